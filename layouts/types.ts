@@ -1,0 +1,29 @@
+/** What kind of entry a thread row is; pingbacks and trackbacks are not reader comments. */
+export type CommentKind = 'comment' | 'pingback' | 'trackback';
+
+/** Names of the layout families; each is also the prefix of the keys it produces. */
+export type LayoutName = 'wp' | 'wpdiscuz' | 'disqus-wp' | 'disqus';
+
+/** One comment as a unit, read from a page. */
+export interface ExtractedComment {
+  /** Stable across visits, prefixed by the layout family: `wp:123`, `disqus:2870000012`. */
+  key: string;
+  parentKey: string | null;
+  depth: number;
+  kind: CommentKind;
+  author: string | null;
+  /** ISO 8601, or null when the markup has no machine-readable time. */
+  publishedAt: string | null;
+  permalink: string | null;
+  /** The comment's own text: paragraphs separated by a blank line, lines by a newline. */
+  text: string;
+}
+
+/** One family of comment markup: how to find its thread, and how to read it. */
+export interface CommentLayout {
+  readonly name: LayoutName;
+  /** The element holding the whole thread, or null when the page has none of this family. */
+  findThread(doc: Document): Element | null;
+  /** The comments inside the thread, in document (thread) order. */
+  extract(thread: Element, pageUrl: string): ExtractedComment[];
+}

@@ -1,0 +1,65 @@
+import { detectLayout } from '../layouts/registry';
+import type { ExtractedComment, LayoutName } from '../layouts/types';
+
+/** What a document holds right now. */
+export interface FoundComments {
+  layout: LayoutName | null;
+  comments: ExtractedComment[];
+}
+
+/** How long a page without a thread is watched for one to appear (Disqus and AJAX themes render late). */
+const WAIT_FOR_THREAD_MS = 30_000;
+/** Mutations are batched: one extraction per quiet period, not one per inserted node. */
+const SETTLE_MS = 200;
+
+const signature = (found: FoundComments) =>
+  `${found.layout}|${found.comments.length}|${found.comments.map((c) => c.key).join(',')}`;
+
+/**
+ * Reads the document's comments now, and again after the thread changes (late loads, "load
+ * more"). Once a thread is found only its container is observed. `onChange` is called with
+ * every result that differs from the last one, including the first when it has a thread.
+ */
+export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal): void {
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let observer: MutationObserver | undefined;
+  let observed: Node | undefined;
+  const started = Date.now();
+
+  const scan = () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const detected = detectLayout(doc);
+    const found: FoundComments = detected
+      ? { layout: detected.layout.name, comments: detected.layout.extract(detected.thread, doc.URL) }
+      : { layout: null, comments: [] };
+    const sig = signature(found);
+    if (found.layout && sig !== last) {
+      last = sig;
+      onChange(found);
+    }
+    // The thread's parent, so a list the site replaces wholesale is noticed too.
+    const target = detected ? detected.thread.parentElement ?? doc.body : doc.body;
+    if (!found.layout && Date.now() - started > WAIT_FOR_THREAD_MS) {
+      observer?.disconnect();
+      return;
+    }
+    if (target && target !== observed) observe(target);
+  };
+
+  const observe = (target: Node) => {
+    observer?.disconnect();
+    observed = target;
+    observer = new MutationObserver(() => {
+      if (timer === undefined) timer = setTimeout(scan, SETTLE_MS);
+    });
+    observer.observe(target, { childList: true, subtree: true });
+  };
+
+  signal.addEventListener('abort', () => {
+    observer?.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  });
+  scan();
+}

@@ -1,0 +1,46 @@
+import { Readability } from '@mozilla/readability';
+
+/** What the extension and the extract command keep of an article page. */
+export interface PageMetadata {
+  url: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+}
+
+/** The page's own address: its canonical link when it has one, else `fallbackUrl`, without the fragment. */
+export function pageAddress(doc: Document, fallbackUrl: string): string {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  let url = fallbackUrl;
+  try {
+    if (canonical) url = new URL(canonical, fallbackUrl).href;
+  } catch {
+    // A broken canonical link is the site's mistake; the address we were given still stands.
+  }
+  return url.split('#')[0];
+}
+
+/**
+ * Readability's metadata for the page. Readability changes the document it reads, so it gets
+ * a copy; the caller's document stays as it was.
+ */
+export function readPageMetadata(doc: Document, fallbackUrl: string): PageMetadata {
+  const url = pageAddress(doc, fallbackUrl);
+  let article: ReturnType<Readability<string>['parse']> = null;
+  try {
+    article = new Readability(doc.cloneNode(true) as Document).parse();
+  } catch {
+    article = null;
+  }
+  const clean = (value: string | null | undefined) => value?.replace(/\s+/g, ' ').trim() || null;
+  return {
+    url,
+    title: clean(article?.title) ?? clean(doc.title),
+    byline: clean(article?.byline),
+    siteName: clean(article?.siteName),
+    publishedTime: clean(article?.publishedTime),
+    excerpt: clean(article?.excerpt),
+  };
+}

@@ -1,0 +1,24 @@
+import { extractComments } from '../../layouts/registry';
+import type { ExtractedComment, LayoutName } from '../../layouts/types';
+import type { SeedComment } from '../../seeds/model';
+import { disqusPostId } from '../../seeds/render/disqus';
+
+/** Parses an HTML document the way the content script would see it, without a network. */
+export function parsePage(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+/** Parses and extracts in one step. */
+export function extractHtml(html: string, url: string) {
+  return extractComments(parsePage(html), url);
+}
+
+/** The key a layout must give a seed comment (linkbacks without an id are keyed by text). */
+export function expectedKey(layout: LayoutName, comment: SeedComment): string | null {
+  if (layout === 'disqus') return `disqus:${disqusPostId(comment)}`;
+  if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
+  return `${layout}:${comment.id}`;
+}
+
+/** The comments' structure as [key, parentKey, depth], for comparing whole threads at once. */
+export const shape = (comments: ExtractedComment[]) => comments.map((c) => [c.key, c.parentKey, c.depth]);

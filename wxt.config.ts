@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  outDir: '.output',
+  // Explicit imports: every file says where its names come from.
+  imports: false,
+  manifest: {
+    name: 'Comment Annotator',
+    description: 'Tag the comments of an article page with your codebook, from the keyboard. Nothing leaves your machine.',
+    permissions: [],
+    action: { default_title: 'Comment Annotator' },
+    browser_specific_settings: {
+      gecko: { id: 'comment-annotator@example.org', strict_min_version: '115.0' },
+    },
+  },
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium' },
+    chromiumArgs: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});
