@@ -89,3 +89,6 @@ export function commentForm(title = 'Leave a Reply', submit = 'Post Comment'): s
 <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="${esc(submit)}"></p>
 </form></div>`;
 }
+
+/** A 1×1 grey GIF: avatars without a network. */
+export const AVATAR = 'data:image/gif;base64,R0lGODlhAQABAIAAAMzMzAAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==';

@@ -1,4 +1,4 @@
-import { disqusDate, esc, paragraphsHtml } from '../html';
+import { AVATAR, disqusDate, esc, paragraphsHtml } from '../html';
 import type { SeedComment } from '../model';
 
 /** Disqus's post ids are large numbers; the fixtures derive theirs from the invented WordPress id. */
@@ -48,7 +48,7 @@ export function disqusEmbedDocument(comments: SeedComment[], pageUrl: string, ti
 <div role="alert"></div>
 <div class="post-content" data-role="post-content">
 <div class="indicator"></div>
-<div class="avatar hovercard"><a href="https://disqus.com/by/${user}/" class="user" data-action="profile" data-username="${user}"><img data-role="user-avatar" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Avatar"></a></div>
+<div class="avatar hovercard"><a href="https://disqus.com/by/${user}/" class="user" data-action="profile" data-username="${user}"><img data-role="user-avatar" src="${AVATAR}" alt="Avatar"></a></div>
 <div class="post-body">
 <header class="comment__header"><span class="post-byline"><span class="author publisher-anchor-color"><a href="https://disqus.com/by/${user}/" data-action="profile" data-username="${user}" data-role="username">${esc(c.author)}</a></span></span>
 <span class="post-meta"><span class="bullet time-ago-bullet" aria-hidden="true">•</span> <a href="${esc(pageUrl)}#comment-${disqusPostId(c)}" data-role="relative-time" class="time-ago" title="${disqusDate(c.publishedAt)}">10 years ago</a></span></header>

@@ -1,7 +1,6 @@
-import { englishDate, esc, paragraphsHtml } from '../html';
+import { AVATAR, englishDate, esc, paragraphsHtml } from '../html';
 import type { SeedComment } from '../model';
 
-const AVATAR = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 
 /** The classes comment_class() prints: type, even/odd, thread-even/odd, depth-N, parent. */
 export function commentClasses(comment: SeedComment, depth: number, index: number, thread: number): string {

@@ -1,7 +1,6 @@
-import { englishDate, esc, germanDate, paragraphsHtml } from '../html';
+import { AVATAR, englishDate, esc, germanDate, paragraphsHtml } from '../html';
 import type { SeedComment } from '../model';
 
-const AVATAR = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 
 /** wpDiscuz 7 markup: `#wpdcom > #wpd-threads > .wpd-thread-list > div#wpd-comm-{id}_{parent}.wpd-comment`. */
 export function wpDiscuz7Comments(comments: SeedComment[], count: number): string {

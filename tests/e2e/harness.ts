@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadFixtures, type Fixture } from '../../seeds/fixtures';
+
+/** The production build the end-to-end tests load, as users get it. */
+export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium with the built extension loaded, in a fresh (or given) profile. */
+export async function launchWithExtension(options: { profileDir?: string; headless?: boolean } = {}) {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first`);
+  }
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'ca-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const close = async () => {
+    await context.close();
+    if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { context, profileDir, close };
+}
+
+/**
+ * Serves every fixture under its real address (and the Disqus iframe under disqus.com) and
+ * answers everything else with 404, so no test touches the network.
+ */
+export async function serveFixtures(context: BrowserContext, fixtures: Fixture[] = loadFixtures()): Promise<void> {
+  const pages = new Map<string, () => string>();
+  for (const f of fixtures) {
+    pages.set(f.url, f.html);
+    if (f.frame) pages.set(withoutHash(f.frame.url), f.frame.html);
+  }
+  const cache = new Map<string, string>();
+  // Only web addresses: the extension's own chrome-extension:// files (its CSS) load as usual.
+  await context.route(/^https?:\/\//, async (route) => {
+    const url = withoutHash(route.request().url());
+    const html = pages.get(url);
+    if (!html) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
+    if (!cache.has(url)) cache.set(url, html());
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: cache.get(url)! });
+  });
+}
+
+const withoutHash = (url: string) => url.split('#')[0];
+
+/** The panel's root element inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
+export const panel = (page: Page) => page.locator('[data-testid="ca-panel"]');
+
+/** Waits for the panel and returns the number of comments it shows. */
+export async function panelCount(page: Page, timeout = 15_000): Promise<number> {
+  await panel(page).waitFor({ state: 'attached', timeout });
+  return Number(await panel(page).getAttribute('data-comment-count'));
+}
