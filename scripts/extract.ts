@@ -14,7 +14,8 @@ const USAGE = 'usage: npm run --silent extract -- [--jsonl] FILE...';
 /** Parses one saved page and returns what the extension would find on it. */
 export async function extractFile(file: string) {
   const html = await readFile(file, 'utf8');
-  const { document } = parseHTML(html);
+  // linkedom gives no documentElement for fragments (or empty files); browsers would wrap them.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const fileUrl = pathToFileURL(resolve(file)).href;
   const page = readPageMetadata(document as unknown as Document, fileUrl);
   const { layout, comments } = extractComments(document as unknown as Document, page.url);
