@@ -1,48 +1,46 @@
 import { blockText, textHash, textOf } from './text';
-import { linkThread, ownQuery } from './thread';
+import { readThread } from './thread';
 import type { CommentLayout } from './types';
 
 // Server-side fallback of the Disqus WordPress plugin (disqus-wordpress 2.x): rows carry the
 // WordPress comment id; the markup has no date and no permalink.
 const ROW = 'li[id^="dsq-comment-"], li.pingback, li.trackback';
-const REPLIES = (el: Element) => el.localName === 'ul' || el.localName === 'ol';
+const ROLES = {
+  author: '[id^="dsq-author-user"], .dsq-comment-header cite',
+  message: '.dsq-comment-message',
+  linkbackUrl: 'a.url',
+};
+const isReplies = (el: Element) => el.localName === 'ul' || el.localName === 'ol';
 
 /** The Disqus WordPress plugin's server-rendered thread (`#dsq-comments`). */
 export const disqusPlugin: CommentLayout = {
   name: 'disqus-wp',
 
   findThread(doc) {
-    const thread = doc.querySelector('#dsq-comments') ?? doc.querySelector('#dsq-content');
+    const thread = doc.getElementById('dsq-comments') ?? doc.getElementById('dsq-content');
     return thread?.querySelector(ROW) ? thread : null;
   },
 
   extract(thread) {
-    return linkThread(thread.querySelectorAll(ROW), thread, (el) => {
-      const own = (selector: string) => ownQuery(el, selector, REPLIES);
+    return readThread(thread, Array.from(thread.querySelectorAll(ROW)), ROLES, (el, parts) => {
+      const id = /^dsq-comment-(\d+)$/.exec(el.id)?.[1];
       const linkback = el.classList.contains('pingback') ? 'pingback' : el.classList.contains('trackback') ? 'trackback' : null;
       if (linkback) {
-        const text = blockText(el, REPLIES);
+        const text = blockText(el, isReplies);
         if (!text) return null;
-        const id = /^dsq-comment-(\d+)$/.exec(el.id)?.[1];
         return {
           key: `disqus-wp:${id ?? `${linkback}-${textHash(text)}`}`,
-          kind: linkback,
-          author: textOf(own('a.url, a')),
-          publishedAt: null,
-          permalink: null,
-          text,
+          kind: linkback, author: textOf(parts.linkbackUrl), publishedAt: null, permalink: null, text,
         };
       }
-      const id = /^dsq-comment-(\d+)$/.exec(el.id)?.[1];
       if (!id) return null;
-      const message = own('.dsq-comment-message, .dsq-comment-body');
       return {
         key: `disqus-wp:${id}`,
         kind: 'comment',
-        author: textOf(own('[id^="dsq-author-user"], cite')),
+        author: textOf(parts.author),
         publishedAt: null,
         permalink: null,
-        text: message ? blockText(message) : '',
+        text: parts.message ? blockText(parts.message) : '',
       };
     });
   },

@@ -1,0 +1,32 @@
+// Bundled into the bench pages (see bench/detection.ts): runs inside Chromium, next to the page.
+import { detectLayout, extractComments } from '../layouts/registry';
+
+/** One plain full-document traversal: querySelectorAll('*') plus reading every text node. */
+function traverse(): number {
+  let chars = document.querySelectorAll('*').length;
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n.nodeValue ?? '').length;
+  return chars;
+}
+
+function time(fn: () => unknown, samples: number, inner: number): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const start = performance.now();
+    for (let i = 0; i < inner; i++) fn();
+    out.push((performance.now() - start) / inner);
+  }
+  return out;
+}
+
+/** Times detection, extraction and the traversal yardstick; each sample repeats the work `inner` times. */
+export function timeDetection(samples: number, inner: number) {
+  const found = detectLayout(document);
+  return {
+    count: extractComments(document).comments.length,
+    layout: found?.layout.name ?? null,
+    detect: time(() => detectLayout(document), samples, inner),
+    extract: time(() => extractComments(document), samples, inner),
+    traverse: time(traverse, samples, inner),
+  };
+}

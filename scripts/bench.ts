@@ -1,0 +1,82 @@
+/**
+ * Performance figures, measured in headless Chromium on the offline fixtures:  npm run bench
+ * Prints a table per section; nothing here asserts — targets are read off the figures.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { benchBundle, stats, timeDetection } from '../bench/detection';
+import { generateThread } from '../seeds/big-thread';
+import { fixture, type Fixture } from '../seeds/fixtures';
+import { phandroidPage } from '../seeds/render/phandroid';
+import { html5Comments } from '../seeds/render/wordpress';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ms = (value: number) => value.toFixed(value < 10 ? 3 : 1).padStart(9);
+
+/** A generated page of `count` comments, same generator and markup as the 10,000-comment fixture. */
+function generatedPage(count: number): { name: string; url: string; html: () => string; frame?: undefined } {
+  const base = fixture('000-phandroid');
+  const page = generateThread(base.page, count, base.page.paragraphs.join(' '));
+  const url = `https://phandroid.com/bench/${count}/`;
+  return { name: `generated-${count}`, url, html: () => phandroidPage(page, url, 'bench', html5Comments(page.comments, url)) };
+}
+
+async function detectionSection() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const bundle = await benchBundle();
+  const pages: (Pick<Fixture, 'name' | 'url' | 'html'> & { frame?: Fixture['frame'] })[] = [
+    ...['000-phandroid', '001-xperiablog', '002-xperiablog', '002-xperiablog-live-disqus', '003-caschy', 'no-comments'].map(fixture),
+    generatedPage(1_000),
+    fixture('big-10000'),
+  ];
+  console.log('\n## Detection + extraction inside Chromium (median ms per run; traversal = querySelectorAll("*") + every text node)\n');
+  console.log(`${'page'.padEnd(34)}${'layout'.padEnd(10)}${'comments'.padStart(9)}${'detect'.padStart(9)}${'extract'.padStart(9)}${'traverse'.padStart(9)}   extract/traverse`);
+  const medians = new Map<string, number>();
+  for (const f of pages) {
+    const context = await browser.newContext();
+    const target = f.frame ? { url: f.frame.url.split('#')[0], html: f.frame.html } : { url: f.url, html: f.html };
+    const html = target.html();
+    await context.route(/^https?:\/\//, (route) => route.request().url().split('#')[0] === target.url
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 404, body: '' }));
+    const page = await context.newPage();
+    await page.goto(target.url);
+    await page.addScriptTag({ content: bundle });
+    const big = html.length > 1_000_000;
+    const r = await timeDetection(page, big ? 9 : 25, big ? 1 : 20);
+    const [d, e, t] = [stats(r.detect).median, stats(r.extract).median, stats(r.traverse).median];
+    medians.set(f.name, e);
+    const label = f.frame ? `${f.name} (iframe)` : f.name;
+    console.log(`${label.padEnd(34)}${String(r.layout).padEnd(10)}${String(r.count).padStart(9)}${ms(d)}${ms(e)}${ms(t)}   ${(e / t).toFixed(2)}x`);
+    await context.close();
+  }
+  await browser.close();
+  const growth = medians.get('big-10000')! / medians.get('generated-1000')!;
+  console.log(`\ngrowth 1,000 → 10,000 comments: ${growth.toFixed(1)}x the extraction time (target: at most 12x)`);
+}
+
+function extractCommandSection() {
+  const dir = mkdtempSync(join(tmpdir(), 'ca-bench-'));
+  const file = join(dir, 'big-10000.html');
+  writeFileSync(file, fixture('big-10000').html());
+  const start = performance.now();
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', file], { maxBuffer: 1 << 30 });
+  const elapsed = performance.now() - start;
+  const comments = JSON.parse(out.toString()).comments.length;
+  console.log('\n## Extract command (Node, linkedom + Readability)\n');
+  console.log(`npm run extract on the 10,000-comment page: ${comments} comments in ${(elapsed / 1000).toFixed(2)} s (whole process)`);
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection]];
+  for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
