@@ -1,5 +1,5 @@
 import { absoluteUrl, blockText, parseDate, textOf } from './text';
-import { readThread } from './thread';
+import { readThread, toArray } from './thread';
 import type { CommentLayout } from './types';
 
 // The document inside `disqus.com/embed/comments/`. Keyed on ids and data-role first,
@@ -7,10 +7,10 @@ import type { CommentLayout } from './types';
 const POST = 'li[id^="post-"]';
 const POST_CONTENT = 'li[id^="post-"] > [data-role="post-content"], li[id^="post-"] > .post-content';
 const ROLES = {
-  author: '.author, [data-role="username"]',
-  time: 'a.time-ago, [data-role="relative-time"]',
-  message: '[data-role="message"], .post-message',
-};
+  author: ['.author', '[data-role="username"]'],
+  time: ['[data-role="relative-time"]', 'a.time-ago'],
+  message: ['[data-role="message"]', '.post-message'],
+} as const;
 
 /** A Disqus thread as its embed iframe renders it (`#post-list`). */
 export const disqusEmbed: CommentLayout = {
@@ -23,7 +23,7 @@ export const disqusEmbed: CommentLayout = {
   },
 
   extract(thread, pageUrl) {
-    return readThread(thread, Array.from(thread.querySelectorAll(POST)), ROLES, (el, parts) => {
+    return readThread(thread, toArray(thread.querySelectorAll(POST)), ROLES, (el, parts) => {
       const id = /^post-(\d+)$/.exec(el.id)?.[1];
       if (!id) return null;
       return {

@@ -1,15 +1,15 @@
 import { blockText, textHash, textOf } from './text';
-import { readThread } from './thread';
+import { readThread, toArray } from './thread';
 import type { CommentLayout } from './types';
 
 // Server-side fallback of the Disqus WordPress plugin (disqus-wordpress 2.x): rows carry the
 // WordPress comment id; the markup has no date and no permalink.
 const ROW = 'li[id^="dsq-comment-"], li.pingback, li.trackback';
 const ROLES = {
-  author: '[id^="dsq-author-user"], .dsq-comment-header cite',
-  message: '.dsq-comment-message',
-  linkbackUrl: 'a.url',
-};
+  author: ['[id^="dsq-author-user"]', 'cite'],
+  message: ['.dsq-comment-message'],
+  linkbackUrl: ['a.url'],
+} as const;
 const isReplies = (el: Element) => el.localName === 'ul' || el.localName === 'ol';
 
 /** The Disqus WordPress plugin's server-rendered thread (`#dsq-comments`). */
@@ -22,7 +22,7 @@ export const disqusPlugin: CommentLayout = {
   },
 
   extract(thread) {
-    return readThread(thread, Array.from(thread.querySelectorAll(ROW)), ROLES, (el, parts) => {
+    return readThread(thread, toArray(thread.querySelectorAll(ROW)), ROLES, (el, parts) => {
       const id = /^dsq-comment-(\d+)$/.exec(el.id)?.[1];
       const linkback = el.classList.contains('pingback') ? 'pingback' : el.classList.contains('trackback') ? 'trackback' : null;
       if (linkback) {

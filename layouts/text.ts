@@ -7,69 +7,87 @@ const BLOCK_TAGS = new Set([
 ]);
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button', 'svg', 'form']);
 
+// blockText's working state. Module-level rather than closures: it runs once per comment on
+// threads of thousands, and the closures were most of its garbage. It never re-enters itself.
+let out = '';
+let paragraph = '';
+/** Raw text of the current line; whitespace is folded once per line, not once per text node. */
+let line = '';
+let skipElement: ((el: Element) => boolean) | undefined;
+
+function endLine(): void {
+  let text = line.trim();
+  // Testing is cheaper than replacing, and most trimmed lines have nothing to fold.
+  if (IRREGULAR_SPACE.test(text)) text = text.replace(WHITESPACE, ' ');
+  if (text) paragraph = paragraph ? `${paragraph}\n${text}` : text;
+  line = '';
+}
+
+function endParagraph(): void {
+  endLine();
+  if (paragraph) out = out ? `${out}\n\n${paragraph}` : paragraph;
+  paragraph = '';
+}
+
+function walkPre(node: Node): void {
+  const rows = (node.textContent ?? '').split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    if (i) endLine();
+    line += rows[i];
+  }
+}
+
+function walk(node: Node): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      line += child.nodeValue;
+      continue;
+    }
+    if (type !== 1) continue;
+    const el = child as Element;
+    const tag = el.localName;
+    if (tag === 'br') {
+      endLine();
+      continue;
+    }
+    if (HIDDEN_TAGS.has(tag) || (skipElement && skipElement(el))) continue;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) endParagraph();
+    // Most elements in a comment are leaves (a <p> of plain text): one native textContent
+    // read is much cheaper than walking their text nodes from script.
+    if (tag === 'pre') walkPre(el);
+    else if (el.firstElementChild === null) line += el.textContent;
+    else walk(el);
+    if (block) endParagraph();
+  }
+}
+
 /**
  * The readable text of `root`, block by block: paragraphs separated by a blank line, `<br>` as
  * a newline. Elements for which `skip` returns true (author lines, reply links, nested replies)
- * are left out. Written for speed: it runs once per comment on threads of thousands.
+ * are left out.
  */
 export function blockText(root: Element, skip?: (el: Element) => boolean): string {
-  let out = '';
-  let paragraph = '';
-  // Raw text of the current line; whitespace is folded once per line, not once per text node.
-  let line = '';
-  const endLine = () => {
-    const text = line.replace(WHITESPACE, ' ').trim();
-    if (text) paragraph = paragraph ? `${paragraph}\n${text}` : text;
-    line = '';
-  };
-  const endParagraph = () => {
-    endLine();
-    if (paragraph) out = out ? `${out}\n\n${paragraph}` : paragraph;
-    paragraph = '';
-  };
-  const walkPre = (node: Node) => {
-    const rows = (node.textContent ?? '').split('\n');
-    for (let i = 0; i < rows.length; i++) {
-      if (i) endLine();
-      // Keep the row's own spacing visible as single spaces, like the other text.
-      line += rows[i];
-    }
-  };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === 3) {
-        line += child.nodeValue;
-        continue;
-      }
-      if (type !== 1) continue;
-      const el = child as Element;
-      const tag = el.localName;
-      if (tag === 'br') {
-        endLine();
-        continue;
-      }
-      if (HIDDEN_TAGS.has(tag) || (skip && skip(el))) continue;
-      const block = BLOCK_TAGS.has(tag);
-      if (block) endParagraph();
-      // Most elements in a comment are leaves (a <p> of plain text): one native textContent
-      // read is much cheaper than walking their text nodes from script.
-      if (tag === 'pre') walkPre(el);
-      else if (el.firstElementChild === null) line += el.textContent;
-      else walk(el);
-      if (block) endParagraph();
-    }
-  };
-  walk(root);
-  endParagraph();
-  return out;
+  out = paragraph = line = '';
+  skipElement = skip;
+  try {
+    walk(root);
+    endParagraph();
+    return out;
+  } finally {
+    skipElement = undefined;
+    out = paragraph = line = '';
+  }
 }
 
 const WHITESPACE = /\s+/g;
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
 
 /** Folds every run of whitespace to one space and trims: the form texts are compared in. */
 export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const trimmed = text.trim();
+  return IRREGULAR_SPACE.test(trimmed) ? trimmed.replace(WHITESPACE, ' ') : trimmed;
 }
 
 /** The element's text with whitespace folded, or null when it is empty. */

@@ -3,8 +3,12 @@ import type { ExtractedComment } from './types';
 /** A comment as a layout reads it, before it is placed in the thread. */
 export type CommentFields = Omit<ExtractedComment, 'parentKey' | 'depth'>;
 
-/** Where a layout finds each part of a comment: one selector per part, searched across the thread. */
-export type Roles<R extends string> = Record<R, string>;
+/**
+ * Where a layout finds each part of a comment: per part, simple selectors in order of
+ * preference. A later selector is only queried for comments the earlier ones left without
+ * that part, so a thread that matches the first choice pays for one query per part.
+ */
+export type Roles<R extends string> = Record<R, readonly string[]>;
 
 /** The parts found for one comment; a part is missing when the comment's own markup lacks it. */
 export type Parts<R extends string> = Partial<Record<R, Element>>;
@@ -21,32 +25,36 @@ function ownerOf<T>(start: Element | null, owners: Map<Element, T>, thread: Elem
 /**
  * Reads a thread: for every comment element, the first match of each role inside the comment's
  * own markup (not inside a reply), then `read` turns those parts into fields, and nesting gives
- * parent and depth. Matches are handed to their nearest comment, so the cost grows linearly
- * with the thread, not with the number of comments times the size of their subtrees.
+ * parent and depth. Matches come from queries over the whole thread and are handed to their
+ * nearest comment, so the cost grows with the thread, not with comments × subtree size.
  */
 export function readThread<R extends string>(
   thread: Element,
-  elements: Iterable<Element>,
+  elements: readonly Element[],
   roles: Roles<R>,
   read: (el: Element, parts: Parts<R>) => CommentFields | null,
 ): ExtractedComment[] {
   const parts = new Map<Element, Parts<R>>();
   for (const el of elements) parts.set(el, {});
-  // One native query for every role at once; each match is then offered to the roles its
-  // nearest comment still lacks. Far cheaper than one query per role per comment.
-  const names = Object.keys(roles) as R[];
-  for (const match of Array.from(thread.querySelectorAll(names.map((name) => roles[name]).join(', ')))) {
-    const own = ownerOf(match, parts, thread);
-    if (!own) continue;
-    for (const name of names) {
-      if (!own[name] && match.matches(roles[name])) own[name] = match;
+  for (const role of Object.keys(roles) as R[]) {
+    let missing = elements.length;
+    for (const selector of roles[role]) {
+      if (missing === 0) break;
+      const matches = thread.querySelectorAll(selector);
+      for (let i = 0; i < matches.length; i++) {
+        const own = ownerOf(matches[i], parts, thread);
+        if (own && !own[role]) {
+          own[role] = matches[i];
+          missing--;
+        }
+      }
     }
   }
 
   const placed = new Map<Element, ExtractedComment>();
   const comments: ExtractedComment[] = [];
-  for (const [el, found] of parts) {
-    const fields = read(el, found);
+  for (const el of elements) {
+    const fields = read(el, parts.get(el)!);
     if (!fields) continue;
     const parent = ownerOf(el.parentElement, placed, thread);
     const comment: ExtractedComment = {
@@ -63,4 +71,11 @@ export function readThread<R extends string>(
     comments.push(comment);
   }
   return comments;
+}
+
+/** The elements of a NodeList as an array; an indexed loop is much faster than Array.from on long lists. */
+export function toArray(list: NodeListOf<Element> | HTMLCollectionOf<Element>): Element[] {
+  const out = new Array<Element>(list.length);
+  for (let i = 0; i < out.length; i++) out[i] = list[i];
+  return out;
 }

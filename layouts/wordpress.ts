@@ -1,5 +1,5 @@
 import { absoluteUrl, blockText, parseDate, textOf } from './text';
-import { readThread } from './thread';
+import { readThread, toArray } from './thread';
 import type { CommentKind, CommentLayout } from './types';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
@@ -15,16 +15,13 @@ const THREAD_SELECTOR = [
   '.wp-block-comment-template', '#comments-list', '#comments', '.comments-area',
 ].join(', ');
 
-// Simple selectors only (no descendant combinators, no attribute substrings): the browser
-// matches those fastest, and every selector here is tried on every element of the thread.
+// Simple selectors only: every selector costs a pass over the thread, and compound ones cost more.
 const ROLES = {
-  name: '.fn, .wp-block-comment-author-name',
-  authorBlock: '.comment-author',
-  time: 'time[datetime]',
-  meta: '.comment-metadata, .commentmetadata, .comment-meta, .wp-block-comment-date, .comment-date',
-  content: '.comment-content, .wp-block-comment-content, .comment-text, .comment-entry',
-  body: '.comment-body',
-};
+  name: ['.fn', '.wp-block-comment-author-name', '.comment-author'],
+  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date'],
+  // div.comment-body holds the text directly in the xhtml format, among the furniture below.
+  content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.comment-body'],
+} as const;
 
 // In the xhtml format the text sits directly in div.comment-body between these.
 const FURNITURE = new Set([
@@ -32,10 +29,12 @@ const FURNITURE = new Set([
   'comment-awaiting-moderation', 'edit-link', 'avatar', 'vcard', 'comment-reply-link',
 ]);
 const isFurniture = (el: Element) => Array.from(el.classList).some((name) => FURNITURE.has(name));
+const SAYS = /\s+(says|sagt|schreibt):?$/i;
 const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul';
 
+/** For elements that already carry a comment type class: the right tag and a comment id. */
 function isComment(el: Element): boolean {
-  return TAGS.has(el.localName) && TYPES.some((type) => el.classList.contains(type)) && ID_PATTERN.test(el.id);
+  return TAGS.has(el.localName) && ID_PATTERN.test(el.id);
 }
 
 /**
@@ -61,20 +60,23 @@ export const wordpress: CommentLayout = {
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = Array.from(thread.querySelectorAll(CANDIDATES)).filter(isComment);
+    const elements = toArray(thread.querySelectorAll(CANDIDATES)).filter(isComment);
     return readThread(thread, elements, ROLES, (el, parts) => {
       const id = ID_PATTERN.exec(el.id)![1];
-      const body = parts.content ?? parts.body ?? el;
-      const link = parts.time?.closest('a') ?? parts.meta?.querySelector('a[href]');
-      const href = link?.getAttribute('href');
+      const body = parts.content ?? el;
+      const wrapped = body !== el && !body.classList.contains('comment-body');
+      const when = parts.when;
+      const isTime = when?.localName === 'time';
+      const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
       return {
         key: `wp:${id}`,
         kind: TYPES.find((type) => el.classList.contains(type))!,
-        author: textOf(parts.name) ?? textOf(parts.authorBlock)?.replace(/\s+(says|sagt|schreibt):?$/i, '') ?? null,
-        publishedAt: parseDate(parts.time?.getAttribute('datetime')) ?? parseDate(parts.meta?.textContent),
+        author: textOf(parts.name)?.replace(SAYS, '') ?? null,
+        publishedAt: isTime ? parseDate(when.getAttribute('datetime')) : parseDate(when?.textContent),
         permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}#comment-${id}`,
-        // Without a body wrapper the replies sit among the text: leave them out.
-        text: blockText(body, (child) => (body === el && isReplies(child)) || (!parts.content && isFurniture(child))),
+        // Without a wrapper the text sits among the author line, date, reply link (and, with no
+        // body at all, the replies): leave those out.
+        text: wrapped ? blockText(body) : blockText(body, (child) => isFurniture(child) || (body === el && isReplies(child))),
       };
     });
   },

@@ -1,5 +1,5 @@
 import { blockText, parseDate, textOf } from './text';
-import { readThread } from './thread';
+import { readThread, toArray } from './thread';
 import type { CommentLayout } from './types';
 
 // wpDiscuz v7 (`wpd-`) and v5 (`wc-`): ids `wpd-comm-{id}_{parentId}`; replies nest as child
@@ -7,10 +7,10 @@ import type { CommentLayout } from './types';
 const COMMENT = 'div[id^="wpd-comm-"], div[id^="wc-comm-"]';
 const ID = /^w(?:pd|c)-comm-(\d+)_\d+$/;
 const ROLES = {
-  author: '.wpd-comment-author, .wc-comment-author',
-  date: '.wpd-comment-date, .wc-comment-date',
-  text: '.wpd-comment-text, .wc-comment-text',
-};
+  author: ['.wpd-comment-author', '.wc-comment-author'],
+  date: ['.wpd-comment-date', '.wc-comment-date'],
+  text: ['.wpd-comment-text', '.wc-comment-text'],
+} as const;
 
 /** wpDiscuz threads, both the v7 `wpd-` markup and the older v5 `wc-` markup. */
 export const wpDiscuz: CommentLayout = {
@@ -25,7 +25,7 @@ export const wpDiscuz: CommentLayout = {
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = Array.from(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));
+    const elements = toArray(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));
     return readThread(thread, elements, ROLES, (el, parts) => {
       const id = ID.exec(el.id)![1];
       return {
