@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { fixture } from '../seeds/fixtures';
+const b = (await build({ entryPoints: ['bench/in-page.ts'], bundle: true, format: 'iife', globalName: 'CommentBench', write: false, target: 'chrome120', keepNames: true })).outputFiles[0].text;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const f = fixture('big-10000'); const html = f.html();
+await page.route(/^https?:/, (r) => r.fulfill({ body: html, contentType: 'text/html' }));
+await page.goto(f.url); await page.addScriptTag({ content: b });
+await page.evaluate('CommentBench.timeDetection(2,1)');
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.evaluate('(() => { for (let i=0;i<5;i++) CommentBench.timeDetection(1,1) })()');
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!; const samples = profile.samples!;
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+for (let i = 0; i < samples.length; i++) { const n: any = byId.get(samples[i]); const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)}ms ${k}`).join('\n'));
+await browser.close();

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { fixture } from '../seeds/fixtures';
+const b = (await build({ entryPoints: ['bench/_prof.ts'], bundle: true, format: 'iife', globalName: 'P', write: false, target: 'chrome120' })).outputFiles[0].text;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const f = fixture('big-10000'); const html = f.html();
+await page.route(/^https?:/, (r) => r.fulfill({ body: html, contentType: 'text/html' }));
+await page.goto(f.url); await page.addScriptTag({ content: b });
+for (let i = 0; i < 3; i++) console.log(JSON.stringify(await page.evaluate('P.prof()')));
+await browser.close();

@@ -1,0 +1,34 @@
+// Runs every suite — unit (vitest, happy-dom), the production build, end-to-end (vitest +
+// playwright-core in headless Chromium) — and ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'ca-tests-'));
+let passed = 0;
+let failed = 0;
+
+function run(label, command, args) {
+  console.log(`\n=== ${label} ===`);
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } }).status === 0;
+}
+
+function vitest(label, config) {
+  const report = join(dir, `${label}.json`);
+  const ok = run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (!existsSync(report)) {
+    failed += 1; // the suite could not even start: count it as one failure, never as a pass
+    return;
+  }
+  const totals = JSON.parse(readFileSync(report, 'utf8'));
+  passed += totals.numPassedTests;
+  failed += totals.numFailedTests + (ok || totals.numFailedTests ? 0 : 1);
+}
+
+vitest('unit', 'vitest.config.ts');
+if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) vitest('e2e', 'vitest.e2e.config.ts');
+else failed += 1;
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
