@@ -6,15 +6,22 @@ export default defineConfig({
   outDir: '.output',
   // Explicit imports: every file says where its names come from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Comment Annotator',
     description: 'Tag the comments of an article page with your codebook, from the keyboard. Nothing leaves your machine.',
     permissions: [],
     action: { default_title: 'Comment Annotator' },
-    browser_specific_settings: {
-      gecko: { id: 'comment-annotator@example.org', strict_min_version: '115.0' },
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'comment-annotator@example.org',
+          strict_min_version: '142.0',
+          // Annotations stay on this machine: declare that nothing is collected.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
     chromiumArgs: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
