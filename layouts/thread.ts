@@ -40,7 +40,7 @@ export function readThread<R extends string>(
     let missing = elements.length;
     for (const selector of roles[role]) {
       if (missing === 0) break;
-      const matches = thread.querySelectorAll(selector);
+      const matches = select(thread, selector);
       for (let i = 0; i < matches.length; i++) {
         const own = ownerOf(matches[i], parts, thread);
         if (own && !own[role]) {
@@ -73,8 +73,19 @@ export function readThread<R extends string>(
   return comments;
 }
 
+const CLASS_ONLY = /^\.[\w-]+$/;
+
+/**
+ * The elements under `root` matching a simple selector, in document order. A lone class goes
+ * through getElementsByClassName, which browsers answer several times faster than
+ * querySelectorAll on large threads.
+ */
+export function select(root: Element, selector: string): ArrayLike<Element> {
+  return CLASS_ONLY.test(selector) ? root.getElementsByClassName(selector.slice(1)) : root.querySelectorAll(selector);
+}
+
 /** The elements of a NodeList as an array; an indexed loop is much faster than Array.from on long lists. */
-export function toArray(list: NodeListOf<Element> | HTMLCollectionOf<Element>): Element[] {
+export function toArray(list: ArrayLike<Element>): Element[] {
   const out = new Array<Element>(list.length);
   for (let i = 0; i < out.length; i++) out[i] = list[i];
   return out;

@@ -4,7 +4,7 @@ import type { CommentKind, CommentLayout } from './types';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
 // `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead.
-// Class selectors are the browser's fastest path; ids are checked after.
+// Class selectors are the browser's fastest path; tags and ids are checked after.
 const CANDIDATES = '.comment, .pingback, .trackback';
 const ID_PATTERN = /^(?:li-)?comment-(\d+)$/;
 const TAGS = new Set(['li', 'article', 'div']);
@@ -60,7 +60,10 @@ export const wordpress: CommentLayout = {
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = toArray(thread.querySelectorAll(CANDIDATES)).filter(isComment);
+    // Linkbacks are rare; without them one class collection holds every comment, in order.
+    const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
+    const candidates = linkbacks ? thread.querySelectorAll(CANDIDATES) : thread.getElementsByClassName('comment');
+    const elements = toArray(candidates).filter(isComment);
     return readThread(thread, elements, ROLES, (el, parts) => {
       const id = ID_PATTERN.exec(el.id)![1];
       const body = parts.content ?? el;
