@@ -1,0 +1,39 @@
+import type { Annotation, CommentSnapshot } from '../storage/schema';
+import { normalisedTextHash } from '../storage/text-hash';
+
+/** A saved annotation whose comment is not on the page any more, with the text it had. */
+export interface MissingComment {
+  annotation: Annotation;
+  snapshot: CommentSnapshot | undefined;
+}
+
+/**
+ * Puts saved annotations back on the comments of the page: by key first; where the key is gone
+ * (layouts without stable ids, a re-keyed thread) by the text the comment had when tagged.
+ * Whatever matches neither is returned as missing, never dropped.
+ */
+export function reidentify(
+  comments: readonly { key: string; text: string }[],
+  annotations: readonly Annotation[],
+  snapshots: readonly CommentSnapshot[],
+): { byKey: Map<string, Annotation>; missing: MissingComment[] } {
+  const keys = new Set(comments.map((c) => c.key));
+  const byKey = new Map<string, Annotation>();
+  const unmatched: Annotation[] = [];
+  for (const annotation of annotations) {
+    if (keys.has(annotation.commentKey)) byKey.set(annotation.commentKey, annotation);
+    else unmatched.push(annotation);
+  }
+  const snapshotOf = new Map(snapshots.map((s) => [s.key, s]));
+  const missing: MissingComment[] = [];
+  let byHash: Map<string, string> | undefined;
+  for (const annotation of unmatched) {
+    const snapshot = snapshotOf.get(annotation.commentKey);
+    // Hash the page's texts only when something needs it: usually every key matches.
+    byHash ??= new Map(comments.filter((c) => !byKey.has(c.key)).map((c) => [normalisedTextHash(c.text), c.key]));
+    const key = snapshot && byHash.get(snapshot.textHash);
+    if (key && !byKey.has(key)) byKey.set(key, annotation);
+    else missing.push({ annotation, snapshot });
+  }
+  return { byKey, missing };
+}

@@ -1,0 +1,102 @@
+import type { AnnotatorDB, Tag } from './schema';
+
+/** The codebook new users start with: common categories of comment analysis. */
+export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [
+  { name: 'on-topic', colour: '#2da44e', hotkey: '1', description: 'Engages with the article’s subject.' },
+  { name: 'off-topic', colour: '#8c959f', hotkey: '2', description: 'About something else.' },
+  { name: 'question', colour: '#0969da', hotkey: '3', description: 'Asks for information or clarification.' },
+  { name: 'argument', colour: '#8250df', hotkey: '4', description: 'Makes a claim and gives reasons.' },
+  { name: 'praise', colour: '#bf8700', hotkey: '5', description: 'Approves of the article, a product or a person.' },
+  { name: 'complaint', colour: '#d1242f', hotkey: '6', description: 'Expresses dissatisfaction.' },
+  { name: 'incivility', colour: '#cf222e', hotkey: '7', description: 'Insults, name-calling, vulgarity.' },
+  { name: 'spam', colour: '#57606a', hotkey: '8', description: 'Advertising, link drops, bots.' },
+];
+
+const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+/** A new tag id: random, so tags from colleagues' codebooks never collide. */
+export const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
+
+/** The codebook in display order; seeds the defaults into an empty database, once. */
+export async function loadCodebook(db: AnnotatorDB): Promise<Tag[]> {
+  return db.transaction('rw', db.tags, db.settings, async () => {
+    const seeded = await db.settings.get('codebook-seeded');
+    if (!seeded) {
+      if ((await db.tags.count()) === 0) {
+        await db.tags.bulkAdd(DEFAULT_CODEBOOK.map((tag, order) => ({ ...tag, id: newId('tag'), order })));
+      }
+      await db.settings.put({ key: 'codebook-seeded', value: 'yes' });
+    }
+    return db.tags.orderBy('order').toArray();
+  });
+}
+
+/** Adds a tag at the end, with the first free hotkey. */
+export async function addTag(db: AnnotatorDB, fields: Pick<Tag, 'name'> & Partial<Omit<Tag, 'id' | 'order'>>): Promise<Tag> {
+  return db.transaction('rw', db.tags, async () => {
+    const tags = await db.tags.orderBy('order').toArray();
+    const name = fields.name.trim();
+    if (!name) throw new Error('A tag needs a name.');
+    if (tags.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new Error(`There is already a tag called "${name}".`);
+    const used = new Set(tags.map((t) => t.hotkey));
+    const tag: Tag = {
+      id: newId('tag'),
+      name,
+      colour: fields.colour ?? '#6e7781',
+      hotkey: fields.hotkey !== undefined ? fields.hotkey : HOTKEYS.find((key) => !used.has(key)) ?? null,
+      description: fields.description ?? '',
+      order: tags.length ? tags[tags.length - 1].order + 1 : 0,
+    };
+    await db.tags.add(tag);
+    return tag;
+  });
+}
+
+/** Renames, recolours, re-keys or re-describes a tag. A hotkey taken by another tag moves here. */
+export async function updateTag(db: AnnotatorDB, id: string, changes: Partial<Omit<Tag, 'id' | 'order'>>): Promise<void> {
+  await db.transaction('rw', db.tags, async () => {
+    if (changes.name !== undefined) {
+      const name = changes.name.trim();
+      if (!name) throw new Error('A tag needs a name.');
+      const clash = (await db.tags.toArray()).find((t) => t.id !== id && t.name.toLowerCase() === name.toLowerCase());
+      if (clash) throw new Error(`There is already a tag called "${name}".`);
+      changes = { ...changes, name };
+    }
+    if (changes.hotkey) await db.tags.where('id').notEqual(id).filter((t) => t.hotkey === changes.hotkey).modify({ hotkey: null });
+    await db.tags.update(id, changes);
+  });
+}
+
+/** Moves a tag one place up (-1) or down (+1) in the codebook. */
+export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promise<void> {
+  await db.transaction('rw', db.tags, async () => {
+    const tags = await db.tags.orderBy('order').toArray();
+    const from = tags.findIndex((t) => t.id === id);
+    const to = from + step;
+    if (from === -1 || to < 0 || to >= tags.length) return;
+    [tags[from], tags[to]] = [tags[to], tags[from]];
+    await db.tags.bulkPut(tags.map((tag, order) => ({ ...tag, order })));
+  });
+}
+
+/** How many annotations use a tag (asked before deleting it). */
+export function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
+  return db.annotations.where('tagIds').equals(id).count();
+}
+
+/**
+ * Deletes a tag and takes it off every annotation, in one transaction; annotations left with
+ * neither tags nor note are kept (their history matters) but no longer count as tagged.
+ * Returns how many annotations it touched.
+ */
+export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
+  return db.transaction('rw', db.tags, db.annotations, async () => {
+    const now = new Date().toISOString();
+    const touched = await db.annotations.where('tagIds').equals(id).modify((a) => {
+      a.tagIds = a.tagIds.filter((t) => t !== id);
+      a.updatedAt = now;
+    });
+    await db.tags.delete(id);
+    return touched;
+  });
+}

@@ -1,0 +1,98 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { PageMetadata } from '../lib/page-metadata';
+import type { LayoutName } from '../layouts/types';
+import { normalisedTextHash } from './text-hash';
+
+/** One label of the codebook. `hotkey` is '1'–'9', '0', or null. */
+export interface Tag {
+  id: string;
+  name: string;
+  colour: string;
+  hotkey: string | null;
+  description: string;
+  order: number;
+}
+
+/** An article page, keyed by its normalised address. */
+export interface PageRecord {
+  url: string;
+  layout: LayoutName | null;
+  metadata: PageMetadata | null;
+  firstSeen: string;
+  lastSeen: string;
+  commentCount: number;
+}
+
+/** A comment as it was when first tagged, so exports keep it even if the site deletes it. */
+export interface CommentSnapshot {
+  pageUrl: string;
+  key: string;
+  author: string | null;
+  publishedAt: string | null;
+  permalink: string | null;
+  parentKey: string | null;
+  text: string;
+  textHash: string;
+  savedAt: string;
+}
+
+/** One annotator's coding of one comment. */
+export interface Annotation {
+  id: string;
+  pageUrl: string;
+  commentKey: string;
+  tagIds: string[];
+  note: string;
+  annotator: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Small settings, one row each. */
+export interface Setting {
+  key: string;
+  value: string;
+}
+
+export const DB_NAME = 'comment-annotator';
+
+/**
+ * Every schema version, oldest first. Never edit a released version: add one, with an upgrade
+ * that brings old rows along (tests/unit/storage.test.ts opens a v1 database with v2).
+ */
+export function declareVersions(db: Dexie): void {
+  // v1: the first schema.
+  db.version(1).stores({
+    tags: 'id, order',
+    pages: 'url, lastSeen',
+    snapshots: '[pageUrl+key], pageUrl',
+    annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt',
+    settings: 'key',
+  });
+  // v2: comments are re-found by text where a layout has no stable ids, and annotations are
+  // looked up by tag; older snapshots get their text hash computed here.
+  db.version(2)
+    .stores({
+      snapshots: '[pageUrl+key], pageUrl, textHash',
+      annotations: 'id, &[annotator+pageUrl+commentKey], [pageUrl+commentKey], pageUrl, annotator, updatedAt, *tagIds',
+    })
+    .upgrade(async (tx) => {
+      await tx.table('snapshots').toCollection().modify((snapshot: CommentSnapshot) => {
+        snapshot.textHash ??= normalisedTextHash(snapshot.text);
+      });
+    });
+}
+
+/** The extension's database; opened by the background and by extension pages, never by content scripts. */
+export class AnnotatorDB extends Dexie {
+  tags!: EntityTable<Tag, 'id'>;
+  pages!: EntityTable<PageRecord, 'url'>;
+  snapshots!: Dexie.Table<CommentSnapshot, [string, string]>;
+  annotations!: EntityTable<Annotation, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    declareVersions(this);
+  }
+}

@@ -1,0 +1,156 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Target } from '../../storage/annotations';
+import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
+import { AnnotatorDB, type Annotation, type CommentSnapshot } from '../../storage/schema';
+import { normalisedTextHash } from '../../storage/text-hash';
+import { normaliseUrl } from '../../storage/urls';
+import { reidentify } from '../../lib/reidentify';
+
+let db: AnnotatorDB;
+let name: string;
+beforeEach(async () => {
+  name = `test-${crypto.randomUUID()}`;
+  db = new AnnotatorDB(name);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const target = (key: string, text = `text of ${key}`): Target => ({
+  page: { url: 'https://www.xperiablog.net/a/', layout: 'disqus', metadata: { url: 'https://www.xperiablog.net/a/', title: 'A', byline: null, siteName: 'Xperia Blog', publishedTime: null, excerpt: null }, commentCount: 135 },
+  comment: { key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text },
+  annotator: 'alice',
+});
+
+describe('codebook', () => {
+  it('seeds the default codebook once, in order, with hotkeys 1–8', async () => {
+    const tags = await loadCodebook(db);
+    expect(tags.map((t) => t.name)).toEqual(['on-topic', 'off-topic', 'question', 'argument', 'praise', 'complaint', 'incivility', 'spam']);
+    expect(tags.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    await db.tags.delete(tags[0].id);
+    expect(await loadCodebook(db)).toHaveLength(7); // deleted tags do not come back
+  });
+
+  it('adds with the next free hotkey, refuses duplicate or empty names, renames, re-keys, reorders', async () => {
+    const tags = await loadCodebook(db);
+    const added = await addTag(db, { name: 'sarcasm', colour: '#ff0000' });
+    expect(added.hotkey).toBe('9');
+    await expect(addTag(db, { name: 'Spam' })).rejects.toThrow('already a tag called "Spam"');
+    await expect(addTag(db, { name: '  ' })).rejects.toThrow('needs a name');
+    await updateTag(db, added.id, { name: 'irony', hotkey: '1' });
+    const after = await loadCodebook(db);
+    expect(after.find((t) => t.id === added.id)).toMatchObject({ name: 'irony', hotkey: '1' });
+    expect(after.find((t) => t.id === tags[0].id)!.hotkey).toBeNull(); // the key moved
+    await moveTag(db, added.id, -1);
+    expect((await loadCodebook(db)).map((t) => t.name).slice(-2)).toEqual(['irony', 'spam']);
+  });
+
+  it('deleting a tag in use says how many annotations it touches and takes it off them', async () => {
+    const [a, b] = await loadCodebook(db);
+    const order = [a.id, b.id];
+    await toggleTag(db, target('disqus:1'), a.id, order);
+    await toggleTag(db, target('disqus:2'), a.id, order);
+    await toggleTag(db, target('disqus:2'), b.id, order);
+    expect(await tagUsage(db, a.id)).toBe(2);
+    expect(await deleteTag(db, a.id)).toBe(2);
+    expect(await tagUsage(db, a.id)).toBe(0);
+    const { annotations } = await pageAnnotations(db, target('x').page.url, 'alice');
+    expect(annotations.map((x) => x.tagIds)).toEqual([[], [b.id]]);
+    expect(await db.tags.get(a.id)).toBeUndefined();
+  });
+});
+
+describe('annotations', () => {
+  it('toggling saves the annotation, the comment snapshot and the page metadata on first use', async () => {
+    const [a, b] = await loadCodebook(db);
+    const change = await toggleTag(db, target('disqus:7', 'Hello   world'), b.id, [a.id, b.id]);
+    expect(change.before).toBeNull();
+    expect(change.after).toMatchObject({ commentKey: 'disqus:7', tagIds: [b.id], note: '', annotator: 'alice' });
+    const snapshot = await db.snapshots.get(['https://www.xperiablog.net/a/', 'disqus:7']);
+    expect(snapshot).toMatchObject({ author: 'Ann', text: 'Hello   world', textHash: normalisedTextHash('Hello world') });
+    expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, metadata: { title: 'A' } });
+  });
+
+  it('keeps tags in codebook order, toggles off, and removes an annotation left empty', async () => {
+    const [a, b] = await loadCodebook(db);
+    await toggleTag(db, target('k'), b.id, [a.id, b.id]);
+    const both = await toggleTag(db, target('k'), a.id, [a.id, b.id]);
+    expect(both.after!.tagIds).toEqual([a.id, b.id]);
+    await toggleTag(db, target('k'), a.id, [a.id, b.id]);
+    const last = await toggleTag(db, target('k'), b.id, [a.id, b.id]);
+    expect(last).toEqual({ before: { tagIds: [b.id], note: '' }, after: null });
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(1); // the snapshot stays: nothing the user saw is lost
+  });
+
+  it('a note alone keeps the annotation; restore puts back any earlier state', async () => {
+    const [a] = await loadCodebook(db);
+    const noted = await setNote(db, target('k'), 'sarcastic?');
+    expect(noted.after).toMatchObject({ tagIds: [], note: 'sarcastic?' });
+    const tagged = await toggleTag(db, target('k'), a.id, [a.id]);
+    await restoreAnnotation(db, target('k'), tagged.before);
+    expect((await db.annotations.toArray())[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
+    await restoreAnnotation(db, target('k'), null);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('keeps each annotator’s annotation of a comment apart', async () => {
+    const [a] = await loadCodebook(db);
+    await toggleTag(db, target('k'), a.id, [a.id]);
+    await toggleTag(db, { ...target('k'), annotator: 'bob' }, a.id, [a.id]);
+    expect(await db.annotations.count()).toBe(2);
+    expect((await pageAnnotations(db, target('k').page.url, 'bob')).annotations).toHaveLength(1);
+  });
+
+  it('makes up an annotator name once', async () => {
+    const first = await annotatorName(db);
+    expect(first).toMatch(/^annotator-[0-9a-f]{4}$/);
+    expect(await annotatorName(db)).toBe(first);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version-1 database with the current schema and computes the missing text hashes', async () => {
+    const old = `old-${crypto.randomUUID()}`;
+    const v1 = new Dexie(old);
+    v1.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
+    await v1.table('snapshots').add({ pageUrl: 'p', key: 'wp:1', author: null, publishedAt: null, permalink: null, parentKey: null, text: 'Old  text', savedAt: 'x' });
+    await v1.table('annotations').add({ id: 'a1', pageUrl: 'p', commentKey: 'wp:1', tagIds: ['t1'], note: '', annotator: 'alice', createdAt: 'x', updatedAt: 'x' });
+    v1.close();
+    const upgraded = new AnnotatorDB(old);
+    expect((await upgraded.snapshots.toArray())[0].textHash).toBe(normalisedTextHash('Old text'));
+    expect(await upgraded.annotations.where('tagIds').equals('t1').count()).toBe(1);
+    expect(upgraded.verno).toBe(2);
+    upgraded.close();
+    await Dexie.delete(old);
+  });
+});
+
+describe('normaliseUrl', () => {
+  it.each([
+    ['https://www.xperiablog.net/a/?utm_source=x&utm_medium=y#comment-5', null, 'https://www.xperiablog.net/a/'],
+    ['https://phandroid.com/p/?fbclid=1&page=2', null, 'https://phandroid.com/p/?page=2'],
+    ['https://Phandroid.com:443/p/?b=2&a=1', null, 'https://phandroid.com/p/?a=1&b=2'],
+    ['https://m.example.org/p/?amp=1', 'https://example.org/p/', 'https://example.org/p/'],
+    ['https://example.org/p/', '/relative/', 'https://example.org/relative/'],
+  ])('%s (canonical %s) → %s', (url, canonical, expected) => {
+    expect(normaliseUrl(url, canonical)).toBe(expected);
+  });
+});
+
+describe('reidentify', () => {
+  const ann = (key: string): Annotation => ({ id: key, pageUrl: 'p', commentKey: key, tagIds: ['t'], note: '', annotator: 'a', createdAt: '', updatedAt: '' });
+  const snap = (key: string, text: string): CommentSnapshot => ({ pageUrl: 'p', key, author: null, publishedAt: null, permalink: null, parentKey: null, text, textHash: normalisedTextHash(text), savedAt: '' });
+
+  it('matches by key, then by text where the key is gone, and lists the rest as missing', () => {
+    const comments = [{ key: 'wp:1', text: 'one' }, { key: 'disqus-wp:pingback-bbbb', text: 'Pingback:  moved' }];
+    const annotations = [ann('wp:1'), ann('disqus-wp:pingback-aaaa'), ann('wp:9')];
+    const snapshots = [snap('wp:1', 'one'), snap('disqus-wp:pingback-aaaa', 'Pingback: moved'), snap('wp:9', 'deleted by the site')];
+    const { byKey, missing } = reidentify(comments, annotations, snapshots);
+    expect([...byKey.keys()]).toEqual(['wp:1', 'disqus-wp:pingback-bbbb']);
+    expect(missing.map((m) => [m.annotation.commentKey, m.snapshot?.text])).toEqual([['wp:9', 'deleted by the site']]);
+  });
+});
