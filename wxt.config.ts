@@ -10,7 +10,10 @@ export default defineConfig({
     name: 'Comment Annotator',
     description: 'Tag the comments of an article page with your codebook, from the keyboard. Nothing leaves your machine.',
     permissions: [],
-    action: { default_title: 'Comment Annotator' },
+    action: { default_title: 'Comment Annotator (Alt+Shift+A)' },
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open or close the comment panel' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,23 +1,48 @@
-import type { ExtractedComment } from '../layouts/types';
+import type { PanelComment } from '../lib/annotator-session';
+import type { Annotation, Tag } from '../storage/schema';
+import { TagChips } from './TagChips';
 
-const EXCERPT = 180;
+/** Row height in the virtual list: fixed, so scrolling needs no measuring. */
+export const ROW_HEIGHT = 74;
+const EXCERPT = 220;
 
-/** One comment in the list: indented by depth, author, time and the start of its text (as text, never HTML). */
-export function CommentRow({ comment }: { comment: ExtractedComment }) {
+/** One comment in the list: indented by depth, author, time, its tags and the start of its text (as text, never HTML). */
+export function CommentRow(props: {
+  comment: PanelComment;
+  annotation: Annotation | undefined;
+  codebook: Tag[];
+  selected: boolean;
+  style: Record<string, string>;
+  onSelect(key: string): void;
+}) {
+  const { comment, annotation, codebook, selected } = props;
+  const tags = codebook.filter((tag) => annotation?.tagIds.includes(tag.id));
   const excerpt = comment.text.length > EXCERPT ? `${comment.text.slice(0, EXCERPT)}…` : comment.text;
   return (
-    <li class={`ca-row ca-${comment.kind}`} data-comment-key={comment.key} style={{ '--depth': comment.depth }}>
+    <div
+      id={`ca-row-${comment.key}`}
+      class={`ca-row ca-${comment.kind} ${selected ? 'ca-selected' : ''} ${tags.length ? 'ca-tagged' : ''}`}
+      role="option"
+      aria-selected={selected}
+      data-comment-key={comment.key}
+      data-tags={tags.map((t) => t.name).join(',')}
+      style={{ ...props.style, '--depth': String(Math.min(comment.depth, 8)) }}
+      onClick={(event) => event.isTrusted && props.onSelect(comment.key)}
+    >
       <div class="ca-meta">
         <span class="ca-author">{comment.author ?? 'Unknown author'}</span>
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.kind !== 'comment' && <span class="ca-kind">{comment.kind}</span>}
+        {annotation?.note && <span class="ca-has-note" title={annotation.note}>note</span>}
+        <TagChips tags={tags} />
       </div>
       <p class="ca-text">{excerpt || <em>(no text)</em>}</p>
-    </li>
+    </div>
   );
 }
 
-function formatTime(iso: string): string {
+/** A time as the reader's locale writes it. */
+export function formatTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,61 +1,182 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ExtractedComment } from '../layouts/types';
-import type { CommentStore, PageComments } from '../lib/comment-store';
-import { CommentRow } from './CommentRow';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AnnotatorSession, PanelComment, SessionState } from '../lib/annotator-session';
+import { isTypingTarget, shortcutFor } from '../lib/keyboard';
+import { CommentRow, ROW_HEIGHT } from './CommentRow';
+import { DetailPane } from './DetailPane';
+import { MissingList } from './MissingList';
+import { PanelHeader, type Filter } from './PanelHeader';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { VirtualList } from './VirtualList';
 
-/** The panel: a tab with the number of comments found, opening onto the list of comments. */
-export function Panel({ store }: { store: CommentStore }) {
-  const page = useStoreSnapshot(store);
-  const [open, setOpen] = useState(false);
-  const comments: ExtractedComment[] = page.frames.flatMap((frame) => frame.comments);
+/** What the panel needs from the page around it. */
+export interface PageLink {
+  /** Scrolls the page to a comment and outlines it (in the Disqus iframe too). */
+  focus(comment: PanelComment): void;
+  openOptions(): void;
+}
+
+/** The panel: a tab with the number of comments, opening onto the tagging sheet. */
+export function Panel({ session, page }: { session: AnnotatorSession; page: PageLink }) {
+  const state = useSession(session);
+  const [filter, setFilter] = useState<Filter>({ kind: 'all' });
+  const [query, setQuery] = useState('');
+  const [help, setHelp] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const visible = useMemo(() => visibleComments(state, filter, query), [state.comments, state.annotationOf, filter, query]);
+  const keys = useMemo(() => visible.map((c) => c.key), [visible]);
+  const selectedIndex = state.selectedKey ? keys.indexOf(state.selectedKey) : -1;
+  const selected = state.comments.find((c) => c.key === state.selectedKey);
+  const count = state.comments.length;
+
+  const focusKey = (key: string | null) => {
+    const comment = key ? state.comments.find((c) => c.key === key) : undefined;
+    if (comment) page.focus(comment);
+  };
+
+  useShortcuts(state.open, (event) => {
+    const shortcut = shortcutFor(event, state.codebook);
+    if (!shortcut) return false;
+    switch (shortcut.type) {
+      case 'move': focusKey(session.move(shortcut.by, keys)); break;
+      case 'next-untagged': focusKey(session.nextUntagged(keys)); break;
+      case 'toggle-tag': void session.toggleTag(shortcut.tagId); break;
+      case 'edit-note': noteRef.current?.focus(); break;
+      case 'undo': void session.undo(); break;
+      case 'redo': void session.redo(); break;
+      case 'help': setHelp(!help); break;
+      case 'close':
+        if (help) setHelp(false);
+        else session.setOpen(false);
+        break;
+    }
+    return true;
+  });
 
   return (
     <div
-      class={`ca-panel ${open ? 'ca-open' : ''}`}
+      ref={rootRef}
+      class={`ca-panel ${state.open ? 'ca-open' : ''}`}
       data-testid="ca-panel"
-      data-comment-count={page.count}
-      data-state={open ? 'open' : 'closed'}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) setOpen(false);
-      }}
+      data-comment-count={count}
+      data-state={state.open ? 'open' : 'closed'}
+      data-last-save-ms={state.lastSaveMs?.toFixed(2)}
     >
       <button
         type="button"
         class="ca-toggle"
         data-testid="ca-toggle"
-        aria-expanded={open}
+        aria-expanded={state.open}
         aria-controls="ca-sheet"
-        title={open ? 'Close Comment Annotator' : 'Open Comment Annotator'}
-        onClick={() => setOpen(!open)}
+        title={`${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)`}
+        onClick={(event) => event.isTrusted && session.setOpen(!state.open)}
       >
-        <span class="ca-count">{page.count}</span>
-        <span class="ca-toggle-label">{page.count === 1 ? 'comment' : 'comments'}</span>
+        <span class="ca-count">{count}</span>
+        <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
       </button>
-      {open && (
+      {state.open && (
         <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator">
-          <header class="ca-header">
-            <h2>Comment Annotator</h2>
-            <p class="ca-summary">
-              {page.count} {page.count === 1 ? 'comment' : 'comments'} found
-              {page.frames.length ? ` · ${page.frames.map((f) => f.layout).join(', ')}` : ''}
-            </p>
-            <button type="button" class="ca-close" aria-label="Close panel" onClick={() => setOpen(false)}>×</button>
-          </header>
-          {comments.length === 0 ? (
+          <PanelHeader
+            state={state}
+            filter={filter}
+            query={query}
+            onFilter={setFilter}
+            onQuery={setQuery}
+            onApplyTag={(tagId) => void session.toggleTag(tagId)}
+            onHelp={() => setHelp(!help)}
+            onOptions={page.openOptions}
+            onClose={() => session.setOpen(false)}
+          />
+          {state.status && <p class={`ca-status ca-status-${state.status.kind}`} role="status">{state.status.text}</p>}
+          {count === 0 ? (
             <p class="ca-empty">No comments found on this page yet.</p>
+          ) : visible.length === 0 ? (
+            <p class="ca-empty">No comment matches this filter.</p>
           ) : (
-            <ol class="ca-list" aria-label="Comments in thread order">
-              {comments.map((comment) => <CommentRow key={comment.key} comment={comment} />)}
-            </ol>
+            <VirtualList
+              count={visible.length}
+              rowHeight={ROW_HEIGHT}
+              activeIndex={selectedIndex}
+              label="Comments in thread order"
+              renderRow={(index, style) => {
+                const comment = visible[index];
+                return (
+                  <CommentRow
+                    key={comment.key}
+                    comment={comment}
+                    annotation={state.annotationOf.get(comment.key)}
+                    codebook={state.codebook}
+                    selected={comment.key === state.selectedKey}
+                    style={style}
+                    onSelect={(key) => {
+                      session.select(key);
+                      focusKey(key);
+                    }}
+                  />
+                );
+              }}
+            />
           )}
+          {selected && (
+            <DetailPane
+              comment={selected}
+              annotation={state.annotationOf.get(selected.key)}
+              noteRef={noteRef}
+              onNote={(note) => void session.setNote(selected.key, note)}
+              onDone={() => rootRef.current?.querySelector<HTMLElement>('.ca-scroller')?.focus()}
+            />
+          )}
+          <MissingList missing={state.missing} codebook={state.codebook} />
+          {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
         </section>
       )}
     </div>
   );
 }
 
-function useStoreSnapshot(store: CommentStore): PageComments {
-  const [page, setPage] = useState(store.snapshot());
-  useEffect(() => store.subscribe(setPage), [store]);
-  return page;
+/** The comments the filter and search let through, in thread order. */
+function visibleComments(state: SessionState, filter: Filter, query: string): PanelComment[] {
+  const needle = query.trim().toLowerCase();
+  return state.comments.filter((comment) => {
+    const tags = state.annotationOf.get(comment.key)?.tagIds ?? [];
+    if (filter.kind === 'untagged' && tags.length) return false;
+    if (filter.kind === 'tagged' && !tags.length) return false;
+    if (filter.kind === 'tag' && !tags.includes(filter.tagId)) return false;
+    return !needle || comment.text.toLowerCase().includes(needle) || (comment.author ?? '').toLowerCase().includes(needle);
+  });
+}
+
+function useSession(session: AnnotatorSession): SessionState {
+  const [state, setState] = useState(session.snapshot());
+  useEffect(() => session.subscribe(setState), [session]);
+  return state;
+}
+
+/**
+ * Listens for shortcuts on the whole page while the panel is open, before the page's own
+ * handlers. Never while the reader types in an input (the page's or ours), never for key
+ * presses a script made up (untrusted events).
+ */
+function useShortcuts(active: boolean, handle: (event: KeyboardEvent) => boolean) {
+  const latest = useRef(handle);
+  latest.current = handle;
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
+      const target = (event.composedPath()[0] as Element | undefined) ?? null;
+      if (isTypingTarget(target) && event.key !== 'Escape') return;
+      if (isTypingTarget(target)) {
+        (target as HTMLElement).blur();
+        event.stopPropagation();
+        return;
+      }
+      if (latest.current(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [active]);
 }

@@ -1,18 +1,24 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { CommentStore } from '../lib/comment-store';
-import { Panel } from './Panel';
+import type { AnnotatorSession } from '../lib/annotator-session';
+import { Panel, type PageLink } from './Panel';
 
-/** Mounts the panel in its own shadow root at the end of the page's body, so page CSS stays out. */
-export async function mountPanel(ctx: ContentScriptContext, store: CommentStore) {
+// Inline and !important on the host: a page rule like `* { display: none !important }` or
+// `div { all: unset }` must not hide or move the panel (inline !important beats the page's).
+const HOST_STYLE = 'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; right: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;';
+
+/** Mounts the panel in its own shadow root on the page's root element, so page CSS stays out. */
+export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSession, page: PageLink) {
   const ui = await createShadowRootUi(ctx, {
     name: 'comment-annotator-panel',
     position: 'inline',
-    anchor: 'body',
+    anchor: () => document.documentElement,
     append: 'last',
-    onMount(container) {
-      render(<Panel store={store} />, container);
+    onMount(container, _shadow, host) {
+      host.setAttribute('style', HOST_STYLE);
+      keepRootVisible();
+      render(<Panel session={session} page={page} />, container);
       return container;
     },
     onRemove(container) {
@@ -21,4 +27,10 @@ export async function mountPanel(ctx: ContentScriptContext, store: CommentStore)
   });
   ui.mount();
   return ui;
+}
+
+/** A page that hides its own root element (display: none on everything) would hide the panel too. */
+function keepRootVisible(): void {
+  const root = document.documentElement;
+  if (getComputedStyle(root).display === 'none') root.style.setProperty('display', 'block', 'important');
 }

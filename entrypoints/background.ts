@@ -1,29 +1,44 @@
+import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseRequest, type FrameReport, type ReportComments } from '../lib/messages';
-import { isOwnContentScript } from '../lib/sender';
+import type { ToContentScript } from '../lib/messages';
+import { route, type RouterDeps } from '../lib/router';
+import { AnnotatorDB } from '../storage/schema';
 
-// Stateless relay between a tab's frames: an MV3 service worker can be stopped at any time, so
-// the top frame keeps the reports and asks for them again when it starts.
+// The database lives here (the extension's origin, never the page's); content scripts reach it
+// only through validated messages (lib/router.ts).
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isOwnContentScript(sender, browser.runtime.id)) return undefined;
-    const parsed = parseRequest(message);
-    if (!parsed.ok) {
-      console.warn(`Comment Annotator: refused a message: ${parsed.error}`);
-      return Promise.resolve({ ok: false, error: parsed.error });
-    }
-    const tabId = sender.tab!.id!;
-    const { request } = parsed;
-    if (request.type === 'request-frame-comments') {
-      const ask: ReportComments = { type: 'report-comments' };
-      browser.tabs.sendMessage(tabId, ask).catch(() => undefined);
-      return Promise.resolve({ ok: true });
-    }
-    if (!sender.frameId) return Promise.resolve({ ok: false, error: 'frame-comments: only frames report comments' });
-    const report: FrameReport = { ...request, frameId: sender.frameId };
-    // The top frame may not listen yet; then it asks with request-frame-comments when it starts.
-    browser.tabs.sendMessage(tabId, report, { frameId: 0 }).catch(() => undefined);
-    return Promise.resolve({ ok: true });
+  const db = new AnnotatorDB();
+
+  const broadcast = async (message: ToContentScript) => {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
+  };
+  const deps: RouterDeps = {
+    db,
+    extensionId: browser.runtime.id,
+    sendToTab: (tabId, message, frameId) =>
+      frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }),
+    broadcast,
+    openOptions: () => browser.runtime.openOptionsPage(),
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender, deps));
+
+  // The options page edits the codebook straight in the database; open panels follow.
+  let first = true;
+  liveQuery(() => db.tags.toArray()).subscribe(() => {
+    if (first) first = false;
+    else void broadcast({ type: 'codebook-changed' });
+  });
+
+  const togglePanel = (tabId: number | undefined) => {
+    if (tabId !== undefined) browser.tabs.sendMessage(tabId, { type: 'toggle-panel' } satisfies ToContentScript, { frameId: 0 }).catch(() => undefined);
+  };
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => togglePanel(tab.id));
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-panel') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    togglePanel(tab?.id);
   });
 });

@@ -1,22 +1,29 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { outlineComment, watchCommentClicks } from '../lib/comment-outline';
 import { watchComments } from '../lib/comment-watcher';
-import type { FrameComments, ToContentScript } from '../lib/messages';
+import type { FrameComments, Request, ToContentScript } from '../lib/messages';
+import { PageChips } from '../lib/page-chips';
 import { DISQUS_EMBED } from '../lib/sites';
 
 // Inside the cross-origin Disqus iframe: finds the thread and reports it to the article page's
-// frame through the background (the two frames cannot talk directly).
+// frame through the background (the two frames cannot talk directly); shows the panel's
+// selection and tags on the comments here.
 export default defineContentScript({
   matches: DISQUS_EMBED,
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
+    const send = (request: Request) => browser.runtime.sendMessage(request).catch(() => undefined);
+    const chips = new PageChips(document);
     let latest: FrameComments | undefined;
     const report = () => {
-      if (latest) browser.runtime.sendMessage(latest).catch(() => undefined);
+      if (latest) void send(latest);
     };
     const onMessage = (message: ToContentScript) => {
       if (message?.type === 'report-comments') report();
+      else if (message?.type === 'focus-comment') outlineComment(document, message.key);
+      else if (message?.type === 'frame-chips') chips.render(message.chips);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -26,5 +33,6 @@ export default defineContentScript({
       latest = { type: 'frame-comments', layout: found.layout, comments: found.comments };
       report();
     }, ctx.signal);
+    watchCommentClicks(document, () => latest?.layout ?? null, (key) => void send({ type: 'comment-clicked', key }), ctx.signal);
   },
 });

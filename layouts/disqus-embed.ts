@@ -22,6 +22,15 @@ export const disqusEmbed: CommentLayout = {
     return list?.querySelector(POST_CONTENT) ? list : null;
   },
 
+  keyOf(el) {
+    const id = el.localName === 'li' ? /^post-(\d+)$/.exec(el.id)?.[1] : undefined;
+    return id ? `disqus:${id}` : null;
+  },
+
+  locate(doc, key) {
+    return doc.getElementById(`post-${key.slice('disqus:'.length)}`);
+  },
+
   extract(thread, pageUrl) {
     return readThread(thread, toArray(thread.querySelectorAll(POST)), ROLES, (el, parts) => {
       const id = /^post-(\d+)$/.exec(el.id)?.[1];

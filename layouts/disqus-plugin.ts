@@ -21,6 +21,23 @@ export const disqusPlugin: CommentLayout = {
     return thread?.querySelector(ROW) ? thread : null;
   },
 
+  keyOf(el) {
+    const id = el.localName === 'li' ? /^dsq-comment-(\d+)$/.exec(el.id)?.[1] : undefined;
+    if (id) return `disqus-wp:${id}`;
+    const linkback = el.classList.contains('pingback') ? 'pingback' : el.classList.contains('trackback') ? 'trackback' : null;
+    return linkback && el.localName === 'li' ? `disqus-wp:${linkback}-${textHash(blockText(el, isReplies))}` : null;
+  },
+
+  locate(doc, key) {
+    const id = key.slice('disqus-wp:'.length);
+    if (/^\d+$/.test(id)) return doc.getElementById(`dsq-comment-${id}`);
+    // Linkbacks have no id: find the row whose text hashes to the key.
+    for (const row of Array.from(doc.querySelectorAll('#dsq-comments li.pingback, #dsq-comments li.trackback'))) {
+      if (disqusPlugin.keyOf(row) === key) return row;
+    }
+    return null;
+  },
+
   extract(thread) {
     return readThread(thread, toArray(thread.querySelectorAll(ROW)), ROLES, (el, parts) => {
       const id = /^dsq-comment-(\d+)$/.exec(el.id)?.[1];

@@ -25,3 +25,23 @@ export function extractComments(
   if (!found) return { layout: null, comments: [] };
   return { layout: found.layout.name, comments: found.layout.extract(found.thread, pageUrl) };
 }
+
+/** The layout that made a key (keys are prefixed by their family). */
+function layoutOfKey(key: string): CommentLayout | undefined {
+  return layouts.find((layout) => key.startsWith(`${layout.name}:`));
+}
+
+/** The page element of the comment with this key, or null when it is not on the page. */
+export function locateComment(doc: Document, key: string): Element | null {
+  return layoutOfKey(key)?.locate(doc, key) ?? null;
+}
+
+/** The key of the comment `target` is in (a click anywhere inside a comment), or null. */
+export function commentKeyAt(target: Element | null, layout: LayoutName): string | null {
+  const family = layouts.find((l) => l.name === layout);
+  for (let el = target; el && family; el = el.parentElement) {
+    const key = family.keyOf(el);
+    if (key) return key;
+  }
+  return null;
+}

@@ -26,4 +26,8 @@ export interface CommentLayout {
   findThread(doc: Document): Element | null;
   /** The comments inside the thread, in document (thread) order. */
   extract(thread: Element, pageUrl: string): ExtractedComment[];
+  /** The key of `el` when it is one of this layout's comment elements, else null. */
+  keyOf(el: Element): string | null;
+  /** The element of the comment with this key (a key this layout made), or null. */
+  locate(doc: Document, key: string): Element | null;
 }

@@ -58,6 +58,15 @@ export const wordpress: CommentLayout = {
     return first ? first.closest(THREAD_SELECTOR) ?? first.parentElement : null;
   },
 
+  keyOf(el) {
+    return TYPES.some((type) => el.classList.contains(type)) && isComment(el) ? `wp:${ID_PATTERN.exec(el.id)![1]}` : null;
+  },
+
+  locate(doc, key) {
+    const id = key.slice('wp:'.length);
+    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`);
+  },
+
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
     // Linkbacks are rare; without them one class collection holds every comment, in order.

@@ -23,6 +23,17 @@ export const wpDiscuz: CommentLayout = {
     return root?.querySelector(COMMENT) ? root : null;
   },
 
+  keyOf(el) {
+    const id = el.localName === 'div' ? ID.exec(el.id)?.[1] : undefined;
+    return id ? `wpdiscuz:${id}` : null;
+  },
+
+  locate(doc, key) {
+    const id = key.slice('wpdiscuz:'.length);
+    if (!/^\d+$/.test(id)) return null;
+    return doc.querySelector(`div[id^="wpd-comm-${id}_"], div[id^="wc-comm-${id}_"]`);
+  },
+
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
     const elements = toArray(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));

@@ -51,7 +51,8 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   const observe = (target: Node) => {
     observer?.disconnect();
     observed = target;
-    observer = new MutationObserver(() => {
+    observer = new MutationObserver((records) => {
+      if (records.every(isOwnMark)) return;
       if (timer === undefined) timer = setTimeout(scan, SETTLE_MS);
     });
     observer.observe(target, { childList: true, subtree: true });
@@ -63,3 +64,12 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   });
   scan();
 }
+
+/** Our own chip rows being added or removed: no reason to read the thread again. */
+function isOwnMark(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((node) => (node as Element).localName === OWN_MARK);
+}
+
+/** The element the chips live in (lib/page-chips.ts). */
+export const OWN_MARK = 'comment-annotator-chips';

@@ -1,50 +1,107 @@
 import * as v from 'valibot';
+import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
+import type { AnnotationState, Change } from '../storage/annotations';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
-// both the runtime check and the TypeScript types of every message.
+// both the runtime check and the TypeScript types of every message a content script may send.
 
 const MAX_TEXT = 2_000_000;
 const MAX_COMMENTS = 200_000;
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const LayoutSchema = v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus']);
 
 const CommentSchema = v.strictObject({
-  key: v.pipe(v.string(), v.minLength(3), v.maxLength(200)),
-  parentKey: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  key,
+  parentKey: v.nullable(key),
   depth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
   kind: v.picklist(['comment', 'pingback', 'trackback']),
-  author: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
-  publishedAt: v.nullable(v.pipe(v.string(), v.maxLength(40))),
-  permalink: v.nullable(v.pipe(v.string(), v.maxLength(4_000))),
-  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  author: v.nullable(shortText(1_000)),
+  publishedAt: v.nullable(shortText(40)),
+  permalink: v.nullable(shortText(4_000)),
+  text: shortText(MAX_TEXT),
 });
 
-/** A frame (the Disqus iframe) reports the comments it found. */
-export const FrameCommentsSchema = v.strictObject({
-  type: v.literal('frame-comments'),
-  layout: v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus']),
-  comments: v.pipe(v.array(CommentSchema), v.maxLength(MAX_COMMENTS)),
+const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
+
+const TargetSchema = v.strictObject({
+  page: v.strictObject({
+    url: PageUrlSchema,
+    layout: v.nullable(LayoutSchema),
+    metadata: v.nullable(v.strictObject({
+      url: PageUrlSchema,
+      title: v.nullable(shortText(2_000)),
+      byline: v.nullable(shortText(2_000)),
+      siteName: v.nullable(shortText(500)),
+      publishedTime: v.nullable(shortText(100)),
+      excerpt: v.nullable(shortText(10_000)),
+    })),
+    commentCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COMMENTS)),
+  }),
+  comment: v.strictObject({
+    key,
+    author: v.nullable(shortText(1_000)),
+    publishedAt: v.nullable(shortText(40)),
+    permalink: v.nullable(shortText(4_000)),
+    parentKey: v.nullable(key),
+    text: shortText(MAX_TEXT),
+  }),
 });
 
-/** The top frame, just started, asks its frames to report again (they may have reported before it listened). */
-export const RequestFrameCommentsSchema = v.strictObject({ type: v.literal('request-frame-comments') });
+const StateSchema = v.nullable(v.strictObject({
+  tagIds: v.pipe(v.array(id), v.maxLength(100)),
+  note: shortText(100_000),
+}));
 
 /** Every message a content script may send to the background. */
-export const RequestSchema = v.variant('type', [FrameCommentsSchema, RequestFrameCommentsSchema]);
+export const RequestSchema = v.variant('type', [
+  /** A frame (the Disqus iframe) reports the comments it found. */
+  v.strictObject({ type: v.literal('frame-comments'), layout: LayoutSchema, comments: v.pipe(v.array(CommentSchema), v.maxLength(MAX_COMMENTS)) }),
+  /** The top frame, just started, asks its frames to report again. */
+  v.strictObject({ type: v.literal('request-frame-comments') }),
+  /** The panel loads the codebook and this annotator's annotations of the page. */
+  v.strictObject({ type: v.literal('get-page-state'), pageUrl: PageUrlSchema }),
+  v.strictObject({ type: v.literal('toggle-tag'), target: TargetSchema, tagId: id }),
+  v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
+  v.strictObject({ type: v.literal('restore-annotation'), target: TargetSchema, state: StateSchema }),
+  /** The panel asks a frame to scroll to and outline one of its comments. */
+  v.strictObject({ type: v.literal('focus-comment'), frameId: v.pipe(v.number(), v.integer(), v.minValue(1)), key }),
+  /** A frame tells the panel that the reader clicked one of its comments. */
+  v.strictObject({ type: v.literal('comment-clicked'), key }),
+  /** The panel sends its frames the chips to show next to their comments. */
+  v.strictObject({ type: v.literal('frame-chips'), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
+  v.strictObject({ type: v.literal('open-options') }),
+]);
 
-export type FrameComments = v.InferOutput<typeof FrameCommentsSchema>;
 export type Request = v.InferOutput<typeof RequestSchema>;
+export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
+export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
+export type TargetInput = v.InferOutput<typeof TargetSchema>;
 
-/** The background forwards a frame's report to the tab's top frame, saying which frame it was. */
-export interface FrameReport extends FrameComments {
-  frameId: number;
-}
-
-/** The background asks every frame of a tab to report its comments again. */
-export interface ReportComments {
-  type: 'report-comments';
+/** What the background answers to get-page-state. */
+export interface PageState {
+  codebook: Tag[];
+  annotator: string;
+  annotations: Annotation[];
+  snapshots: CommentSnapshot[];
 }
 
 /** What the background sends to content scripts. */
-export type ToContentScript = FrameReport | ReportComments;
+export type ToContentScript =
+  | (FrameComments & { frameId: number })
+  | { type: 'report-comments' }
+  | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null }
+  | { type: 'codebook-changed' }
+  | { type: 'toggle-panel' }
+  | { type: 'focus-comment'; key: string }
+  | { type: 'comment-clicked'; key: string; frameId: number }
+  | { type: 'frame-chips'; chips: FrameChips };
+
+/** The background's answer to any request. */
+export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+export type { AnnotationState, Change };
 
 /** Checks a message against the schemas; the first problem comes back as "path: message". */
 export function parseRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: string } {

@@ -2,28 +2,86 @@ import '../../components/panel.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanel } from '../../components/panel-host';
+import { AnnotatorSession, type Send } from '../../lib/annotator-session';
+import { outlineComment, watchCommentClicks } from '../../lib/comment-outline';
 import { CommentStore } from '../../lib/comment-store';
 import { watchComments } from '../../lib/comment-watcher';
-import type { FrameReport, ToContentScript } from '../../lib/messages';
+import type { Request, ToContentScript } from '../../lib/messages';
+import { readPageMetadata, type PageMetadata } from '../../lib/page-metadata';
+import { PageChips, type Chip } from '../../lib/page-chips';
 import { COMMENT_SITES } from '../../lib/sites';
+import { normaliseUrl } from '../../storage/urls';
 
-// The article page: finds its own thread, collects what its frames (Disqus) report, and shows
-// the panel as soon as there is anything to count.
+// The article page: finds its own thread, collects what its frames (Disqus) report, and runs
+// the tagging panel. The database is reached only through the background.
 export default defineContentScript({
   matches: COMMENT_SITES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const send: Send = (request: Request) => browser.runtime.sendMessage(request);
     const store = new CommentStore();
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    let metadata: PageMetadata | null = null;
+    const session = new AnnotatorSession(store, {
+      url: normaliseUrl(location.href, canonical),
+      layout: () => store.snapshot().frames[0]?.layout ?? null,
+      metadata: () => metadata,
+    }, send);
+    const chips = new PageChips(document);
+
+    const focus = (key: string, frameId: number) => {
+      if (frameId === 0) outlineComment(document, key);
+      else void send({ type: 'focus-comment', frameId, key });
+    };
     let mounted: Promise<unknown> | undefined;
+    const mount = () => (mounted ??= mountPanel(ctx, session, {
+      focus: (comment) => focus(comment.key, comment.frameId),
+      openOptions: () => void send({ type: 'open-options' }),
+    }));
+
     store.subscribe((page) => {
-      if (page.count > 0 && !mounted) mounted = mountPanel(ctx, store);
+      if (page.count > 0) mount();
+    });
+    let chipsFor: unknown[] = [];
+    const sentToFrame = new Map<number, string>();
+    session.subscribe((state) => {
+      // Chips next to each tagged comment, here and in the frames; only when tags changed.
+      if (chipsFor[0] === state.annotationOf && chipsFor[1] === state.codebook && chipsFor[2] === state.comments) return;
+      chipsFor = [state.annotationOf, state.codebook, state.comments];
+      const byFrame = new Map<number, Record<string, Chip[]>>();
+      for (const comment of state.comments) {
+        const tagIds = state.annotationOf.get(comment.key)?.tagIds;
+        if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
+        if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = state.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      }
+      for (const [frameId, frameChips] of byFrame) {
+        if (frameId === 0) {
+          chips.render(frameChips);
+          continue;
+        }
+        const signature = JSON.stringify(frameChips);
+        if (sentToFrame.get(frameId) === signature) continue;
+        sentToFrame.set(frameId, signature);
+        void send({ type: 'frame-chips', chips: frameChips });
+      }
     });
 
     const onMessage = (message: ToContentScript) => {
-      if (message?.type !== 'frame-comments') return;
-      const report = message as FrameReport;
-      store.set({ frameId: report.frameId, layout: report.layout, comments: report.comments });
+      switch (message?.type) {
+        case 'frame-comments':
+          store.set({ frameId: message.frameId, layout: message.layout, comments: message.comments });
+          break;
+        case 'comment-clicked':
+          session.select(message.key);
+          break;
+        case 'toggle-panel':
+          mount();
+          session.setOpen(!session.snapshot().open);
+          break;
+        default:
+          void session.onMessage(message);
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -31,6 +89,10 @@ export default defineContentScript({
     watchComments(document, (found) => {
       if (found.layout) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
     }, ctx.signal);
-    await browser.runtime.sendMessage({ type: 'request-frame-comments' }).catch(() => undefined);
+    watchCommentClicks(document, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), ctx.signal);
+    await session.load();
+    await send({ type: 'request-frame-comments' }).catch(() => undefined);
+    // Readability reads a copy of the whole page: do it when the browser is idle, not on load.
+    requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
   },
 });

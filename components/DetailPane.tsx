@@ -1,0 +1,47 @@
+import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PanelComment } from '../lib/annotator-session';
+import type { Annotation } from '../storage/schema';
+import { formatTime } from './CommentRow';
+
+/** The selected comment in full, with its note (n focuses it; Ctrl+Enter or leaving it saves). */
+export function DetailPane(props: {
+  comment: PanelComment;
+  annotation: Annotation | undefined;
+  noteRef: RefObject<HTMLTextAreaElement>;
+  onNote(note: string): void;
+  onDone(): void;
+}) {
+  const saved = props.annotation?.note ?? '';
+  const [draft, setDraft] = useState(saved);
+  useEffect(() => setDraft(saved), [props.comment.key, saved]);
+  const { comment } = props;
+  return (
+    <div class="ca-detail" aria-label="Selected comment">
+      <div class="ca-meta">
+        <span class="ca-author">{comment.author ?? 'Unknown author'}</span>
+        {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
+        {comment.permalink && <a href={comment.permalink} target="_blank" rel="noreferrer noopener">permalink</a>}
+      </div>
+      <p class="ca-fulltext">{comment.text || <em>(no text)</em>}</p>
+      <label class="ca-note-label">
+        Note
+        <textarea
+          ref={props.noteRef}
+          class="ca-note"
+          rows={2}
+          value={draft}
+          placeholder="Press n to write a note"
+          onInput={(event) => setDraft((event.target as HTMLTextAreaElement).value)}
+          onBlur={() => props.onNote(draft)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              props.onNote(draft);
+              props.onDone();
+            }
+          }}
+        />
+      </label>
+    </div>
+  );
+}

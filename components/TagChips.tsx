@@ -1,0 +1,13 @@
+import type { Tag } from '../storage/schema';
+
+/** Small coloured labels for a comment's tags. */
+export function TagChips({ tags }: { tags: readonly Pick<Tag, 'name' | 'colour'>[] }) {
+  if (!tags.length) return null;
+  return (
+    <span class="ca-chips">
+      {tags.map((tag) => (
+        <span key={tag.name} class="ca-chip" style={{ '--chip': tag.colour }}>{tag.name}</span>
+      ))}
+    </span>
+  );
+}

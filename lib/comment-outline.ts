@@ -1,0 +1,30 @@
+import { commentKeyAt, locateComment } from '../layouts/registry';
+import type { LayoutName } from '../layouts/types';
+
+const OUTLINE = 'outline: 3px solid #f0b400 !important; outline-offset: 2px !important;';
+let outlined: { el: HTMLElement; style: string | null } | null = null;
+
+/** Scrolls the page to a comment and outlines it (removing the previous outline). False when it is not on the page. */
+export function outlineComment(doc: Document, key: string): boolean {
+  const el = locateComment(doc, key) as HTMLElement | null;
+  if (outlined) {
+    if (outlined.style === null) outlined.el.removeAttribute('style');
+    else outlined.el.setAttribute('style', outlined.style);
+    outlined = null;
+  }
+  if (!el) return false;
+  outlined = { el, style: el.getAttribute('style') };
+  el.setAttribute('style', `${outlined.style ?? ''};${OUTLINE}`);
+  el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  return true;
+}
+
+/** Calls `onComment` with the key of every comment the reader clicks in the page (real clicks only). */
+export function watchCommentClicks(doc: Document, layout: () => LayoutName | null, onComment: (key: string) => void, signal: AbortSignal): void {
+  doc.addEventListener('click', (event) => {
+    const family = layout();
+    if (!event.isTrusted || !family) return;
+    const key = commentKeyAt(event.target as Element, family);
+    if (key) onComment(key);
+  }, { capture: true, signal });
+}

@@ -1,0 +1,58 @@
+import type { Tag } from '../storage/schema';
+
+/** What a key press asks the panel to do. */
+export type Shortcut =
+  | { type: 'move'; by: 1 | -1 }
+  | { type: 'toggle-tag'; tagId: string }
+  | { type: 'edit-note' }
+  | { type: 'next-untagged' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'help' }
+  | { type: 'close' };
+
+/** The shortcuts, for the help overlay: keys and what they do. */
+export const SHORTCUT_HELP: readonly [string, string][] = [
+  ['j / ↓', 'next comment'],
+  ['k / ↑', 'previous comment'],
+  ['1 … 9, 0', 'toggle the codebook tag with that key'],
+  ['n', 'edit the note of the selected comment'],
+  ['u', 'jump to the next untagged comment'],
+  ['Ctrl+Z', 'undo (last 20 actions)'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
+  ['?', 'show or hide this help'],
+  ['Esc', 'close help, note or panel'],
+];
+
+/** True when the element takes typing: the page's (or our own) inputs, where shortcuts must not fire. */
+export function isTypingTarget(el: Element | null): boolean {
+  if (!el) return false;
+  if ((el as HTMLElement).isContentEditable) return true;
+  const tag = el.localName;
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag !== 'input') return false;
+  const type = (el as HTMLInputElement).type;
+  return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(type);
+}
+
+/** The shortcut a key press stands for, or null. Modifier combinations other than undo/redo are left to the page. */
+export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, codebook: readonly Tag[]): Shortcut | null {
+  const command = event.ctrlKey || event.metaKey;
+  if (command && !event.altKey) {
+    const key = event.key.toLowerCase();
+    if (key === 'z') return { type: event.shiftKey ? 'redo' : 'undo' };
+    if (key === 'y') return { type: 'redo' };
+    return null;
+  }
+  if (event.altKey || command) return null;
+  switch (event.key) {
+    case 'j': case 'ArrowDown': return { type: 'move', by: 1 };
+    case 'k': case 'ArrowUp': return { type: 'move', by: -1 };
+    case 'n': return { type: 'edit-note' };
+    case 'u': return { type: 'next-untagged' };
+    case '?': return { type: 'help' };
+    case 'Escape': return { type: 'close' };
+  }
+  const tag = /^[0-9]$/.test(event.key) ? codebook.find((t) => t.hotkey === event.key) : undefined;
+  return tag ? { type: 'toggle-tag', tagId: tag.id } : null;
+}

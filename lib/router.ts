@@ -1,0 +1,89 @@
+import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Change, type Target } from '../storage/annotations';
+import { loadCodebook } from '../storage/codebook';
+import type { AnnotatorDB } from '../storage/schema';
+import { parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
+import { isOwnContentScript, type SenderLike } from './sender';
+
+/** What the router needs from the browser; injected so it can be tested without one. */
+export interface RouterDeps {
+  db: AnnotatorDB;
+  extensionId: string;
+  sendToTab(tabId: number, message: ToContentScript, frameId?: number): Promise<unknown>;
+  broadcast(message: ToContentScript): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+/** Turns storage failures into words a reader can act on. */
+export function describeError(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
+  if (name === 'QuotaExceededError') return 'Not saved: the disk is full. Free some space and try again; nothing was changed.';
+  return `Not saved: ${(error as Error)?.message ?? String(error)}`;
+}
+
+/**
+ * Handles one message from a content script. Anything not from this extension's own content
+ * scripts gets no answer; anything that fails the schema is refused with the reason.
+ */
+export async function route(message: unknown, sender: SenderLike, deps: RouterDeps): Promise<Response | undefined> {
+  if (!isOwnContentScript(sender, deps.extensionId)) return undefined;
+  const parsed = parseRequest(message);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  try {
+    return await handle(parsed.request, sender.tab!.id!, sender.frameId ?? 0, deps);
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+const ok = <T>(value: T): Response<T> => ({ ok: true, value });
+const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+
+async function handle(request: Request, tabId: number, frameId: number, deps: RouterDeps): Promise<Response> {
+  const { db } = deps;
+  switch (request.type) {
+    case 'request-frame-comments':
+      quiet(deps.sendToTab(tabId, { type: 'report-comments' }));
+      return ok(null);
+    case 'frame-comments':
+      if (frameId === 0) return { ok: false, error: 'frame-comments: only frames report comments' };
+      // The top frame may not listen yet; then it asks with request-frame-comments when it starts.
+      quiet(deps.sendToTab(tabId, { ...request, frameId }, 0));
+      return ok(null);
+    case 'focus-comment':
+      quiet(deps.sendToTab(tabId, { type: 'focus-comment', key: request.key }, request.frameId));
+      return ok(null);
+    case 'comment-clicked':
+      quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));
+      return ok(null);
+    case 'frame-chips':
+      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips }));
+      return ok(null);
+    case 'open-options':
+      await deps.openOptions();
+      return ok(null);
+    case 'get-page-state': {
+      const [codebook, annotator] = await Promise.all([loadCodebook(db), annotatorName(db)]);
+      const { annotations, snapshots } = await pageAnnotations(db, request.pageUrl, annotator);
+      return ok<PageState>({ codebook, annotator, annotations, snapshots });
+    }
+    case 'toggle-tag': {
+      const codebook = await loadCodebook(db);
+      if (!codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
+      return saved(deps, request.target, (target) => toggleTag(db, target, request.tagId, codebook.map((t) => t.id)));
+    }
+    case 'set-note':
+      return saved(deps, request.target, (target) => setNote(db, target, request.note));
+    case 'restore-annotation':
+      return saved(deps, request.target, (target) => restoreAnnotation(db, target, request.state));
+  }
+}
+
+/** Runs one change as this browser's annotator and tells every tab about it once it is committed. */
+async function saved(deps: RouterDeps, input: TargetInput, write: (target: Target) => Promise<Change>): Promise<Response<Change>> {
+  const annotator = await annotatorName(deps.db);
+  const change = await write({ ...input, annotator });
+  quiet(deps.broadcast({
+    type: 'annotation-changed', pageUrl: input.page.url, commentKey: input.comment.key, annotator, annotation: change.after,
+  }));
+  return ok(change);
+}
