@@ -62,3 +62,32 @@ export async function panelCount(page: Page, timeout = 15_000): Promise<number> 
   await panel(page).waitFor({ state: 'attached', timeout });
   return Number(await panel(page).getAttribute('data-comment-count'));
 }
+
+/** Opens the panel from its tab and waits until it lists comments. */
+export async function openPanel(page: Page): Promise<void> {
+  await page.locator('[data-testid="ca-toggle"]').click();
+  await page.locator('[data-comment-key]').first().waitFor();
+}
+
+/** The tags a panel row shows (the row must be rendered: in view or near it). */
+export function rowTags(page: Page, key: string): Promise<string | null> {
+  return page.locator(`.ca-row[data-comment-key="${key}"]`).getAttribute('data-tags', { timeout: 5_000 });
+}
+
+/** The key of the selected row. */
+export function selectedKey(page: Page): Promise<string | null> {
+  return page.locator('.ca-row[aria-selected="true"]').getAttribute('data-comment-key', { timeout: 5_000 });
+}
+
+/** Presses keys one at a time, letting the panel answer each. */
+export async function press(page: Page, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(40);
+  }
+}
+
+/** The progress line: "N of M tagged". */
+export async function progress(page: Page): Promise<string> {
+  return (await page.locator('[data-testid="ca-progress"]').textContent()) ?? '';
+}

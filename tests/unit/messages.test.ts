@@ -8,6 +8,7 @@ describe('message validation', () => {
   it('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'frame-comments', layout: 'disqus', comments: [comment] }).ok).toBe(true);
     expect(parseRequest({ type: 'request-frame-comments' }).ok).toBe(true);
+    expect(parseRequest({ type: 'get-page-state', pageUrl: 'https://a.example/p' }).ok).toBe(true);
   });
 
   it.each([

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isTypingTarget, shortcutFor } from '../../lib/keyboard';
+import type { Tag } from '../../storage/schema';
+
+const codebook: Tag[] = [
+  { id: 'a', name: 'a', colour: '#000', hotkey: '1', description: '', order: 0 },
+  { id: 'z', name: 'z', colour: '#000', hotkey: '0', description: '', order: 1 },
+];
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
+  shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods }, codebook);
+
+describe('shortcuts', () => {
+  it('maps keys to actions', () => {
+    expect(key('j')).toEqual({ type: 'move', by: 1 });
+    expect(key('ArrowUp')).toEqual({ type: 'move', by: -1 });
+    expect(key('1')).toEqual({ type: 'toggle-tag', tagId: 'a' });
+    expect(key('0')).toEqual({ type: 'toggle-tag', tagId: 'z' });
+    expect(key('5')).toBeNull(); // no tag on that key
+    expect(key('u')).toEqual({ type: 'next-untagged' });
+    expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' });
+    expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });
+    expect(key('z', { metaKey: true, shiftKey: true })).toEqual({ type: 'redo' });
+    expect(key('y', { ctrlKey: true })).toEqual({ type: 'redo' });
+  });
+
+  it('leaves other modifier combinations to the page', () => {
+    expect(key('j', { ctrlKey: true })).toBeNull();
+    expect(key('1', { altKey: true })).toBeNull();
+    expect(key('c', { ctrlKey: true })).toBeNull();
+  });
+
+  it('knows which elements take typing', () => {
+    const make = (html: string) => {
+      const div = document.createElement('div');
+      div.innerHTML = html;
+      return div.firstElementChild;
+    };
+    expect(isTypingTarget(make('<input type="text">'))).toBe(true);
+    expect(isTypingTarget(make('<input type="search">'))).toBe(true);
+    expect(isTypingTarget(make('<textarea></textarea>'))).toBe(true);
+    expect(isTypingTarget(make('<input type="checkbox">'))).toBe(false);
+    expect(isTypingTarget(make('<button>x</button>'))).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});

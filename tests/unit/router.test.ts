@@ -1,0 +1,83 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ToContentScript } from '../../lib/messages';
+import { describeError, route, type RouterDeps } from '../../lib/router';
+import { loadCodebook } from '../../storage/codebook';
+import { AnnotatorDB } from '../../storage/schema';
+
+let db: AnnotatorDB;
+let name: string;
+let sent: { tabId: number; message: ToContentScript; frameId?: number }[];
+let broadcasts: ToContentScript[];
+let deps: RouterDeps;
+const OWN = { id: 'ext', tab: { id: 7 }, frameId: 0, url: 'https://www.xperiablog.net/a/' };
+
+beforeEach(async () => {
+  name = `router-${crypto.randomUUID()}`;
+  db = new AnnotatorDB(name);
+  sent = [];
+  broadcasts = [];
+  deps = {
+    db, extensionId: 'ext',
+    sendToTab: async (tabId, message, frameId) => { sent.push({ tabId, message, frameId }); },
+    broadcast: async (message) => { broadcasts.push(message); },
+    openOptions: async () => undefined,
+  };
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const target = {
+  page: { url: 'https://www.xperiablog.net/a/', layout: 'disqus', metadata: null, commentCount: 3 },
+  comment: { key: 'disqus:1', author: 'A', publishedAt: null, permalink: null, parentKey: null, text: 'hello' },
+};
+
+describe('background router', () => {
+  it('tags a comment for this browser’s annotator and tells every tab', async () => {
+    const [tag] = await loadCodebook(db);
+    const response = await route({ type: 'toggle-tag', target, tagId: tag.id }, OWN, deps);
+    expect(response).toMatchObject({ ok: true, value: { before: null, after: { tagIds: [tag.id], commentKey: 'disqus:1' } } });
+    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1' })]);
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
+  });
+
+  it('gives no answer at all to senders that are not its own content scripts', async () => {
+    const message = { type: 'get-page-state', pageUrl: target.page.url };
+    expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
+    expect(await route(message, { id: 'ext' }, deps)).toBeUndefined(); // an extension page, not a tab
+  });
+
+  it.each([
+    ['an unknown tag id', { type: 'toggle-tag', target, tagId: 'tag_nope' }, 'tagId: no such tag'],
+    ['a page that is not a web address', { type: 'toggle-tag', target: { ...target, page: { ...target.page, url: 'javascript:alert(1)' } }, tagId: 'x' }, 'target.page.url'],
+    ['a comment without text', { type: 'set-note', target: { ...target, comment: { ...target.comment, text: undefined } }, note: '' }, 'target.comment.text'],
+    ['an extra field', { type: 'restore-annotation', target, state: null, annotator: 'mallory' }, ''],
+    ['a state with a non-array of tags', { type: 'restore-annotation', target, state: { tagIds: 'all', note: '' } }, 'state.tagIds'],
+    ['frame comments from the top frame', { type: 'frame-comments', layout: 'disqus', comments: [] }, 'frame-comments: only frames'],
+  ])('refuses %s, saying where, and changes nothing', async (_label, message, where) => {
+    await loadCodebook(db);
+    const response = await route(message, OWN, deps);
+    expect(response?.ok).toBe(false);
+    if (where && response && !response.ok) expect(response.error).toContain(where);
+    expect(await db.annotations.count()).toBe(0);
+    expect(broadcasts).toEqual([]);
+  });
+
+  it('relays between frames: reports to the top frame, focus requests to the frame', async () => {
+    await route({ type: 'frame-comments', layout: 'disqus', comments: [] }, { ...OWN, frameId: 3 }, deps);
+    await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
+    expect(sent).toEqual([
+      { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
+      { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
+    ]);
+  });
+
+  it('says plainly when the disk is full', () => {
+    const error = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    expect(describeError(error)).toContain('the disk is full');
+    expect(describeError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toContain('the disk is full');
+  });
+});
