@@ -91,3 +91,9 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
 export async function progress(page: Page): Promise<string> {
   return (await page.locator('[data-testid="ca-progress"]').textContent()) ?? '';
 }
+
+/** The loaded extension's id, read from its service worker's address. */
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}

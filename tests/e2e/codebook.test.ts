@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../../seeds/fixtures';
+import { extensionId, launchWithExtension, openPanel, press, rowTags, selectedKey, serveFixtures } from './harness';
+
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await serveFixtures(browser.context);
+});
+afterAll(async () => browser?.close());
+
+const tagBar = (page: import('playwright-core').Page) => page.locator('.ca-tagbtn').allTextContents();
+
+describe('the codebook options page', () => {
+  it('renames, re-keys, adds, reorders and deletes tags, and open panels follow without reload', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(fixture('000-phandroid').url);
+    await openPanel(article);
+    const key = (await selectedKey(article))!;
+    await press(article, '1');
+    await expect.poll(() => rowTags(article, key)).toBe('on-topic');
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(browser.context)}/options.html`);
+    await options.locator('tr[data-tag="spam"] input[aria-label="Name of spam"]').fill('junk');
+    await options.locator('tr[data-tag="spam"] input[aria-label="Name of spam"]').press('Tab');
+    await expect.poll(() => options.locator('tr[data-tag="junk"]').count()).toBe(1);
+    await expect.poll(async () => (await tagBar(article)).some((text) => text.includes('junk'))).toBe(true);
+
+    await options.locator('[data-testid="new-tag"]').fill('sarcasm');
+    await options.locator('button[type="submit"]').click();
+    await expect.poll(() => options.locator('tr[data-tag="sarcasm"] select').inputValue()).toBe('9');
+    await options.locator('[data-testid="new-tag"]').fill('Junk');
+    await options.locator('button[type="submit"]').click();
+    await expect.poll(() => options.locator('[role="alert"]').textContent()).toContain('already a tag called "Junk"');
+
+    await options.locator('button[aria-label="Move sarcasm up"]').click();
+    await expect.poll(async () => (await options.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag')))).slice(-2)).toEqual(['sarcasm', 'junk']);
+    await options.locator('tr[data-tag="question"] select').selectOption('1');
+    await expect.poll(() => options.locator('tr[data-tag="on-topic"] select').inputValue()).toBe('');
+
+    await options.locator('button[aria-label="Delete on-topic"]').click();
+    await expect.poll(() => options.locator('[role="alertdialog"]').textContent()).toContain('used by 1 annotation');
+    await options.locator('[data-testid="confirm-delete"]').click();
+    await expect.poll(() => options.locator('tr[data-tag="on-topic"]').count()).toBe(0);
+
+    await article.bringToFront();
+    await expect.poll(() => rowTags(article, key)).toBe('');
+    await press(article, '1');
+    await expect.poll(() => rowTags(article, key)).toBe('question');
+    await article.close();
+    await options.close();
+  });
+});
