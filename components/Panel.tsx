@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnnotatorSession, PanelComment, SessionState } from '../lib/annotator-session';
 import { isTypingTarget, shortcutFor } from '../lib/keyboard';
 import { CommentRow, ROW_HEIGHT } from './CommentRow';
@@ -34,6 +34,13 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
     if (comment) page.focus(comment);
   };
 
+  // Time from "open" to the sheet laid out (read by npm run bench), written straight to the DOM.
+  useLayoutEffect(() => {
+    if (!state.open || !rootRef.current) return;
+    void rootRef.current.offsetHeight;
+    rootRef.current.dataset.renderMs = (performance.now() - state.openedAt).toFixed(2);
+  }, [state.open]);
+
   useShortcuts(state.open, (event) => {
     const shortcut = shortcutFor(event, state.codebook);
     if (!shortcut) return false;
@@ -61,6 +68,7 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
       data-comment-count={count}
       data-state={state.open ? 'open' : 'closed'}
       data-last-save-ms={state.lastSaveMs?.toFixed(2)}
+      data-save-count={state.saveCount}
     >
       <button
         type="button"

@@ -10,9 +10,10 @@ import { AnnotatorDB } from '../storage/schema';
 export default defineBackground(() => {
   const db = new AnnotatorDB();
 
-  const broadcast = async (message: ToContentScript) => {
+  const broadcast = async (message: ToContentScript, exceptTabId?: number) => {
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
+    await Promise.all(tabs.map((tab) =>
+      tab.id !== undefined && tab.id !== exceptTabId && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
   };
   const deps: RouterDeps = {
     db,
@@ -21,15 +22,30 @@ export default defineBackground(() => {
       frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }),
     broadcast,
     openOptions: () => browser.runtime.openOptionsPage(),
+    cache: {},
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender, deps));
+  // The panel's requests come over a port (lib/port-client.ts): same checks, same answers.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'comment-annotator') return port.disconnect();
+    port.onMessage.addListener(async (message: { id?: unknown; request?: unknown }) => {
+      if (typeof message?.id !== 'number') return;
+      const response = await route(message.request, port.sender ?? {}, deps);
+      if (response) port.postMessage({ id: message.id, response });
+    });
+  });
 
-  // The options page edits the codebook straight in the database; open panels follow.
+  // The options page edits the codebook and the annotator name straight in the database:
+  // drop what the router keeps, and tell open panels.
   let first = true;
   liveQuery(() => db.tags.toArray()).subscribe(() => {
+    deps.cache.codebook = undefined;
     if (first) first = false;
     else void broadcast({ type: 'codebook-changed' });
+  });
+  liveQuery(() => db.settings.get('annotator')).subscribe(() => {
+    deps.cache.annotator = undefined;
   });
 
   const togglePanel = (tabId: number | undefined) => {

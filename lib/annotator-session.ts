@@ -29,6 +29,10 @@ export interface SessionState {
   canRedo: boolean;
   /** Milliseconds from the last action to its commit in the database (read by the benchmark). */
   lastSaveMs: number | null;
+  /** How many actions this panel has saved. */
+  saveCount: number;
+  /** When the panel was last asked to open (performance.now()), to time its first render. */
+  openedAt: number;
 }
 
 interface HistoryEntry {
@@ -47,7 +51,7 @@ const stateOf = (a: Annotation | null): AnnotationState | null => (a ? { tagIds:
 export class AnnotatorSession {
   private state: SessionState = {
     open: false, loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [],
-    selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null,
+    selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null, saveCount: 0, openedAt: 0,
   };
   private annotations: Annotation[] = [];
   private snapshots: CommentSnapshot[] = [];
@@ -87,7 +91,11 @@ export class AnnotatorSession {
 
   /** Opens or closes the panel. */
   setOpen(open: boolean): void {
-    this.update({ open, selectedKey: open ? this.state.selectedKey ?? this.state.comments[0]?.key ?? null : this.state.selectedKey });
+    this.update({
+      open,
+      openedAt: open ? performance.now() : this.state.openedAt,
+      selectedKey: open ? this.state.selectedKey ?? this.state.comments[0]?.key ?? null : this.state.selectedKey,
+    });
   }
 
   /** Selects a comment by key. */
@@ -169,7 +177,9 @@ export class AnnotatorSession {
     this.undoStack.push({ target, before: response.value.before, after: stateOf(response.value.after) });
     if (this.undoStack.length > HISTORY) this.undoStack.shift();
     this.redoStack = [];
-    this.applySaved(target.comment.key, response.value.after, { lastSaveMs: performance.now() - started, status: null });
+    this.applySaved(target.comment.key, response.value.after, {
+      lastSaveMs: performance.now() - started, saveCount: this.state.saveCount + 1, status: null,
+    });
   }
 
   private async restore(target: TargetInput, state: AnnotationState | null): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Change, type Target } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
-import type { AnnotatorDB } from '../storage/schema';
+import type { AnnotatorDB, Tag } from '../storage/schema';
 import { parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
 import { isOwnContentScript, type SenderLike } from './sender';
 
@@ -9,8 +9,20 @@ export interface RouterDeps {
   db: AnnotatorDB;
   extensionId: string;
   sendToTab(tabId: number, message: ToContentScript, frameId?: number): Promise<unknown>;
-  broadcast(message: ToContentScript): Promise<void>;
+  /** Sends to every tab but `exceptTabId` (the sender, which has the answer already). */
+  broadcast(message: ToContentScript, exceptTabId?: number): Promise<void>;
   openOptions(): Promise<void>;
+  /** Codebook and annotator name, kept between messages; the owner clears them when they change. */
+  cache: { codebook?: Promise<Tag[]>; annotator?: Promise<string> };
+}
+
+const codebookOf = (deps: RouterDeps) => (deps.cache.codebook ??= loadCodebook(deps.db).catch(forget(deps, 'codebook')));
+const annotatorOf = (deps: RouterDeps) => (deps.cache.annotator ??= annotatorName(deps.db).catch(forget(deps, 'annotator')));
+function forget(deps: RouterDeps, what: 'codebook' | 'annotator') {
+  return (error: unknown): never => {
+    deps.cache[what] = undefined;
+    throw error;
+  };
 }
 
 /** Turns storage failures into words a reader can act on. */
@@ -62,28 +74,31 @@ async function handle(request: Request, tabId: number, frameId: number, deps: Ro
       await deps.openOptions();
       return ok(null);
     case 'get-page-state': {
-      const [codebook, annotator] = await Promise.all([loadCodebook(db), annotatorName(db)]);
+      const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorOf(deps)]);
       const { annotations, snapshots } = await pageAnnotations(db, request.pageUrl, annotator);
       return ok<PageState>({ codebook, annotator, annotations, snapshots });
     }
     case 'toggle-tag': {
-      const codebook = await loadCodebook(db);
+      const codebook = await codebookOf(deps);
       if (!codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
-      return saved(deps, request.target, (target) => toggleTag(db, target, request.tagId, codebook.map((t) => t.id)));
+      return saved(deps, tabId, request.target, (target) => toggleTag(db, target, request.tagId, codebook.map((t) => t.id)));
     }
     case 'set-note':
-      return saved(deps, request.target, (target) => setNote(db, target, request.note));
+      return saved(deps, tabId, request.target, (target) => setNote(db, target, request.note));
     case 'restore-annotation':
-      return saved(deps, request.target, (target) => restoreAnnotation(db, target, request.state));
+      return saved(deps, tabId, request.target, (target) => restoreAnnotation(db, target, request.state));
   }
 }
 
-/** Runs one change as this browser's annotator and tells every tab about it once it is committed. */
-async function saved(deps: RouterDeps, input: TargetInput, write: (target: Target) => Promise<Change>): Promise<Response<Change>> {
-  const annotator = await annotatorName(deps.db);
+/**
+ * Runs one change as this browser's annotator; once it is committed, answers the sender first
+ * and then tells the other tabs (the broadcast waits a tick so it does not delay the answer).
+ */
+async function saved(deps: RouterDeps, tabId: number, input: TargetInput, write: (target: Target) => Promise<Change>): Promise<Response<Change>> {
+  const annotator = await annotatorOf(deps);
   const change = await write({ ...input, annotator });
-  quiet(deps.broadcast({
+  setTimeout(() => quiet(deps.broadcast({
     type: 'annotation-changed', pageUrl: input.page.url, commentKey: input.comment.key, annotator, annotation: change.after,
-  }));
+  }, tabId)), 0);
   return ok(change);
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
+import { panelSection } from '../bench/panel';
 import { generateThread } from '../seeds/big-thread';
 import { fixture, type Fixture } from '../seeds/fixtures';
 import { phandroidPage } from '../seeds/render/phandroid';
@@ -75,7 +76,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection]];
   for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
 }
 

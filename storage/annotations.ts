@@ -45,7 +45,12 @@ async function change(db: AnnotatorDB, target: Target, next: (current: Annotatio
   const { page, comment, annotator } = target;
   return db.transaction('rw', [db.annotations, db.snapshots, db.pages], async () => {
     const now = new Date().toISOString();
-    const existing = await db.annotations.where('[annotator+pageUrl+commentKey]').equals([annotator, page.url, comment.key]).first();
+    // Reads, then writes, each batch in parallel: one round trip to the database per batch.
+    const [existing, snapshot, record] = await Promise.all([
+      db.annotations.where('[annotator+pageUrl+commentKey]').equals([annotator, page.url, comment.key]).first(),
+      db.snapshots.get([page.url, comment.key]),
+      db.pages.get(page.url),
+    ]);
     const before = existing ? { tagIds: existing.tagIds, note: existing.note } : null;
     const wanted = next(before);
     if (isEmpty(wanted)) {
@@ -62,19 +67,18 @@ async function change(db: AnnotatorDB, target: Target, next: (current: Annotatio
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    await db.annotations.put(after);
-    if (!(await db.snapshots.get([page.url, comment.key]))) {
-      await db.snapshots.add({ ...comment, pageUrl: page.url, textHash: normalisedTextHash(comment.text), savedAt: now });
-    }
-    const record = await db.pages.get(page.url);
-    await db.pages.put({
-      url: page.url,
-      layout: page.layout ?? record?.layout ?? null,
-      metadata: record?.metadata ?? page.metadata,
-      firstSeen: record?.firstSeen ?? now,
-      lastSeen: now,
-      commentCount: page.commentCount,
-    });
+    await Promise.all([
+      db.annotations.put(after),
+      snapshot ?? db.snapshots.add({ ...comment, pageUrl: page.url, textHash: normalisedTextHash(comment.text), savedAt: now }),
+      db.pages.put({
+        url: page.url,
+        layout: page.layout ?? record?.layout ?? null,
+        metadata: record?.metadata ?? page.metadata,
+        firstSeen: record?.firstSeen ?? now,
+        lastSeen: now,
+        commentCount: page.commentCount,
+      }),
+    ]);
     return { before, after };
   });
 }

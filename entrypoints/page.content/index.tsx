@@ -9,6 +9,7 @@ import { watchComments } from '../../lib/comment-watcher';
 import type { Request, ToContentScript } from '../../lib/messages';
 import { readPageMetadata, type PageMetadata } from '../../lib/page-metadata';
 import { PageChips, type Chip } from '../../lib/page-chips';
+import { PortClient } from '../../lib/port-client';
 import { COMMENT_SITES } from '../../lib/sites';
 import { normaliseUrl } from '../../storage/urls';
 
@@ -19,7 +20,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const send: Send = (request: Request) => browser.runtime.sendMessage(request);
+    const client = new PortClient(browser.runtime);
+    const send: Send = (request: Request) => client.send(request);
     const store = new CommentStore();
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
     let metadata: PageMetadata | null = null;

@@ -20,8 +20,9 @@ beforeEach(async () => {
   deps = {
     db, extensionId: 'ext',
     sendToTab: async (tabId, message, frameId) => { sent.push({ tabId, message, frameId }); },
-    broadcast: async (message) => { broadcasts.push(message); },
+    broadcast: async (message, except) => { broadcasts.push({ ...message, except } as unknown as ToContentScript); },
     openOptions: async () => undefined,
+    cache: {},
   };
 });
 afterEach(async () => {
@@ -39,7 +40,8 @@ describe('background router', () => {
     const [tag] = await loadCodebook(db);
     const response = await route({ type: 'toggle-tag', target, tagId: tag.id }, OWN, deps);
     expect(response).toMatchObject({ ok: true, value: { before: null, after: { tagIds: [tag.id], commentKey: 'disqus:1' } } });
-    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1' })]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1', except: 7 })]);
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
