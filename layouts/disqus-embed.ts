@@ -27,6 +27,10 @@ export const disqusEmbed: CommentLayout = {
     return id ? `disqus:${id}` : null;
   },
 
+  cssSelector(key) {
+    return `#post-${key.slice('disqus:'.length)}`;
+  },
+
   locate(doc, key) {
     return doc.getElementById(`post-${key.slice('disqus:'.length)}`);
   },

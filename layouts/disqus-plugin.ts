@@ -28,6 +28,11 @@ export const disqusPlugin: CommentLayout = {
     return linkback && el.localName === 'li' ? `disqus-wp:${linkback}-${textHash(blockText(el, isReplies))}` : null;
   },
 
+  cssSelector(key) {
+    const id = key.slice('disqus-wp:'.length);
+    return /^\d+$/.test(id) ? `#dsq-comment-${id}` : null;
+  },
+
   locate(doc, key) {
     const id = key.slice('disqus-wp:'.length);
     if (/^\d+$/.test(id)) return doc.getElementById(`dsq-comment-${id}`);

@@ -45,3 +45,8 @@ export function commentKeyAt(target: Element | null, layout: LayoutName): string
   }
   return null;
 }
+
+/** A CSS selector for the comment with this key, or null (linkbacks without ids, unknown families). */
+export function commentSelector(key: string): string | null {
+  return layoutOfKey(key)?.cssSelector(key) ?? null;
+}

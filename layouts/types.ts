@@ -30,4 +30,6 @@ export interface CommentLayout {
   keyOf(el: Element): string | null;
   /** The element of the comment with this key (a key this layout made), or null. */
   locate(doc: Document, key: string): Element | null;
+  /** A CSS selector for the comment's element (for W3C exports), or null when it has no id. */
+  cssSelector(key: string): string | null;
 }

@@ -62,6 +62,10 @@ export const wordpress: CommentLayout = {
     return TYPES.some((type) => el.classList.contains(type)) && isComment(el) ? `wp:${ID_PATTERN.exec(el.id)![1]}` : null;
   },
 
+  cssSelector(key) {
+    return `#comment-${key.slice('wp:'.length)}`;
+  },
+
   locate(doc, key) {
     const id = key.slice('wp:'.length);
     return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`);

@@ -28,6 +28,11 @@ export const wpDiscuz: CommentLayout = {
     return id ? `wpdiscuz:${id}` : null;
   },
 
+  cssSelector(key) {
+    const id = key.slice('wpdiscuz:'.length);
+    return /^\d+$/.test(id) ? `#comment-${id}` : null;
+  },
+
   locate(doc, key) {
     const id = key.slice('wpdiscuz:'.length);
     if (!/^\d+$/.test(id)) return null;

@@ -23,7 +23,8 @@ export async function loadCodebook(db: AnnotatorDB): Promise<Tag[]> {
     const seeded = await db.settings.get('codebook-seeded');
     if (!seeded) {
       if ((await db.tags.count()) === 0) {
-        await db.tags.bulkAdd(DEFAULT_CODEBOOK.map((tag, order) => ({ ...tag, id: newId('tag'), order })));
+        // Default tags have the same ids in every install, so colleagues' files merge by id.
+        await db.tags.bulkAdd(DEFAULT_CODEBOOK.map((tag, order) => ({ ...tag, id: `tag_${tag.name}`, order })));
       }
       await db.settings.put({ key: 'codebook-seeded', value: 'yes' });
     }

@@ -36,6 +36,14 @@ export interface CommentSnapshot {
   savedAt: string;
 }
 
+/** A version of an annotation that lost a merge (an import): kept, never dropped. */
+export interface AnnotationVersion {
+  tagIds: string[];
+  note: string;
+  annotator: string;
+  updatedAt: string;
+}
+
 /** One annotator's coding of one comment. */
 export interface Annotation {
   id: string;
@@ -46,6 +54,8 @@ export interface Annotation {
   annotator: string;
   createdAt: string;
   updatedAt: string;
+  /** Earlier versions that lost a merge, oldest first. */
+  history?: AnnotationVersion[];
 }
 
 /** Small settings, one row each. */

@@ -52,8 +52,9 @@ describe('the panel', () => {
     // What the action and the command handlers do: find the active tab (no "tabs" permission
     // needed for that) and tell its top frame.
     const toggle = () => worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      await chrome.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      await api.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
     });
     await toggle();
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');

@@ -1,0 +1,142 @@
+import Papa from 'papaparse';
+import { commentSelector } from '../layouts/registry';
+import type { Annotation, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
+
+/** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
+export const FORMAT = 'comment-annotator';
+export const FORMAT_VERSION = 1;
+
+/** A comment as exported: the snapshot without the derived text hash. */
+export type ExportedComment = Omit<CommentSnapshot, 'textHash'>;
+
+/** What an export holds: everything, one page, or the annotations a filter showed. */
+export type ExportScope = { kind: 'all' } | { kind: 'page'; url: string } | { kind: 'selection'; description: string };
+
+/** A native export file. */
+export interface NativeExport {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  exportedAt: string;
+  scope: ExportScope;
+  codebook: Tag[];
+  pages: PageRecord[];
+  comments: ExportedComment[];
+  annotations: Annotation[];
+}
+
+const byString = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/**
+ * Builds a native export. Without `annotationIds` it holds every annotation in scope; the
+ * pages and comments are exactly those the annotations refer to. Sorted, so two exports of
+ * the same data are equal apart from `exportedAt`.
+ */
+export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
+  return db.transaction('r', [db.tags, db.pages, db.snapshots, db.annotations], async () => {
+    let annotations = scope.kind === 'page'
+      ? await db.annotations.where('pageUrl').equals(scope.url).toArray()
+      : await db.annotations.toArray();
+    if (annotationIds) annotations = annotations.filter((a) => annotationIds.has(a.id));
+    const pageUrls = new Set(annotations.map((a) => a.pageUrl));
+    const commentIds = new Set(annotations.map((a) => `${a.pageUrl}\u0000${a.commentKey}`));
+    const [codebook, pages, snapshots] = await Promise.all([
+      db.tags.orderBy('order').toArray(),
+      db.pages.where('url').anyOf([...pageUrls]).toArray(),
+      db.snapshots.where('pageUrl').anyOf([...pageUrls]).toArray(),
+    ]);
+    return {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      exportedAt: new Date().toISOString(),
+      scope,
+      codebook,
+      pages: pages.sort(byString((p) => p.url)),
+      comments: snapshots
+        .filter((s) => commentIds.has(`${s.pageUrl}\u0000${s.key}`))
+        .map(({ textHash: _hash, ...comment }) => comment)
+        .sort(byString((c) => `${c.pageUrl}\u0000${c.key}`)),
+      annotations: annotations.sort(byString((a) => a.id)),
+    };
+  });
+}
+
+/** The file name an export is downloaded as. */
+export function exportFileName(kind: 'json' | 'jsonld' | 'csv' | 'codebook', date = new Date()): string {
+  const stamp = date.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  return kind === 'codebook' ? `comment-annotator-codebook-${stamp}.json`
+    : `comment-annotator-${stamp}.${kind === 'json' ? 'json' : kind === 'jsonld' ? 'jsonld' : 'csv'}`;
+}
+
+const commentOf = (data: NativeExport) => {
+  const map = new Map(data.comments.map((c) => [`${c.pageUrl}\u0000${c.key}`, c]));
+  return (a: Annotation) => map.get(`${a.pageUrl}\u0000${a.commentKey}`);
+};
+
+/**
+ * The export as a W3C Web Annotation collection (JSON-LD): each tag a body with purpose
+ * `classifying`, the note a body with purpose `commenting`, the target the page refined to the
+ * comment by a CSS selector and its text by a TextQuoteSelector.
+ */
+export function toWebAnnotations(data: NativeExport): Record<string, unknown> {
+  const tagName = new Map(data.codebook.map((t) => [t.id, t.name]));
+  const comment = commentOf(data);
+  const items = data.annotations.map((a) => {
+    const snapshot = comment(a);
+    const quote = { type: 'TextQuoteSelector', exact: snapshot?.text ?? '' };
+    const css = commentSelector(a.commentKey);
+    return {
+      id: `urn:comment-annotator:annotation:${a.id}`,
+      type: 'Annotation',
+      motivation: 'classifying',
+      created: a.createdAt,
+      modified: a.updatedAt,
+      creator: { type: 'Person', nickname: a.annotator },
+      body: [
+        ...a.tagIds.map((id) => ({ type: 'TextualBody', purpose: 'classifying', value: tagName.get(id) ?? id, id: `urn:comment-annotator:tag:${id}` })),
+        ...(a.note ? [{ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' }] : []),
+      ],
+      target: {
+        source: a.pageUrl,
+        selector: css ? { type: 'CssSelector', value: css, refinedBy: quote } : quote,
+        ...(snapshot?.permalink ? { scope: snapshot.permalink } : {}),
+      },
+    };
+  });
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:comment-annotator:export:${data.exportedAt}`,
+    type: 'AnnotationCollection',
+    label: 'Comment Annotator export',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+/** CSV columns, one row per comment and tag (a row with an empty tag for annotations with a note only). */
+export const CSV_COLUMNS = [
+  'annotation_id', 'annotator', 'page_url', 'page_title', 'site', 'comment_key', 'parent_key', 'comment_author',
+  'comment_published_at', 'comment_permalink', 'comment_text', 'tag', 'tag_id', 'note', 'created_at', 'updated_at',
+] as const;
+
+/** The export as CSV for spreadsheets and R: UTF-8 with a byte-order mark, RFC 4180 quoting (papaparse). */
+export function toCsv(data: NativeExport): string {
+  const tagName = new Map(data.codebook.map((t) => [t.id, t.name]));
+  const page = new Map(data.pages.map((p) => [p.url, p]));
+  const comment = commentOf(data);
+  const rows: string[][] = [];
+  for (const a of data.annotations) {
+    const c = comment(a);
+    const p = page.get(a.pageUrl);
+    const base = [a.id, a.annotator, a.pageUrl, p?.metadata?.title ?? '', p?.metadata?.siteName ?? new URL(a.pageUrl).hostname,
+      a.commentKey, c?.parentKey ?? '', c?.author ?? '', c?.publishedAt ?? '', c?.permalink ?? '', c?.text ?? ''];
+    const tail = [a.note, a.createdAt, a.updatedAt];
+    const tags = a.tagIds.length ? a.tagIds : [''];
+    for (const id of tags) rows.push([...base, id ? tagName.get(id) ?? id : '', id, ...tail]);
+  }
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
+}
+
+/** The codebook alone, for sharing one set of tags with a team. */
+export async function exportCodebook(db: AnnotatorDB) {
+  return { format: `${FORMAT}-codebook` as const, version: FORMAT_VERSION, exportedAt: new Date().toISOString(), codebook: await db.tags.orderBy('order').toArray() };
+}

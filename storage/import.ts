@@ -1,0 +1,236 @@
+import * as v from 'valibot';
+import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
+import { CodebookFileSchema, issuePath, NativeExportSchema } from './import-schema';
+import type { Annotation, AnnotationVersion, AnnotatorDB, PageRecord, Tag } from './schema';
+import { normalisedTextHash } from './text-hash';
+
+/** Files above this size are refused before parsing: a browser tab would run out of memory. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+/** A checked import, or the first problem with its path. */
+export type Checked<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** How an import would change the database. */
+export interface ImportPreview {
+  new: number;
+  updated: number;
+  unchanged: number;
+  conflicting: number;
+  newTags: string[];
+  pages: number;
+  annotators: string[];
+}
+
+function parseJson(text: string, size: number): Checked<unknown> {
+  if (size > MAX_IMPORT_BYTES) return { ok: false, error: `The file is too large (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB).` };
+  if (!text.trim()) return { ok: false, error: 'The file is empty.' };
+  try {
+    return {
+      ok: true,
+      // Keys that could reach an object's prototype have no place in our format: refuse the file.
+      data: JSON.parse(text, (key, value) => {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError(`the key "${key}" is not allowed`);
+        return value;
+      }),
+    };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to be a Comment Annotator file.' };
+    return { ok: false, error: `This is not a valid JSON file: ${(error as Error).message}.` };
+  }
+}
+
+function versionProblem(data: unknown, format: string): string | null {
+  const file = data as { format?: unknown; version?: unknown } | null;
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) return 'This is not a Comment Annotator file: it holds no object.';
+  if (file.format !== format) return `This is not a Comment Annotator ${format.endsWith('codebook') ? 'codebook' : 'export'} file (its "format" is ${JSON.stringify(file.format) ?? 'missing'}).`;
+  if (typeof file.version === 'number' && file.version > FORMAT_VERSION) {
+    return `This file was made by a newer Comment Annotator (format version ${file.version}; this one reads up to ${FORMAT_VERSION}). Update the extension to import it.`;
+  }
+  return null;
+}
+
+/** Checks a native export file: JSON, format and version, schema, then references. Nothing is written. */
+export function checkExportFile(text: string, size = text.length): Checked<NativeExport> {
+  const json = parseJson(text, size);
+  if (!json.ok) return json;
+  const version = versionProblem(json.data, FORMAT);
+  if (version) return { ok: false, error: version };
+  const result = v.safeParse(NativeExportSchema, json.data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    return { ok: false, error: `${issuePath(issue) || 'file'}: ${issue.message}` };
+  }
+  const data = result.output as NativeExport;
+  return referenceProblem(data) ?? { ok: true, data };
+}
+
+function referenceProblem(data: NativeExport): { ok: false; error: string } | null {
+  const fail = (error: string) => ({ ok: false as const, error });
+  const tagIds = new Set<string>();
+  for (const [i, tag] of data.codebook.entries()) {
+    if (tagIds.has(tag.id)) return fail(`codebook[${i}].id: the tag id "${tag.id}" appears twice`);
+    tagIds.add(tag.id);
+  }
+  const pages = new Set(data.pages.map((p) => p.url));
+  const comments = new Set(data.comments.map((c) => `${c.pageUrl}\u0000${c.key}`));
+  const ids = new Set<string>();
+  const triples = new Set<string>();
+  for (const [i, a] of data.annotations.entries()) {
+    if (ids.has(a.id)) return fail(`annotations[${i}].id: the annotation id "${a.id}" appears twice`);
+    ids.add(a.id);
+    const triple = `${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`;
+    if (triples.has(triple)) return fail(`annotations[${i}]: a second annotation by "${a.annotator}" of the same comment`);
+    triples.add(triple);
+    const unknown = a.tagIds.findIndex((t) => !tagIds.has(t));
+    if (unknown !== -1) return fail(`annotations[${i}].tagIds[${unknown}]: unknown tag id "${a.tagIds[unknown]}"`);
+    if (!pages.has(a.pageUrl)) return fail(`annotations[${i}].pageUrl: no page "${a.pageUrl}" in pages`);
+    if (!comments.has(`${a.pageUrl}\u0000${a.commentKey}`)) return fail(`annotations[${i}].commentKey: no comment "${a.commentKey}" of that page in comments`);
+  }
+  return null;
+}
+
+/** Checks a codebook file (the codebook alone). */
+export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
+  const json = parseJson(text, size);
+  if (!json.ok) return json;
+  const version = versionProblem(json.data, `${FORMAT}-codebook`);
+  if (version) return { ok: false, error: version };
+  const result = v.safeParse(CodebookFileSchema, json.data);
+  if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
+  return { ok: true, data: result.output.codebook };
+}
+
+const sameContent = (a: Pick<Annotation, 'tagIds' | 'note'>, b: Pick<Annotation, 'tagIds' | 'note'>) =>
+  a.note === b.note && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
+const versionOf = (a: Annotation): AnnotationVersion => ({ tagIds: a.tagIds, note: a.note, annotator: a.annotator, updatedAt: a.updatedAt });
+
+function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): AnnotationVersion[] | undefined {
+  const seen = new Map<string, AnnotationVersion>();
+  for (const version of lists.flatMap((list) => list ?? [])) seen.set(JSON.stringify(version), version);
+  const merged = [...seen.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  return merged.length ? merged : undefined;
+}
+
+/**
+ * Decides, without writing, how a file merges into what the database holds: the same
+ * annotation (same id, or the same annotator, page and comment) keeps the newest version and
+ * the other goes into its history; different annotators' work stays side by side.
+ */
+export function planImport(data: NativeExport, existing: Annotation[], tags: Tag[]) {
+  const byId = new Map(existing.map((a) => [a.id, a]));
+  const byTriple = new Map(existing.map((a) => [`${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`, a]));
+  const preview: ImportPreview = {
+    new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length,
+    annotators: [...new Set(data.annotations.map((a) => a.annotator))].sort(),
+  };
+  const writes: Annotation[] = [];
+  for (const incoming of data.annotations) {
+    const current = byId.get(incoming.id) ?? byTriple.get(`${incoming.annotator}\u0000${incoming.pageUrl}\u0000${incoming.commentKey}`);
+    if (!current) {
+      preview.new++;
+      writes.push(incoming);
+      continue;
+    }
+    const history = mergeHistory(current.history, incoming.history);
+    if (sameContent(current, incoming)) {
+      preview.unchanged++;
+      if (JSON.stringify(history) !== JSON.stringify(current.history)) writes.push({ ...current, history });
+    } else if (incoming.updatedAt > current.updatedAt) {
+      preview.updated++;
+      writes.push({ ...incoming, id: current.id, createdAt: current.createdAt, history: mergeHistory(history, [versionOf(current)]) });
+    } else {
+      preview.conflicting++;
+      writes.push({ ...current, history: mergeHistory(history, [versionOf(incoming)]) });
+    }
+  }
+  const known = new Set(tags.map((t) => t.id));
+  const usedKeys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
+  let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
+  const newTags: Tag[] = [];
+  for (const tag of [...data.codebook].sort((a, b) => a.order - b.order)) {
+    if (known.has(tag.id)) continue;
+    const hotkey = tag.hotkey && !usedKeys.has(tag.hotkey) ? tag.hotkey : null;
+    if (hotkey) usedKeys.add(hotkey);
+    newTags.push({ ...tag, hotkey, order: ++order });
+  }
+  preview.newTags = newTags.map((t) => t.name);
+  return { preview, annotations: writes, tags: newTags };
+}
+
+/** The preview of importing a checked file. */
+export async function previewImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+  const [existing, tags] = await Promise.all([relevantAnnotations(db, data), db.tags.toArray()]);
+  return planImport(data, existing, tags).preview;
+}
+
+function relevantAnnotations(db: AnnotatorDB, data: NativeExport): Promise<Annotation[]> {
+  return db.annotations.where('pageUrl').anyOf([...new Set(data.annotations.map((a) => a.pageUrl))]).toArray();
+}
+
+/** Merges a checked file into the database in one transaction: all of it, or (on any failure) none of it. */
+export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+  return db.transaction('rw', [db.tags, db.pages, db.snapshots, db.annotations], async () => {
+    const [existing, tags, pages, snapshots] = await Promise.all([
+      relevantAnnotations(db, data),
+      db.tags.toArray(),
+      db.pages.bulkGet(data.pages.map((p) => p.url)),
+      db.snapshots.bulkGet(data.comments.map((c) => [c.pageUrl, c.key] as [string, string])),
+    ]);
+    const plan = planImport(data, existing, tags);
+    const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
+      const current = pages[i];
+      if (!current) return incoming;
+      return {
+        ...current,
+        metadata: current.metadata ?? incoming.metadata,
+        layout: current.layout ?? incoming.layout,
+        firstSeen: current.firstSeen < incoming.firstSeen ? current.firstSeen : incoming.firstSeen,
+        lastSeen: current.lastSeen > incoming.lastSeen ? current.lastSeen : incoming.lastSeen,
+      };
+    });
+    await Promise.all([
+      db.tags.bulkAdd(plan.tags),
+      db.pages.bulkPut(mergedPages),
+      db.snapshots.bulkAdd(data.comments.filter((_, i) => !snapshots[i]).map((c) => ({ ...c, textHash: normalisedTextHash(c.text) }))),
+      db.annotations.bulkPut(plan.annotations),
+    ]);
+    return plan.preview;
+  });
+}
+
+/** Adds a shared codebook's tags and brings same-id tags to its names, colours and descriptions. */
+export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{ added: number; updated: number }> {
+  return db.transaction('rw', db.tags, async () => {
+    const tags = await db.tags.toArray();
+    const byId = new Map(tags.map((t) => [t.id, t]));
+    const names = new Set(tags.map((t) => t.name.toLowerCase()));
+    const keys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
+    let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
+    let added = 0;
+    let updated = 0;
+    for (const tag of [...codebook].sort((a, b) => a.order - b.order)) {
+      const current = byId.get(tag.id);
+      if (current) {
+        if (current.name !== tag.name || current.colour !== tag.colour || current.description !== tag.description) {
+          await db.tags.update(tag.id, { name: tag.name, colour: tag.colour, description: tag.description });
+          updated++;
+        }
+        continue;
+      }
+      const name = names.has(tag.name.toLowerCase()) ? `${tag.name} (shared)` : tag.name;
+      const hotkey = tag.hotkey && !keys.has(tag.hotkey) ? tag.hotkey : null;
+      if (hotkey) keys.add(hotkey);
+      names.add(name.toLowerCase());
+      await db.tags.add({ ...tag, name, hotkey, order: ++order });
+      added++;
+    }
+    return { added, updated };
+  });
+}
+
+/** Checks and merges a native export file's text; refuses (changing nothing) with a clear message. */
+export async function importFile(db: AnnotatorDB, text: string, size = text.length): Promise<Checked<ImportPreview>> {
+  const checked = checkExportFile(text, size);
+  if (!checked.ok) return checked;
+  return { ok: true, data: await applyImport(db, checked.data) };
+}
