@@ -48,10 +48,10 @@ export default defineBackground(() => {
     deps.cache.annotator = undefined;
   });
 
+  // The toolbar button opens the popup, which has its own "Tag this page" button.
   const togglePanel = (tabId: number | undefined) => {
     if (tabId !== undefined) browser.tabs.sendMessage(tabId, { type: 'toggle-panel' } satisfies ToContentScript, { frameId: 0 }).catch(() => undefined);
   };
-  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => togglePanel(tab.id));
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { downloadText } from '../../lib/download';
+import { exportFileName, exportNative } from '../../storage/export';
+import { overview, type Overview } from '../../storage/stats';
+import type { AnnotatorDB } from '../../storage/schema';
+import { useLiveQuery } from '../useLiveQuery';
+
+/** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */
+export function PopupApp({ db }: { db: AnnotatorDB }) {
+  const data = useLiveQuery<Overview | null>(() => overview(db), [], null);
+  const [message, setMessage] = useState<string | null>(null);
+  const max = Math.max(1, ...(data?.tagCounts.map((t) => t.count) ?? []));
+
+  const exportAll = async () => {
+    try {
+      const file = await exportNative(db);
+      downloadText(exportFileName('json'), JSON.stringify(file, null, 2), 'application/json');
+      setMessage(`Exported ${file.annotations.length} annotations.`);
+    } catch (error) {
+      setMessage(`Export failed: ${(error as Error).message}`);
+    }
+  };
+  const openPanel = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggle-panel' }, { frameId: 0 }).catch(() => setMessage('No comment thread on this page (or the page needs a reload).'));
+  };
+
+  if (!data) return <main class="popup"><p>Loading…</p></main>;
+  return (
+    <main class="popup">
+      <h1>Comment Annotator</h1>
+      <dl class="totals">
+        <div><dt>pages</dt><dd data-testid="total-pages">{data.pages}</dd></div>
+        <div><dt>comments tagged</dt><dd data-testid="total-tagged">{data.commentsTagged}</dd></div>
+        <div><dt>annotations</dt><dd data-testid="total-annotations">{data.annotations}</dd></div>
+      </dl>
+      {data.annotations === 0 ? (
+        <p class="empty">Nothing tagged yet. Open an article with comments and press Alt+Shift+A.</p>
+      ) : (
+        <>
+          <h2>Tags</h2>
+          <ul class="bars" aria-label="Tags by count">
+            {data.tagCounts.map(({ tag, count }) => (
+              <li key={tag.id}>
+                <span class="bar-label">{tag.name}</span>
+                <span class="bar" style={{ width: `${(count / max) * 100}%`, background: tag.colour }} />
+                <span class="bar-count">{count}</span>
+              </li>
+            ))}
+          </ul>
+          <h2>Recent pages</h2>
+          <ul class="recent">
+            {data.recent.map(({ page, tagged }) => (
+              <li key={page.url}>
+                <a href={page.url} onClick={(e) => { e.preventDefault(); void browser.tabs.create({ url: page.url }); }}>
+                  {page.metadata?.title ?? page.url}
+                </a>
+                <span class="progress">{tagged} / {page.commentCount} tagged</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div class="actions">
+        <button type="button" onClick={() => void openPanel()}>Tag this page</button>
+        <button type="button" data-testid="ca-export-json" onClick={() => void exportAll()}>Export JSON</button>
+        <button type="button" data-testid="ca-open-review" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}>Review all</button>
+      </div>
+      {message && <p class="message" role="status">{message}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import type { AnnotatorDB, Annotation, Tag } from '../../storage/schema';
+import { formatTime } from '../CommentRow';
+import { VirtualList } from '../VirtualList';
+import type { ReviewRow, SortKey } from './rows';
+
+const ROW_HEIGHT = 64;
+const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];
+
+/** Saves an edit of tags or note straight into the database (the table follows through the live query). */
+function edit(db: AnnotatorDB, annotation: Annotation, change: Partial<Pick<Annotation, 'tagIds' | 'note'>>) {
+  return db.annotations.update(annotation.id, { ...change, updatedAt: new Date().toISOString() });
+}
+
+/** The annotations as a windowed table: sortable headers, tags and notes editable in place. */
+export function ReviewTable(props: {
+  db: AnnotatorDB;
+  rows: ReviewRow[];
+  codebook: Tag[];
+  sort: { key: SortKey; descending: boolean };
+  onSort(sort: { key: SortKey; descending: boolean }): void;
+  onRemove(annotation: Annotation): void;
+}) {
+  const { db, codebook, sort } = props;
+  return (
+    <div class="table" role="table" aria-label="Annotations">
+      <div class="tr th" role="row">
+        {COLUMNS.map(([key, label]) => (
+          <span key={label} role="columnheader" aria-sort={key && sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+            {key ? <button type="button" onClick={() => props.onSort({ key, descending: sort.key === key && !sort.descending })}>{label}{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</button> : label}
+          </span>
+        ))}
+      </div>
+      {props.rows.length === 0 ? <p class="empty">No annotation matches this filter.</p> : (
+        <VirtualList count={props.rows.length} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" renderRow={(index, style) => {
+          const { annotation: a, comment, page } = props.rows[index];
+          return (
+            <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id}>
+              <span title={a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
+              <span>{comment?.author ?? '—'}</span>
+              <span>{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
+              <span class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
+              <span class="tags">
+                {codebook.map((tag) => (
+                  <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour }}
+                    aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
+                    onClick={() => void edit(db, a, { tagIds: a.tagIds.includes(tag.id) ? a.tagIds.filter((t) => t !== tag.id) : codebook.filter((t) => t.id === tag.id || a.tagIds.includes(t.id)).map((t) => t.id) })}>
+                    {tag.name}
+                  </button>
+                ))}
+              </span>
+              <span><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value })} /></span>
+              <span>{a.annotator}</span>
+              <span>{formatTime(a.updatedAt)}</span>
+              <span><button type="button" aria-label="Remove annotation" onClick={() => props.onRemove(a)}>✕</button></span>
+            </div>
+          );
+        }} />
+      )}
+    </div>
+  );
+}

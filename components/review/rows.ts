@@ -1,0 +1,61 @@
+import type { Annotation, CommentSnapshot, PageRecord } from '../../storage/schema';
+
+/** One annotation with the comment and page it is about: a row of the review table. */
+export interface ReviewRow {
+  annotation: Annotation;
+  comment: CommentSnapshot | undefined;
+  page: PageRecord | undefined;
+  site: string;
+}
+
+/** The review table's filter. Empty strings mean "any". */
+export interface ReviewFilter {
+  tagId: string;
+  site: string;
+  pageUrl: string;
+  annotator: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+export const NO_FILTER: ReviewFilter = { tagId: '', site: '', pageUrl: '', annotator: '', from: '', to: '', text: '' };
+
+export type SortKey = 'page' | 'author' | 'published' | 'updated' | 'annotator';
+
+/** Joins annotations with their comments and pages. */
+export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[], pages: PageRecord[]): ReviewRow[] {
+  const comment = new Map(snapshots.map((s) => [`${s.pageUrl}\u0000${s.key}`, s]));
+  const page = new Map(pages.map((p) => [p.url, p]));
+  return annotations.map((annotation) => ({
+    annotation,
+    comment: comment.get(`${annotation.pageUrl}\u0000${annotation.commentKey}`),
+    page: page.get(annotation.pageUrl),
+    site: new URL(annotation.pageUrl).hostname,
+  }));
+}
+
+/** The rows the filter lets through, sorted. Dates compare on the annotation's last change (YYYY-MM-DD). */
+export function filterRows(rows: ReviewRow[], filter: ReviewFilter, sort: { key: SortKey; descending: boolean }): ReviewRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  const out = rows.filter(({ annotation: a, comment, site }) =>
+    (!filter.tagId || (filter.tagId === '-' ? a.tagIds.length === 0 : a.tagIds.includes(filter.tagId)))
+    && (!filter.site || site === filter.site)
+    && (!filter.pageUrl || a.pageUrl === filter.pageUrl)
+    && (!filter.annotator || a.annotator === filter.annotator)
+    && (!filter.from || a.updatedAt.slice(0, 10) >= filter.from)
+    && (!filter.to || a.updatedAt.slice(0, 10) <= filter.to)
+    && (!needle || (comment?.text ?? '').toLowerCase().includes(needle) || a.note.toLowerCase().includes(needle) || (comment?.author ?? '').toLowerCase().includes(needle)));
+  const value = (row: ReviewRow): string => {
+    switch (sort.key) {
+      case 'page': return `${row.page?.metadata?.title ?? row.annotation.pageUrl}\u0000${row.annotation.commentKey}`;
+      case 'author': return (row.comment?.author ?? '').toLowerCase();
+      case 'published': return row.comment?.publishedAt ?? '';
+      case 'updated': return row.annotation.updatedAt;
+      case 'annotator': return row.annotation.annotator;
+    }
+  };
+  const keyed = out.map((row) => [value(row), row] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) * (sort.descending ? -1 : 1));
+  return keyed.map(([, row]) => row);
+}
