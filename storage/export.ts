@@ -39,10 +39,12 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
     if (annotationIds) annotations = annotations.filter((a) => annotationIds.has(a.id));
     const pageUrls = new Set(annotations.map((a) => a.pageUrl));
     const commentIds = new Set(annotations.map((a) => `${a.pageUrl}\u0000${a.commentKey}`));
+    // Everything: one read per table; a part: indexed reads of the pages it touches.
+    const whole = scope.kind === 'all' && !annotationIds;
     const [codebook, pages, snapshots] = await Promise.all([
       db.tags.orderBy('order').toArray(),
-      db.pages.where('url').anyOf([...pageUrls]).toArray(),
-      db.snapshots.where('pageUrl').anyOf([...pageUrls]).toArray(),
+      whole ? db.pages.toArray() : db.pages.where('url').anyOf([...pageUrls]).toArray(),
+      whole ? db.snapshots.toArray() : db.snapshots.where('pageUrl').anyOf([...pageUrls]).toArray(),
     ]);
     return {
       format: FORMAT,
@@ -50,7 +52,7 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       exportedAt: new Date().toISOString(),
       scope,
       codebook,
-      pages: pages.sort(byString((p) => p.url)),
+      pages: pages.filter((p) => pageUrls.has(p.url)).sort(byString((p) => p.url)),
       comments: snapshots
         .filter((s) => commentIds.has(`${s.pageUrl}\u0000${s.key}`))
         .map(({ textHash: _hash, ...comment }) => comment)

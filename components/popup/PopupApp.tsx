@@ -15,7 +15,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
   const exportAll = async () => {
     try {
       const file = await exportNative(db);
-      downloadText(exportFileName('json'), JSON.stringify(file, null, 2), 'application/json');
+      downloadText(exportFileName('json'), JSON.stringify(file), 'application/json');
       setMessage(`Exported ${file.annotations.length} annotations.`);
     } catch (error) {
       setMessage(`Export failed: ${(error as Error).message}`);

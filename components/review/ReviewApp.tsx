@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotatorDB, Tag } from '../../storage/schema';
 import { useLiveQuery } from '../useLiveQuery';
 import { Charts } from './Charts';
@@ -26,6 +26,11 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
   const [undo, setUndo] = useState<Annotation | null>(null);
   const visible = useMemo(() => (data ? filterRows(data.rows, filter, sort) : []), [data, filter, sort]);
+  // Milliseconds from navigation to the first table on screen, for npm run bench.
+  const root = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (data && root.current && !root.current.dataset.renderMs) root.current.dataset.renderMs = performance.now().toFixed(0);
+  }, [data]);
 
   if (!data) return <main class="review"><p>Loading annotations…</p></main>;
   const remove = async (annotation: Annotation) => {
@@ -33,7 +38,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
     setUndo(annotation);
   };
   return (
-    <main class="review" data-testid="review" data-rows={visible.length} data-total={data.rows.length}>
+    <main ref={root} class="review" data-testid="review" data-rows={visible.length} data-total={data.rows.length}>
       <header class="review-head">
         <h1>Comment Annotator — review</h1>
         <p>{visible.length === data.rows.length ? `${data.rows.length} annotations` : `${visible.length} of ${data.rows.length} annotations`}</p>

@@ -264,3 +264,17 @@ describe('agreement', () => {
     expect(report.disagreements).toEqual([expect.objectContaining({ commentKey: 'disqus:1', applied: { alice: true, bob: false } })]);
   });
 });
+
+describe('docs/comment-annotator.schema.json', () => {
+  it('accepts a real export and rejects what the importer rejects', async () => {
+    const { default: Ajv2020 } = await import('ajv/dist/2020');
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync('docs/comment-annotator.schema.json', 'utf8'));
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    await seedAnnotations();
+    const data = JSON.parse(JSON.stringify(await exportNative(db)));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...data, version: 2 })).toBe(false);
+    expect(validate({ ...data, codebook: [{ ...data.codebook[0], colour: 'red' }] })).toBe(false);
+  });
+});
