@@ -1,4 +1,4 @@
-// Runs every suite — unit (vitest, happy-dom), the production build, end-to-end (vitest +
+// Runs every suite — typecheck, unit (vitest, happy-dom), the production build, end-to-end (vitest +
 // playwright-core in headless Chromium) — and ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -26,6 +26,9 @@ function vitest(label, config) {
   failed += totals.numFailedTests + (ok || totals.numFailedTests ? 0 : 1);
 }
 
+// The typecheck counts as one test: strict TypeScript over the whole tree.
+if (run('typecheck', 'npx', ['tsc', '--noEmit'])) passed += 1;
+else failed += 1;
 vitest('unit', 'vitest.config.ts');
 if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) vitest('e2e', 'vitest.e2e.config.ts');
 else failed += 1;
