@@ -1,5 +1,5 @@
 import { extractComments } from '../../layouts/registry';
-import type { ExtractedComment, LayoutName } from '../../layouts/types';
+import type { LayoutName } from '../../layouts/types';
 import type { SeedComment } from '../../seeds/model';
 import { disqusPostId } from '../../seeds/render/disqus';
 
@@ -19,6 +19,3 @@ export function expectedKey(layout: LayoutName, comment: SeedComment): string | 
   if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
   return `${layout}:${comment.id}`;
 }
-
-/** The comments' structure as [key, parentKey, depth], for comparing whole threads at once. */
-export const shape = (comments: ExtractedComment[]) => comments.map((c) => [c.key, c.parentKey, c.depth]);
