@@ -18,6 +18,7 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
     onMount(container, _shadow, host) {
       host.setAttribute('style', HOST_STYLE);
       keepRootVisible();
+      watchPageStyles(ctx.signal);
       render(<Panel session={session} page={page} />, container);
       return container;
     },
@@ -33,4 +34,16 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
 function keepRootVisible(): void {
   const root = document.documentElement;
   if (getComputedStyle(root).display === 'none') root.style.setProperty('display', 'block', 'important');
+}
+
+/**
+ * Styles can arrive after the panel: watch where pages add them (the head, the body's own
+ * children, the root's style and class) — not the whole tree, which would cost on every change.
+ */
+function watchPageStyles(signal: AbortSignal): void {
+  const observer = new MutationObserver(keepRootVisible);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  if (document.head) observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+  if (document.body) observer.observe(document.body, { childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+  signal.addEventListener('abort', () => observer.disconnect());
 }

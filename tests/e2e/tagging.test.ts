@@ -152,6 +152,8 @@ describe('what the page cannot do', () => {
     for (const css of ['* { display: none !important; }', 'div { all: unset !important; } button { all: unset !important; }']) {
       const page = await browser.context.newPage();
       await page.goto(fixture('003-caschy').url);
+      // The panel is there before the hostile style arrives: it must survive styles added later.
+      await page.locator('[data-testid="ca-toggle"]').waitFor();
       await page.addStyleTag({ content: css });
       await openPanel(page);
       expect(await page.locator('.ca-row').first().isVisible()).toBe(true);
