@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { normaliseUrl } from '../storage/urls';
 
 /** What the extension and the extract command keep of an article page. */
 export interface PageMetadata {
@@ -10,16 +11,12 @@ export interface PageMetadata {
   excerpt: string | null;
 }
 
-/** The page's own address: its canonical link when it has one, else `fallbackUrl`, without the fragment. */
+/**
+ * The page's own address, as annotations are stored under it: its canonical link when it has
+ * one, else `fallbackUrl`, normalised (no fragment, no tracking parameters).
+ */
 export function pageAddress(doc: Document, fallbackUrl: string): string {
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  let url = fallbackUrl;
-  try {
-    if (canonical) url = new URL(canonical, fallbackUrl).href;
-  } catch {
-    // A broken canonical link is the site's mistake; the address we were given still stands.
-  }
-  return url.split('#')[0];
+  return normaliseUrl(fallbackUrl, doc.querySelector('link[rel="canonical"]')?.getAttribute('href'));
 }
 
 /**

@@ -7,11 +7,10 @@ import { outlineComment, watchCommentClicks } from '../../lib/comment-outline';
 import { CommentStore } from '../../lib/comment-store';
 import { watchComments } from '../../lib/comment-watcher';
 import type { Request, ToContentScript } from '../../lib/messages';
-import { readPageMetadata, type PageMetadata } from '../../lib/page-metadata';
+import { pageAddress, readPageMetadata, type PageMetadata } from '../../lib/page-metadata';
 import { PageChips, type Chip } from '../../lib/page-chips';
 import { PortClient } from '../../lib/port-client';
 import { COMMENT_SITES } from '../../lib/sites';
-import { normaliseUrl } from '../../storage/urls';
 
 // The article page: finds its own thread, collects what its frames (Disqus) report, and runs
 // the tagging panel. The database is reached only through the background.
@@ -23,10 +22,9 @@ export default defineContentScript({
     const client = new PortClient(browser.runtime);
     const send: Send = (request: Request) => client.send(request);
     const store = new CommentStore();
-    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
     let metadata: PageMetadata | null = null;
     const session = new AnnotatorSession(store, {
-      url: normaliseUrl(location.href, canonical),
+      url: pageAddress(document, location.href),
       layout: () => store.snapshot().frames[0]?.layout ?? null,
       metadata: () => metadata,
     }, send);
@@ -36,11 +34,18 @@ export default defineContentScript({
       if (frameId === 0) outlineComment(document, key);
       else void send({ type: 'focus-comment', frameId, key });
     };
+    // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
+    // annotations, the panel and Readability's read of the whole page wait for a thread.
     let mounted: Promise<unknown> | undefined;
-    const mount = () => (mounted ??= mountPanel(ctx, session, {
-      focus: (comment) => focus(comment.key, comment.frameId),
-      openOptions: () => void send({ type: 'open-options' }),
-    }));
+    const mount = () => {
+      if (mounted) return mounted;
+      void session.load();
+      requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
+      return (mounted = mountPanel(ctx, session, {
+        focus: (comment) => focus(comment.key, comment.frameId),
+        openOptions: () => void send({ type: 'open-options' }),
+      }));
+    };
 
     store.subscribe((page) => {
       if (page.count > 0) mount();
@@ -92,9 +97,6 @@ export default defineContentScript({
       if (found.layout) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
     }, ctx.signal);
     watchCommentClicks(document, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), ctx.signal);
-    await session.load();
     await send({ type: 'request-frame-comments' }).catch(() => undefined);
-    // Readability reads a copy of the whole page: do it when the browser is idle, not on load.
-    requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
   },
 });
