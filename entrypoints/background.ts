@@ -18,6 +18,7 @@ export default defineBackground(() => {
   const deps: RouterDeps = {
     db,
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     sendToTab: (tabId, message, frameId) =>
       frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }),
     broadcast,

@@ -75,6 +75,14 @@ export const RequestSchema = v.variant('type', [
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
+
+/** Every message the extension's own pages (review, options) may send to the background. */
+export const PageRequestSchema = v.variant('type', [
+  /** The review page changed or removed an annotation: open panels of that page catch up. */
+  v.strictObject({ type: v.literal('annotation-edited'), pageUrl: PageUrlSchema, commentKey: key, annotator: shortText(200) }),
+]);
+
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
@@ -103,11 +111,20 @@ export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error:
 
 export type { AnnotationState, Change };
 
-/** Checks a message against the schemas; the first problem comes back as "path: message". */
+/** Checks a content script's message against the schemas; the first problem comes back as "path: message". */
 export function parseRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: string } {
-  const result = v.safeParse(RequestSchema, message);
-  if (result.success) return { ok: true, request: result.output };
+  return parseWith(RequestSchema, message);
+}
+
+/** Checks an extension page's message the same way. */
+export function parsePageRequest(message: unknown): { ok: true; request: PageRequest } | { ok: false; error: string } {
+  return parseWith(PageRequestSchema, message);
+}
+
+function parseWith<T extends typeof RequestSchema | typeof PageRequestSchema>(schema: T, message: unknown) {
+  const result = v.safeParse(schema, message);
+  if (result.success) return { ok: true as const, request: result.output as v.InferOutput<T> };
   const issue = result.issues[0];
   const path = v.getDotPath(issue);
-  return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+  return { ok: false as const, error: path ? `${path}: ${issue.message}` : issue.message };
 }

@@ -1,13 +1,16 @@
+import { readBundle } from '../storage/bundles';
 import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Change, type Target } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB, Tag } from '../storage/schema';
-import { parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
-import { isOwnContentScript, type SenderLike } from './sender';
+import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
+import { isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 
 /** What the router needs from the browser; injected so it can be tested without one. */
 export interface RouterDeps {
   db: AnnotatorDB;
   extensionId: string;
+  /** chrome-extension://<id>/ (moz-extension://<uuid>/ in Firefox): where the extension's pages live. */
+  extensionOrigin: string;
   sendToTab(tabId: number, message: ToContentScript, frameId?: number): Promise<unknown>;
   /** Sends to every tab but `exceptTabId` (the sender, which has the answer already). */
   broadcast(message: ToContentScript, exceptTabId?: number): Promise<void>;
@@ -37,6 +40,7 @@ export function describeError(error: unknown): string {
  * scripts gets no answer; anything that fails the schema is refused with the reason.
  */
 export async function route(message: unknown, sender: SenderLike, deps: RouterDeps): Promise<Response | undefined> {
+  if (isOwnExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) return routePageRequest(message, deps);
   if (!isOwnContentScript(sender, deps.extensionId)) return undefined;
   const parsed = parseRequest(message);
   if (!parsed.ok) return { ok: false, error: parsed.error };
@@ -48,6 +52,17 @@ export async function route(message: unknown, sender: SenderLike, deps: RouterDe
 }
 
 const ok = <T>(value: T): Response<T> => ({ ok: true, value });
+
+/** An extension page edited the database itself: tell open panels what the annotation is now. */
+async function routePageRequest(message: unknown, deps: RouterDeps): Promise<Response> {
+  const parsed = parsePageRequest(message);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { pageUrl, commentKey, annotator } = parsed.request;
+  const bundle = await readBundle(deps.db, pageUrl);
+  const annotation = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey) ?? null;
+  await deps.broadcast({ type: 'annotation-changed', pageUrl, commentKey, annotator, annotation });
+  return ok(null);
+}
 const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
 async function handle(request: Request, tabId: number, frameId: number, deps: RouterDeps): Promise<Response> {

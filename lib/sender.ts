@@ -14,3 +14,8 @@ export interface SenderLike {
 export function isOwnContentScript(sender: SenderLike, extensionId: string): boolean {
   return sender.id === extensionId && typeof sender.tab?.id === 'number' && sender.tab.id >= 0;
 }
+
+/** True when a message comes from one of this extension's own pages (review, options, popup). */
+export function isOwnExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}

@@ -1,6 +1,7 @@
 import type { PageMetadata } from '../lib/page-metadata';
 import type { LayoutName } from '../layouts/types';
 import { newId } from './codebook';
+import { readBundle, writeBundle } from './bundles';
 import type { Annotation, AnnotatorDB, CommentSnapshot } from './schema';
 import { normalisedTextHash } from './text-hash';
 
@@ -37,27 +38,26 @@ export interface Target {
 const isEmpty = (state: AnnotationState | null) => !state || (state.tagIds.length === 0 && state.note.trim() === '');
 
 /**
- * Changes one annotation in a single transaction: reads it, applies `next`, writes it (or
- * deletes it when it ends up with neither tags nor note). The first time a comment is
- * annotated its snapshot is saved, and the page's metadata with it.
+ * Changes one annotation in a single transaction: reads the page's bundle, applies `next`,
+ * writes the bundle back (without the annotation when it ends up with neither tags nor note).
+ * The first time a comment is annotated its snapshot is saved, and the page's metadata with it.
  */
 async function change(db: AnnotatorDB, target: Target, next: (current: AnnotationState | null) => AnnotationState | null): Promise<Change> {
   const { page, comment, annotator } = target;
-  return db.transaction('rw', [db.annotations, db.snapshots, db.pages], async () => {
+  return db.transaction('rw', [db.bundles, db.pages], async () => {
     const now = new Date().toISOString();
-    // Reads, then writes, each batch in parallel: one round trip to the database per batch.
-    const [existing, snapshot, record] = await Promise.all([
-      db.annotations.where('[annotator+pageUrl+commentKey]').equals([annotator, page.url, comment.key]).first(),
-      db.snapshots.get([page.url, comment.key]),
-      db.pages.get(page.url),
-    ]);
+    // Both reads in parallel: one round trip to the database.
+    const [bundle, record] = await Promise.all([readBundle(db, page.url), db.pages.get(page.url)]);
+    const existing = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === comment.key);
     const before = existing ? { tagIds: existing.tagIds, note: existing.note } : null;
     const wanted = next(before);
+    const others = bundle.annotations.filter((a) => a !== existing);
     if (isEmpty(wanted)) {
-      if (existing) await db.annotations.delete(existing.id);
+      if (existing) await writeBundle(db, { ...bundle, annotations: others });
       return { before, after: null };
     }
     const after: Annotation = {
+      ...existing,
       id: existing?.id ?? newId('ann'),
       pageUrl: page.url,
       commentKey: comment.key,
@@ -67,9 +67,11 @@ async function change(db: AnnotatorDB, target: Target, next: (current: Annotatio
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
+    const snapshot = bundle.comments.some((c) => c.key === comment.key)
+      ? []
+      : [{ ...comment, pageUrl: page.url, textHash: normalisedTextHash(comment.text), savedAt: now }];
     await Promise.all([
-      db.annotations.put(after),
-      snapshot ?? db.snapshots.add({ ...comment, pageUrl: page.url, textHash: normalisedTextHash(comment.text), savedAt: now }),
+      writeBundle(db, { ...bundle, comments: [...bundle.comments, ...snapshot], annotations: [...others, after] }),
       db.pages.put({
         url: page.url,
         layout: page.layout ?? record?.layout ?? null,
@@ -106,9 +108,8 @@ export function restoreAnnotation(db: AnnotatorDB, target: Target, state: Annota
 
 /** One annotator's annotations on a page, with the snapshots of their comments. */
 export async function pageAnnotations(db: AnnotatorDB, pageUrl: string, annotator: string) {
-  const annotations = (await db.annotations.where('pageUrl').equals(pageUrl).toArray()).filter((a) => a.annotator === annotator);
-  const snapshots = await db.snapshots.where('pageUrl').equals(pageUrl).toArray();
-  return { annotations, snapshots };
+  const bundle = await readBundle(db, pageUrl);
+  return { annotations: bundle.annotations.filter((a) => a.annotator === annotator), snapshots: bundle.comments };
 }
 
 /** The annotator name this browser annotates as; made up once, changeable in the options. */

@@ -1,3 +1,4 @@
+import { withTagIndex } from './bundles';
 import type { AnnotatorDB, Tag } from './schema';
 
 /** The codebook new users start with: common categories of comment analysis. */
@@ -81,8 +82,9 @@ export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promis
 }
 
 /** How many annotations use a tag (asked before deleting it). */
-export function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
-  return db.annotations.where('tagIds').equals(id).count();
+export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
+  const bundles = await db.bundles.where('tagIds').equals(id).toArray();
+  return bundles.reduce((sum, b) => sum + b.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
 }
 
 /**
@@ -91,12 +93,18 @@ export function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
  * Returns how many annotations it touched.
  */
 export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
-  return db.transaction('rw', db.tags, db.annotations, async () => {
+  return db.transaction('rw', db.tags, db.bundles, async () => {
     const now = new Date().toISOString();
-    const touched = await db.annotations.where('tagIds').equals(id).modify((a) => {
-      a.tagIds = a.tagIds.filter((t) => t !== id);
-      a.updatedAt = now;
-    });
+    let touched = 0;
+    const bundles = await db.bundles.where('tagIds').equals(id).toArray();
+    await db.bundles.bulkPut(bundles.map((bundle) => withTagIndex({
+      ...bundle,
+      annotations: bundle.annotations.map((a) => {
+        if (!a.tagIds.includes(id)) return a;
+        touched++;
+        return { ...a, tagIds: a.tagIds.filter((t) => t !== id), updatedAt: now };
+      }),
+    })));
     await db.tags.delete(id);
     return touched;
   });

@@ -32,31 +32,33 @@ const byString = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(
  * the same data are equal apart from `exportedAt`.
  */
 export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
-  return db.transaction('r', [db.tags, db.pages, db.snapshots, db.annotations], async () => {
-    let annotations = scope.kind === 'page'
-      ? await db.annotations.where('pageUrl').equals(scope.url).toArray()
-      : await db.annotations.toArray();
-    if (annotationIds) annotations = annotations.filter((a) => annotationIds.has(a.id));
-    const pageUrls = new Set(annotations.map((a) => a.pageUrl));
-    const commentIds = new Set(annotations.map((a) => `${a.pageUrl}\u0000${a.commentKey}`));
-    // Everything: one read per table; a part: indexed reads of the pages it touches.
-    const whole = scope.kind === 'all' && !annotationIds;
-    const [codebook, pages, snapshots] = await Promise.all([
+  return db.transaction('r', [db.tags, db.pages, db.bundles], async () => {
+    const [codebook, bundles] = await Promise.all([
       db.tags.orderBy('order').toArray(),
-      whole ? db.pages.toArray() : db.pages.where('url').anyOf([...pageUrls]).toArray(),
-      whole ? db.snapshots.toArray() : db.snapshots.where('pageUrl').anyOf([...pageUrls]).toArray(),
+      scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
     ]);
+    const wanted = (a: Annotation) => !annotationIds || annotationIds.has(a.id);
+    // Bundles come in address order, so comments sorted within each bundle are sorted overall.
+    const annotations: Annotation[] = [];
+    const comments: ExportedComment[] = [];
+    const pageUrls: string[] = [];
+    for (const bundle of bundles) {
+      const own = bundle.annotations.filter(wanted);
+      if (!own.length) continue;
+      pageUrls.push(bundle.url);
+      annotations.push(...own);
+      const keys = new Set(own.map((a) => a.commentKey));
+      for (const { textHash: _hash, ...comment } of bundle.comments.filter((c) => keys.has(c.key)).sort(byString((c) => c.key))) comments.push(comment);
+    }
+    const pages = await db.pages.bulkGet(pageUrls);
     return {
       format: FORMAT,
       version: FORMAT_VERSION,
       exportedAt: new Date().toISOString(),
       scope,
       codebook,
-      pages: pages.filter((p) => pageUrls.has(p.url)).sort(byString((p) => p.url)),
-      comments: snapshots
-        .filter((s) => commentIds.has(`${s.pageUrl}\u0000${s.key}`))
-        .map(({ textHash: _hash, ...comment }) => comment)
-        .sort(byString((c) => `${c.pageUrl}\u0000${c.key}`)),
+      pages: pages.filter((p): p is PageRecord => !!p),
+      comments,
       annotations: annotations.sort(byString((a) => a.id)),
     };
   });

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { deleteAnnotation, putAnnotation, readEverything } from '../../storage/bundles';
 import type { Annotation, AnnotatorDB, Tag } from '../../storage/schema';
+import { tellPanels } from '../../lib/tell-panels';
 import { useLiveQuery } from '../useLiveQuery';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';
@@ -17,10 +19,10 @@ interface Data {
 /** The review page: every annotation in one table, with filters, charts, agreement, export and import. */
 export function ReviewApp({ db }: { db: AnnotatorDB }) {
   const data = useLiveQuery<Data | null>(async () => {
-    const [annotations, snapshots, pages, codebook] = await Promise.all([
-      db.annotations.toArray(), db.snapshots.toArray(), db.pages.toArray(), db.tags.orderBy('order').toArray(),
+    const [{ annotations, comments }, pages, codebook] = await Promise.all([
+      readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(),
     ]);
-    return { annotations, rows: joinRows(annotations, snapshots, pages), codebook };
+    return { annotations, rows: joinRows(annotations, comments, pages), codebook };
   }, [], null);
   const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
@@ -34,7 +36,8 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
 
   if (!data) return <main class="review"><p>Loading annotations…</p></main>;
   const remove = async (annotation: Annotation) => {
-    await db.annotations.delete(annotation.id);
+    await deleteAnnotation(db, annotation);
+    tellPanels(annotation);
     setUndo(annotation);
   };
   return (
@@ -46,7 +49,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <FilterBar rows={data.rows} codebook={data.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
         <p class="toast" role="status">
-          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void db.annotations.put(undo); setUndo(null); }}>Undo</button>
+          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void putAnnotation(db, undo).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
         </p>
       )}
       {data.rows.length === 0 ? (

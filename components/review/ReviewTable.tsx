@@ -1,3 +1,5 @@
+import { tellPanels } from '../../lib/tell-panels';
+import { updateAnnotation } from '../../storage/bundles';
 import type { AnnotatorDB, Annotation, Tag } from '../../storage/schema';
 import { formatTime } from '../CommentRow';
 import { VirtualList } from '../VirtualList';
@@ -7,8 +9,8 @@ const ROW_HEIGHT = 64;
 const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];
 
 /** Saves an edit of tags or note straight into the database (the table follows through the live query). */
-function edit(db: AnnotatorDB, annotation: Annotation, change: Partial<Pick<Annotation, 'tagIds' | 'note'>>) {
-  return db.annotations.update(annotation.id, { ...change, updatedAt: new Date().toISOString() });
+async function edit(db: AnnotatorDB, annotation: Annotation, change: Partial<Pick<Annotation, 'tagIds' | 'note'>>) {
+  if (await updateAnnotation(db, annotation, change)) tellPanels(annotation);
 }
 
 /** The annotations as a windowed table: sortable headers, tags and notes editable in place. */
@@ -34,7 +36,7 @@ export function ReviewTable(props: {
         <VirtualList count={props.rows.length} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" renderRow={(index, style) => {
           const { annotation: a, comment, page } = props.rows[index];
           return (
-            <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id}>
+            <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id} data-comment-key={a.commentKey}>
               <span title={a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
               <span>{comment?.author ?? '—'}</span>
               <span>{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>

@@ -127,4 +127,24 @@ describe('export, review and import', () => {
     expect(await agreement.locator('.disagreements li').count()).toBeGreaterThanOrEqual(1);
     await review.close();
   });
+
+  it('an edit or removal on the review page reaches the open panel of that page at once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixture('003-caschy').url);
+    await openPanel(page);
+    await press(page, 'j', 'j', '1');
+    const key = (await selectedKey(page))!;
+    await expect.poll(() => rowTags(page, key)).toBe('on-topic');
+    const review = await browser.context.newPage();
+    await review.goto(`${base}/review.html`);
+    const row = review.locator(`.tr[data-comment-key="${key}"]`);
+    await row.locator('button.chip', { hasText: 'spam' }).click();
+    await expect.poll(() => rowTags(page, key)).toBe('on-topic,spam');
+    await row.locator('button[aria-label="Remove annotation"]').click();
+    await expect.poll(() => rowTags(page, key)).toBe('');
+    await review.locator('[data-testid="undo-remove"]').click();
+    await expect.poll(() => rowTags(page, key)).toBe('on-topic,spam');
+    await review.close();
+    await page.close();
+  });
 });

@@ -1,7 +1,9 @@
+import { allAnnotations } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../lib/router';
+import { annotatorName } from '../../storage/annotations';
 import { loadCodebook } from '../../storage/codebook';
 import { AnnotatorDB } from '../../storage/schema';
 
@@ -11,6 +13,7 @@ let sent: { tabId: number; message: ToContentScript; frameId?: number }[];
 let broadcasts: ToContentScript[];
 let deps: RouterDeps;
 const OWN = { id: 'ext', tab: { id: 7 }, frameId: 0, url: 'https://www.xperiablog.net/a/' };
+const REVIEW = { id: 'ext', tab: { id: 9 }, frameId: 0, url: 'chrome-extension://ext/review.html' };
 
 beforeEach(async () => {
   name = `router-${crypto.randomUUID()}`;
@@ -18,7 +21,7 @@ beforeEach(async () => {
   sent = [];
   broadcasts = [];
   deps = {
-    db, extensionId: 'ext',
+    db, extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/',
     sendToTab: async (tabId, message, frameId) => { sent.push({ tabId, message, frameId }); },
     broadcast: async (message, except) => { broadcasts.push({ ...message, except } as unknown as ToContentScript); },
     openOptions: async () => undefined,
@@ -64,8 +67,22 @@ describe('background router', () => {
     const response = await route(message, OWN, deps);
     expect(response?.ok).toBe(false);
     if (where && response && !response.ok) expect(response.error).toContain(where);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await allAnnotations(db)).toEqual([]);
     expect(broadcasts).toEqual([]);
+  });
+
+  it('tells open panels when an extension page edited an annotation, and only takes that from its own pages', async () => {
+    const [tag] = await loadCodebook(db);
+    await route({ type: 'toggle-tag', target, tagId: tag.id }, OWN, deps);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    broadcasts = [];
+    const edited = { type: 'annotation-edited', pageUrl: target.page.url, commentKey: 'disqus:1', annotator: (await annotatorName(db)) };
+    expect(await route(edited, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('type') });
+    expect(await route(edited, { id: 'ext', url: 'https://evil.example/' }, deps)).toBeUndefined();
+    expect(await route({ ...edited, pageUrl: 'javascript:1' }, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringContaining('pageUrl') });
+    expect(broadcasts).toEqual([]);
+    expect(await route(edited, REVIEW, deps)).toEqual({ ok: true, value: null });
+    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }) })]);
   });
 
   it('relays between frames: reports to the top frame, focus requests to the frame', async () => {

@@ -1,3 +1,4 @@
+import { allAnnotations, readBundle, readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Target } from '../../storage/annotations';
@@ -70,7 +71,7 @@ describe('annotations', () => {
     const change = await toggleTag(db, target('disqus:7', 'Hello   world'), b.id, [a.id, b.id]);
     expect(change.before).toBeNull();
     expect(change.after).toMatchObject({ commentKey: 'disqus:7', tagIds: [b.id], note: '', annotator: 'alice' });
-    const snapshot = await db.snapshots.get(['https://www.xperiablog.net/a/', 'disqus:7']);
+    const snapshot = (await readBundle(db, 'https://www.xperiablog.net/a/')).comments.find((c) => c.key === 'disqus:7');
     expect(snapshot).toMatchObject({ author: 'Ann', text: 'Hello   world', textHash: normalisedTextHash('Hello world') });
     expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, metadata: { title: 'A' } });
   });
@@ -83,8 +84,8 @@ describe('annotations', () => {
     await toggleTag(db, target('k'), a.id, [a.id, b.id]);
     const last = await toggleTag(db, target('k'), b.id, [a.id, b.id]);
     expect(last).toEqual({ before: { tagIds: [b.id], note: '' }, after: null });
-    expect(await db.annotations.count()).toBe(0);
-    expect(await db.snapshots.count()).toBe(1); // the snapshot stays: nothing the user saw is lost
+    expect(await allAnnotations(db)).toEqual([]);
+    expect((await readEverything(db)).comments).toHaveLength(1); // the snapshot stays: nothing the user saw is lost
   });
 
   it('a note alone keeps the annotation; restore puts back any earlier state', async () => {
@@ -93,16 +94,16 @@ describe('annotations', () => {
     expect(noted.after).toMatchObject({ tagIds: [], note: 'sarcastic?' });
     const tagged = await toggleTag(db, target('k'), a.id, [a.id]);
     await restoreAnnotation(db, target('k'), tagged.before);
-    expect((await db.annotations.toArray())[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
+    expect((await allAnnotations(db))[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
     await restoreAnnotation(db, target('k'), null);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await allAnnotations(db)).toEqual([]);
   });
 
   it('keeps each annotator’s annotation of a comment apart', async () => {
     const [a] = await loadCodebook(db);
     await toggleTag(db, target('k'), a.id, [a.id]);
     await toggleTag(db, { ...target('k'), annotator: 'bob' }, a.id, [a.id]);
-    expect(await db.annotations.count()).toBe(2);
+    expect(await allAnnotations(db)).toHaveLength(2);
     expect((await pageAnnotations(db, target('k').page.url, 'bob')).annotations).toHaveLength(1);
   });
 
@@ -114,7 +115,7 @@ describe('annotations', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version-1 database with the current schema and computes the missing text hashes', async () => {
+  it('opens a version-1 database with the current schema: text hashes computed, rows moved into page bundles', async () => {
     const old = `old-${crypto.randomUUID()}`;
     const v1 = new Dexie(old);
     v1.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
@@ -122,9 +123,12 @@ describe('schema upgrade', () => {
     await v1.table('annotations').add({ id: 'a1', pageUrl: 'p', commentKey: 'wp:1', tagIds: ['t1'], note: '', annotator: 'alice', createdAt: 'x', updatedAt: 'x' });
     v1.close();
     const upgraded = new AnnotatorDB(old);
-    expect((await upgraded.snapshots.toArray())[0].textHash).toBe(normalisedTextHash('Old text'));
-    expect(await upgraded.annotations.where('tagIds').equals('t1').count()).toBe(1);
-    expect(upgraded.verno).toBe(2);
+    const bundle = await readBundle(upgraded, 'p');
+    expect(bundle.comments[0].textHash).toBe(normalisedTextHash('Old text'));
+    expect(bundle.annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
+    expect(await tagUsage(upgraded, 't1')).toBe(1);
+    expect(upgraded.verno).toBe(4);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags']);
     upgraded.close();
     await Dexie.delete(old);
   });

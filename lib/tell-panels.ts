@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import type { Annotation } from '../storage/schema';
+import type { PageRequest } from './messages';
+
+/** Tells the background that an extension page changed an annotation, so open panels of its page catch up. */
+export function tellPanels(annotation: Pick<Annotation, 'pageUrl' | 'commentKey' | 'annotator'>): void {
+  const message: PageRequest = { type: 'annotation-edited', pageUrl: annotation.pageUrl, commentKey: annotation.commentKey, annotator: annotation.annotator };
+  // No panel open is fine: the edit is already saved, and panels read the database when they open.
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
