@@ -7,7 +7,7 @@ import { seededRandom } from '../seeds/parse';
 import { extensionId, launchWithExtension } from '../tests/e2e/harness';
 
 /** A native export of `count` annotations on 100-comment pages, with short comment texts. */
-export function syntheticExport(count: number): NativeExport {
+function syntheticExport(count: number): NativeExport {
   const random = seededRandom(count);
   const now = '2026-11-01T10:00:00.000Z';
   const codebook = DEFAULT_CODEBOOK.map((t, order) => ({ ...t, id: `tag_${t.name}`, order }));

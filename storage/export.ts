@@ -24,7 +24,7 @@ export interface NativeExport {
   annotations: Annotation[];
 }
 
-const byString = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Builds a native export. Without `annotationIds` it holds every annotation in scope; the
@@ -48,7 +48,9 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       pageUrls.push(bundle.url);
       annotations.push(...own);
       const keys = new Set(own.map((a) => a.commentKey));
-      for (const { textHash: _hash, ...comment } of bundle.comments.filter((c) => keys.has(c.key)).sort(byString((c) => c.key))) comments.push(comment);
+      for (const c of bundle.comments.filter((c) => keys.has(c.key)).sort((a, b) => compare(a.key, b.key))) {
+        comments.push({ pageUrl: c.pageUrl, key: c.key, author: c.author, publishedAt: c.publishedAt, permalink: c.permalink, parentKey: c.parentKey, text: c.text, savedAt: c.savedAt });
+      }
     }
     const pages = await db.pages.bulkGet(pageUrls);
     return {
@@ -59,7 +61,7 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       codebook,
       pages: pages.filter((p): p is PageRecord => !!p),
       comments,
-      annotations: annotations.sort(byString((a) => a.id)),
+      annotations: annotations.sort((a, b) => compare(a.id, b.id)),
     };
   });
 }
