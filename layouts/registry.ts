@@ -1,11 +1,15 @@
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
+import { generic } from './generic';
 import type { CommentLayout, ExtractedComment, LayoutName } from './types';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
-/** Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like ids. */
-export const layouts: readonly CommentLayout[] = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress];
+/**
+ * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
+ * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ */
+export const layouts: readonly CommentLayout[] = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic];
 
 /** The first layout whose thread is on the page, with that thread; null when none is. */
 export function detectLayout(doc: Document): { layout: CommentLayout; thread: Element } | null {

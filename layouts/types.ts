@@ -2,7 +2,7 @@
 export type CommentKind = 'comment' | 'pingback' | 'trackback';
 
 /** Names of the layout families; each is also the prefix of the keys it produces. */
-export type LayoutName = 'wp' | 'wpdiscuz' | 'disqus-wp' | 'disqus';
+export type LayoutName = 'wp' | 'wpdiscuz' | 'disqus-wp' | 'disqus' | 'generic';
 
 /** One comment as a unit, read from a page. */
 export interface ExtractedComment {

@@ -10,7 +10,7 @@ const MAX_COMMENTS = 200_000;
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const LayoutSchema = v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus']);
+const LayoutSchema = v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus', 'generic']);
 
 const CommentSchema = v.strictObject({
   key,

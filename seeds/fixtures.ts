@@ -9,6 +9,7 @@ import { caschyPage } from './render/caschy';
 import { disqusEmbedDocument } from './render/disqus';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
+import { guestbookPage, talkPage } from './render/unknown';
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
@@ -30,6 +31,8 @@ export interface Fixture {
   frame?: { url: string; layout: LayoutName; html(): string };
   /** Large generated pages are built on demand, not committed. */
   committed: boolean;
+  /** On a site the extension does not know: it runs only when asked, with the generic layout allowed. */
+  onDemand?: true;
 }
 
 const SEEDS = {
@@ -67,6 +70,8 @@ export function loadFixtures(): Fixture[] {
   const blockUrl = 'https://blocktheme.example.org/2013/10/11/sony-xperia-us-push/';
   const wpd7Url = 'https://wpdiscuz.example.org/sony-xperia-statement/';
   const wpd5Url = 'https://wpdiscuz5.example.org/2013/10/11/sony-xperia-us-push/';
+  const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
+  const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -90,6 +95,10 @@ export function loadFixtures(): Fixture[] {
       html: () => exampleBlogPage(phandroid, wpd5Url, SEEDS.phandroid, 'en-US', wpDiscuz5Comments(phandroid.comments)) },
     { name: 'no-comments', description: 'Phandroid article with comments closed and a Recent Comments widget', url: noCommentsUrl, layout: null, page: noComments, committed: true,
       html: () => phandroidPage({ ...noComments, comments: phandroid.comments }, noCommentsUrl, SEEDS.phandroid, null) },
+    { name: 'unknown-talk', description: 'An unknown site with its own nested comment markup (author, time, text): found by the generic detector', url: talkUrl, layout: 'generic', page: caschy, committed: true, onDemand: true,
+      html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
+    { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,
+      html: () => guestbookPage(phandroid, guestbookUrl, SEEDS.phandroid) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -19,7 +19,7 @@ export const TagSchema = v.strictObject({
 
 const PageSchema = v.strictObject({
   url: webUrl,
-  layout: v.nullable(v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus'])),
+  layout: v.nullable(v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus', 'generic'])),
   metadata: v.nullable(v.strictObject({
     url: webUrl, title: v.nullable(text(2_000)), byline: v.nullable(text(2_000)), siteName: v.nullable(text(500)),
     publishedTime: v.nullable(text(100)), excerpt: v.nullable(text(10_000)),

@@ -1,3 +1,4 @@
+import { allowGenericLayout } from '../../layouts/generic';
 import { extractComments } from '../../layouts/registry';
 import type { LayoutName } from '../../layouts/types';
 import type { SeedComment } from '../../seeds/model';
@@ -8,14 +9,17 @@ export function parsePage(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** Parses and extracts in one step. */
-export function extractHtml(html: string, url: string) {
-  return extractComments(parsePage(html), url);
+/** Parses and extracts in one step; `onDemand` pages also allow the generic layout (as when the reader asks). */
+export function extractHtml(html: string, url: string, onDemand = false) {
+  const doc = parsePage(html);
+  if (onDemand) allowGenericLayout(doc, null);
+  return extractComments(doc, url);
 }
 
 /** The key a layout must give a seed comment (linkbacks without an id are keyed by text). */
 export function expectedKey(layout: LayoutName, comment: SeedComment): string | null {
   if (layout === 'disqus') return `disqus:${disqusPostId(comment)}`;
   if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
+  if (layout === 'generic') return `generic:talk-${comment.id}`;
   return `${layout}:${comment.id}`;
 }
