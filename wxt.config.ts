@@ -9,7 +9,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Comment Annotator',
     description: 'Tag the comments of an article page with your codebook, from the keyboard. Nothing leaves your machine.',
-    permissions: [],
+    // activeTab + scripting: a toolbar click or the shortcut lets the annotator into the page the
+    // reader is on, on sites the content scripts are not declared for. No host permissions.
+    permissions: ['activeTab', 'scripting'],
     action: { default_title: 'Comment Annotator (Alt+Shift+A)' },
     commands: {
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open or close the comment panel' },

@@ -13,6 +13,8 @@ export interface PageLink {
   /** Scrolls the page to a comment and outlines it (in the Disqus iframe too). */
   focus(comment: PanelComment): void;
   openOptions(): void;
+  /** Lets the reader click one comment on the page to show where the thread is. */
+  pickThread(): void;
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
@@ -97,7 +99,10 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
           />
           {state.status && <p class={`ca-status ca-status-${state.status.kind}`} role="status">{state.status.text}</p>}
           {count === 0 ? (
-            <p class="ca-empty">No comments found on this page yet.</p>
+            <div class="ca-empty" data-testid="ca-empty">
+              <p>{state.canPick ? 'No comment thread found on this page.' : 'No comments found on this page yet.'}</p>
+              {state.canPick && !state.picking && <p>If the page has comments, show the annotator where they are.</p>}
+            </div>
           ) : visible.length === 0 ? (
             <p class="ca-empty">No comment matches this filter.</p>
           ) : (
@@ -133,6 +138,13 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
               onNote={(note) => void session.setNote(selected.key, note)}
               onDone={() => rootRef.current?.querySelector<HTMLElement>('.ca-scroller')?.focus()}
             />
+          )}
+          {state.canPick && (
+            <p class="ca-pick">
+              {state.picking
+                ? 'Click one comment on the page (Esc cancels).'
+                : <button type="button" data-testid="ca-pick-thread" onClick={(event) => event.isTrusted && page.pickThread()}>{count ? 'Wrong comments? Pick the thread' : 'Pick the comment thread'}</button>}
+            </p>
           )}
           <MissingList missing={state.missing} codebook={state.codebook} />
           {help && <ShortcutsHelp onClose={() => setHelp(false)} />}

@@ -3,6 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AnnotatorSession } from '../lib/annotator-session';
 import { Panel, type PageLink } from './Panel';
+// Inside the script, not a file the page could load: no web-accessible resources are needed,
+// so the panel works on any page the reader opens it on.
+import panelCss from './panel.css?inline';
 
 // Inline and !important on the host: a page rule like `* { display: none !important }` or
 // `div { all: unset }` must not hide or move the panel (inline !important beats the page's).
@@ -12,6 +15,7 @@ const HOST_STYLE = 'all: initial !important; display: block !important; position
 export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSession, page: PageLink) {
   const ui = await createShadowRootUi(ctx, {
     name: 'comment-annotator-panel',
+    css: panelCss,
     position: 'inline',
     anchor: () => document.documentElement,
     append: 'last',

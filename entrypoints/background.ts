@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ToContentScript } from '../lib/messages';
+import { openPanelInTab } from '../lib/open-panel';
 import { route, type RouterDeps } from '../lib/router';
 import { AnnotatorDB } from '../storage/schema';
 
@@ -49,13 +50,11 @@ export default defineBackground(() => {
     deps.cache.annotator = undefined;
   });
 
-  // The toolbar button opens the popup, which has its own "Tag this page" button.
-  const togglePanel = (tabId: number | undefined) => {
-    if (tabId !== undefined) browser.tabs.sendMessage(tabId, { type: 'toggle-panel' } satisfies ToContentScript, { frameId: 0 }).catch(() => undefined);
-  };
+  // The toolbar button opens the popup (whose "Tag this page" does the same); the shortcut
+  // opens the panel directly, injecting it on sites the manifest does not name.
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    togglePanel(tab?.id);
+    if (tab?.id !== undefined) await openPanelInTab(tab.id);
   });
 });

@@ -33,6 +33,12 @@ export interface SessionState {
   saveCount: number;
   /** When the panel was last asked to open (performance.now()), to time its first render. */
   openedAt: number;
+  /** On a page the reader opened the panel on by hand: the thread can be picked by clicking a comment. */
+  canPick: boolean;
+  /** Waiting for the reader to click a comment on the page. */
+  picking: boolean;
+  /** Changes sent to the database and not answered yet. */
+  saving: number;
 }
 
 interface HistoryEntry {
@@ -52,6 +58,7 @@ export class AnnotatorSession {
   private state: SessionState = {
     open: false, loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [],
     selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null, saveCount: 0, openedAt: 0,
+    canPick: false, picking: false, saving: 0,
   };
   private annotations: Annotation[] = [];
   private snapshots: CommentSnapshot[] = [];
@@ -167,12 +174,27 @@ export class AnnotatorSession {
     this.update({ status: { kind, text } });
   }
 
+  /** Sets whether the thread can be picked, and whether the reader is picking it now. */
+  setPicking(picking: { canPick?: boolean; picking?: boolean }): void {
+    this.update(picking);
+  }
+
+  /** Sends a change, counting it as being saved until the background answers. */
+  private async sendChange(request: Request): Promise<Response<Change>> {
+    this.update({ saving: this.state.saving + 1 });
+    try {
+      return await this.send<Change>(request);
+    } finally {
+      this.state = { ...this.state, saving: this.state.saving - 1 };
+    }
+  }
+
   private async act(key: string | null, request: (target: TargetInput) => Request): Promise<void> {
     if (!key) return this.update({ status: { kind: 'info', text: 'Select a comment first (j / k).' } });
     const target = this.targetFor(key);
     if (!target) return;
     const started = performance.now();
-    const response = await this.send<Change>(request(target));
+    const response = await this.sendChange(request(target));
     if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
     this.undoStack.push({ target, before: response.value.before, after: stateOf(response.value.after) });
     if (this.undoStack.length > HISTORY) this.undoStack.shift();
@@ -183,7 +205,7 @@ export class AnnotatorSession {
   }
 
   private async restore(target: TargetInput, state: AnnotationState | null): Promise<boolean> {
-    const response = await this.send<Change>({ type: 'restore-annotation', target, state });
+    const response = await this.sendChange({ type: 'restore-annotation', target, state });
     if (!response.ok) {
       this.update({ status: { kind: 'error', text: response.error } });
       return false;

@@ -15,12 +15,18 @@ const SETTLE_MS = 200;
 const signature = (found: FoundComments) =>
   `${found.layout}|${found.comments.length}|${found.comments.map((c) => c.key).join(',')}`;
 
+/** A running watch: `rescan` reads the document again at once (after the reader picked a thread). */
+export interface CommentWatch {
+  rescan(): void;
+}
+
 /**
  * Reads the document's comments now, and again after the thread changes (late loads, "load
  * more"). Once a thread is found only its container is observed. `onChange` is called with
  * every result that differs from the last one, including the first when it has a thread.
+ * `onScan` gets the milliseconds each read took, `onChange` included (for npm run bench).
  */
-export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal): void {
+export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScan?: (ms: number) => void): CommentWatch {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
@@ -30,6 +36,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   const scan = () => {
     timer = undefined;
     if (signal.aborted) return;
+    const begun = performance.now();
     const detected = detectLayout(doc);
     const found: FoundComments = detected
       ? { layout: detected.layout.name, comments: detected.layout.extract(detected.thread, doc.URL) }
@@ -39,6 +46,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       last = sig;
       onChange(found);
     }
+    onScan?.(performance.now() - begun);
     // The thread's parent, so a list the site replaces wholesale is noticed too.
     const target = detected ? detected.thread.parentElement ?? doc.body : doc.body;
     if (!found.layout && Date.now() - started > WAIT_FOR_THREAD_MS) {
@@ -63,6 +71,12 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
     if (timer !== undefined) clearTimeout(timer);
   });
   scan();
+  return {
+    rescan() {
+      if (timer !== undefined) clearTimeout(timer);
+      scan();
+    },
+  };
 }
 
 /** Our own chip rows being added or removed: no reason to read the thread again. */

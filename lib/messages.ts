@@ -72,6 +72,10 @@ export const RequestSchema = v.variant('type', [
   /** The panel sends its frames the chips to show next to their comments. */
   v.strictObject({ type: v.literal('frame-chips'), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
   v.strictObject({ type: v.literal('open-options') }),
+  /** On a site without a known layout: the thread the reader picked there before, if any. */
+  v.strictObject({ type: v.literal('get-thread-pick') }),
+  /** The reader picked the thread on this site: remember it for the site. */
+  v.strictObject({ type: v.literal('save-thread-pick'), pick: v.strictObject({ thread: v.pipe(shortText(500), v.minLength(1)), member: v.pipe(shortText(300), v.minLength(1)) }) }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;

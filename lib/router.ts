@@ -45,7 +45,7 @@ export async function route(message: unknown, sender: SenderLike, deps: RouterDe
   const parsed = parseRequest(message);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
-    return await handle(parsed.request, sender.tab!.id!, sender.frameId ?? 0, deps);
+    return await handle(parsed.request, { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '' }, deps);
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
@@ -65,8 +65,18 @@ async function routePageRequest(message: unknown, deps: RouterDeps): Promise<Res
 }
 const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
-async function handle(request: Request, tabId: number, frameId: number, deps: RouterDeps): Promise<Response> {
+/** The settings row holding a site's picked thread; sites are told apart by host name. */
+const pickKey = (url: string) => {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? `thread-pick:${new URL(url).host}` : null;
+  } catch {
+    return null;
+  }
+};
+
+async function handle(request: Request, from: { tabId: number; frameId: number; url: string }, deps: RouterDeps): Promise<Response> {
   const { db } = deps;
+  const { tabId, frameId } = from;
   switch (request.type) {
     case 'request-frame-comments':
       quiet(deps.sendToTab(tabId, { type: 'report-comments' }));
@@ -88,6 +98,18 @@ async function handle(request: Request, tabId: number, frameId: number, deps: Ro
     case 'open-options':
       await deps.openOptions();
       return ok(null);
+    case 'get-thread-pick': {
+      // The site is the sender's own address, never one the message names.
+      const key = pickKey(from.url);
+      const row = key ? await db.settings.get(key) : undefined;
+      return ok(row ? JSON.parse(row.value) : null);
+    }
+    case 'save-thread-pick': {
+      const key = pickKey(from.url);
+      if (!key || frameId !== 0) return { ok: false, error: 'save-thread-pick: only the top frame of a web page picks a thread' };
+      await db.settings.put({ key, value: JSON.stringify(request.pick) });
+      return ok(null);
+    }
     case 'get-page-state': {
       const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorOf(deps)]);
       const { annotations, snapshots } = await pageAnnotations(db, request.pageUrl, annotator);

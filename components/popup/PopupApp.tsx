@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { openPanelInTab } from '../../lib/open-panel';
 import { downloadText } from '../../lib/download';
 import { exportFileName, exportNative } from '../../storage/export';
 import { overview, type Overview } from '../../storage/stats';
@@ -23,7 +24,10 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
   };
   const openPanel = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggle-panel' }, { frameId: 0 }).catch(() => setMessage('No comment thread on this page (or the page needs a reload).'));
+    if (tab?.id === undefined) return;
+    const problem = await openPanelInTab(tab.id);
+    if (problem) setMessage(problem);
+    else window.close();
   };
 
   if (!data) return <main class="popup"><p>Loading…</p></main>;
