@@ -43,7 +43,8 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
     rootRef.current.dataset.renderMs = (performance.now() - state.openedAt).toFixed(2);
   }, [state.open]);
 
-  useShortcuts(state.open, (event) => {
+  // While the reader picks the thread, keys belong to the picker (Escape ends picking, not the panel).
+  useShortcuts(state.open && !state.picking, (event) => {
     const shortcut = shortcutFor(event, state.codebook);
     if (!shortcut) return false;
     switch (shortcut.type) {
@@ -168,7 +169,12 @@ function visibleComments(state: SessionState, filter: Filter, query: string): Pa
 
 function useSession(session: AnnotatorSession): SessionState {
   const [state, setState] = useState(session.snapshot());
-  useEffect(() => session.subscribe(setState), [session]);
+  // Subscribe before the browser paints, and catch up with any change made since the first
+  // render (comments found while the panel was mounting were otherwise missed).
+  useLayoutEffect(() => {
+    setState(session.snapshot());
+    return session.subscribe(setState);
+  }, [session]);
   return state;
 }
 

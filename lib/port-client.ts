@@ -13,7 +13,8 @@ export class PortClient {
   private next = 0;
   private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; retried: boolean }>();
 
-  constructor(private readonly runtime: Runtime) {}
+  /** `onDisconnect` runs whenever the port closes: the service worker stopped, or the extension went away. */
+  constructor(private readonly runtime: Runtime, private readonly onDisconnect: () => void = () => undefined) {}
 
   /** Sends a request; resolves with the background's answer. */
   send<T>(request: Request): Promise<Response<T>> {
@@ -44,6 +45,7 @@ export class PortClient {
     });
     port.onDisconnect.addListener(() => {
       this.port = undefined;
+      this.onDisconnect();
       for (const [id, entry] of this.pending) {
         if (entry.retried) {
           this.pending.delete(id);

@@ -28,7 +28,7 @@ export interface Fixture {
   page: SeedPage;
   html(): string;
   /** The cross-origin Disqus iframe, for live Disqus pages. */
-  frame?: { url: string; layout: LayoutName; html(): string };
+  frame?: { url: string; layout: LayoutName; html(): string; /** Threads shown before "Load more comments". */ pageSize?: number };
   /** Large generated pages are built on demand, not committed. */
   committed: boolean;
   /** On a site the extension does not know: it runs only when asked, with the generic layout allowed. */
@@ -64,6 +64,7 @@ export function loadFixtures(): Fixture[] {
   const x2013Url = 'https://www.xperiablog.net/2013/10/12/kaz-confirms-no-big-plans-for-china-and-us-xperia-push/';
   const x2016Url = 'https://www.xperiablog.net/2016/06/30/sony-mobile-to-defocus-on-india-and-usa/';
   const x2016LiveUrl = 'https://www.xperiablog.net/2016/06/30/sony-mobile-to-defocus-on-india-and-usa-live/';
+  const x2016MoreUrl = 'https://www.xperiablog.net/2016/06/30/sony-mobile-to-defocus-on-india-and-usa-load-more/';
   const caschyUrl = 'https://stadt-bremerhaven.de/sony-xperia-offizielles-statement-zum-austausch-des-xperia-1-vii/';
   const noCommentsUrl = 'https://phandroid.com/2013/10/12/sony-xperia-z1-us-pricing/';
   const bigUrl = 'https://phandroid.com/2013/10/13/sony-xperia-z1-mega-thread/';
@@ -85,6 +86,9 @@ export function loadFixtures(): Fixture[] {
     { name: '002-xperiablog-live-disqus', description: 'Xperia Blog 2016 as it loads today: #disqus_thread holds the Disqus iframe', url: x2016LiveUrl, layout: null, page: xperia2016, committed: true,
       html: () => xperiaBlogPage(xperia2016, x2016LiveUrl, SEEDS.xperia2016, 'live', false),
       frame: { url: disqusEmbedUrl(x2016LiveUrl, xperia2016.title), layout: 'disqus', html: () => disqusEmbedDocument(xperia2016.comments, x2016LiveUrl, xperia2016.title) } },
+    { name: '002-xperiablog-load-more', description: 'Xperia Blog 2016 with the Disqus iframe showing 10 threads until "Load more comments" is clicked', url: x2016MoreUrl, layout: null, page: xperia2016, committed: true,
+      html: () => xperiaBlogPage(xperia2016, x2016MoreUrl, SEEDS.xperia2016, 'live', false),
+      frame: { url: disqusEmbedUrl(x2016MoreUrl, xperia2016.title), layout: 'disqus', pageSize: 10, html: () => disqusEmbedDocument(xperia2016.comments, x2016MoreUrl, xperia2016.title, 10) } },
     { name: '003-caschy', description: 'Caschys Blog, WordPress xhtml comments (ol.commentlist, ul.children), German', url: caschyUrl, layout: 'wp', page: caschy, committed: true,
       html: () => caschyPage(caschy, caschyUrl, SEEDS.caschy) },
     { name: 'block-theme', description: 'WordPress block theme (ol.wp-block-comment-template), seed 000', url: blockUrl, layout: 'wp', page: phandroid, committed: true,

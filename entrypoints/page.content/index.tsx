@@ -15,7 +15,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    const client = new PortClient(browser.runtime);
+    // A closed port is the first sign of an update or reload: then the extension's id is gone.
+    // (WXT notices that only in its own timers, and its location watcher uses none here.)
+    // Chromium clears the id a moment after closing the port, so look again shortly after.
+    const checkGone = () => {
+      if (!browser.runtime?.id) ctx.notifyInvalidated();
+    };
+    const client = new PortClient(browser.runtime, () => {
+      for (const ms of [0, 500, 2_000, 5_000]) setTimeout(checkGone, ms);
+    });
     const send: Send = (request: Request) => client.send(request);
     const onDemand = !isCommentSite(location.href);
     let annotator: PageAnnotator = startPageAnnotator(ctx, send, { onDemand });

@@ -39,7 +39,11 @@ ${comments.map((c) => row(c, 0)).join('\n')}
 }
 
 /** The document Disqus serves inside `disqus.com/embed/comments/` (markup as seen 2014–2017). */
-export function disqusEmbedDocument(comments: SeedComment[], pageUrl: string, title: string): string {
+/**
+ * The Disqus embed document. With `pageSize`, only that many threads are in the list at first and
+ * "Load more comments" adds the next ones, as Disqus does (the rest wait in a template).
+ */
+export function disqusEmbedDocument(comments: SeedComment[], pageUrl: string, title: string, pageSize?: number): string {
   const post = (c: SeedComment): string => {
     const user = c.author.toLowerCase().replace(/[^a-z0-9]+/g, '');
     const replies = c.children.length
@@ -69,12 +73,26 @@ export function disqusEmbedDocument(comments: SeedComment[], pageUrl: string, ti
 <div id="form"><form class="reply"><div class="textarea-wrapper"><div class="textarea" contenteditable="true" data-role="editable" aria-label="Join the discussion…"></div></div></form></div>
 <div id="posts">
 <ul id="post-list" class="post-list">
-${comments.map(post).join('\n')}
+${comments.slice(0, pageSize).map(post).join('\n')}
 </ul>
 <div class="load-more" data-role="more"><a href="#" data-action="more-posts" class="load-more__button">Load more comments</a></div>
+${pageSize ? loadMore(comments.slice(pageSize).map(post), pageSize) : ''}
 </div>
 </section>
 </div>
 </body></html>
 `;
+}
+
+/** The threads after the first page, and the script that adds the next `pageSize` of them per click. */
+function loadMore(rest: string[], pageSize: number): string {
+  return `<template id="more-posts">${rest.join('\n')}</template>
+<script>
+document.querySelector('[data-action="more-posts"]').addEventListener('click', function (event) {
+  event.preventDefault();
+  var rest = document.getElementById('more-posts').content, list = document.getElementById('post-list');
+  for (var i = 0; i < ${pageSize} && rest.firstElementChild; i++) list.appendChild(rest.firstElementChild);
+  if (!rest.firstElementChild) this.parentNode.remove();
+});
+</script>`;
 }

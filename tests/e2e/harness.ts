@@ -22,6 +22,8 @@ export async function launchWithExtension(options: { profileDir?: string; headle
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      // Lets a test press the toolbar button (CDP Extensions.triggerAction), which grants activeTab.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const close = async () => {
@@ -96,4 +98,58 @@ export async function progress(page: Page): Promise<string> {
 export async function extensionId(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
+}
+
+/** The extension's service worker (started again if Chromium stopped it). */
+export async function serviceWorker(context: BrowserContext) {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}
+
+/**
+ * Presses the extension's toolbar button for `page`, as a reader would: Chromium grants the
+ * extension activeTab on that tab and opens the popup.
+ */
+export async function clickToolbarButton(context: BrowserContext, page: Page): Promise<void> {
+  const session = await context.browser()!.newBrowserCDPSession();
+  const send = session.send.bind(session) as (method: string, params?: object) => Promise<any>;
+  const { targetInfos } = await send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t: { url: string }) => t.url === page.url());
+  if (!tab) throw new Error(`No tab shows ${page.url()}`);
+  const id = await extensionId(context);
+  await send('Extensions.triggerAction', { id, targetId: tab.targetId });
+  // The popup opens; a reader would press "Tag this page" in it, which closes it. Close it here
+  // (the activeTab grant stays) and give the page the focus back.
+  const popup = `chrome-extension://${id}/popup.html`;
+  for (let tries = 0; tries < 20; tries++) {
+    const { targetInfos: pages } = await send('Target.getTargets', { filter: [{ type: 'page' }] });
+    const open = pages.find((t: { url: string }) => t.url === popup);
+    if (open) {
+      await send('Target.closeTarget', { targetId: open.targetId });
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await session.detach();
+  await page.bringToFront();
+}
+
+/** Loads the build again over the running extension, as "Reload" on chrome://extensions or an update does. */
+export async function reloadExtension(context: BrowserContext): Promise<void> {
+  const session = await context.browser()!.newBrowserCDPSession();
+  await (session.send as (method: string, params?: object) => Promise<unknown>)('Extensions.loadUnpacked', { path: EXTENSION_DIR });
+  await session.detach();
+}
+
+/**
+ * What the popup's "Tag this page" does on a site the content scripts are not declared for:
+ * inject the content script into the tab (allowed by the activeTab grant of the toolbar click).
+ */
+export async function injectAnnotator(context: BrowserContext, page: Page): Promise<void> {
+  const worker = await serviceWorker(context);
+  await worker.evaluate(async (url) => {
+    const api = (globalThis as any).chrome;
+    const tab = (await api.tabs.query({})).find((t: { url?: string }) => t.url === url);
+    if (!tab) throw new Error(`no access to the tab showing ${url}`);
+    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/page.js'] });
+  }, page.url());
 }
