@@ -1,0 +1,83 @@
+import { generateThread } from '../../seeds/big-thread';
+import { fixture, type Fixture } from '../../seeds/fixtures';
+import type { SeedComment, SeedPage } from '../../seeds/model';
+import { phandroidPage } from '../../seeds/render/phandroid';
+import { html5Comments } from '../../seeds/render/wordpress';
+
+// Pages built to break the detector and the panel. Each is a Phandroid page (so the content
+// script starts by itself) with something hostile in its comments, its scripts or its CSS.
+
+/** One hostile page: how many comments the panel must list, and what else a test checks. */
+export interface HostilePage {
+  name: string;
+  description: string;
+  url: string;
+  html(): string;
+  expectedCount: number;
+  /** Comments a page script adds after load; the panel must list them too. */
+  addedLater?: number;
+}
+
+const base = () => fixture('000-phandroid').page;
+const at = (name: string) => `https://phandroid.com/hostile/${name}/`;
+
+function comment(id: number, text: string, children: SeedComment[] = []): SeedComment {
+  return { id, kind: 'comment', author: `Reader ${id}`, authorInvented: true, publishedAt: '2013-10-11T15:00:00', paragraphs: [[text]], children };
+}
+
+function page(name: string, description: string, comments: SeedComment[], extraHead = '', expectedCount = countOf(comments)): HostilePage {
+  const seed: SeedPage = { ...base(), comments };
+  const url = at(name);
+  return {
+    name, description, url, expectedCount,
+    html: () => phandroidPage(seed, url, 'hostile corpus', html5Comments(comments, url)).replace('</head>', `${extraHead}</head>`),
+  };
+}
+
+const countOf = (list: SeedComment[]): number => list.reduce((sum, c) => sum + 1 + countOf(c.children), 0);
+const script = (code: string) => `<script>${code}</script>`;
+const few = () => [comment(9001, 'First comment, plain.'), comment(9002, 'Second comment, plain.', [comment(9003, 'A reply.')])];
+
+/** Every page of the corpus. */
+export function hostilePages(): HostilePage[] {
+  let deep = comment(20_099, 'The deepest reply, 100 levels down.');
+  for (let id = 20_098; id >= 20_000; id--) deep = comment(id, `Reply at depth ${id - 20_000}.`, [deep]);
+  const big = generateThread(base(), 10_000, base().paragraphs.join(' '));
+  return [
+    page('no-comments', 'an article without comments', []),
+    { ...page('ten-thousand', '10,000 comments in nested threads', big.comments), expectedCount: 10_000 },
+    page('nested-100', 'one thread nested 100 deep', [deep]),
+    page('one-megabyte', 'a single comment of 1 MB', [comment(30_001, 'x'.repeat(200) + ' '.repeat(1) + 'Lorem ipsum dolor sit amet. '.repeat(37_500)), comment(30_002, 'A short one after it.')]),
+    page('markup-in-text', 'comments whose text is script, img onerror and look-alike comment markup', [
+      comment(40_001, '<script>window.__pwned = "script"</script>'),
+      comment(40_002, '<img src="x" onerror="window.__pwned = \'img\'">'),
+      comment(40_003, '<li id="comment-999999" class="comment"><div class="comment-content">I am not a comment</div></li>'),
+      comment(40_004, '</textarea><svg onload="window.__pwned = \'svg\'">'),
+    ]),
+    page('prototypes-replaced', 'a page that replaces Element.prototype methods and freezes Array.prototype', few(), script(`
+      const boom = () => { throw new Error('hostile page: DOM method replaced'); };
+      for (const name of ['querySelector', 'querySelectorAll', 'matches', 'closest', 'getElementsByClassName', 'getElementsByTagName', 'attachShadow', 'append', 'setAttribute']) Element.prototype[name] = boom;
+      for (const name of ['querySelector', 'querySelectorAll', 'getElementsByClassName', 'createElement']) Document.prototype[name] = boom;
+      Node.prototype.appendChild = boom; Node.prototype.insertBefore = boom;
+      Array.prototype.map = boom; Array.prototype.filter = boom; Array.prototype.push = boom;
+      Object.freeze(Array.prototype); Object.freeze(Object.prototype);
+      window.JSON.parse = boom; window.Promise = undefined;`)),
+    { ...page('observers-throw', 'a page whose MutationObserver callbacks throw, adding a comment after load', few(), script(`
+      const Native = window.MutationObserver;
+      window.MutationObserver = class extends Native { constructor() { super(() => { throw new Error('hostile observer'); }); } };
+      new window.MutationObserver(() => {}).observe(document, { childList: true, subtree: true, attributes: true });
+      setTimeout(() => {
+        const li = document.createElement('li');
+        li.id = 'comment-9004'; li.className = 'comment even thread-even depth-1';
+        li.innerHTML = '<article id="div-comment-9004" class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Late Reader</b></div></footer><div class="comment-content"><p>Arrived after load.</p></div></article>';
+        document.querySelector('ol.comment-list').appendChild(li);
+      }, 800);`)), addedLater: 1 },
+    page('css-everything', 'a page whose CSS hides, shrinks and restyles everything', few(),
+      '<style>* { display: none !important; } html * { visibility: hidden !important; transform: scale(0) !important; font-size: 0 !important; } div, section { all: unset !important; }</style>'),
+  ];
+}
+
+/** The corpus as fixtures the test harness can serve under their addresses. */
+export function hostileFixtures(): Fixture[] {
+  return hostilePages().map((p) => ({ name: p.name, description: p.description, url: p.url, layout: null, page: base(), html: p.html, committed: false }));
+}
