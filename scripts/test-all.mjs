@@ -1,5 +1,6 @@
 // Runs every suite — typecheck, unit (vitest, happy-dom), the production build, end-to-end (vitest +
-// playwright-core in headless Chromium) — and ends with one line: "N passed, N failed".
+// playwright-core in headless Chromium), the Firefox build's smoke test — and ends with one line:
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,18 @@ else failed += 1;
 vitest('unit', 'vitest.config.ts');
 if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) vitest('e2e', 'vitest.e2e.config.ts');
 else failed += 1;
+
+// Firefox: lint and a headless install (scripts/firefox-smoke.mjs prints "ok …" or "FAILED …" per check).
+if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
+  console.log('\n=== firefox smoke ===');
+  const smoke = spawnSync('node', ['scripts/firefox-smoke.mjs'], { encoding: 'utf8' });
+  process.stdout.write(smoke.stdout);
+  const lines = smoke.stdout.split('\n');
+  const oks = lines.filter((line) => line.startsWith('ok ')).length;
+  const bad = lines.filter((line) => line.startsWith('FAILED ')).length;
+  passed += oks;
+  failed += bad + (oks + bad === 0 ? 1 : 0);
+} else failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

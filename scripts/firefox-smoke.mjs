@@ -1,0 +1,46 @@
+// Firefox smoke test (issue 5): the Firefox build passes `web-ext lint` with no errors, and
+// Firefox ESR, headless, installs it as a temporary add-on with no error from the extension.
+// playwright-core cannot drive stock Firefox, so this is as far as an automated run goes.
+// Prints one line per check ("ok …" / "FAILED …") and exits with the number of failures.
+import { spawn, spawnSync } from 'node:child_process';
+
+const SOURCE = '.output/firefox-mv2';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'comment-annotator@example.org';
+let failures = 0;
+const report = (ok, what) => {
+  console.log(`${ok ? 'ok' : 'FAILED'} ${what}`);
+  if (!ok) failures++;
+};
+
+const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', SOURCE, '--output', 'json'], { encoding: 'utf8' });
+try {
+  const { summary, errors } = JSON.parse(lint.stdout);
+  report(summary.errors === 0, `web-ext lint: ${summary.errors} errors, ${summary.warnings} warnings${errors.length ? ` (${errors.map((e) => e.code).join(', ')})` : ''}`);
+} catch {
+  report(false, `web-ext lint gave no report: ${lint.stderr.slice(0, 500)}`);
+}
+
+const run = spawn('npx', ['web-ext', 'run', '--source-dir', SOURCE, '--firefox', FIREFOX, '--no-input', '--no-reload', '--verbose'], {
+  env: { ...process.env, MOZ_HEADLESS: '1' },
+  detached: true,
+});
+let log = '';
+const installed = await new Promise((resolve) => {
+  const timer = setTimeout(() => resolve(false), 90_000);
+  const read = (chunk) => {
+    log += chunk;
+    if (log.includes('as a temporary add-on')) {
+      clearTimeout(timer);
+      setTimeout(() => resolve(true), 3_000); // let the background start and report errors, if any
+    }
+  };
+  run.stdout.on('data', read);
+  run.stderr.on('data', read);
+  run.on('exit', () => resolve(false));
+});
+process.kill(-run.pid, 'SIGTERM');
+const ourErrors = log.split('\n').filter((line) => /error/i.test(line) && (line.includes(ADDON_ID) || line.includes('moz-extension://')));
+report(installed, `Firefox ESR (headless) installs the build as a temporary add-on${installed ? '' : `: ${log.slice(-800)}`}`);
+report(installed && ourErrors.length === 0, `no errors from the extension while it starts${ourErrors.length ? `: ${ourErrors.slice(0, 3).join(' | ')}` : ''}`);
+process.exit(failures);
