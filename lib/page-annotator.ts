@@ -6,6 +6,7 @@ import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
 import type { ToContentScript } from './messages';
+import { normaliseUrl } from '../storage/urls';
 import { pageAddress, readPageMetadata, type PageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { pickElement } from './thread-picker';
@@ -18,6 +19,10 @@ export interface PageAnnotator {
   saving(): number;
   /** True once the panel was mounted (the reader has seen it). */
   mounted(): boolean;
+  /** The keys of every comment it found, in the page and its frames. */
+  keys(): Set<string>;
+  /** The address its annotations are saved under. */
+  url(): string;
   /** Takes the panel and the chips off the page and stops watching it. */
   stop(): void;
 }
@@ -27,14 +32,20 @@ export interface PageAnnotator {
  * what its frames (Disqus) report, mounts the panel once there is something to show, and puts
  * chips next to tagged comments. `onDemand`: the reader injected it on a site without a known
  * layout, so the generic layout and thread picking are allowed and the panel opens at once.
+ * `stale`: after a single-page navigation, the previous page's address and comment keys. A
+ * thread made only of those keys is the old page still on screen (the site has not swapped it
+ * yet) and is not taken; a canonical link still naming the old address is not believed.
  */
-export function startPageAnnotator(ctx: ContentScriptContext, send: Send, options: { onDemand: boolean }): PageAnnotator {
+export function startPageAnnotator(ctx: ContentScriptContext, send: Send, options: { onDemand: boolean; stale?: { keys: Set<string>; url: string } }): PageAnnotator {
   const life = new AbortController();
   ctx.onInvalidated(() => life.abort());
   const store = new CommentStore();
+  const isStale = (comments: { key: string }[]) => !!options.stale && comments.length > 0 && comments.every((c) => options.stale!.keys.has(c.key));
+  const canonical = pageAddress(document, location.href);
+  const url = canonical === options.stale?.url ? normaliseUrl(location.href) : canonical;
   let metadata: PageMetadata | null = null;
   const session = new AnnotatorSession(store, {
-    url: pageAddress(document, location.href),
+    url,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
   }, send);
@@ -69,7 +80,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   // Time spent reading the thread and updating the panel, for npm run bench (late comments).
   let watchMs = 0;
   const watch = watchComments(document, (found) => {
-    if (found.layout) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
+    if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
   }, life.signal, (ms) => {
     watchMs += ms;
     // After the panel's render, which Preact runs in a microtask queued during the change.
@@ -107,7 +118,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     onMessage(message) {
       switch (message?.type) {
         case 'frame-comments':
-          store.set({ frameId: message.frameId, layout: message.layout, comments: message.comments });
+          if (!isStale(message.comments)) store.set({ frameId: message.frameId, layout: message.layout, comments: message.comments });
           break;
         case 'comment-clicked':
           session.select(message.key);
@@ -122,6 +133,8 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     },
     saving: () => session.snapshot().saving,
     mounted: () => !!mounting,
+    keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
+    url: () => url,
     stop() {
       life.abort();
       ui?.remove();

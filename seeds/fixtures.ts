@@ -9,6 +9,7 @@ import { caschyPage } from './render/caschy';
 import { disqusEmbedDocument } from './render/disqus';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
+import { spaPage } from './render/spa';
 import { guestbookPage, talkPage } from './render/unknown';
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
@@ -71,6 +72,8 @@ export function loadFixtures(): Fixture[] {
   const blockUrl = 'https://blocktheme.example.org/2013/10/11/sony-xperia-us-push/';
   const wpd7Url = 'https://wpdiscuz.example.org/sony-xperia-statement/';
   const wpd5Url = 'https://wpdiscuz5.example.org/2013/10/11/sony-xperia-us-push/';
+  const spaUrl = 'https://phandroid.com/2013/10/14/single-page-sony-xperia/';
+  const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
@@ -99,6 +102,8 @@ export function loadFixtures(): Fixture[] {
       html: () => exampleBlogPage(phandroid, wpd5Url, SEEDS.phandroid, 'en-US', wpDiscuz5Comments(phandroid.comments)) },
     { name: 'no-comments', description: 'Phandroid article with comments closed and a Recent Comments widget', url: noCommentsUrl, layout: null, page: noComments, committed: true,
       html: () => phandroidPage({ ...noComments, comments: phandroid.comments }, noCommentsUrl, SEEDS.phandroid, null) },
+    { name: 'spa', description: 'A single-page site: "Next article" swaps in another article and its comments with history.pushState', url: spaUrl, layout: 'wp', page: phandroid, committed: true,
+      html: () => spaPage(phandroid, spaUrl, caschy, spaSecondUrl, SEEDS.phandroid) },
     { name: 'unknown-talk', description: 'An unknown site with its own nested comment markup (author, time, text): found by the generic detector', url: talkUrl, layout: 'generic', page: caschy, committed: true, onDemand: true,
       html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
     { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,

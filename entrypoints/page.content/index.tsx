@@ -30,10 +30,15 @@ export default defineContentScript({
 
     // Single-page sites change the address without loading a page: start over for the new one,
     // so two pages' comments never mix. (On demand the reader asked for this page only.)
+    // The location changes before the site swaps the content (pushState, then render), so the
+    // new page is read a moment later, and whatever still shows the old page is not taken.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       const used = annotator.mounted();
+      const stale = { keys: annotator.keys(), url: annotator.url() };
       annotator.stop();
-      annotator = startPageAnnotator(ctx, send, { onDemand: onDemand && used });
+      ctx.setTimeout(() => {
+        annotator = startPageAnnotator(ctx, send, { onDemand: onDemand && used, stale });
+      }, 0);
     });
 
     const onMessage = (message: ToContentScript) => annotator.onMessage(message);

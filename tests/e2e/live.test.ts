@@ -105,6 +105,39 @@ describe('any site, on demand', () => {
   });
 });
 
+describe('single-page navigation', () => {
+  it('the panel follows the new address and never mixes the two pages’ comments; Back brings the first page and its tags', async () => {
+    const f = fixture('spa');
+    const page = await browser.context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(f.url);
+    await openPanel(page);
+    expect(await count(page)).toBe(46);
+    await press(page, 'j', '1');
+    const first = (await selectedKey(page))!;
+    await expect.poll(() => rowTags(page, first)).toBe('on-topic');
+    const firstKeys = new Set(await page.locator('.ca-row[data-comment-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key'))));
+
+    await page.locator('#spa-next').click();
+    expect(page.url()).toContain('/single-page-sony-statement/');
+    await expect.poll(() => count(page), { timeout: 5_000 }).toBe(9);
+    await openPanel(page);
+    const secondKeys = await page.locator('.ca-row[data-comment-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
+    expect(secondKeys.filter((key) => firstKeys.has(key))).toEqual([]);
+    await press(page, 'j', '2');
+    const second = (await selectedKey(page))!;
+    await expect.poll(() => rowTags(page, second)).toBe('off-topic');
+
+    await page.goBack();
+    await expect.poll(() => count(page), { timeout: 5_000 }).toBe(46);
+    await openPanel(page);
+    await expect.poll(() => rowTags(page, first)).toBe('on-topic');
+    expect(await page.locator(`.ca-row[data-comment-key="${second}"]`).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the extension updated or reloaded under an open page', () => {
   it('the old script stops cleanly and says so; after a reload of the page every tag is there', async () => {
     const f = fixture('000-phandroid');
