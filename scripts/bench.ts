@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { panelSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
+import { lateCommentsSection } from '../bench/late-comments';
 import { generateThread } from '../seeds/big-thread';
 import { fixture, type Fixture } from '../seeds/fixtures';
 import { phandroidPage } from '../seeds/render/phandroid';
@@ -77,7 +78,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['exchange', exchangeSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection]];
   for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
 }
 
