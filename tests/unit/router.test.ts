@@ -85,6 +85,16 @@ describe('background router', () => {
     expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }) })]);
   });
 
+  it('remembers a picked thread for the sender’s own site, never one the message names', async () => {
+    const pick = { thread: '#feedback', member: 'div.gb-entry' };
+    expect(await route({ type: 'save-thread-pick', pick }, { ...OWN, frameId: 2 }, deps)).toMatchObject({ ok: false });
+    expect(await route({ type: 'save-thread-pick', pick, host: 'evil.example' }, OWN, deps)).toMatchObject({ ok: false });
+    expect(await route({ type: 'save-thread-pick', pick: { thread: '', member: 'x' } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('pick.thread') });
+    expect(await route({ type: 'save-thread-pick', pick }, OWN, deps)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://www.xperiablog.net/other/' }, deps)).toEqual({ ok: true, value: pick });
+    expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: null });
+  });
+
   it('relays between frames: reports to the top frame, focus requests to the frame', async () => {
     await route({ type: 'frame-comments', layout: 'disqus', comments: [] }, { ...OWN, frameId: 3 }, deps);
     await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
