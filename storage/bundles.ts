@@ -21,11 +21,6 @@ export async function readEverything(db: AnnotatorDB): Promise<{ annotations: An
   return { annotations: bundles.flatMap((b) => b.annotations), comments: bundles.flatMap((b) => b.comments) };
 }
 
-/** Every annotation, in one read. */
-export async function allAnnotations(db: AnnotatorDB): Promise<Annotation[]> {
-  return (await db.bundles.toArray()).flatMap((b) => b.annotations);
-}
-
 /** Replaces (or adds) one annotation by id, in its page's bundle. */
 export function putAnnotation(db: AnnotatorDB, annotation: Annotation): Promise<void> {
   return db.transaction('rw', db.bundles, async () => {

@@ -1,4 +1,4 @@
-import { allAnnotations, readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,7 +88,7 @@ describe('native export and import', () => {
 
     expect(await previewImport(db, edited)).toMatchObject({ new: 1, updated: 1, unchanged: 1, conflicting: 1, annotators: ['alice', 'bob', 'carol'] });
     await importFile(db, JSON.stringify(edited));
-    const after = await allAnnotations(db);
+    const after = (await readEverything(db)).annotations;
     const alice = after.find((a) => a.id === alice1.id)!;
     expect(alice.tagIds).toEqual(['tag_question']);
     expect(alice.history).toEqual([expect.objectContaining({ tagIds: alice1.tagIds, note: alice1.note })]);
@@ -256,7 +256,7 @@ describe('agreement', () => {
   it('reports per tag over comments coded by two or more annotators, and lists disagreements', async () => {
     await seedAnnotations();
     await toggleTag(db, target('disqus:1', 'bob'), 'tag_question', order);
-    const report = agreementReport(await allAnnotations(db), await db.tags.orderBy('order').toArray());
+    const report = agreementReport((await readEverything(db)).annotations, await db.tags.orderBy('order').toArray());
     expect(report.annotators).toEqual(['alice', 'bob']);
     expect(report.units).toBe(2);
     const spam = report.tags.find((t) => t.tagId === 'tag_spam')!;

@@ -8,7 +8,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('opening the panel from the toolbar or the shortcut', () => {
   it('tells a running content script to toggle, and injects nothing', async () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined);
     expect(await openPanelInTab(4)).toBeNull();
     expect(send).toHaveBeenCalledWith(4, { type: 'toggle-panel' }, { frameId: 0 });
     expect(inject).not.toHaveBeenCalled();
@@ -16,7 +16,7 @@ describe('opening the panel from the toolbar or the shortcut', () => {
 
   it('injects the content script where none answers (a site the manifest does not name)', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
-    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined);
     expect(await openPanelInTab(4)).toBeNull();
     expect(inject).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/content-scripts/page.js'] });
   });

@@ -1,4 +1,4 @@
-import { allAnnotations } from '../../storage/bundles';
+import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
@@ -67,7 +67,7 @@ describe('background router', () => {
     const response = await route(message, OWN, deps);
     expect(response?.ok).toBe(false);
     if (where && response && !response.ok) expect(response.error).toContain(where);
-    expect(await allAnnotations(db)).toEqual([]);
+    expect((await readEverything(db)).annotations).toEqual([]);
     expect(broadcasts).toEqual([]);
   });
 

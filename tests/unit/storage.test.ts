@@ -1,4 +1,4 @@
-import { allAnnotations, readBundle, readEverything } from '../../storage/bundles';
+import { readBundle, readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Target } from '../../storage/annotations';
@@ -84,7 +84,7 @@ describe('annotations', () => {
     await toggleTag(db, target('k'), a.id, [a.id, b.id]);
     const last = await toggleTag(db, target('k'), b.id, [a.id, b.id]);
     expect(last).toEqual({ before: { tagIds: [b.id], note: '' }, after: null });
-    expect(await allAnnotations(db)).toEqual([]);
+    expect((await readEverything(db)).annotations).toEqual([]);
     expect((await readEverything(db)).comments).toHaveLength(1); // the snapshot stays: nothing the user saw is lost
   });
 
@@ -94,16 +94,16 @@ describe('annotations', () => {
     expect(noted.after).toMatchObject({ tagIds: [], note: 'sarcastic?' });
     const tagged = await toggleTag(db, target('k'), a.id, [a.id]);
     await restoreAnnotation(db, target('k'), tagged.before);
-    expect((await allAnnotations(db))[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
+    expect(((await readEverything(db)).annotations)[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
     await restoreAnnotation(db, target('k'), null);
-    expect(await allAnnotations(db)).toEqual([]);
+    expect((await readEverything(db)).annotations).toEqual([]);
   });
 
   it('keeps each annotator’s annotation of a comment apart', async () => {
     const [a] = await loadCodebook(db);
     await toggleTag(db, target('k'), a.id, [a.id]);
     await toggleTag(db, { ...target('k'), annotator: 'bob' }, a.id, [a.id]);
-    expect(await allAnnotations(db)).toHaveLength(2);
+    expect((await readEverything(db)).annotations).toHaveLength(2);
     expect((await pageAnnotations(db, target('k').page.url, 'bob')).annotations).toHaveLength(1);
   });
 
