@@ -18,7 +18,7 @@ export function showUpdatedNotice(doc: Document, unsaved: number): HTMLElement {
   box.setAttribute('role', 'alert');
   const line = (text: string) => Object.assign(doc.createElement('p'), { textContent: text });
   box.append(line('Comment Annotator was updated — reload the page to go on tagging.'));
-  if (unsaved > 0) box.append(line(`${unsaved} change${unsaved === 1 ? ' was' : 's were'} being saved when it happened and may not have been saved: check ${unsaved === 1 ? 'it' : 'them'} after the reload.`));
+  if (unsaved > 0) box.append(line(`${unsaved} change${unsaved === 1 ? ' was' : 's were'} not confirmed saved: check ${unsaved === 1 ? 'it' : 'them'} after the reload.`));
   const reload = Object.assign(doc.createElement('button'), { type: 'button', textContent: 'Reload' });
   reload.addEventListener('click', (event) => event.isTrusted && doc.defaultView?.location.reload());
   const dismiss = Object.assign(doc.createElement('button'), { type: 'button', textContent: 'Dismiss' });

@@ -37,8 +37,8 @@ export interface SessionState {
   canPick: boolean;
   /** Waiting for the reader to click a comment on the page. */
   picking: boolean;
-  /** Changes sent to the database and not answered yet. */
-  saving: number;
+  /** Changes not confirmed saved: still on their way, or refused (the status line said why). */
+  unsaved: number;
 }
 
 interface HistoryEntry {
@@ -58,7 +58,7 @@ export class AnnotatorSession {
   private state: SessionState = {
     open: false, loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [],
     selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null, saveCount: 0, openedAt: 0,
-    canPick: false, picking: false, saving: 0,
+    canPick: false, picking: false, unsaved: 0,
   };
   private annotations: Annotation[] = [];
   private snapshots: CommentSnapshot[] = [];
@@ -179,14 +179,12 @@ export class AnnotatorSession {
     this.update(picking);
   }
 
-  /** Sends a change, counting it as being saved until the background answers. */
+  /** Sends a change; it counts as unsaved until the background confirms it (a refusal keeps counting). */
   private async sendChange(request: Request): Promise<Response<Change>> {
-    this.update({ saving: this.state.saving + 1 });
-    try {
-      return await this.send<Change>(request);
-    } finally {
-      this.state = { ...this.state, saving: this.state.saving - 1 };
-    }
+    this.state = { ...this.state, unsaved: this.state.unsaved + 1 };
+    const response = await this.send<Change>(request);
+    if (response.ok) this.state = { ...this.state, unsaved: this.state.unsaved - 1 };
+    return response;
   }
 
   private async act(key: string | null, request: (target: TargetInput) => Request): Promise<void> {

@@ -15,8 +15,8 @@ import { pickElement } from './thread-picker';
 export interface PageAnnotator {
   /** Handles what the background sends to this tab's top frame. */
   onMessage(message: ToContentScript): void;
-  /** Changes sent to the database and not answered yet. */
-  saving(): number;
+  /** Changes not confirmed saved (on their way, or refused). */
+  unsaved(): number;
   /** True once the panel was mounted (the reader has seen it). */
   mounted(): boolean;
   /** The keys of every comment it found, in the page and its frames. */
@@ -131,7 +131,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
           void session.onMessage(message);
       }
     },
-    saving: () => session.snapshot().saving,
+    unsaved: () => session.snapshot().unsaved,
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
     url: () => url,

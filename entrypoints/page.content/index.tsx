@@ -46,7 +46,7 @@ export default defineContentScript({
     // The extension was updated, reloaded or removed: this script is cut off from it. (A newer
     // copy of this script taking over also ends this one; that needs no notice.)
     ctx.onInvalidated(() => {
-      if (annotator.mounted() && !browser.runtime?.id) showUpdatedNotice(document, annotator.saving());
+      if (annotator.mounted() && !browser.runtime?.id) showUpdatedNotice(document, annotator.unsaved());
       annotator.stop();
       try {
         browser.runtime.onMessage.removeListener(onMessage);
