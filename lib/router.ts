@@ -40,11 +40,12 @@ export function describeError(error: unknown): string {
  * scripts gets no answer; anything that fails the schema is refused with the reason.
  */
 export async function route(message: unknown, sender: SenderLike, deps: RouterDeps): Promise<Response | undefined> {
-  if (isOwnExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) return routePageRequest(message, deps);
-  if (!isOwnContentScript(sender, deps.extensionId)) return undefined;
-  const parsed = parseRequest(message);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const fromPage = isOwnExtensionPage(sender, deps.extensionId, deps.extensionOrigin);
+  if (!fromPage && !isOwnContentScript(sender, deps.extensionId)) return undefined;
   try {
+    if (fromPage) return await routePageRequest(message, deps);
+    const parsed = parseRequest(message);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
     return await handle(parsed.request, { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '' }, deps);
   } catch (error) {
     return { ok: false, error: describeError(error) };
@@ -68,7 +69,8 @@ const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined)
 /** The settings row holding a site's picked thread; sites are told apart by host name. */
 const pickKey = (url: string) => {
   try {
-    return /^https?:$/.test(new URL(url).protocol) ? `thread-pick:${new URL(url).host}` : null;
+    const { protocol, host } = new URL(url);
+    return /^https?:$/.test(protocol) ? `thread-pick:${host}` : null;
   } catch {
     return null;
   }

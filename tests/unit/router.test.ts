@@ -83,6 +83,8 @@ describe('background router', () => {
     expect(broadcasts).toEqual([]);
     expect(await route(edited, REVIEW, deps)).toEqual({ ok: true, value: null });
     expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }) })]);
+    db.close(); // a database failure is answered in words, as for content scripts
+    expect(await route(edited, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: /) });
   });
 
   it('remembers a picked thread for the sender’s own site, never one the message names', async () => {
