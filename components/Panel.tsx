@@ -43,9 +43,9 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
     rootRef.current.dataset.renderMs = (performance.now() - state.openedAt).toFixed(2);
   }, [state.open]);
 
-  // While the reader picks the thread, keys belong to the picker (Escape ends picking, not the panel).
-  useShortcuts(state.open && !state.picking, (event) => {
-    // Read at the key press: picking may have started since the last render.
+  useShortcuts(state.open, (event) => {
+    // While the reader picks the thread, keys belong to the picker (Escape ends picking, not the
+    // panel). Read at the key press: picking may have started since the last render.
     if (session.snapshot().picking) return false;
     const shortcut = shortcutFor(event, state.codebook);
     if (!shortcut) return false;

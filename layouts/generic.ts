@@ -137,7 +137,16 @@ function readBlock(el: Element, member: string, pageUrl: string): Omit<Extracted
   return { kind: 'comment', author: textOf(author), publishedAt: parseDate(time), permalink: link, text };
 }
 
-const keyFor = (el: Element, text: string) => (el.id && !/\s/.test(el.id) ? `generic:${el.id}` : `generic:h${textHash(text)}`);
+/** The key of a block with a usable id; blocks without one are keyed by their text's hash. */
+const idKey = (el: Element) => (el.id && !/\s/.test(el.id) ? `generic:${el.id}` : null);
+const keyFor = (el: Element, text: string) => idKey(el) ?? `generic:h${textHash(text)}`;
+
+/** The document's picked thread with its comment elements, in the order extract() reads them. */
+function blocksOf(doc: Document): { thread: Element; members: Element[] } | null {
+  const pick = pickOf(doc);
+  const thread = pick && doc.querySelector(pick.thread);
+  return pick && thread ? { thread, members: Array.from(thread.querySelectorAll(pick.member)) } : null;
+}
 
 /** Any comment system: the thread the user picked, or repeated comment-like blocks. */
 export const generic: CommentLayout = {
@@ -177,18 +186,18 @@ export const generic: CommentLayout = {
   keyOf(el) {
     const pick = pickOf(el.ownerDocument);
     if (!pick || !memberOf(el, pick.member)) return null;
-    if (el.id && !/\s/.test(el.id)) return `generic:${el.id}`;
-    const thread = el.ownerDocument.querySelector(pick.thread);
-    return thread ? generic.extract(thread, el.ownerDocument.URL).find((_, i) => thread.querySelectorAll(pick.member)[i] === el)?.key ?? null : null;
+    const key = idKey(el);
+    if (key) return key;
+    const blocks = blocksOf(el.ownerDocument);
+    const index = blocks ? blocks.members.indexOf(el) : -1;
+    return index >= 0 ? generic.extract(blocks!.thread, el.ownerDocument.URL)[index]?.key ?? null : null;
   },
 
   locate(doc, key) {
-    const pick = pickOf(doc);
-    const thread = pick && doc.querySelector(pick.thread);
-    if (!pick || !thread) return null;
-    const members = Array.from(thread.querySelectorAll(pick.member));
-    const index = generic.extract(thread, doc.URL).findIndex((c) => c.key === key);
-    return index >= 0 ? members[index] ?? null : null;
+    const blocks = blocksOf(doc);
+    if (!blocks) return null;
+    const index = generic.extract(blocks.thread, doc.URL).findIndex((c) => c.key === key);
+    return index >= 0 ? blocks.members[index] ?? null : null;
   },
 
   cssSelector(key) {

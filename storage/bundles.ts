@@ -1,8 +1,11 @@
 import type { Annotation, AnnotatorDB, CommentSnapshot, PageBundle } from './schema';
 
+/** A bundle for a page nothing was coded on yet. */
+export const emptyBundle = (url: string): PageBundle => ({ url, comments: [], annotations: [], tagIds: [] });
+
 /** The page's bundle, or an empty one if nothing on it was coded yet. */
 export async function readBundle(db: AnnotatorDB, url: string): Promise<PageBundle> {
-  return (await db.bundles.get(url)) ?? { url, comments: [], annotations: [], tagIds: [] };
+  return (await db.bundles.get(url)) ?? emptyBundle(url);
 }
 
 /** Writes a bundle back with its tag index brought up to date. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
 import { CodebookFileSchema, issuePath, NativeExportSchema } from './import-schema';
-import { withTagIndex } from './bundles';
+import { emptyBundle, withTagIndex } from './bundles';
 import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
 import { normalisedTextHash } from './text-hash';
 
@@ -176,7 +176,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<
   return db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
     const urls = pageUrlsOf(data);
     const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
-    const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? { url, comments: [], annotations: [], tagIds: [] }]));
+    const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
     const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags);
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];

@@ -96,8 +96,7 @@ export async function progress(page: Page): Promise<string> {
 
 /** The loaded extension's id, read from its service worker's address. */
 export async function extensionId(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
+  return new URL((await serviceWorker(context)).url()).host;
 }
 
 /** The extension's service worker (started again if Chromium stopped it). */
