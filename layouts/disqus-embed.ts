@@ -1,6 +1,6 @@
 import { absoluteUrl, blockText, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
-import type { CommentLayout } from './types';
+import { defineLayout } from './types';
 
 // The document inside `disqus.com/embed/comments/`. Keyed on ids and data-role first,
 // class names second: Disqus renames classes more often than roles.
@@ -13,7 +13,7 @@ const ROLES = {
 } as const;
 
 /** A Disqus thread as its embed iframe renders it (`#post-list`). */
-export const disqusEmbed: CommentLayout = {
+export const disqusEmbed = defineLayout({
   name: 'disqus',
 
   findThread(doc) {
@@ -49,4 +49,4 @@ export const disqusEmbed: CommentLayout = {
       };
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 import { blockText, textHash, textOf } from './text';
 import { readThread, toArray } from './thread';
-import type { CommentLayout } from './types';
+import { defineLayout } from './types';
 
 // Server-side fallback of the Disqus WordPress plugin (disqus-wordpress 2.x): rows carry the
 // WordPress comment id; the markup has no date and no permalink.
@@ -13,7 +13,7 @@ const ROLES = {
 const isReplies = (el: Element) => el.localName === 'ul' || el.localName === 'ol';
 
 /** The Disqus WordPress plugin's server-rendered thread (`#dsq-comments`). */
-export const disqusPlugin: CommentLayout = {
+export const disqusPlugin = defineLayout({
   name: 'disqus-wp',
 
   findThread(doc) {
@@ -66,4 +66,4 @@ export const disqusPlugin: CommentLayout = {
       };
     });
   },
-};
+});

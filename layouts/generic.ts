@@ -1,5 +1,5 @@
 import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
-import type { CommentLayout, ExtractedComment } from './types';
+import { defineLayout, type ExtractedComment } from './types';
 
 // Unknown comment systems, used only on pages the reader opened the panel on by hand: either a
 // thread the user picked (remembered per site) or repeated sibling blocks that look like comments.
@@ -84,7 +84,8 @@ function looksLikeComment(el: Element): boolean {
  */
 export function detectRepeatedBlocks(doc: Document): ThreadPick | null {
   let best: { parent: Element; member: Element; score: number } | null = null;
-  for (const parent of Array.from(doc.body?.getElementsByTagName('*') ?? [])) {
+  // querySelectorAll, not getElementsByTagName('*'): linkedom (the extract command) returns nothing for the latter.
+  for (const parent of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
     if (parent.childElementCount < 2 || parent.closest(OUTSIDE)) continue;
     const groups = new Map<string, Element[]>();
     for (const child of Array.from(parent.children)) {
@@ -148,8 +149,30 @@ function blocksOf(doc: Document): { thread: Element; members: Element[] } | null
   return pick && thread ? { thread, members: Array.from(thread.querySelectorAll(pick.member)) } : null;
 }
 
+/** Reads the picked thread's comments, in order, with keys unique on the page. */
+function extractBlocks(thread: Element, pageUrl: string): ExtractedComment[] {
+  const pick = pickOf(thread.ownerDocument);
+  if (!pick) return [];
+  const comments: ExtractedComment[] = [];
+  const byElement = new Map<Element, ExtractedComment>();
+  const seen = new Map<string, number>();
+  for (const el of Array.from(thread.querySelectorAll(pick.member))) {
+    const fields = readBlock(el, pick.member, pageUrl);
+    let key = keyFor(el, fields.text);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) key = `${key}-${n}`; // the same text twice ("+1"): keys stay unique, in order
+    const parent = el.parentElement?.closest(pick.member);
+    const parentComment = parent ? byElement.get(parent) : undefined;
+    const comment: ExtractedComment = { key, parentKey: parentComment?.key ?? null, depth: parentComment ? parentComment.depth + 1 : 0, ...fields };
+    byElement.set(el, comment);
+    comments.push(comment);
+  }
+  return comments;
+}
+
 /** Any comment system: the thread the user picked, or repeated comment-like blocks. */
-export const generic: CommentLayout = {
+export const generic = defineLayout({
   name: 'generic',
 
   findThread(doc) {
@@ -162,26 +185,7 @@ export const generic: CommentLayout = {
     return pick ? doc.querySelector(pick.thread) : null;
   },
 
-  extract(thread, pageUrl) {
-    const pick = pickOf(thread.ownerDocument);
-    if (!pick) return [];
-    const comments: ExtractedComment[] = [];
-    const byElement = new Map<Element, ExtractedComment>();
-    const seen = new Map<string, number>();
-    for (const el of Array.from(thread.querySelectorAll(pick.member))) {
-      const fields = readBlock(el, pick.member, pageUrl);
-      let key = keyFor(el, fields.text);
-      const n = (seen.get(key) ?? 0) + 1;
-      seen.set(key, n);
-      if (n > 1) key = `${key}-${n}`; // the same text twice ("+1"): keys stay unique, in order
-      const parent = el.parentElement?.closest(pick.member);
-      const parentComment = parent ? byElement.get(parent) : undefined;
-      const comment: ExtractedComment = { key, parentKey: parentComment?.key ?? null, depth: parentComment ? parentComment.depth + 1 : 0, ...fields };
-      byElement.set(el, comment);
-      comments.push(comment);
-    }
-    return comments;
-  },
+  extract: extractBlocks,
 
   keyOf(el) {
     const pick = pickOf(el.ownerDocument);
@@ -190,13 +194,13 @@ export const generic: CommentLayout = {
     if (key) return key;
     const blocks = blocksOf(el.ownerDocument);
     const index = blocks ? blocks.members.indexOf(el) : -1;
-    return index >= 0 ? generic.extract(blocks!.thread, el.ownerDocument.URL)[index]?.key ?? null : null;
+    return index >= 0 ? extractBlocks(blocks!.thread, el.ownerDocument.URL)[index]?.key ?? null : null;
   },
 
   locate(doc, key) {
     const blocks = blocksOf(doc);
     if (!blocks) return null;
-    const index = generic.extract(blocks.thread, doc.URL).findIndex((c) => c.key === key);
+    const index = extractBlocks(blocks.thread, doc.URL).findIndex((c) => c.key === key);
     return index >= 0 ? blocks.members[index] ?? null : null;
   },
 
@@ -204,4 +208,4 @@ export const generic: CommentLayout = {
     const id = key.slice('generic:'.length);
     return /^h[0-9a-f]{8}(-\d+)?$/.test(id) ? null : `#${id.replace(/[^\w-]/g, (c) => `\\${c}`)}`;
   },
-};
+});

@@ -1,18 +1,25 @@
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { generic } from './generic';
-import type { CommentLayout, ExtractedComment, LayoutName } from './types';
+import type { CommentLayout, ExtractedComment } from './types';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
 /**
  * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
  * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts: readonly CommentLayout[] = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic];
+export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic] as const satisfies readonly CommentLayout[];
+
+/** The name of a layout family; also the prefix of every key it produces. */
+export type LayoutName = (typeof layouts)[number]['name'];
+
+/** Every family name, for the message and import schemas. */
+export const LAYOUT_NAMES = layouts.map((layout) => layout.name) as [LayoutName, ...LayoutName[]];
 
 /** The first layout whose thread is on the page, with that thread; null when none is. */
-export function detectLayout(doc: Document): { layout: CommentLayout; thread: Element } | null {
+export function detectLayout(doc: Document): { layout: (typeof layouts)[number]; thread: Element } | null {
   for (const layout of layouts) {
     const thread = layout.findThread(doc);
     if (thread) return { layout, thread };

@@ -1,9 +1,6 @@
 /** What kind of entry a thread row is; pingbacks and trackbacks are not reader comments. */
 export type CommentKind = 'comment' | 'pingback' | 'trackback';
 
-/** Names of the layout families; each is also the prefix of the keys it produces. */
-export type LayoutName = 'wp' | 'wpdiscuz' | 'disqus-wp' | 'disqus' | 'generic';
-
 /** One comment as a unit, read from a page. */
 export interface ExtractedComment {
   /** Stable across visits, prefixed by the layout family: `wp:123`, `disqus:2870000012`. */
@@ -19,9 +16,12 @@ export interface ExtractedComment {
   text: string;
 }
 
-/** One family of comment markup: how to find its thread, and how to read it. */
-export interface CommentLayout {
-  readonly name: LayoutName;
+/**
+ * One family of comment markup: how to find its thread, and how to read it. `name` is also the
+ * prefix of the keys it produces; the list of names is derived from the registry (layouts/registry.ts).
+ */
+export interface CommentLayout<N extends string = string> {
+  readonly name: N;
   /** The element holding the whole thread, or null when the page has none of this family. */
   findThread(doc: Document): Element | null;
   /** The comments inside the thread, in document (thread) order. */
@@ -32,4 +32,9 @@ export interface CommentLayout {
   locate(doc: Document, key: string): Element | null;
   /** A CSS selector for the comment's element (for W3C exports), or null when it has no id. */
   cssSelector(key: string): string | null;
+}
+
+/** Declares a layout family, keeping its name as a literal type so the registry can list every name. */
+export function defineLayout<const N extends string>(layout: CommentLayout<N>): CommentLayout<N> {
+  return layout;
 }

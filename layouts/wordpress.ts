@@ -1,6 +1,6 @@
 import { absoluteUrl, blockText, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
-import type { CommentKind, CommentLayout } from './types';
+import { defineLayout, type CommentKind } from './types';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
 // `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead.
@@ -50,7 +50,7 @@ function firstComment(doc: Document): Element | null {
 }
 
 /** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks. */
-export const wordpress: CommentLayout = {
+export const wordpress = defineLayout({
   name: 'wp',
 
   findThread(doc) {
@@ -96,4 +96,4 @@ export const wordpress: CommentLayout = {
       };
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 import { blockText, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
-import type { CommentLayout } from './types';
+import { defineLayout } from './types';
 
 // wpDiscuz v7 (`wpd-`) and v5 (`wc-`): ids `wpd-comm-{id}_{parentId}`; replies nest as child
 // comment divs inside their parent's div.
@@ -13,7 +13,7 @@ const ROLES = {
 } as const;
 
 /** wpDiscuz threads, both the v7 `wpd-` markup and the older v5 `wc-` markup. */
-export const wpDiscuz: CommentLayout = {
+export const wpDiscuz = defineLayout({
   name: 'wpdiscuz',
 
   findThread(doc) {
@@ -54,4 +54,4 @@ export const wpDiscuz: CommentLayout = {
       };
     });
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { ExtractedComment, LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
+import type { ExtractedComment } from '../layouts/types';
 import type { AnnotationState, Change } from '../storage/annotations';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
 import type { CommentStore } from './comment-store';

@@ -1,5 +1,5 @@
 import { commentKeyAt, locateComment } from '../layouts/registry';
-import type { LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
 
 const OUTLINE = 'outline: 3px solid #f0b400 !important; outline-offset: 2px !important;';
 let outlined: { el: HTMLElement; style: string | null } | null = null;

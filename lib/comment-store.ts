@@ -1,4 +1,5 @@
-import type { ExtractedComment, LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
+import type { ExtractedComment } from '../layouts/types';
 
 /** The comments of one document of the page: the top document (frame 0) or an iframe. */
 export interface DocumentComments {

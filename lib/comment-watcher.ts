@@ -1,5 +1,6 @@
 import { detectLayout } from '../layouts/registry';
-import type { ExtractedComment, LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
+import type { ExtractedComment } from '../layouts/types';
 
 /** What a document holds right now. */
 export interface FoundComments {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LAYOUT_NAMES } from '../layouts/registry';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
 import type { AnnotationState, Change } from '../storage/annotations';
 
@@ -10,7 +11,7 @@ const MAX_COMMENTS = 200_000;
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const LayoutSchema = v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus', 'generic']);
+const LayoutSchema = v.picklist(LAYOUT_NAMES);
 
 const CommentSchema = v.strictObject({
   key,

@@ -1,30 +1,26 @@
 /**
  * Reads saved article pages and prints their comments as JSON, with the same layout code the
- * extension runs in the browser:  npm run --silent extract -- [--jsonl] FILE...
+ * extension runs in the browser:  npm run --silent extract -- [--jsonl] [--generic] FILE...
+ * `--generic` also tries the generic detector, as the panel does where the reader opened it by hand.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseHTML } from 'linkedom';
-import { extractComments } from '../layouts/registry';
-import { readPageMetadata } from '../lib/page-metadata';
+import { readSavedPage } from './read-page';
 
-const USAGE = 'usage: npm run --silent extract -- [--jsonl] FILE...';
+const USAGE = 'usage: npm run --silent extract -- [--jsonl] [--generic] FILE...';
+const OPTIONS = new Set(['--jsonl', '--generic']);
 
 /** Parses one saved page and returns what the extension would find on it. */
-export async function extractFile(file: string) {
+async function extractFile(file: string, options: { generic?: boolean } = {}) {
   const html = await readFile(file, 'utf8');
-  // linkedom gives no documentElement for fragments (or empty files); browsers would wrap them.
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
-  const fileUrl = pathToFileURL(resolve(file)).href;
-  const page = readPageMetadata(document as unknown as Document, fileUrl);
-  const { layout, comments } = extractComments(document as unknown as Document, page.url);
-  return { file, layout, page, comments };
+  return { file, ...readSavedPage(html, pathToFileURL(resolve(file)).href, options) };
 }
 
 async function main(argv: string[]): Promise<number> {
   const jsonl = argv.includes('--jsonl');
-  const files = argv.filter((arg) => arg !== '--jsonl');
+  const generic = argv.includes('--generic');
+  const files = argv.filter((arg) => !OPTIONS.has(arg));
   const unknown = files.filter((arg) => arg.startsWith('--'));
   if (unknown.length || !files.length) {
     console.error(unknown.length ? `extract: unknown option ${unknown[0]}\n${USAGE}` : USAGE);
@@ -34,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
-      const result = await extractFile(file);
+      const result = await extractFile(file, { generic });
       process.stdout.write(`${compact ? JSON.stringify(result) : JSON.stringify(result, null, 2)}\n`);
     } catch (error) {
       failed++;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
 import { generateThread } from './big-thread';
 import type { SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';

@@ -1,5 +1,5 @@
 import type { PageMetadata } from '../lib/page-metadata';
-import type { LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
 import { newId } from './codebook';
 import { readBundle, writeBundle } from './bundles';
 import type { Annotation, AnnotatorDB, CommentSnapshot } from './schema';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LAYOUT_NAMES } from '../layouts/registry';
 import { FORMAT } from './export';
 
 // The native format's schema (docs/comment-annotator.schema.json says the same for other tools).
@@ -19,7 +20,7 @@ export const TagSchema = v.strictObject({
 
 const PageSchema = v.strictObject({
   url: webUrl,
-  layout: v.nullable(v.picklist(['wp', 'wpdiscuz', 'disqus-wp', 'disqus', 'generic'])),
+  layout: v.nullable(v.picklist(LAYOUT_NAMES)),
   metadata: v.nullable(v.strictObject({
     url: webUrl, title: v.nullable(text(2_000)), byline: v.nullable(text(2_000)), siteName: v.nullable(text(500)),
     publishedTime: v.nullable(text(100)), excerpt: v.nullable(text(10_000)),

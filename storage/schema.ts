@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { PageMetadata } from '../lib/page-metadata';
-import type { LayoutName } from '../layouts/types';
+import type { LayoutName } from '../layouts/registry';
 import { normalisedTextHash } from './text-hash';
 
 /** One label of the codebook. `hotkey` is '1'–'9', '0', or null. */

@@ -48,6 +48,6 @@ describe('npm run extract', () => {
     const out = run();
     expect(out.status).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toContain('usage: npm run --silent extract -- [--jsonl] FILE...');
+    expect(out.stderr).toContain('usage: npm run --silent extract -- [--jsonl] [--generic] FILE...');
   });
 });

@@ -1,6 +1,6 @@
 import { allowGenericLayout } from '../../layouts/generic';
 import { extractComments } from '../../layouts/registry';
-import type { LayoutName } from '../../layouts/types';
+import type { LayoutName } from '../../layouts/registry';
 import type { SeedComment } from '../../seeds/model';
 import { disqusPostId } from '../../seeds/render/disqus';
 

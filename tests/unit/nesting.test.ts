@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayoutName } from '../../layouts/types';
+import type { LayoutName } from '../../layouts/registry';
 import { generateThread } from '../../seeds/big-thread';
 import { flatten, seedText, type SeedComment, type SeedPage } from '../../seeds/model';
 import { disqusEmbedDocument, disqusPluginComments } from '../../seeds/render/disqus';
