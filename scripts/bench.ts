@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { panelSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
@@ -78,7 +79,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['corpus', corpusSection]];
   for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
 }
 
