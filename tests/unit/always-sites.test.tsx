@@ -126,7 +126,7 @@ describe('the registered granted-site script', () => {
     const listeners: Record<string, () => void> = {};
     const events = { onInstalled: fakeBrowser.runtime.onInstalled, onStartup: fakeBrowser.runtime.onStartup, onAdded: fakeBrowser.permissions.onAdded, onRemoved: fakeBrowser.permissions.onRemoved };
     for (const [name, event] of Object.entries(events)) {
-      vi.spyOn(event, 'addListener').mockImplementation((listener) => { listeners[name] = listener as () => void; });
+      vi.spyOn(event, 'addListener').mockImplementation((listener: unknown) => { listeners[name] = listener as () => void; });
     }
     const failed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     keepGrantedSitesRegistered();
@@ -184,7 +184,7 @@ describe('the options page list', () => {
 
   it('shows the browser refusing a removal', async () => {
     granted = ['https://news.example.com/*'];
-    vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(false as never);
     const root = mount(<GrantedSites />);
     await vi.waitFor(() => expect(root.querySelector('li button')).not.toBeNull());
     root.querySelector<HTMLButtonElement>('li button')!.click();
@@ -194,12 +194,11 @@ describe('the options page list', () => {
 });
 
 describe('the popup offer', () => {
-  const onTab = (url: string | undefined) =>
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3, url } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number]]);
+  const onTab = (url: string | undefined) => vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3, url }] as never);
 
   it('asks for that one site when clicked, and then says it always runs there', async () => {
     onTab('https://news.example.com/2025/08/08/story/');
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     const root = mount(<AlwaysRun />);
     await vi.waitFor(() => expect(root.querySelector('[data-testid="ca-always-run"]')?.textContent).toBe('Always run on news.example.com'));
     root.querySelector<HTMLButtonElement>('[data-testid="ca-always-run"]')!.click();
@@ -209,7 +208,7 @@ describe('the popup offer', () => {
 
   it('keeps offering when the reader declines', async () => {
     onTab('https://news.example.com/a/');
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
     const root = mount(<AlwaysRun />);
     await vi.waitFor(() => expect(root.querySelector('[data-testid="ca-always-run"]')).not.toBeNull());
     root.querySelector<HTMLButtonElement>('[data-testid="ca-always-run"]')!.click();
@@ -221,8 +220,8 @@ describe('the popup offer', () => {
     granted = ['https://news.example.com/*'];
     // Mounted first, so its effect has run by the time the second one shows its status.
     vi.spyOn(fakeBrowser.tabs, 'query')
-      .mockResolvedValueOnce([{ id: 1, url: 'chrome://extensions/' } as never])
-      .mockResolvedValueOnce([{ id: 2, url: 'https://news.example.com/b/' } as never]);
+      .mockResolvedValueOnce([{ id: 1, url: 'chrome://extensions/' }] as never)
+      .mockResolvedValueOnce([{ id: 2, url: 'https://news.example.com/b/' }] as never);
     const request = vi.spyOn(fakeBrowser.permissions, 'request');
     const none = mount(<AlwaysRun />);
     const root = mount(<AlwaysRun />);
