@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
@@ -5,12 +8,25 @@ import { clickToolbarButton, extensionId, injectAnnotator, launchWithExtension, 
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let id: string;
+// One profile for the whole file, kept over a browser restart and removed at the end.
+const profileDir = mkdtempSync(join(tmpdir(), 'ca-profile-'));
 beforeAll(async () => {
-  browser = await launchWithExtension();
+  browser = await launchWithExtension({ profileDir });
   await serveFixtures(browser.context);
   id = await extensionId(browser.context);
 });
-afterAll(async () => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** Quits the browser and starts it again on the same profile, as a reader's next session. */
+async function restartBrowser(): Promise<void> {
+  await browser.close();
+  browser = await launchWithExtension({ profileDir });
+  await serveFixtures(browser.context);
+  expect(await extensionId(browser.context)).toBe(id);
+}
 
 /** The content scripts the background registered, as the service worker sees them. */
 async function registeredScripts(context: BrowserContext): Promise<{ id: string; js?: string[]; matches?: string[] }[]> {
@@ -83,13 +99,13 @@ async function clickInPopup(context: BrowserContext, page: Page, testId: string,
 }
 
 describe('always run on this site', () => {
-  it('granted from the popup: the panel tab appears by itself after a reload; revoked on the options page: it does not', async () => {
+  it('granted from the popup: the panel tab appears by itself after a reload and in the next session; revoked on the options page: it does not', async () => {
     const f = fixture('unknown-talk');
     const site = 'https://news.example.com/*';
     expect(new URL(f.url).origin).toBe('https://news.example.com');
     expect(await registeredScripts(browser.context)).toEqual([]);
 
-    const page = await browser.context.newPage();
+    let page = await browser.context.newPage();
     await page.goto(f.url);
     await approveSiteInBrowser(browser.context, site);
     // Approved in the browser, but not held until the extension asks: the popup's click asks.
@@ -111,6 +127,15 @@ describe('always run on this site', () => {
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
     await page.locator('[data-testid="ca-toggle"]').waitFor({ state: 'visible' });
     expect(await page.locator('comment-annotator-panel').count()).toBe(1);
+    await page.close();
+
+    // The next session: the site is still granted and the annotator still starts by itself.
+    await restartBrowser();
+    await expect.poll(() => registeredScripts(browser.context)).toEqual([expect.objectContaining({ matches: [site] })]);
+    page = await browser.context.newPage();
+    await page.goto(f.url);
+    expect(await panelCount(page)).toBe(9);
+    expect(await panel(page).getAttribute('data-state')).toBe('closed');
 
     // The options page lists it; removing it from the keyboard takes the grant back.
     const options = await browser.context.newPage();
