@@ -47,7 +47,7 @@ export function GrantedSites() {
   return (
     <section aria-labelledby="granted-sites">
       <h2 id="granted-sites" ref={heading} tabIndex={-1}>Sites it always runs on</h2>
-      <p class="hint">Besides the sites it knows, the annotator starts by itself on the sites you chose "Always run on this site" for in the toolbar popup.</p>
+      <p class="hint">Besides the sites it knows, the annotator starts by itself on the sites you allowed with "Always run on …" in the toolbar popup.</p>
       {error && <p class="error" role="alert">{error}</p>}
       {sites && (sites.length === 0 ? (
         <p class="hint" data-testid="granted-sites-empty">No sites yet. On an article page, open the toolbar popup and choose "Always run on" that site.</p>

@@ -118,7 +118,8 @@ describe('always run on this site', () => {
     expect(origins).toContain(site);
     expect(origins).not.toContain('*://*/*');
     await expect.poll(() => registeredScripts(browser.context)).toEqual([
-      expect.objectContaining({ id: 'comment-annotator-granted-sites', js: ['content-scripts/granted-site.js'], matches: [site] }),
+      // The page script alone, top frame only: not the Disqus frame script, not in the site's frames.
+      expect.objectContaining({ id: 'comment-annotator-granted-sites', js: ['content-scripts/granted-site.js'], matches: [site], allFrames: false }),
     ]);
 
     // No toolbar click: the registered script starts the annotator; the panel waits closed.
