@@ -3,7 +3,8 @@ import { runPageContent } from '../../lib/page-content';
 import { COMMENT_SITES, isCommentSite } from '../../lib/sites';
 
 // The article page's top frame. Declared for the known comment sites; anywhere else it is
-// injected when the reader asks (lib/open-panel.ts). The database is reached only through the
+// injected when the reader asks (lib/open-panel.ts). (On the sites the reader granted, its twin
+// entrypoints/granted-site.content.ts runs instead.) The database is reached only through the
 // background.
 export default defineContentScript({
   matches: COMMENT_SITES,
