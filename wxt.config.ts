@@ -6,12 +6,16 @@ export default defineConfig({
   outDir: '.output',
   // Explicit imports: every file says where its names come from.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Comment Annotator',
     description: 'Tag the comments of an article page with your codebook, from the keyboard. Nothing leaves your machine.',
     // activeTab + scripting: a toolbar click or the shortcut lets the annotator into the page the
     // reader is on, on sites the content scripts are not declared for. No host permissions.
     permissions: ['activeTab', 'scripting'],
+    // "Always run on this site" asks for that one site when the reader chooses it
+    // (lib/always-sites.ts); nothing is granted at install. MV2 has no optional_host_permissions
+    // (WXT drops the key there): Firefox takes the origins among optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: 'Comment Annotator (Alt+Shift+A)' },
     commands: {
       'toggle-panel': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open or close the comment panel' },

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { keepGrantedSitesRegistered } from '../lib/always-sites';
 import type { ToContentScript } from '../lib/messages';
 import { openPanelInTab } from '../lib/open-panel';
 import { route, type RouterDeps } from '../lib/router';
@@ -26,6 +27,9 @@ export default defineBackground(() => {
     openOptions: () => browser.runtime.openOptionsPage(),
     cache: {},
   };
+
+  // "Always run on this site": the page script registered for the sites the reader granted.
+  keepGrantedSitesRegistered();
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender, deps));
   // The panel's requests come over a port (lib/port-client.ts): same checks, same answers.

@@ -30,13 +30,14 @@ export interface PageAnnotator {
 /**
  * Runs the annotator for the document's current address: watches for the thread, collects
  * what its frames (Disqus) report, mounts the panel once there is something to show, and puts
- * chips next to tagged comments. `onDemand`: the reader injected it on a site without a known
- * layout, so the generic layout and thread picking are allowed and the panel opens at once.
+ * chips next to tagged comments. `generic`: the reader wants the annotator on this site (asked
+ * on this page, or granted the site), so the generic layout and thread picking are allowed.
+ * `onDemand`: the reader asked on this page, so that too and the panel opens at once.
  * `stale`: after a single-page navigation, the previous page's address and comment keys. A
  * thread made only of those keys is the old page still on screen (the site has not swapped it
  * yet) and is not taken; a canonical link still naming the old address is not believed.
  */
-export function startPageAnnotator(ctx: ContentScriptContext, send: Send, options: { onDemand: boolean; stale?: { keys: Set<string>; url: string } }): PageAnnotator {
+export function startPageAnnotator(ctx: ContentScriptContext, send: Send, options: { onDemand: boolean; generic?: boolean; stale?: { keys: Set<string>; url: string } }): PageAnnotator {
   const life = new AbortController();
   ctx.onInvalidated(() => life.abort());
   const store = new CommentStore();
@@ -103,12 +104,14 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     session.report('info', `Found ${count} comments like the one you clicked.${saved.ok ? ` Remembered for ${location.hostname}.` : ''}`);
   };
 
-  if (options.onDemand) {
+  if (options.onDemand || options.generic) {
     session.setPicking({ canPick: true });
     void send<ThreadPick | null>({ type: 'get-thread-pick' }).then((response) => {
       allowGenericLayout(document, response.ok ? response.value : null);
       watch.rescan();
     });
+  }
+  if (options.onDemand) {
     mount();
     session.setOpen(true);
   }

@@ -3,10 +3,11 @@ import { annotatorName } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import type { AnnotatorDB, Tag } from '../../storage/schema';
 import { useLiveQuery } from '../useLiveQuery';
+import { GrantedSites } from './GrantedSites';
 
 const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
-/** The options page: who annotates, and the codebook (add, rename, recolour, reorder, re-key, delete). */
+/** The options page: who annotates, the codebook (add, rename, recolour, reorder, re-key, delete), the granted sites. */
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
   // Live queries must only read: defaults are written once, on mount.
   useEffect(() => void Promise.all([loadCodebook(db), annotatorName(db)]), [db]);
@@ -100,6 +101,8 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
           <button type="submit">Add</button>
         </form>
       </section>
+
+      <GrantedSites />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { exportFileName, exportNative } from '../../storage/export';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useLiveQuery } from '../useLiveQuery';
+import { AlwaysRun } from './AlwaysRun';
 
 /** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */
 export function PopupApp({ db }: { db: AnnotatorDB }) {
@@ -71,6 +72,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
         <button type="button" data-testid="ca-export-json" onClick={() => void exportAll()}>Export JSON</button>
         <button type="button" data-testid="ca-open-review" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}>Review all</button>
       </div>
+      <AlwaysRun />
       {message && <p class="message" role="status">{message}</p>}
     </main>
   );
