@@ -164,7 +164,7 @@ function chipRenderer(chips: PageChips, send: Send) {
       const signature = JSON.stringify(frameChips);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', chips: frameChips });
+      void send({ type: 'frame-chips', frameId, chips: frameChips });
     }
   };
 }
