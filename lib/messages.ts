@@ -68,8 +68,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('toggle-tag'), target: TargetSchema, tagId: id }),
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
   v.strictObject({ type: v.literal('restore-annotation'), target: TargetSchema, state: StateSchema }),
-  /** The panel asks a frame to scroll to and outline one of its comments. */
-  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key }),
+  /** The panel asks a frame to scroll to and outline one of its comments (null: to take its outline off). */
+  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
   v.strictObject({ type: v.literal('comment-clicked'), key }),
   /** The panel sends one frame the chips to show next to its comments (each frame only its own). */
@@ -109,7 +109,7 @@ export type ToContentScript =
   | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null }
   | { type: 'codebook-changed' }
   | { type: 'toggle-panel' }
-  | { type: 'focus-comment'; key: string }
+  | { type: 'focus-comment'; key: string | null }
   | { type: 'comment-clicked'; key: string; frameId: number }
   | { type: 'frame-chips'; chips: FrameChips };
 

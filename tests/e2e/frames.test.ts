@@ -90,7 +90,7 @@ describe('comment frames on a site the extension does not know', () => {
     await page.close();
   });
 
-  it('two comment frames on one page: each shows its own chips, and tagging in one leaves the other’s', async () => {
+  it('two comment frames on one page: each keeps its own chips, and only the selected comment is outlined', async () => {
     const page = await browser.context.newPage();
     await openFromToolbar(page, BOTH_URL);
     // utterances loads its frame lazily: it comes (and its comments with it) when the reader scrolls there.
@@ -100,11 +100,17 @@ describe('comment frames on a site the extension does not know', () => {
     const giscusKey = await tagFirstOf(page, 'giscus', '5');
     await expect.poll(() => rowTags(page, giscusKey)).toBe('praise');
     const giscusFrame = frameOf(page, 'https://giscus.app/');
+    const utterancesFrame = frameOf(page, 'https://utteranc.es/');
+    const outlined = (frame: Frame) => frame.locator('[style*="outline"]').count();
     await expect.poll(() => giscusFrame.locator('comment-annotator-chips').count()).toBe(1);
+    await expect.poll(() => outlined(giscusFrame)).toBe(1);
 
     const utterancesKey = await tagFirstOf(page, 'utterances', '1');
     await expect.poll(() => rowTags(page, utterancesKey)).toBe('on-topic');
-    await expect.poll(() => frameOf(page, 'https://utteranc.es/').locator('comment-annotator-chips').count()).toBe(1);
+    await expect.poll(() => utterancesFrame.locator('comment-annotator-chips').count()).toBe(1);
+    // One outline on the page: the selection moved to the other frame, so the first one's is gone.
+    await expect.poll(() => outlined(utterancesFrame)).toBe(1);
+    await expect.poll(() => outlined(giscusFrame)).toBe(0);
     // The utterances frame's chips did not wipe the giscus frame's.
     expect(await giscusFrame.locator('comment-annotator-chips').count()).toBe(1);
     await page.close();

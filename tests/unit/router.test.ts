@@ -102,10 +102,12 @@ describe('background router', () => {
     await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
     const chips = { 'giscus:12': [{ name: 'praise', colour: '#080' }] };
     await route({ type: 'frame-chips', frameId: 5, chips }, OWN, deps);
+    await route({ type: 'focus-comment', frameId: 3, key: null }, OWN, deps);
     expect(sent).toEqual([
       { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
       { tabId: 7, frameId: 5, message: { type: 'frame-chips', chips } },
+      { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null } },
     ]);
   });
 
