@@ -12,7 +12,7 @@ const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const LayoutSchema = v.picklist(LAYOUT_NAMES);
-/** An iframe of the sender's tab (0, the top frame, never holds a frame's comments). */
+/** A frame of the sender's tab that holds comments: never 0, the top document. */
 const frameIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 const CommentSchema = v.strictObject({
