@@ -1,7 +1,9 @@
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { generic } from './generic';
+import { giscus } from './giscus';
 import type { CommentLayout, ExtractedComment } from './types';
+import { utterances } from './utterances';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
@@ -10,7 +12,7 @@ import { wpDiscuz } from './wpdiscuz';
  * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic] as const satisfies readonly CommentLayout[];
+export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, wordpress, generic] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */
 export type LayoutName = (typeof layouts)[number]['name'];

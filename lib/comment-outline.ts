@@ -4,9 +4,12 @@ import type { LayoutName } from '../layouts/registry';
 const OUTLINE = 'outline: 3px solid #f0b400 !important; outline-offset: 2px !important;';
 let outlined: { el: HTMLElement; style: string | null } | null = null;
 
-/** Scrolls the page to a comment and outlines it (removing the previous outline). False when it is not on the page. */
-export function outlineComment(doc: Document, key: string): boolean {
-  const el = locateComment(doc, key) as HTMLElement | null;
+/**
+ * Scrolls the page to a comment and outlines it (removing the previous outline); `null` only
+ * removes it (the panel moved on to a comment in another frame). False when it is not on the page.
+ */
+export function outlineComment(doc: Document, key: string | null): boolean {
+  const el = key === null ? null : locateComment(doc, key) as HTMLElement | null;
   if (outlined) {
     if (outlined.style === null) outlined.el.removeAttribute('style');
     else outlined.el.setAttribute('style', outlined.style);

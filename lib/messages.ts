@@ -12,6 +12,8 @@ const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const LayoutSchema = v.picklist(LAYOUT_NAMES);
+/** A frame of the sender's tab that holds comments: never 0, the top document. */
+const frameIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 const CommentSchema = v.strictObject({
   key,
@@ -66,12 +68,12 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('toggle-tag'), target: TargetSchema, tagId: id }),
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
   v.strictObject({ type: v.literal('restore-annotation'), target: TargetSchema, state: StateSchema }),
-  /** The panel asks a frame to scroll to and outline one of its comments. */
-  v.strictObject({ type: v.literal('focus-comment'), frameId: v.pipe(v.number(), v.integer(), v.minValue(1)), key }),
+  /** The panel asks a frame to scroll to and outline one of its comments (null: to take its outline off). */
+  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
   v.strictObject({ type: v.literal('comment-clicked'), key }),
-  /** The panel sends its frames the chips to show next to their comments. */
-  v.strictObject({ type: v.literal('frame-chips'), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
+  /** The panel sends one frame the chips to show next to its comments (each frame only its own). */
+  v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
   v.strictObject({ type: v.literal('open-options') }),
   /** On a site without a known layout: the thread the reader picked there before, if any. */
   v.strictObject({ type: v.literal('get-thread-pick') }),
@@ -107,7 +109,7 @@ export type ToContentScript =
   | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null }
   | { type: 'codebook-changed' }
   | { type: 'toggle-panel' }
-  | { type: 'focus-comment'; key: string }
+  | { type: 'focus-comment'; key: string | null }
   | { type: 'comment-clicked'; key: string; frameId: number }
   | { type: 'frame-chips'; chips: FrameChips };
 

@@ -53,9 +53,16 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const chips = new PageChips(document);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
-  const focus = (key: string, frameId: number) => {
+  // One outline on the page: the document that showed the last one takes it off when another shows the next.
+  let outlinedIn = 0;
+  const outline = (frameId: number, key: string | null) => {
     if (frameId === 0) outlineComment(document, key);
     else void send({ type: 'focus-comment', frameId, key });
+  };
+  const focus = (key: string, frameId: number) => {
+    if (frameId !== outlinedIn) outline(outlinedIn, null);
+    outlinedIn = frameId;
+    outline(frameId, key);
   };
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
   // annotations, the panel and Readability's read of the whole page wait for a thread.
@@ -167,7 +174,7 @@ function chipRenderer(chips: PageChips, send: Send) {
       const signature = JSON.stringify(frameChips);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', chips: frameChips });
+      void send({ type: 'frame-chips', frameId, chips: frameChips });
     }
   };
 }

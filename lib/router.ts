@@ -95,7 +95,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));
       return ok(null);
     case 'frame-chips':
-      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips }));
+      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips }, request.frameId));
       return ok(null);
     case 'open-options':
       await deps.openOptions();

@@ -8,9 +8,12 @@ import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { caschyPage } from './render/caschy';
 import { disqusEmbedDocument } from './render/disqus';
 import { exampleBlogPage } from './render/example-blog';
+import { discussionPage, giscusEmbed, giscusWidgetDocument, giscusWidgetUrl } from './render/giscus';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
+import { staticBlogPage } from './render/static-blog';
 import { guestbookPage, talkPage } from './render/unknown';
+import { issuePage, utterancesDocument, utterancesEmbed, utterancesFrameUrl } from './render/utterances';
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
@@ -28,7 +31,7 @@ export interface Fixture {
   layout: LayoutName | null;
   page: SeedPage;
   html(): string;
-  /** The cross-origin Disqus iframe, for live Disqus pages. */
+  /** The cross-origin comment iframe (Disqus, giscus, utterances) that holds the thread. */
   frame?: { url: string; layout: LayoutName; html(): string; /** Threads shown before "Load more comments". */ pageSize?: number };
   /** Large generated pages are built on demand, not committed. */
   committed: boolean;
@@ -76,6 +79,10 @@ export function loadFixtures(): Fixture[] {
   const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
+  const giscusUrl = 'https://notizen.example.dev/2025/08/sony-xperia-1-vii-austausch/';
+  const utterancesUrl = 'https://phone-notes.example.io/posts/sony-xperia-us-push/';
+  const discussion = discussionPage(caschy);
+  const issue = issuePage(phandroid);
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -108,6 +115,12 @@ export function loadFixtures(): Fixture[] {
       html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
     { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,
       html: () => guestbookPage(phandroid, guestbookUrl, SEEDS.phandroid) },
+    { name: 'giscus', description: 'A static blog with giscus: seed 003 in the cross-origin giscus.app/de/widget iframe, replies one level deep as GitHub Discussions keeps them', url: giscusUrl, layout: null, page: discussion, committed: true, onDemand: true,
+      html: () => staticBlogPage(discussion, giscusUrl, SEEDS.caschy, 'de-DE', giscusEmbed(giscusUrl, caschy.title)),
+      frame: { url: giscusWidgetUrl(giscusUrl, caschy.title), layout: 'giscus', html: () => giscusWidgetDocument(discussion.comments, caschy.title) } },
+    { name: 'utterances', description: 'A static blog with utterances: seed 000 in the cross-origin utteranc.es iframe, flat and oldest first as a GitHub issue keeps them', url: utterancesUrl, layout: null, page: issue, committed: true, onDemand: true,
+      html: () => staticBlogPage(issue, utterancesUrl, SEEDS.phandroid, 'en-US', utterancesEmbed(utterancesUrl, phandroid.title)),
+      frame: { url: utterancesFrameUrl(utterancesUrl, phandroid.title), layout: 'utterances', html: () => utterancesDocument(issue.comments, phandroid.title) } },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

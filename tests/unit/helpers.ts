@@ -3,6 +3,9 @@ import { extractComments } from '../../layouts/registry';
 import type { LayoutName } from '../../layouts/registry';
 import type { SeedComment } from '../../seeds/model';
 import { disqusPostId } from '../../seeds/render/disqus';
+import { discussionCommentId } from '../../seeds/render/giscus';
+import { githubLogin } from '../../seeds/render/github';
+import { issueCommentId } from '../../seeds/render/utterances';
 
 /** Parses an HTML document the way the content script would see it, without a network. */
 export function parsePage(html: string): Document {
@@ -21,5 +24,12 @@ export function expectedKey(layout: LayoutName, comment: SeedComment): string | 
   if (layout === 'disqus') return `disqus:${disqusPostId(comment)}`;
   if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
   if (layout === 'generic') return `generic:talk-${comment.id}`;
+  if (layout === 'giscus') return `giscus:${discussionCommentId(comment)}`;
+  if (layout === 'utterances') return `utterances:${issueCommentId(comment)}`;
   return `${layout}:${comment.id}`;
+}
+
+/** The author a layout must read: the GitHub embeds show the login the fixtures make of the name. */
+export function expectedAuthor(layout: LayoutName, comment: SeedComment): string {
+  return layout === 'giscus' || layout === 'utterances' ? githubLogin(comment.author) : comment.author;
 }

@@ -2,22 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { foldSpace } from '../../layouts/text';
 import { loadFixtures } from '../../seeds/fixtures';
 import { flatten, seedText, type SeedComment } from '../../seeds/model';
-import { expectedKey, extractHtml } from './helpers';
+import { expectedAuthor, expectedKey, extractHtml } from './helpers';
 
 const fixtures = loadFixtures().filter((f) => f.committed);
 const withThread = fixtures.flatMap((f) => {
   if (f.frame?.pageSize) return []; // the same thread as the fixture without paging, a page at a time
-  if (f.frame) return [{ name: `${f.name} (Disqus iframe)`, f, layout: f.frame.layout, html: f.frame.html, url: f.frame.url }];
+  if (f.frame) return [{ name: `${f.name} (${f.frame.layout} iframe)`, f, layout: f.frame.layout, html: f.frame.html, url: f.frame.url }];
   if (f.layout) return [{ name: f.name, f, layout: f.layout, html: f.html, url: f.url }];
   return [];
 });
 
-/** Expected publishedAt per layout: what each markup can tell (the plugin fallback has no dates). */
+/**
+ * Expected publishedAt per layout: what each markup can tell (the plugin fallback has no dates;
+ * utterances prints the day only, "on Oct 11, 2013").
+ */
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
-  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic';
+  if (layout === 'utterances') return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
+  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic' || layout === 'giscus';
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }
+
+/** Permalinks per layout where they are not the page's `#comment-N`: the GitHub embeds link GitHub. */
+const PERMALINK: Record<string, RegExp> = {
+  generic: /^https:\/\/[^#]+#talk-\d+$/,
+  giscus: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/discussions\/\d+#discussioncomment-\d+$/,
+  utterances: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+#issuecomment-\d+$/,
+};
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
   const result = extractHtml(html(), url, f.onDemand);
@@ -66,10 +77,10 @@ describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
   it('reads author, time and permalink where the markup has them', () => {
     expected.forEach((seed, i) => {
       const got = result.comments[i];
-      expect(got.author).toBe(seed.author);
+      expect(got.author).toBe(expectedAuthor(layout, seed));
       expect(got.publishedAt).toBe(expectedDate(layout, f.name, seed));
       if (layout === 'disqus-wp') expect(got.permalink).toBeNull();
-      else expect(got.permalink).toMatch(layout === 'generic' ? /^https:\/\/[^#]+#talk-\d+$/ : /^https:\/\/[^#]+#comment-\d+$/);
+      else expect(got.permalink).toMatch(PERMALINK[layout] ?? /^https:\/\/[^#]+#comment-\d+$/);
     });
   });
 

@@ -97,12 +97,17 @@ describe('background router', () => {
     expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: null });
   });
 
-  it('relays between frames: reports to the top frame, focus requests to the frame', async () => {
+  it('relays between frames: reports to the top frame, focus requests and chips to their frame only', async () => {
     await route({ type: 'frame-comments', layout: 'disqus', comments: [] }, { ...OWN, frameId: 3 }, deps);
     await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
+    const chips = { 'giscus:12': [{ name: 'praise', colour: '#080' }] };
+    await route({ type: 'frame-chips', frameId: 5, chips }, OWN, deps);
+    await route({ type: 'focus-comment', frameId: 3, key: null }, OWN, deps);
     expect(sent).toEqual([
       { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
+      { tabId: 7, frameId: 5, message: { type: 'frame-chips', chips } },
+      { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null } },
     ]);
   });
 

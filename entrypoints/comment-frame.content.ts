@@ -4,13 +4,14 @@ import { outlineComment, watchCommentClicks } from '../lib/comment-outline';
 import { watchComments } from '../lib/comment-watcher';
 import type { FrameComments, Request, ToContentScript } from '../lib/messages';
 import { PageChips } from '../lib/page-chips';
-import { DISQUS_EMBED } from '../lib/sites';
+import { COMMENT_FRAMES } from '../lib/sites';
 
-// Inside the cross-origin Disqus iframe: finds the thread and reports it to the article page's
-// frame through the background (the two frames cannot talk directly); shows the panel's
-// selection and tags on the comments here.
+// Inside a comment system's cross-origin iframe (Disqus, giscus, utterances): finds the thread
+// and reports it to the article page's frame through the background (the two frames cannot talk
+// directly); shows the panel's selection and tags on the comments here. The background sends
+// each frame only its own chips and outlines, so two comment frames on a page stay apart.
 export default defineContentScript({
-  matches: DISQUS_EMBED,
+  matches: COMMENT_FRAMES,
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
