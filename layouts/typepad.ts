@@ -1,0 +1,240 @@
+import { absoluteUrl, blockText, foldSpace, parseDate, textOf } from './text';
+import { readThread, toArray, type CommentFields } from './thread';
+import { defineLayout, type ExtractedComment } from './types';
+
+// TypePad and Movable Type share one comment vocabulary: `div.comment#comment-{id}` (TypePad: 34
+// hex digits; MT: a number), the text in `.comment-content`, and a byline "Posted by: NAME | DATE"
+// (TypePad's `.comment-footer`, MT's `.comment-header .byline`). Older TypePad templates print no
+// box at all: an anchor `a#c{id}`, the comment's paragraphs, then `p.posted` with the byline.
+const BOX_ID = /^comment-([0-9a-f]{30,}|\d+)$/;
+const ANCHOR_ID = /^c([0-9a-f]{30,}|\d+)$/;
+const HEX = /^[0-9a-f]{30,}$/;
+const POSTED_BY = /^(?:posted|written|geschrieben|verfasst)\s+(?:by|von)\s*:?\s*/i;
+const BYLINE_WORDS = /\bposted by\b|\breplied to\b|\|/i;
+const REPLY = /\b(?:in reply to|replied to|reply to|als antwort auf|antwort auf)\b/i;
+const ROLES = {
+  content: ['.comment-content', '.comment-body'],
+  byline: ['.comment-footer', '.comment-byline', '.byline', '.comment-header', '.posted'],
+  author: ['.author'],
+  published: ['abbr.published', 'time[datetime]'],
+} as const;
+
+/** True when `el` is a TypePad or MT comment box (WordPress callbacks print `depth-N`, never a "Posted by" byline of this shape). */
+function isBox(el: Element): boolean {
+  const id = BOX_ID.exec(el.id)?.[1];
+  if (!id || el.localName === 'li' || /\bdepth-\d/.test(el.className)) return false;
+  if (HEX.test(id)) return true;
+  const byline = el.querySelector('.comment-footer, .comment-byline, .byline, .posted');
+  return !!byline && (BYLINE_WORDS.test(byline.textContent ?? '') || !!byline.querySelector('abbr.published'));
+}
+
+/** True for an old-style `p.posted` byline ("Posted by: NAME | DATE"). */
+function isPostedLine(el: Element): boolean {
+  return el.classList.contains('posted') && POSTED_BY.test(foldSpace(el.textContent ?? ''));
+}
+
+/** The comment anchors of the old flat list: `a#c{id}` children of the list, each followed by its byline. */
+function flatAnchors(list: Element): Element[] {
+  const out: Element[] = [];
+  for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.localName === 'a' && ANCHOR_ID.test(el.id)) out.push(el);
+  }
+  return out;
+}
+
+/** The elements of a flat comment after its anchor: its text blocks and its byline (or null). */
+function flatBody(anchor: Element): { blocks: Element[]; byline: Element | null } {
+  const blocks: Element[] = [];
+  for (let el = anchor.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.localName === 'a' && ANCHOR_ID.test(el.id)) break;
+    if (el.classList.contains('posted')) return { blocks, byline: el };
+    blocks.push(el);
+  }
+  return { blocks, byline: null };
+}
+
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+const TIME = String.raw`(?:,? (?:at |um )?(\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp]\.?[Mm]\.?)?)?`;
+const MONTH_FIRST = new RegExp(String.raw`\b([A-Za-z]{3,})\.? (\d{1,2}),? (\d{4})${TIME}`);
+const DAY_FIRST = new RegExp(String.raw`\b(\d{1,2})\.? ([A-Za-z]{3,})\.?,? (\d{4})${TIME}`);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * TypePad's visible dates, which parseDate does not read: seconds ("Apr 6, 2007 1:11:01 PM") and
+ * day first in English ("Thursday, 01 December 2005 at 01:09 PM"). Local time, as printed.
+ */
+export function typepadDate(text: string | null | undefined): string | null {
+  const folded = foldSpace(text ?? '');
+  const m = MONTH_FIRST.exec(folded);
+  const d = m ? null : DAY_FIRST.exec(folded);
+  const [month, day, year] = m ? [m[1], m[2], m[3]] : d ? [d[2], d[1], d[3]] : [];
+  const time = (m ?? d)?.slice(4) ?? [];
+  const index = month && month.length >= 3 ? MONTHS.indexOf(month.slice(0, 3).toLowerCase()) : -1;
+  if (index < 0 || index % 3 || !year) return null;
+  let hour = Number(time[0] ?? 0);
+  if (time[3]) hour = (hour % 12) + (/^p/i.test(time[3]) ? 12 : 0);
+  const [mi, s] = [Number(time[1] ?? 0), Number(time[2] ?? 0)];
+  if (Number(day) < 1 || Number(day) > 31 || hour > 23 || mi > 59 || s > 59) return null;
+  return `${year}-${pad(index / 3 + 1)}-${pad(Number(day))}T${pad(hour)}:${pad(mi)}:${pad(s)}`;
+}
+
+/** Author and visible date from a byline: "Posted by: NAME | DATE", "NAME replied to … | DATE", "Posted by NAME on DATE". */
+function readByline(byline: Element | undefined | null, id: string): { author: string | null; date: string | null; link: Element | null } {
+  if (!byline) return { author: null, date: null, link: null };
+  const text = foldSpace(byline.textContent ?? '').replace(POSTED_BY, '');
+  const link = byline.querySelector(`a[href$="#comment-${id}"], a[href$="#c${id}"], a[href*="cid=${id}"]`);
+  const linkText = textOf(link);
+  let before = text;
+  let date: string | null = null;
+  const at = linkText ? text.indexOf(linkText) : -1;
+  if (at > 0) [before, date] = [text.slice(0, at), linkText];
+  else if (text.includes('|')) [before, date] = [text.slice(0, text.indexOf('|')), text.slice(text.indexOf('|') + 1).split('|')[0]];
+  else {
+    const on = /^(.*?)\s+on\s+(.*\d{4}.*)$/i.exec(text);
+    if (on) [before, date] = [on[1], on[2]];
+  }
+  const author = before.split(/\s+replied to\s+/i)[0].replace(/\s*(?:\||\bon|\bat|·|—|-|,)\s*$/i, '').trim();
+  return { author: author || null, date, link };
+}
+
+/** The id a link points at (`#comment-{id}`, `#c{id}`), or null. */
+function targetId(href: string): string | null {
+  return /#(?:comment-|c)([0-9a-f]{30,}|\d+)$/.exec(href)?.[1] ?? null;
+}
+
+/** The "In reply to" / "replied to" link of a comment, pointing at an earlier comment. */
+function replyLink(el: Element, id: string): { link: Element; parentId: string } | null {
+  const links = el.querySelectorAll('a[href*="#"]');
+  for (let i = 0; i < links.length; i++) {
+    const parentId = targetId(links[i].getAttribute('href') ?? '');
+    if (!parentId || parentId === id) continue;
+    const context = `${links[i].textContent ?? ''} ${links[i].parentElement?.textContent ?? ''}`;
+    if (REPLY.test(context)) return { link: links[i], parentId };
+  }
+  return null;
+}
+
+/** Places replies under the comment their "In reply to" link names, when it is an earlier one. */
+function linkReplies(comments: ExtractedComment[], parents: Map<string, string>): ExtractedComment[] {
+  const depth = new Map<string, number>();
+  for (const c of comments) {
+    const parent = parents.get(c.key);
+    if (parent && depth.has(parent)) {
+      c.parentKey = parent;
+      c.depth = depth.get(parent)! + 1;
+    }
+    depth.set(c.key, c.depth);
+  }
+  return comments;
+}
+
+/** Skips bylines, the reply link and its "In reply to" line inside a comment's text. */
+function furniture(bylines: (Element | null | undefined)[], reply: Element | null): (el: Element) => boolean {
+  const replyLine = reply?.parentElement && REPLY.test((reply.parentElement.textContent ?? '').slice(0, 40)) ? reply.parentElement : reply;
+  return (el) => bylines.includes(el) || el === reply || el === replyLine || /\breply\b|comment-reply/i.test(el.className);
+}
+
+function readBoxes(thread: Element, page: string): ExtractedComment[] {
+  const elements = toArray(thread.getElementsByClassName('comment')).filter(isBox);
+  const parents = new Map<string, string>();
+  const comments = readThread(thread, elements, ROLES, (el, parts): CommentFields => {
+    const id = BOX_ID.exec(el.id)![1];
+    const byline = readByline(parts.byline, id);
+    const reply = replyLink(el, id);
+    if (reply) parents.set(`typepad:${id}`, `typepad:${reply.parentId}`);
+    const machine = parts.published?.getAttribute('title') ?? parts.published?.getAttribute('datetime');
+    // Without a text wrapper the text sits beside the header and footer.
+    const content = parts.content ?? el;
+    const bylines = content === el ? [parts.byline, el.querySelector('.comment-header'), el.querySelector('.comment-footer')] : [parts.byline];
+    return {
+      key: `typepad:${id}`,
+      kind: 'comment',
+      author: textOf(parts.author) ?? byline.author,
+      publishedAt: parseDate(machine) ?? typepadDate(byline.date) ?? parseDate(byline.date),
+      permalink: absoluteUrl(byline.link?.getAttribute('href'), page) ?? `${page}#comment-${id}`,
+      text: blockText(content, furniture(bylines, reply?.link ?? null)),
+    };
+  });
+  return linkReplies(comments, parents);
+}
+
+function readFlat(list: Element, page: string): ExtractedComment[] {
+  const parents = new Map<string, string>();
+  const comments = flatAnchors(list).map((anchor): ExtractedComment => {
+    const id = ANCHOR_ID.exec(anchor.id)![1];
+    const { blocks, byline } = flatBody(anchor);
+    const { author, date, link } = readByline(byline, id);
+    let reply: ReturnType<typeof replyLink> = null;
+    for (const block of blocks) reply ??= replyLink(block, id);
+    if (reply) parents.set(`typepad:${id}`, `typepad:${reply.parentId}`);
+    const skip = furniture([], reply?.link ?? null);
+    return {
+      key: `typepad:${id}`, parentKey: null, depth: 0, kind: 'comment', author,
+      publishedAt: typepadDate(date) ?? parseDate(date),
+      permalink: absoluteUrl(link?.getAttribute('href'), page) ?? `${page}#c${id}`,
+      text: blocks.filter((block) => !skip(block)).map((block) => blockText(block, skip)).filter(Boolean).join('\n\n'),
+    };
+  });
+  return linkReplies(comments, parents);
+}
+
+/** The first comment box on the page, walking a live class collection only as far as needed. */
+function firstBox(doc: Document): Element | null {
+  const live = doc.getElementsByClassName('comment');
+  for (let i = 0, el = live[0]; el; el = live[++i]) if (isBox(el)) return el;
+  return null;
+}
+
+/** The list of an old flat thread: the parent of a "Posted by" line that follows a comment anchor. */
+function flatList(doc: Document): Element | null {
+  const live = doc.getElementsByClassName('posted');
+  for (let i = 0, el = live[0]; el; el = live[++i]) {
+    if (!isPostedLine(el)) continue;
+    for (let prev = el.previousElementSibling; prev && !prev.classList.contains('posted'); prev = prev.previousElementSibling) {
+      if (prev.localName === 'a' && ANCHOR_ID.test(prev.id)) return el.parentElement;
+    }
+  }
+  return null;
+}
+
+/** The flat comment a block of an old flat thread belongs to: the nearest anchor before it, within its byline. */
+function flatKeyOf(el: Element): string | null {
+  for (let prev: Element | null = el, steps = 0; prev && steps < 100; prev = prev.previousElementSibling, steps++) {
+    if (prev !== el && prev.classList.contains('posted')) return null;
+    if (prev.localName === 'a' && ANCHOR_ID.test(prev.id)) return flatBody(prev).byline ? `typepad:${ANCHOR_ID.exec(prev.id)![1]}` : null;
+  }
+  return null;
+}
+
+/** TypePad and Movable Type comments: boxes with a "Posted by" byline, and the older flat anchor list. */
+export const typepad = defineLayout({
+  name: 'typepad',
+
+  findThread(doc) {
+    const first = firstBox(doc);
+    if (first) return first.closest('.comments-content, #comments-content, .comments, #comments') ?? first.parentElement;
+    return flatList(doc);
+  },
+
+  keyOf(el) {
+    if (el.classList.contains('comment') && isBox(el)) return `typepad:${BOX_ID.exec(el.id)![1]}`;
+    return el.parentElement && el.localName !== 'div' ? flatKeyOf(el) : null;
+  },
+
+  cssSelector(key) {
+    const id = key.slice('typepad:'.length);
+    if (HEX.test(id)) return `#comment-${id}`;
+    return /^\d+$/.test(id) ? `#comment-${id}, #c${id}` : null;
+  },
+
+  locate(doc, key) {
+    const id = key.slice('typepad:'.length);
+    return doc.getElementById(`comment-${id}`) ?? doc.getElementById(`c${id}`);
+  },
+
+  extract(thread, pageUrl) {
+    const page = pageUrl.split('#')[0];
+    const boxes = readBoxes(thread, page);
+    return boxes.length ? boxes : readFlat(thread, page);
+  },
+});
