@@ -5,8 +5,9 @@ import { defineLayout, type ExtractedComment } from './types';
 // TypePad and Movable Type share one comment vocabulary: `div.comment#comment-{id}` (TypePad: 34
 // hex digits; MT: a number), the text in `.comment-content`, and a byline "Posted by: NAME | DATE"
 // (TypePad's `.comment-footer`, MT's `.comment-header .byline`). Older TypePad templates print no
-// box at all: an anchor `a#c{id}`, the comment's paragraphs, then `p.posted` with the byline.
-const BOX_ID = /^comment-([0-9a-f]{30,}|\d+)$/;
+// box at all: an anchor `a#c{id}`, the comment's paragraphs, then `p.posted` with the byline
+// (Movable Type 3: the same in a `div.comments-body` per comment, the byline `.comments-post`).
+const BOX_ID = /^(?:comment-|c)([0-9a-f]{30,}|\d+)$/;
 const ANCHOR_ID = /^c([0-9a-f]{30,}|\d+)$/;
 const HEX = /^[0-9a-f]{30,}$/;
 const POSTED_BY = /^(?:posted|written|geschrieben|verfasst)\s+(?:by|von)\s*:?\s*/i;
@@ -28,18 +29,17 @@ function isBox(el: Element): boolean {
   return !!byline && (BYLINE_WORDS.test(byline.textContent ?? '') || !!byline.querySelector('abbr.published'));
 }
 
-/** True for an old-style `p.posted` byline ("Posted by: NAME | DATE"). */
+/** True for an old-style byline element (`p.posted`, MT 3's `.comments-post`), whatever its text. */
+const isBylineBlock = (el: Element) => el.classList.contains('posted') || el.classList.contains('comments-post');
+
+/** True for an old-style byline that reads "Posted by: NAME | DATE". */
 function isPostedLine(el: Element): boolean {
-  return el.classList.contains('posted') && POSTED_BY.test(foldSpace(el.textContent ?? ''));
+  return isBylineBlock(el) && POSTED_BY.test(foldSpace(el.textContent ?? ''));
 }
 
-/** The comment anchors of the old flat list: `a#c{id}` children of the list, each followed by its byline. */
+/** The comment anchors of the old flat list: `a#c{id}`, each followed by its byline. */
 function flatAnchors(list: Element): Element[] {
-  const out: Element[] = [];
-  for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
-    if (el.localName === 'a' && ANCHOR_ID.test(el.id)) out.push(el);
-  }
-  return out;
+  return toArray(list.querySelectorAll('a[id]')).filter((a) => ANCHOR_ID.test(a.id) && flatBody(a).byline);
 }
 
 /** The elements of a flat comment after its anchor: its text blocks and its byline (or null). */
@@ -47,7 +47,7 @@ function flatBody(anchor: Element): { blocks: Element[]; byline: Element | null 
   const blocks: Element[] = [];
   for (let el = anchor.nextElementSibling; el; el = el.nextElementSibling) {
     if (el.localName === 'a' && ANCHOR_ID.test(el.id)) break;
-    if (el.classList.contains('posted')) return { blocks, byline: el };
+    if (isBylineBlock(el)) return { blocks, byline: el };
     blocks.push(el);
   }
   return { blocks, byline: null };
@@ -185,13 +185,21 @@ function firstBox(doc: Document): Element | null {
   return null;
 }
 
-/** The list of an old flat thread: the parent of a "Posted by" line that follows a comment anchor. */
+/**
+ * The list of an old flat thread: the parent of a "Posted by" line that follows a comment
+ * anchor, or its grandparent when the parent wraps that one comment only (MT 3).
+ */
 function flatList(doc: Document): Element | null {
-  const live = doc.getElementsByClassName('posted');
-  for (let i = 0, el = live[0]; el; el = live[++i]) {
-    if (!isPostedLine(el)) continue;
-    for (let prev = el.previousElementSibling; prev && !prev.classList.contains('posted'); prev = prev.previousElementSibling) {
-      if (prev.localName === 'a' && ANCHOR_ID.test(prev.id)) return el.parentElement;
+  for (const name of ['posted', 'comments-post']) {
+    const live = doc.getElementsByClassName(name);
+    for (let i = 0, el = live[0]; el; el = live[++i]) {
+      if (!isPostedLine(el)) continue;
+      for (let prev = el.previousElementSibling; prev && !isBylineBlock(prev); prev = prev.previousElementSibling) {
+        if (prev.localName !== 'a' || !ANCHOR_ID.test(prev.id)) continue;
+        const parent = el.parentElement;
+        const wrapsOne = parent && parent.getElementsByClassName(name).length === 1 && parent.parentElement;
+        return wrapsOne ? parent.parentElement : parent;
+      }
     }
   }
   return null;
@@ -200,7 +208,7 @@ function flatList(doc: Document): Element | null {
 /** The flat comment a block of an old flat thread belongs to: the nearest anchor before it, within its byline. */
 function flatKeyOf(el: Element): string | null {
   for (let prev: Element | null = el, steps = 0; prev && steps < 100; prev = prev.previousElementSibling, steps++) {
-    if (prev !== el && prev.classList.contains('posted')) return null;
+    if (prev !== el && isBylineBlock(prev)) return null;
     if (prev.localName === 'a' && ANCHOR_ID.test(prev.id)) return flatBody(prev).byline ? `typepad:${ANCHOR_ID.exec(prev.id)![1]}` : null;
   }
   return null;
@@ -218,6 +226,7 @@ export const typepad = defineLayout({
 
   keyOf(el) {
     if (el.classList.contains('comment') && isBox(el)) return `typepad:${BOX_ID.exec(el.id)![1]}`;
+    if (el.classList.contains('comments-body')) return flatKeyOf(el.querySelector('a[id]') ?? el);
     return el.parentElement && el.localName !== 'div' ? flatKeyOf(el) : null;
   },
 
