@@ -17,7 +17,7 @@ const ROLES = {
   content: ['.comment-content', '.comment-body'],
   byline: ['.comment-footer', '.comment-byline', '.byline', '.comment-header', '.posted'],
   author: ['.author'],
-  published: ['abbr.published', 'time[datetime]'],
+  published: ['abbr.published', 'time[datetime]', 'abbr[title]'],
 } as const;
 
 /** True when `el` is a TypePad or MT comment box (WordPress callbacks print `depth-N`, never a "Posted by" byline of this shape). */
@@ -42,11 +42,25 @@ function flatAnchors(list: Element): Element[] {
   return toArray(list.querySelectorAll('a[id]')).filter((a) => ANCHOR_ID.test(a.id) && flatBody(a).byline);
 }
 
-/** The elements of a flat comment after its anchor: its text blocks and its byline (or null). */
+const isAnchor = (el: Element | null): boolean => !!el && el.localName === 'a' && ANCHOR_ID.test(el.id);
+
+/** The byline block among `el`'s children (MT 3 wraps a comment's text and byline in a div). */
+function childByline(el: Element): Element | null {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (isBylineBlock(child)) return child;
+  return null;
+}
+
+/**
+ * The elements of a flat comment after its anchor: its text blocks and its byline (or null).
+ * They are the anchor's next siblings up to the byline, or the children of the wrapper right after it.
+ */
 function flatBody(anchor: Element): { blocks: Element[]; byline: Element | null } {
+  const next = anchor.nextElementSibling;
+  const wrapped = next && !isBylineBlock(next) ? childByline(next) : null;
+  if (next && wrapped) return { blocks: Array.from(next.children).filter((child) => child !== wrapped), byline: wrapped };
   const blocks: Element[] = [];
-  for (let el = anchor.nextElementSibling; el; el = el.nextElementSibling) {
-    if (el.localName === 'a' && ANCHOR_ID.test(el.id)) break;
+  for (let el = next; el; el = el.nextElementSibling) {
+    if (isAnchor(el)) break;
     if (isBylineBlock(el)) return { blocks, byline: el };
     blocks.push(el);
   }
@@ -128,10 +142,14 @@ function linkReplies(comments: ExtractedComment[], parents: Map<string, string>)
   return comments;
 }
 
-/** Skips bylines, the reply link and its "In reply to" line inside a comment's text. */
+const REPLY_LINE = /^\s*(?:in reply to|replied to|als antwort auf|antwort auf)\b/i;
+
+/** Skips bylines, reply-link furniture and a short "In reply to NAME" line inside a comment's text. */
 function furniture(bylines: (Element | null | undefined)[], reply: Element | null): (el: Element) => boolean {
-  const replyLine = reply?.parentElement && REPLY.test((reply.parentElement.textContent ?? '').slice(0, 40)) ? reply.parentElement : reply;
-  return (el) => bylines.includes(el) || el === reply || el === replyLine || /\breply\b|comment-reply/i.test(el.className);
+  const line = reply?.parentElement;
+  // Inside a longer paragraph the link is part of what the reader wrote: keep it.
+  const replyLine = line && (line.textContent ?? '').length < 120 && REPLY_LINE.test(line.textContent ?? '') ? line : null;
+  return (el) => bylines.includes(el) || el === replyLine || /\breply\b|comment-reply/i.test(el.getAttribute('class') ?? '');
 }
 
 function readBoxes(thread: Element, page: string): ExtractedComment[] {
@@ -185,21 +203,25 @@ function firstBox(doc: Document): Element | null {
   return null;
 }
 
-/**
- * The list of an old flat thread: the parent of a "Posted by" line that follows a comment
- * anchor, or its grandparent when the parent wraps that one comment only (MT 3).
- */
+/** The anchor a "Posted by" line closes: an earlier sibling, or the sibling before its wrapper (MT 3). */
+function anchorBefore(byline: Element): Element | null {
+  for (let prev = byline.previousElementSibling; prev && !isBylineBlock(prev); prev = prev.previousElementSibling) {
+    if (isAnchor(prev)) return prev;
+  }
+  const before = byline.parentElement?.previousElementSibling ?? null;
+  return isAnchor(before) ? before : null;
+}
+
+/** The list of an old flat thread: the element holding the anchors of its comments. */
 function flatList(doc: Document): Element | null {
   for (const name of ['posted', 'comments-post']) {
     const live = doc.getElementsByClassName(name);
     for (let i = 0, el = live[0]; el; el = live[++i]) {
-      if (!isPostedLine(el)) continue;
-      for (let prev = el.previousElementSibling; prev && !isBylineBlock(prev); prev = prev.previousElementSibling) {
-        if (prev.localName !== 'a' || !ANCHOR_ID.test(prev.id)) continue;
-        const parent = el.parentElement;
-        const wrapsOne = parent && parent.getElementsByClassName(name).length === 1 && parent.parentElement;
-        return wrapsOne ? parent.parentElement : parent;
-      }
+      const anchor = isPostedLine(el) ? anchorBefore(el) : null;
+      if (!anchor?.parentElement) continue;
+      // An anchor inside a wrapper of its own comment (one byline only): the list is one level up.
+      const list = anchor.parentElement;
+      return list.getElementsByClassName(name).length === 1 && list.parentElement ? list.parentElement : list;
     }
   }
   return null;
@@ -209,7 +231,7 @@ function flatList(doc: Document): Element | null {
 function flatKeyOf(el: Element): string | null {
   for (let prev: Element | null = el, steps = 0; prev && steps < 100; prev = prev.previousElementSibling, steps++) {
     if (prev !== el && isBylineBlock(prev)) return null;
-    if (prev.localName === 'a' && ANCHOR_ID.test(prev.id)) return flatBody(prev).byline ? `typepad:${ANCHOR_ID.exec(prev.id)![1]}` : null;
+    if (isAnchor(prev)) return flatBody(prev).byline ? `typepad:${ANCHOR_ID.exec(prev.id)![1]}` : null;
   }
   return null;
 }
@@ -226,8 +248,9 @@ export const typepad = defineLayout({
 
   keyOf(el) {
     if (el.classList.contains('comment') && isBox(el)) return `typepad:${BOX_ID.exec(el.id)![1]}`;
-    if (el.classList.contains('comments-body')) return flatKeyOf(el.querySelector('a[id]') ?? el);
-    return el.parentElement && el.localName !== 'div' ? flatKeyOf(el) : null;
+    if (!el.parentElement) return null;
+    // A flat comment's blocks follow its anchor; MT 3 wraps them in a div right after it.
+    return el.localName !== 'div' || isAnchor(el.previousElementSibling) ? flatKeyOf(el) : null;
   },
 
   cssSelector(key) {

@@ -38,6 +38,13 @@ describe('TypePad comment boxes', () => {
     ]);
   });
 
+  it('keeps a long paragraph that starts by naming the comment it answers', () => {
+    const long = `<p>In reply to <a href="#comment-${HEX(1)}">Janet</a>: ${'yes, and more words here. '.repeat(6)}</p>`;
+    const { comments } = extractHtml(typepad(box(1, 'Janet', '<p>Hi.</p>') + box(2, 'Kim', '', undefined, long)), URL_);
+    expect(comments[1].parentKey).toBe(`typepad:${HEX(1)}`);
+    expect(comments[1].text).toMatch(/^In reply to Janet: yes, and more/);
+  });
+
   it('gives no parent when the "In reply to" link names a comment that is not earlier on the page', () => {
     const reply = `<p>In reply to <a href="#comment-${HEX(9)}">Nobody</a></p>`;
     const { comments } = extractHtml(typepad(box(1, 'Janet', '<p>Hi.</p>', undefined, reply)), URL_);
@@ -102,6 +109,24 @@ describe('the old flat list: anchors, paragraphs, then "Posted by"', () => {
     expect(commentKeyAt(paragraphs[1], 'typepad')).toBe('typepad:65581830');
     expect(commentKeyAt(paragraphs[3], 'typepad')).toBe('typepad:65582610');
     expect(locateComment(doc, 'typepad:65582610')?.id).toBe('c65582610');
+  });
+});
+
+describe('Movable Type 3: an anchor, then a div.comments-body with the text and a .comments-post byline', () => {
+  const body = (id: string, text: string, who: string) => `<a id="c${id}"></a>
+<div class="comments-body"><p>${text}</p>
+<span class="comments-post">Posted by: ${who} at <a href="#c${id}">October 5, 2005 03:00 PM</a></span></div>`;
+  const html = page(`<div id="comments"><h3>Comments</h3><div class="comments-content">${body('001234', 'Wrapped.', '<a href="http://d.example/">Dee</a>')}${body('001240', 'Also wrapped.', 'Eve')}</div></div>`);
+
+  it('reads each wrapper as the comment of the anchor before it', () => {
+    const { layout, comments } = extractHtml(html, URL_);
+    expect(layout).toBe('typepad');
+    expect(comments.map((c) => [c.key, c.author, c.publishedAt, c.text])).toEqual([
+      ['typepad:001234', 'Dee', '2005-10-05T15:00:00', 'Wrapped.'],
+      ['typepad:001240', 'Eve', '2005-10-05T15:00:00', 'Also wrapped.'],
+    ]);
+    const doc = parsePage(html);
+    expect(commentKeyAt(doc.querySelectorAll('.comments-body p')[1], 'typepad')).toBe('typepad:001240');
   });
 });
 
