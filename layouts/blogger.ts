@@ -51,9 +51,14 @@ function threadedId(li: Element): string | null {
   return null;
 }
 
-/** The classic list's `dt.comment-author` rows that carry a comment id. */
+/** The id of a classic row: `dt#c{id}`, or its `a[name=c{id}]` (old templates' `dt.comment-poster`). */
+function classicId(dt: Element): string | null {
+  return ID.exec(dt.id)?.[1] ?? ID.exec(dt.querySelector('a[name]')?.getAttribute('name') ?? '')?.[1] ?? null;
+}
+
+/** The classic list's `dt` rows that carry a comment id. */
 function classicRows(list: Element): Element[] {
-  return toArray(list.querySelectorAll('dt.comment-author')).filter((dt) => ID.test(dt.id));
+  return toArray(list.querySelectorAll('dt')).filter((dt) => classicId(dt) !== null);
 }
 
 /** The exact time in a Blogger permalink, else the visible date. */
@@ -72,16 +77,16 @@ function rowsAfter(dt: Element): { body: Element | null; footer: Element | null 
   let footer: Element | null = null;
   for (let el = dt.nextElementSibling; el && el.localName !== 'dt'; el = el.nextElementSibling) {
     if (!body && el.classList.contains('comment-body')) body = el;
-    else if (!footer && el.classList.contains('comment-footer')) footer = el;
+    else if (!footer && (el.classList.contains('comment-footer') || el.classList.contains('comment-timestamp'))) footer = el;
   }
   return { body, footer };
 }
 
 function readClassic(list: Element, page: string): ExtractedComment[] {
   return classicRows(list).map((dt) => {
-    const id = ID.exec(dt.id)![1];
+    const id = classicId(dt)!;
     const { body, footer } = rowsAfter(dt);
-    const link = footer?.querySelector('a[href*="showComment="], .comment-timestamp a');
+    const link = footer?.querySelector('a[href*="showComment="]') ?? footer?.querySelector('a[href]');
     const author = foldSpace(blockText(dt, (el) => el.classList.contains('avatar-image-container'))).replace(SAID, '');
     return {
       key: `blogger:${id}`, parentKey: null, depth: 0, kind: 'comment',
@@ -119,15 +124,17 @@ function firstThreaded(doc: Document): Element | null {
   return null;
 }
 
-/** True for the classic list: a `dl` holding `dt.comment-author#c{id}` rows. */
+/** True for the classic list: a `dl` whose `dt` rows carry comment ids. */
 function isClassicList(list: Element | null): list is Element {
-  return list?.localName === 'dl' && !!list.querySelector('dt.comment-author[id^="c"]');
+  if (list?.localName !== 'dl') return false;
+  for (let row = list.firstElementChild; row; row = row.nextElementSibling) if (row.localName === 'dt' && classicId(row)) return true;
+  return false;
 }
 
-/** The key of a threaded `li.comment` or a classic `dt.comment-author`, else null. */
+/** The key of a threaded `li.comment` or a classic row's `dt`, else null. */
 function keyOfComment(el: Element): string | null {
   const id = el.localName === 'li' && el.classList.contains('comment') ? threadedId(el)
-    : el.localName === 'dt' && el.classList.contains('comment-author') ? ID.exec(el.id)?.[1] : null;
+    : el.localName === 'dt' && el.parentElement?.id === 'comments-block' ? classicId(el) : null;
   return id ? `blogger:${id}` : null;
 }
 
@@ -162,7 +169,7 @@ export const blogger = defineLayout({
   locate(doc, key) {
     const id = key.slice('blogger:'.length);
     if (!/^\d+$/.test(id)) return null;
-    const el = doc.getElementById(`c${id}`);
+    const el = doc.getElementById(`c${id}`) ?? doc.querySelector(`a[name="c${id}"]`)?.closest('dt') ?? null;
     return el?.classList.contains('comment-block') ? el.closest('li.comment') ?? el : el;
   },
 

@@ -84,6 +84,19 @@ ${row('501', '<a href="https://www.blogger.com/profile/9" rel="nofollow">Gus Gra
   });
 });
 
+describe('Blogger classic templates from before layouts', () => {
+  it('reads dt.comment-poster rows keyed by their a[name=c{id}] and dated by dd.comment-timestamp', () => {
+    const html = page(`<div id="comments"><h4>1 Comments:</h4><dl id="comments-block">
+<dt class="comment-poster"><a name="c601"></a><a href="https://www.blogger.com/profile/3">Hal</a> said...</dt>
+<dd class="comment-body"><p>Old template.</p></dd>
+<dd class="comment-timestamp"><a href="#c601" title="comment permalink">10/11/2013 1:20 PM</a></dd></dl></div>`);
+    const { layout, comments } = extractHtml(html, URL_);
+    expect(layout).toBe('blogger');
+    expect(comments.map((c) => [c.key, c.author, c.text, c.permalink])).toEqual([['blogger:601', 'Hal', 'Old template.', `${URL_}#c601`]]);
+    expect(locateComment(parsePage(html), 'blogger:601')?.localName).toBe('dt');
+  });
+});
+
 describe('pages that are not Blogger', () => {
   it('leaves WordPress lists (li.comment#comment-N) and Blogger-like classes without c{id} ids to others', () => {
     const wp = page(`<ol class="commentlist"><li class="comment depth-1" id="comment-5"><div class="comment-author"><cite class="fn">Ann</cite></div><div class="comment-content"><p>Hi</p></div></li></ol>`);
