@@ -11,7 +11,7 @@ const BOX_ID = /^(?:comment-|c)([0-9a-f]{30,}|\d+)$/;
 const ANCHOR_ID = /^c([0-9a-f]{30,}|\d+)$/;
 const HEX = /^[0-9a-f]{30,}$/;
 const POSTED_BY = /^(?:posted|written|geschrieben|verfasst)\s+(?:by|von)\s*:?\s*/i;
-const BYLINE_WORDS = /\bposted by\b|\breplied to\b|\|/i;
+const BYLINE_WORDS = /\bposted by\b|\breplied to\b/i;
 const REPLY = /\b(?:in reply to|replied to|reply to|als antwort auf|antwort auf)\b/i;
 const ROLES = {
   content: ['.comment-content', '.comment-body'],
@@ -20,13 +20,17 @@ const ROLES = {
   published: ['abbr.published', 'time[datetime]', 'abbr[title]'],
 } as const;
 
-/** True when `el` is a TypePad or MT comment box (WordPress callbacks print `depth-N`, never a "Posted by" byline of this shape). */
+/**
+ * True when `el` is a TypePad or MT comment box. A numbered box must show MT's byline ("Posted
+ * by", "replied to", a vcard author or abbr.published): WordPress callbacks print numbered
+ * `div.comment` boxes too, with `depth-N` classes and footers like "DATE | Reply".
+ */
 function isBox(el: Element): boolean {
   const id = BOX_ID.exec(el.id)?.[1];
   if (!id || el.localName === 'li' || /\bdepth-\d/.test(el.className)) return false;
   if (HEX.test(id)) return true;
   const byline = el.querySelector('.comment-footer, .comment-byline, .byline, .posted');
-  return !!byline && (BYLINE_WORDS.test(byline.textContent ?? '') || !!byline.querySelector('abbr.published'));
+  return !!byline && (BYLINE_WORDS.test(byline.textContent ?? '') || !!byline.querySelector('abbr.published, .author'));
 }
 
 /** True for an old-style byline element (`p.posted`, MT 3's `.comments-post`), whatever its text. */

@@ -138,8 +138,8 @@ describe('TypePad dates and look-alikes', () => {
     expect(typepadDate('Permalink')).toBeNull();
   });
 
-  it('leaves WordPress div.comment#comment-N boxes (depth-N classes, no "Posted by" byline) to the WordPress layout', () => {
-    const wp = page(`<ol class="commentlist"><div class="comment even depth-1" id="comment-44"><div class="comment-author"><cite class="fn">Ann</cite> says:</div>
+  it('leaves WordPress div.comment#comment-N boxes ("DATE | Reply" footers, no "Posted by" byline) to the WordPress layout', () => {
+    const wp = page(`<ol class="commentlist"><div class="comment even" id="comment-44"><div class="comment-author"><cite class="fn">Ann</cite> says:</div>
 <div class="comment-footer">March 3, 2012 | <a href="#comment-44">#</a></div><div class="comment-content"><p>Hi</p></div></div></ol>`);
     expect(extractHtml(wp, URL_).layout).toBe('wp');
     const plain = page(`<div class="comments"><div class="comment" id="comment-45"><p>No byline here.</p></div></div>`);
