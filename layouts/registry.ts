@@ -9,7 +9,9 @@ import { wpDiscuz } from './wpdiscuz';
 
 /**
  * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
- * ids, and Blogger's and TypePad's must be tried before WordPress's looser match. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ * ids, and Blogger's and TypePad's boxes (`li.comment`, `div.comment#comment-N`) would pass
+ * WordPress's looser match. The generic layout comes last and finds nothing unless allowed on the
+ * document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
 export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, blogger, typepad, wordpress, generic] as const satisfies readonly CommentLayout[];
