@@ -1,18 +1,22 @@
+import { blogger } from './blogger';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { generic } from './generic';
 import { giscus } from './giscus';
 import type { CommentLayout, ExtractedComment } from './types';
+import { typepad } from './typepad';
 import { utterances } from './utterances';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
 /**
  * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
- * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ * ids, and Blogger's and TypePad's boxes (`li.comment`, `div.comment#comment-N`) would pass
+ * WordPress's looser match. The generic layout comes last and finds nothing unless allowed on the
+ * document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, wordpress, generic] as const satisfies readonly CommentLayout[];
+export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, blogger, typepad, wordpress, generic] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */
 export type LayoutName = (typeof layouts)[number]['name'];

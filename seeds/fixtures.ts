@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LayoutName } from '../layouts/registry';
 import { generateThread } from './big-thread';
-import type { SeedPage } from './model';
+import { flatten, type SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
+import { bloggerClassicComments, bloggerPage, bloggerThreadedComments } from './render/blogger';
 import { caschyPage } from './render/caschy';
 import { disqusEmbedDocument } from './render/disqus';
 import { exampleBlogPage } from './render/example-blog';
@@ -12,6 +13,7 @@ import { discussionPage, giscusEmbed, giscusWidgetDocument, giscusWidgetUrl } fr
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { staticBlogPage } from './render/static-blog';
+import { movableTypeComments, typepadComments, typepadPage } from './render/typepad';
 import { guestbookPage, talkPage } from './render/unknown';
 import { issuePage, utterancesDocument, utterancesEmbed, utterancesFrameUrl } from './render/utterances';
 import { blockThemeComments, html5Comments } from './render/wordpress';
@@ -83,6 +85,14 @@ export function loadFixtures(): Fixture[] {
   const utterancesUrl = 'https://phone-notes.example.io/posts/sony-xperia-us-push/';
   const discussion = discussionPage(caschy);
   const issue = issuePage(phandroid);
+  const bloggerThreadedUrl = 'https://example-blog.blogspot.com/2013/10/sony-xperia-us-push.html';
+  const bloggerClassicUrl = 'https://classic-example.blogspot.com/2013/10/sony-xperia-us-push.html';
+  const typepadUrl = 'https://example-weblog.typepad.com/weblog/2016/06/sony-mobile-to-defocus.html';
+  const movableTypeUrl = 'https://mt.example.org/weblog/2025/08/sony-xperia-statement.html';
+  // Blogger nests replies one level deep: a reply to a reply sits in its thread's reply list.
+  const oneLevel: SeedPage = { ...phandroid, comments: phandroid.comments.map((c) => ({ ...c, children: flatten(c.children).map((r) => ({ ...r, children: [] })) })) };
+  // The classic list is flat and has no linkbacks (Blogger lists backlinks apart).
+  const flat: SeedPage = { ...phandroid, comments: flatten(phandroid.comments).map((c) => ({ ...c, children: [] })) };
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -107,6 +117,14 @@ export function loadFixtures(): Fixture[] {
       html: () => exampleBlogPage(caschy, wpd7Url, SEEDS.caschy, 'de-DE', wpDiscuz7Comments(caschy.comments, 9)) },
     { name: 'wpdiscuz-5', description: 'wpDiscuz 5 (wc- markup), seed 000', url: wpd5Url, layout: 'wpdiscuz', page: phandroid, committed: true,
       html: () => exampleBlogPage(phandroid, wpd5Url, SEEDS.phandroid, 'en-US', wpDiscuz5Comments(phandroid.comments)) },
+    { name: 'blogger-threaded', description: 'Blogger threaded comments (li.comment#c{id}, replies one level deep, showComment= times), seed 000', url: bloggerThreadedUrl, layout: 'blogger', page: oneLevel, committed: true, onDemand: true,
+      html: () => bloggerPage(oneLevel, bloggerThreadedUrl, SEEDS.phandroid, bloggerThreadedComments(oneLevel.comments, bloggerThreadedUrl)) },
+    { name: 'blogger-classic', description: 'Blogger classic comments (dl#comments-block, dt/dd rows, flat), seed 000', url: bloggerClassicUrl, layout: 'blogger', page: flat, committed: true, onDemand: true,
+      html: () => bloggerPage(flat, bloggerClassicUrl, SEEDS.phandroid, bloggerClassicComments(flat.comments, bloggerClassicUrl)) },
+    { name: 'typepad', description: 'TypePad comment boxes (div.comment#comment-{hex}, "Posted by: NAME | DATE" footer), seed 002', url: typepadUrl, layout: 'typepad', page: xperia2016, committed: true, onDemand: true,
+      html: () => typepadPage(xperia2016, typepadUrl, SEEDS.xperia2016, typepadComments(xperia2016.comments, typepadUrl)) },
+    { name: 'movable-type', description: 'Movable Type 4 comments (flat div.comment#comment-N, byline with abbr.published, "replied to" links for replies), seed 003', url: movableTypeUrl, layout: 'typepad', page: caschy, committed: true, onDemand: true,
+      html: () => typepadPage(caschy, movableTypeUrl, SEEDS.caschy, movableTypeComments(caschy.comments, movableTypeUrl)) },
     { name: 'no-comments', description: 'Phandroid article with comments closed and a Recent Comments widget', url: noCommentsUrl, layout: null, page: noComments, committed: true,
       html: () => phandroidPage({ ...noComments, comments: phandroid.comments }, noCommentsUrl, SEEDS.phandroid, null) },
     { name: 'spa', description: 'A single-page site: "Next article" swaps in another article and its comments with history.pushState', url: spaUrl, layout: 'wp', page: phandroid, committed: true,

@@ -6,6 +6,7 @@ import { disqusPostId } from '../../seeds/render/disqus';
 import { discussionCommentId } from '../../seeds/render/giscus';
 import { githubLogin } from '../../seeds/render/github';
 import { issueCommentId } from '../../seeds/render/utterances';
+import { typepadId } from '../../seeds/render/typepad';
 
 /** Parses an HTML document the way the content script would see it, without a network. */
 export function parsePage(html: string): Document {
@@ -19,8 +20,9 @@ export function extractHtml(html: string, url: string, onDemand = false) {
   return extractComments(doc, url);
 }
 
-/** The key a layout must give a seed comment (linkbacks without an id are keyed by text). */
-export function expectedKey(layout: LayoutName, comment: SeedComment): string | null {
+/** The key a layout must give a seed comment (linkbacks without an id are keyed by text); TypePad fixtures print hex ids. */
+export function expectedKey(layout: LayoutName, comment: SeedComment, fixtureName = ''): string | null {
+  if (layout === 'typepad' && fixtureName.startsWith('typepad')) return `typepad:${typepadId(comment)}`;
   if (layout === 'disqus') return `disqus:${disqusPostId(comment)}`;
   if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
   if (layout === 'generic') return `generic:talk-${comment.id}`;

@@ -19,15 +19,19 @@ const withThread = fixtures.flatMap((f) => {
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
   if (layout === 'utterances') return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
-  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic' || layout === 'giscus';
+  // Blogger's showComment= and Movable Type's abbr.published are machine times; TypePad prints local time only.
+  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic' || layout === 'giscus' || layout === 'blogger'
+    || fixtureName === 'movable-type';
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }
 
-/** Permalinks per layout where they are not the page's `#comment-N`: the GitHub embeds link GitHub. */
-const PERMALINK: Record<string, RegExp> = {
+/** The permalink shape per layout, where it is not WordPress's `#comment-N` (the GitHub embeds link GitHub). */
+const PERMALINK: Partial<Record<string, RegExp>> = {
   generic: /^https:\/\/[^#]+#talk-\d+$/,
   giscus: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/discussions\/\d+#discussioncomment-\d+$/,
   utterances: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+#issuecomment-\d+$/,
+  blogger: /^https:\/\/[^#?]+\?showComment=\d{12,}#c\d+$/,
+  typepad: /^https:\/\/[^#]+#comment-[0-9a-f]+$/,
 };
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
@@ -56,7 +60,7 @@ describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
       const parent = parentOf.get(seed);
       expect(got.parentKey, `parent of #${i}`).toBe(parent ? keyOf.get(parent) : null);
       expect(got.kind).toBe(seed.kind);
-      const key = expectedKey(layout, seed);
+      const key = expectedKey(layout, seed, f.name);
       if (key) expect(got.key).toBe(key);
       else expect(got.key).toMatch(new RegExp(`^${layout}:${seed.kind}-[0-9a-f]{8}$`));
     });

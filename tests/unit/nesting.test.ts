@@ -5,6 +5,7 @@ import { flatten, seedText, type SeedComment, type SeedPage } from '../../seeds/
 import { disqusEmbedDocument, disqusPluginComments } from '../../seeds/render/disqus';
 import { blockThemeComments, html5Comments, xhtmlComments } from '../../seeds/render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from '../../seeds/render/wpdiscuz';
+import { movableTypeComments } from '../../seeds/render/typepad';
 import { germanDate } from '../../seeds/html';
 import { foldSpace } from '../../layouts/text';
 import { expectedKey, extractHtml } from './helpers';
@@ -24,6 +25,8 @@ const renderers: [string, LayoutName, () => string][] = [
   ['Disqus embed', 'disqus', () => disqusEmbedDocument(tree.comments, URL_, 'T')],
   ['wpDiscuz 7', 'wpdiscuz', () => wrap(wpDiscuz7Comments(tree.comments, 300))],
   ['wpDiscuz 5', 'wpdiscuz', () => wrap(wpDiscuz5Comments(tree.comments))],
+  // A flat list: only each reply's "replied to" link gives its parent.
+  ['Movable Type', 'typepad', () => wrap(movableTypeComments(tree.comments, URL_))],
 ];
 
 function expectedShape(layout: LayoutName, comments: SeedComment[]) {
