@@ -11,6 +11,7 @@ import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { panelSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
+import { genericSection } from '../bench/generic';
 import { lateCommentsSection } from '../bench/late-comments';
 import { generateThread } from '../seeds/big-thread';
 import { fixture, type Fixture } from '../seeds/fixtures';
@@ -79,7 +80,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['corpus', corpusSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection]];
   for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
 }
 
