@@ -1,6 +1,11 @@
+import { commentTree } from './commtree';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
+import { drupal } from './drupal';
 import { generic } from './generic';
+import { jComments } from './jcomments';
+import { jomComment } from './jomcomment';
+import { komento } from './komento';
 import type { CommentLayout, ExtractedComment } from './types';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
@@ -10,7 +15,9 @@ import { wpDiscuz } from './wpdiscuz';
  * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic] as const satisfies readonly CommentLayout[];
+export const layouts = [
+  disqusEmbed, disqusPlugin, wpDiscuz, drupal, jComments, komento, jomComment, commentTree, wordpress, generic,
+] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */
 export type LayoutName = (typeof layouts)[number]['name'];
