@@ -10,9 +10,9 @@ const MARKS = 'a[id^="comment-"], article[id^="comment-"], article[data-comment-
 const THREAD = '#comments, .comment-wrapper, #comment-wrapper, section.comments, .field--type-comment, .field-type-comment';
 
 const ROLES = {
-  name: ['.username', '.comment-author', '.commenter-name', '.user', '.author', '.submitted'],
-  when: ['time[datetime]', '[property~="dc:date"][content]', '.submitted', '.time', '.comment-date', '.date', '.created'],
-  body: ['.field--name-comment-body', '.field-name-comment-body', '.comment-body', '.comment-content', '.comment-text', '.content'],
+  name: ['.username', '.comment__author', '.comment-author', '.commenter-name', '.user', '.author', '.submitted', '.comment__submitted'],
+  when: ['time[datetime]', '[property~="dc:date"][content]', '.comment__time', '.submitted', '.comment__submitted', '.time', '.comment-date', '.date', '.created'],
+  body: ['.field--name-comment-body', '.field-name-comment-body', '.comment-body', '.comment-content', '.comment__content', '.comment-text', '.content'],
   subject: ['h3 a[href*="#comment-"]', 'h3.comment-title', 'h3.title', 'h2.comment-title'],
 } as const;
 type Role = keyof typeof ROLES;
@@ -20,7 +20,7 @@ type Role = keyof typeof ROLES;
 // Headers, footers, bylines and link lists around the text; nested replies in themes that keep them inside.
 const FURNITURE = [
   'h2', 'h3', 'h4', 'header', 'footer', 'mark', '.new', '.submitted', '.user-picture', '.picture', '.avatar',
-  '.links', '.comment-header', '.comment-footer', '.username', '.permalink', '.parent', '.visually-hidden',
+  '.links', '.comment-header', '.comment-footer', '.comment__meta', '.username', '.permalink', '.parent', '.visually-hidden',
   '.element-invisible', '.indented', '.comment', '.user-signature',
 ].join(', ');
 const isFurniture = (el: Element) => el.matches(FURNITURE);

@@ -1,4 +1,5 @@
-import { blockText, foldSpace, parseDate, textOf } from './text';
+import { brBlockText } from './br-text';
+import { foldSpace, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout } from './types';
 
@@ -56,7 +57,7 @@ export const jComments = defineLayout({
     const elements = toArray(thread.querySelectorAll(ITEM)).filter((el) => ITEM_ID.test(el.id));
     const comments = readThread(thread, elements, ROLES, (el, parts) => {
       const id = ITEM_ID.exec(el.id)![1];
-      const text = parts.body ? blockText(parts.body) : '';
+      const text = parts.body ? brBlockText(parts.body) : '';
       const title = textOf(parts.title);
       return {
         key: `jcomments:${id}`,

@@ -1,4 +1,5 @@
-import { blockText, foldSpace, parseDate, textOf } from './text';
+import { brBlockText } from './br-text';
+import { foldSpace, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout } from './types';
 
@@ -52,7 +53,7 @@ export const jomComment = defineLayout({
     const elements = toArray(thread.querySelectorAll(ITEM)).filter((el) => ITEM_ID.test(el.id));
     return readThread(thread, elements, ROLES, (el, parts) => {
       const id = ITEM_ID.exec(el.id)![1];
-      const text = parts.text ? blockText(parts.text) : '';
+      const text = parts.text ? brBlockText(parts.text) : '';
       // "..." is the subject readers leave when they write none.
       const title = textOf(parts.title)?.replace(/^(?:\.+|…)$/, '');
       const { author, date } = readByline(parts.byline);

@@ -1,4 +1,5 @@
-import { absoluteUrl, blockText, parseDate, textOf } from './text';
+import { brBlockText } from './br-text';
+import { absoluteUrl, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout } from './types';
 
@@ -57,7 +58,7 @@ export const komento = defineLayout({
         author: textOf(parts.author),
         publishedAt: parseDate(time?.getAttribute('datetime') ?? time?.getAttribute('title')) ?? parseDate(time?.textContent),
         permalink: absoluteUrl(link, page) ?? `${page}#kmt-${id}`,
-        text: parts.text ? blockText(parts.text) : '',
+        text: parts.text ? brBlockText(parts.text) : '',
       };
     });
     // The list is flat: the parent is named, and only an earlier comment can be one.

@@ -7,7 +7,9 @@ import type { SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { caschyPage } from './render/caschy';
 import { disqusEmbedDocument } from './render/disqus';
+import { drupal10Comments, drupal7Comments, drupalPage } from './render/drupal';
 import { exampleBlogPage } from './render/example-blog';
+import { jCommentsHtml, joomlaPage, komentoHtml } from './render/joomla';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { guestbookPage, talkPage } from './render/unknown';
@@ -76,6 +78,10 @@ export function loadFixtures(): Fixture[] {
   const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
+  const drupal7Url = 'https://community.example.org/news/sony-xperia-us-push';
+  const drupal10Url = 'https://magazin.example.de/artikel/sony-xperia-statement';
+  const jCommentsUrl = 'https://joomla.example.com/news/12-sony-xperia-us-push';
+  const komentoUrl = 'https://komento.example.com/blog/sony-xperia-statement';
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -108,6 +114,14 @@ export function loadFixtures(): Fixture[] {
       html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
     { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,
       html: () => guestbookPage(phandroid, guestbookUrl, SEEDS.phandroid) },
+    { name: 'drupal-7', description: 'Drupal 7 (Bartik, RDF): a#comment-N before div.comment, replies in div.indented, seed 000', url: drupal7Url, layout: 'drupal', page: phandroid, committed: true, onDemand: true,
+      html: () => drupalPage(phandroid, drupal7Url, SEEDS.phandroid, 'en', drupal7Comments(phandroid.comments)) },
+    { name: 'drupal-10', description: 'Drupal 10 (Olivero): article#comment-N, replies in div.indented, German, seed 003', url: drupal10Url, layout: 'drupal', page: caschy, committed: true, onDemand: true,
+      html: () => drupalPage(caschy, drupal10Url, SEEDS.caschy, 'de', drupal10Comments(caschy.comments, 'de')) },
+    { name: 'joomla-jcomments', description: 'Joomla with JComments in tree mode (div#comment-item-N, div.comments-list#comments-list-P), seed 000', url: jCommentsUrl, layout: 'jcomments', page: phandroid, committed: true, onDemand: true,
+      html: () => joomlaPage(phandroid, jCommentsUrl, SEEDS.phandroid, jCommentsHtml(phandroid.comments, jCommentsUrl)) },
+    { name: 'joomla-komento', description: 'Joomla with Komento (flat ul.kmt-list, parentid and depth attributes), seed 003', url: komentoUrl, layout: 'komento', page: caschy, committed: true, onDemand: true,
+      html: () => joomlaPage(caschy, komentoUrl, SEEDS.caschy, komentoHtml(caschy.comments, komentoUrl)) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];
