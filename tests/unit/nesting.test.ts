@@ -5,6 +5,8 @@ import { flatten, seedText, type SeedComment, type SeedPage } from '../../seeds/
 import { disqusEmbedDocument, disqusPluginComments } from '../../seeds/render/disqus';
 import { blockThemeComments, html5Comments, xhtmlComments } from '../../seeds/render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from '../../seeds/render/wpdiscuz';
+import { drupal10Comments, drupal7Comments } from '../../seeds/render/drupal';
+import { jCommentsHtml, komentoHtml } from '../../seeds/render/joomla';
 import { germanDate } from '../../seeds/html';
 import { foldSpace } from '../../layouts/text';
 import { expectedKey, extractHtml } from './helpers';
@@ -24,6 +26,10 @@ const renderers: [string, LayoutName, () => string][] = [
   ['Disqus embed', 'disqus', () => disqusEmbedDocument(tree.comments, URL_, 'T')],
   ['wpDiscuz 7', 'wpdiscuz', () => wrap(wpDiscuz7Comments(tree.comments, 300))],
   ['wpDiscuz 5', 'wpdiscuz', () => wrap(wpDiscuz5Comments(tree.comments))],
+  ['Drupal 7', 'drupal', () => wrap(drupal7Comments(tree.comments))],
+  ['Drupal 10', 'drupal', () => wrap(drupal10Comments(tree.comments, 'en'))],
+  ['JComments', 'jcomments', () => wrap(jCommentsHtml(tree.comments, URL_))],
+  ['Komento', 'komento', () => wrap(komentoHtml(tree.comments, URL_))],
 ];
 
 function expectedShape(layout: LayoutName, comments: SeedComment[]) {
