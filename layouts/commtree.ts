@@ -53,7 +53,8 @@ export const commentTree = defineLayout({
         key: `commtree:${id}`,
         kind: 'comment',
         author: readAuthor(parts.author),
-        publishedAt: parseDate(parts.details?.textContent),
+        // "on Tuesday July 24, 2012 @01:06PM"; pages of the current year leave the year out (no date then).
+        publishedAt: parseDate(parts.details?.textContent?.replace(/\s@/, ' at ')),
         permalink: absoluteUrl(parts.subject?.getAttribute('href'), page) ?? `${page}#comment_${id}`,
         text: blockText(parts.body),
       };

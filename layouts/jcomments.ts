@@ -68,17 +68,19 @@ export const jComments = defineLayout({
         text: title && !foldSpace(text).startsWith(title) ? `${title}\n\n${text}` : text,
       };
     });
-    // A reply list that sits after (not inside) its parent still names it in its id.
-    const depthOf = new Map(comments.map((c) => [c.key, c.depth]));
+    // A reply list that sits after (not inside) its parent still names it in its id. Depths are
+    // recounted in page order, since a parent found this way may itself have moved.
+    const depthOf = new Map<string, number>();
     elements.forEach((el, i) => {
-      if (comments[i].parentKey) return;
-      const list = el.parentElement?.closest('.comments-list');
-      const parent = list && list !== thread ? LIST_ID.exec(list.id)?.[1] : undefined;
-      const parentKey = parent ? `jcomments:${parent}` : undefined;
-      if (!parentKey || !depthOf.has(parentKey) || parentKey === comments[i].key) return;
-      comments[i].parentKey = parentKey;
-      comments[i].depth = depthOf.get(parentKey)! + 1;
-      depthOf.set(comments[i].key, comments[i].depth);
+      const comment = comments[i];
+      if (!comment.parentKey) {
+        const list = el.parentElement?.closest('.comments-list');
+        const parent = list && list !== thread ? LIST_ID.exec(list.id)?.[1] : undefined;
+        const parentKey = parent ? `jcomments:${parent}` : null;
+        if (parentKey && depthOf.has(parentKey)) comment.parentKey = parentKey;
+      }
+      comment.depth = comment.parentKey ? depthOf.get(comment.parentKey)! + 1 : 0;
+      depthOf.set(comment.key, comment.depth);
     });
     return comments;
   },
