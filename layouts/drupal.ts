@@ -6,7 +6,7 @@ import { defineLayout } from './types';
 // print `article#comment-N` (older 8.x: anchor, then an article with data-comment-user-id).
 // Replies are not inside their parent: they follow it in a sibling `div.indented`.
 const ANCHOR_ID = /^comment-(\d+)$/;
-const MARKS = 'a[id^="comment-"], article[id^="comment-"], article[data-comment-user-id]';
+const MARKS = 'a[id^="comment-"], article[id^="comment-"]';
 const THREAD = '#comments, .comment-wrapper, #comment-wrapper, section.comments, .field--type-comment, .field-type-comment';
 
 const ROLES = {
@@ -66,16 +66,17 @@ function readDate(el: Element | undefined): string | null {
   return parseDate(text.replace(/\s+[|–—-]\s+/g, ' '));
 }
 
+/** Drupal 8+ marks its comment articles; a bare article#comment-N is also WordPress's Twenty Eleven. */
+const isDrupalArticle = (el: Element) => el.localName === 'article'
+  && (el.hasAttribute('data-comment-user-id') || el.classList.contains('js-comment') || /Comment/.test(el.getAttribute('typeof') ?? ''));
+
 /** The comment element an id-carrying mark stands for: the article itself, or the block after an anchor. */
 function commentOf(mark: Element): Element | null {
-  if (mark.localName === 'article') return insideWordPressItem(mark) ? null : mark;
+  if (mark.localName === 'article') return isDrupalArticle(mark) ? mark : null;
   const next = mark.nextElementSibling;
-  if (!next || next.localName === 'a' || !next.classList.contains('comment')) return null;
-  return next.localName === 'div' || next.localName === 'article' ? next : null;
+  if (!next) return null;
+  return (next.localName === 'div' && next.classList.contains('comment')) || isDrupalArticle(next) ? next : null;
 }
-
-// WordPress's Twenty Eleven prints article#comment-N inside li.comment: that is WordPress's.
-const insideWordPressItem = (el: Element) => el.parentElement?.localName === 'li' && /comment/.test(el.parentElement.className);
 
 /** The comment number of a Drupal comment element, from its id or the anchor before it. */
 function numberOf(el: Element): string | null {
@@ -120,7 +121,12 @@ export const drupal = defineLayout({
   name: 'drupal',
 
   findThread(doc) {
-    const first = doc.querySelector('article[data-comment-user-id]') ?? commentsIn(doc)[0];
+    const marks = doc.querySelectorAll(MARKS);
+    let first: Element | null = null;
+    for (let i = 0; i < marks.length && !first; i++) {
+      const el = commentOf(marks[i]);
+      if (el && numberOf(el)) first = el;
+    }
     if (!first) return null;
     const box = first.closest(THREAD);
     if (box) return box;
