@@ -6,10 +6,11 @@ import { generateThread } from './big-thread';
 import type { SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { caschyPage } from './render/caschy';
+import { discussionPage } from './render/comment-tree';
 import { disqusEmbedDocument } from './render/disqus';
 import { drupal10Comments, drupal7Comments, drupalPage } from './render/drupal';
 import { exampleBlogPage } from './render/example-blog';
-import { jCommentsHtml, joomlaPage, komentoHtml } from './render/joomla';
+import { jCommentsHtml, joomlaPage, jomCommentHtml, komentoHtml } from './render/joomla';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { guestbookPage, talkPage } from './render/unknown';
@@ -82,6 +83,8 @@ export function loadFixtures(): Fixture[] {
   const drupal10Url = 'https://magazin.example.de/artikel/sony-xperia-statement';
   const jCommentsUrl = 'https://joomla.example.com/news/12-sony-xperia-us-push';
   const komentoUrl = 'https://komento.example.com/blog/sony-xperia-statement';
+  const jomCommentUrl = 'https://jomcomment.example.com/news/sony-xperia-defocus';
+  const commentTreeUrl = 'https://discuss.example.org/story/13/10/11/sony-xperia-us-push';
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -122,6 +125,10 @@ export function loadFixtures(): Fixture[] {
       html: () => joomlaPage(phandroid, jCommentsUrl, SEEDS.phandroid, jCommentsHtml(phandroid.comments, jCommentsUrl)) },
     { name: 'joomla-komento', description: 'Joomla with Komento (flat ul.kmt-list, parentid and depth attributes), seed 003', url: komentoUrl, layout: 'komento', page: caschy, committed: true, onDemand: true,
       html: () => joomlaPage(caschy, komentoUrl, SEEDS.caschy, komentoHtml(caschy.comments, komentoUrl)) },
+    { name: 'joomla-jomcomment', description: 'Joomla with JomComment (flat div#pc_N, "written by" bylines, day-only dates), seed 002', url: jomCommentUrl, layout: 'jomcomment', page: xperia2016, committed: true, onDemand: true,
+      html: () => joomlaPage(xperia2016, jomCommentUrl, SEEDS.xperia2016, jomCommentHtml(xperia2016.comments)) },
+    { name: 'comment-tree', description: 'A news discussion site with the Slash engine\'s #commentlisting tree (li#tree_N, ul#commtree_N), seed 000', url: commentTreeUrl, layout: 'commtree', page: phandroid, committed: true, onDemand: true,
+      html: () => discussionPage(phandroid, commentTreeUrl, SEEDS.phandroid) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -64,6 +64,34 @@ ${rows.join('\n')}
 </div>`;
 }
 
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 24, 2012": JomComment prints the day only. */
+const jomDate = (iso: string) => `${EN_MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+
+/** JomComment: a flat `#jc_commentsDiv` of `div#pc_N`; "..." is the subject of a comment that has none. */
+export function jomCommentHtml(comments: SeedComment[]): string {
+  const entries = flatten(comments).map((c, i) => `<div class="jomentry${(i % 2) + 1}" id="pc_${c.id}">
+<a name="comment-${c.id}" id="comment-${c.id}"></a>
+<div class="avatarImg"><img src="${AVATAR}" height="40" width="40" alt="0"></div>
+<span class="jc_comment_title">...</span><br />
+<span class="small">written by ${esc(c.author)},
+${jomDate(c.publishedAt)}</span><br />
+<div class="comment-text" id="comment-text-container-${c.id}">
+${brText(c)}
+</div>
+<div style="clear: both;"></div>
+<ul class="jc_comment_panel"><li class="jc_comment_panel_report"><a href="javascript:void(0);" title="report abuse">report abuse</a></li><li class="jc_comment_panel_total" id="cvote-${c.id}">+0</li><li class="jc_comment_panel_down"><a href="javascript:void(0);" title="vote down">vote down</a></li><li class="jc_comment_panel_up"><a href="javascript:void(0);" title="vote up">vote up</a></li></ul>
+</div>`);
+  return `<div class="commentBlogView commentTools" id="commentTools"><div class="jctools jcemail"><a href="javascript:void(0);">Email this</a></div></div>
+<div class="contentheading" id="written_comments_title">Comments <span id="jc_numComment">(${entries.length})</span></div>
+<div id="jc_commentsDiv" style="display:block;visibility:visible">
+${entries.join('\n')}
+</div>
+<a name="comments" id="comments"></a><div class="contentheading" id="write_comment_title">Write comment</div>
+<div id="jc_commentFormDiv"><form name="jc_commentForm" id="jc_commentForm"><textarea name="jc_comment" id="jc_comment"></textarea><button type="button" id="jc_submit">Add Comment</button></form></div>`;
+}
+
 /** A Joomla article page around a comment component's thread, on a made-up site. */
 export function joomlaPage(page: SeedPage, url: string, seed: string, commentsHtml: string): string {
   return documentHtml({

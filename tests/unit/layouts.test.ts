@@ -15,6 +15,7 @@ const withThread = fixtures.flatMap((f) => {
 /** Expected publishedAt per layout: what each markup can tell (the plugin fallback has no dates). */
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
+  if (layout === 'jomcomment') return `${comment.publishedAt.slice(0, 10)}T00:00:00`; // the day only
   // Drupal 7 with RDF and Komento print machine times; Drupal 10 and JComments only local text.
   const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic'
     || fixtureName === 'drupal-7' || layout === 'komento';
@@ -26,6 +27,7 @@ const PERMALINK: Partial<Record<string, RegExp>> = {
   generic: /^https:\/\/[^#]+#talk-\d+$/,
   komento: /^https:\/\/[^#]+#kmt-\d+$/,
   drupal: /^https:\/\/[^#/]+\/comment\/(\d+)#comment-\1$/,
+  commtree: /^https:\/\/[^#]+\/comments\.pl\?sid=\d+&cid=\d+$/,
 };
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {

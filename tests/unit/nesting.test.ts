@@ -7,6 +7,7 @@ import { blockThemeComments, html5Comments, xhtmlComments } from '../../seeds/re
 import { wpDiscuz5Comments, wpDiscuz7Comments } from '../../seeds/render/wpdiscuz';
 import { drupal10Comments, drupal7Comments } from '../../seeds/render/drupal';
 import { jCommentsHtml, komentoHtml } from '../../seeds/render/joomla';
+import { commentTreeHtml } from '../../seeds/render/comment-tree';
 import { germanDate } from '../../seeds/html';
 import { foldSpace } from '../../layouts/text';
 import { expectedKey, extractHtml } from './helpers';
@@ -30,6 +31,7 @@ const renderers: [string, LayoutName, () => string][] = [
   ['Drupal 10', 'drupal', () => wrap(drupal10Comments(tree.comments, 'en'))],
   ['JComments', 'jcomments', () => wrap(jCommentsHtml(tree.comments, URL_))],
   ['Komento', 'komento', () => wrap(komentoHtml(tree.comments, URL_))],
+  ['comment tree', 'commtree', () => wrap(commentTreeHtml(tree.comments, 'blog.example.org', 1))],
 ];
 
 function expectedShape(layout: LayoutName, comments: SeedComment[]) {
