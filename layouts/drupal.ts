@@ -26,7 +26,7 @@ const FURNITURE = [
 const isFurniture = (el: Element) => el.matches(FURNITURE);
 
 // "Submitted by NAME on DATE", "DATE — NAME", "NAME says:"; names end before these.
-const SUBMITTED_BY = /^\s*(?:submitted\s+by|posted\s+by|by)\s+(.+?)\s+(?:on|at)\s+\S.*$/i;
+const SUBMITTED_BY = /^\s*(?:submitted\s+by|posted\s+by|eingereicht\s+von|verfasst\s+von|by|von)\s+(.+?)\s+(?:on|at|am|um)\s+\S.*$/i;
 const DATE_DASH_NAME = /^.*\d\s+[—–-]\s+(.+)$/;
 const NOT_A_NAME = /\s*(?:\((?:not verified|nicht überprüft)\)|says:?|sagt:?)\s*$/i;
 
@@ -67,6 +67,7 @@ function readDate(el: Element | undefined): string | null {
 }
 
 /** Drupal 8+ marks its comment articles; a bare article#comment-N is also WordPress's Twenty Eleven. */
+const BLOCKS = new Set(['div', 'article', 'section']);
 const isDrupalArticle = (el: Element) => el.localName === 'article'
   && (el.hasAttribute('data-comment-user-id') || el.classList.contains('js-comment') || /Comment/.test(el.getAttribute('typeof') ?? ''));
 
@@ -75,7 +76,8 @@ function commentOf(mark: Element): Element | null {
   if (mark.localName === 'article') return isDrupalArticle(mark) ? mark : null;
   const next = mark.nextElementSibling;
   if (!next) return null;
-  return (next.localName === 'div' && next.classList.contains('comment')) || isDrupalArticle(next) ? next : null;
+  // After core's anchor, any block classed "comment" is one (Zen and other HTML5 themes use article).
+  return (BLOCKS.has(next.localName) && next.classList.contains('comment')) || isDrupalArticle(next) ? next : null;
 }
 
 /** The comment number of a Drupal comment element, from its id or the anchor before it. */
@@ -113,7 +115,9 @@ function parentOf(el: Element, comments: Set<Element>, thread: Element): Element
 function ownSubject(parts: Parts<Role>, text: string): string | null {
   const subject = textOf(parts.subject)?.replace(/(?:…|\.\.\.)$/, '').trim();
   if (!subject || /^re:?$/i.test(subject)) return null;
-  return foldSpace(text).startsWith(subject) ? null : subject;
+  // Drupal strips the tags (and so some spaces) before cutting: compare without whitespace.
+  const squeeze = (value: string) => value.replace(/\s+/g, '').toLowerCase();
+  return squeeze(text).startsWith(squeeze(subject)) ? null : subject;
 }
 
 /** Drupal 6–11 core comments: anchors before `div.comment`, or `article.comment`; replies in `div.indented`. */
@@ -136,9 +140,12 @@ export const drupal = defineLayout({
   },
 
   keyOf(el) {
-    if (el.localName !== 'article' && !(el.localName === 'div' && el.classList.contains('comment'))) return null;
-    const id = numberOf(el);
-    return id && (el.localName === 'article' ? commentOf(el) : el) ? `drupal:${id}` : null;
+    if (!BLOCKS.has(el.localName)) return null;
+    const before = el.previousElementSibling;
+    const anchored = before?.localName === 'a' && commentOf(before) === el;
+    const own = el.localName === 'article' && commentOf(el) === el;
+    const id = anchored || own ? numberOf(el) : null;
+    return id ? `drupal:${id}` : null;
   },
 
   cssSelector(key) {

@@ -69,6 +69,23 @@ describe('Drupal themes without a content wrapper', () => {
   });
 });
 
+describe('Drupal 7 HTML5 themes', () => {
+  it('takes an article.comment after core\'s anchor, a German "Eingereicht von … am …" line, and a cut subject of joined paragraphs', () => {
+    const html = page(`<section id="comments" class="comments"><a id="comment-21"></a>
+      <article class="comment comment-by-anonymous clearfix"><header><h3 class="comment__title"><a href="/comment/21#comment-21">Erster Absatz.Zweiter…</a></h3>
+      <p class="submitted">Eingereicht von Jo Beispiel am Di, 10/16/2012 - 08:15</p></header>
+      <p>Erster Absatz.</p><p>Zweiter Absatz, länger.</p>
+      <ul class="links inline"><li class="comment-reply"><a href="/comment/reply/3/21">Antworten</a></li></ul></article></section>`);
+    const { layout, comments } = extractHtml(html, URL_);
+    expect(layout).toBe('drupal');
+    expect(comments.map((c) => [c.key, c.author, c.publishedAt, c.permalink, c.text])).toEqual([
+      ['drupal:21', 'Jo Beispiel', '2012-10-16T08:15:00', 'https://site.example.org/comment/21#comment-21', 'Erster Absatz.\n\nZweiter Absatz, länger.'],
+    ]);
+    const doc = parsePage(html);
+    expect(drupal.keyOf(locateComment(doc, 'drupal:21')!)).toBe('drupal:21');
+  });
+});
+
 describe('Drupal 8+: article.comment', () => {
   // Older 8.x: the anchor before an article without id; the time as a machine value; hidden "In reply to".
   const article = (id: number, name: string, iso: string, text: string, parent?: number) => `<a id="comment-${id}"></a>
