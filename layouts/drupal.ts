@@ -125,6 +125,8 @@ export const drupal = defineLayout({
   name: 'drupal',
 
   findThread(doc) {
+    // querySelector stops at the first match: most pages have no such anchor and pay one native pass.
+    if (!doc.querySelector(MARKS)) return null;
     const marks = doc.querySelectorAll(MARKS);
     let first: Element | null = null;
     for (let i = 0; i < marks.length && !first; i++) {

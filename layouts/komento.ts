@@ -26,7 +26,8 @@ export const komento = defineLayout({
   name: 'komento',
 
   findThread(doc) {
-    const root = doc.getElementById('section-kmt') ?? doc.querySelector('.kmt-list');
+    // An id, then a class collection: both answered without walking the page in browsers.
+    const root = doc.getElementById('section-kmt') ?? doc.getElementsByClassName('kmt-list')[0];
     if (!root?.querySelector(ITEM)) return null;
     return root.querySelector('ul.kmt-list') ?? root;
   },
