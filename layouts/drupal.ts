@@ -40,7 +40,8 @@ function readName(el: Element | undefined): string | null {
   let text = foldSpace(el.textContent ?? '');
   text = SUBMITTED_BY.exec(text)?.[1] ?? DATE_DASH_NAME.exec(text)?.[1] ?? text;
   for (let before = ''; before !== text; ) text = (before = text).replace(NOT_A_NAME, '');
-  return text || null;
+  // A "submitted" line holding only the date leaves a time, not a name.
+  return /\p{L}/u.test(text) ? text : null;
 }
 
 const ISO_SPACE = /(\d{4})-(\d{2})-(\d{2})[ T,]+(\d{1,2}):(\d{2})/;
@@ -66,8 +67,8 @@ function readDate(el: Element | undefined): string | null {
   return parseDate(text.replace(/\s+[|–—-]\s+/g, ' '));
 }
 
-/** Drupal 8+ marks its comment articles; a bare article#comment-N is also WordPress's Twenty Eleven. */
 const BLOCKS = new Set(['div', 'article', 'section']);
+// Drupal 8+ marks its comment articles; a bare article#comment-N is also WordPress's Twenty Eleven.
 const isDrupalArticle = (el: Element) => el.localName === 'article'
   && (el.hasAttribute('data-comment-user-id') || el.classList.contains('js-comment') || /Comment/.test(el.getAttribute('typeof') ?? ''));
 

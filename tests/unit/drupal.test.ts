@@ -69,6 +69,17 @@ describe('Drupal themes without a content wrapper', () => {
   });
 });
 
+describe('Drupal bylines', () => {
+  it('takes no name from a "submitted" line that holds only the date, and a D6 name link without a class', () => {
+    const html = page(`<div id="comments">
+      <a id="comment-1"></a><div class="comment"><div class="submitted">Mon, 10/15/2012 - 14:23</div><div class="content"><p>No name.</p></div></div>
+      <a id="comment-2"></a><div class="comment"><div class="submitted">Submitted by <a href="/user/9" title="View user profile.">Lee</a> on Mon, 10/15/2012 - 15:00.</div><div class="content"><p>Named.</p></div></div></div>`);
+    expect(extractHtml(html, URL_).comments.map((c) => [c.author, c.publishedAt, c.text])).toEqual([
+      [null, '2012-10-15T14:23:00', 'No name.'], ['Lee', '2012-10-15T15:00:00', 'Named.'],
+    ]);
+  });
+});
+
 describe('Drupal 7 HTML5 themes', () => {
   it('takes an article.comment after core\'s anchor, a German "Eingereicht von … am …" line, and a cut subject of joined paragraphs', () => {
     const html = page(`<section id="comments" class="comments"><a id="comment-21"></a>
