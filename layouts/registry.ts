@@ -1,8 +1,13 @@
 import { blogger } from './blogger';
+import { commentTree } from './commtree';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
+import { drupal } from './drupal';
 import { generic } from './generic';
 import { giscus } from './giscus';
+import { jComments } from './jcomments';
+import { jomComment } from './jomcomment';
+import { komento } from './komento';
 import type { CommentLayout, ExtractedComment } from './types';
 import { typepad } from './typepad';
 import { utterances } from './utterances';
@@ -16,7 +21,10 @@ import { wpDiscuz } from './wpdiscuz';
  * document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, blogger, typepad, wordpress, generic] as const satisfies readonly CommentLayout[];
+export const layouts = [
+  disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, blogger, typepad, drupal, jComments, komento, jomComment, commentTree,
+  wordpress, generic,
+] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */
 export type LayoutName = (typeof layouts)[number]['name'];

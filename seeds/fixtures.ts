@@ -7,9 +7,12 @@ import { flatten, type SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { bloggerClassicComments, bloggerPage, bloggerThreadedComments } from './render/blogger';
 import { caschyPage } from './render/caschy';
+import { commentTreePage } from './render/comment-tree';
 import { disqusEmbedDocument } from './render/disqus';
+import { drupal10Comments, drupal7Comments, drupalPage } from './render/drupal';
 import { exampleBlogPage } from './render/example-blog';
 import { discussionPage, giscusEmbed, giscusWidgetDocument, giscusWidgetUrl } from './render/giscus';
+import { jCommentsHtml, joomlaPage, jomCommentHtml, komentoHtml } from './render/joomla';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { staticBlogPage } from './render/static-blog';
@@ -93,6 +96,12 @@ export function loadFixtures(): Fixture[] {
   const oneLevel: SeedPage = { ...phandroid, comments: phandroid.comments.map((c) => ({ ...c, children: flatten(c.children).map((r) => ({ ...r, children: [] })) })) };
   // The classic list is flat and has no linkbacks (Blogger lists backlinks apart).
   const flat: SeedPage = { ...phandroid, comments: flatten(phandroid.comments).map((c) => ({ ...c, children: [] })) };
+  const drupal7Url = 'https://community.example.org/news/sony-xperia-us-push';
+  const drupal10Url = 'https://magazin.example.de/artikel/sony-xperia-statement';
+  const jCommentsUrl = 'https://joomla.example.com/news/12-sony-xperia-us-push';
+  const komentoUrl = 'https://komento.example.com/blog/sony-xperia-statement';
+  const jomCommentUrl = 'https://jomcomment.example.com/news/sony-xperia-defocus';
+  const commentTreeUrl = 'https://discuss.example.org/story/13/10/11/sony-xperia-us-push';
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -139,6 +148,18 @@ export function loadFixtures(): Fixture[] {
     { name: 'utterances', description: 'A static blog with utterances: seed 000 in the cross-origin utteranc.es iframe, flat and oldest first as a GitHub issue keeps them', url: utterancesUrl, layout: null, page: issue, committed: true, onDemand: true,
       html: () => staticBlogPage(issue, utterancesUrl, SEEDS.phandroid, 'en-US', utterancesEmbed(utterancesUrl, phandroid.title)),
       frame: { url: utterancesFrameUrl(utterancesUrl, phandroid.title), layout: 'utterances', html: () => utterancesDocument(issue.comments, phandroid.title) } },
+    { name: 'drupal-7', description: 'Drupal 7 (Bartik, RDF): a#comment-N before div.comment, replies in div.indented, seed 000', url: drupal7Url, layout: 'drupal', page: phandroid, committed: true, onDemand: true,
+      html: () => drupalPage(phandroid, drupal7Url, SEEDS.phandroid, 'en', drupal7Comments(phandroid.comments)) },
+    { name: 'drupal-10', description: 'Drupal 10 (Olivero): article#comment-N, replies in div.indented, German, seed 003', url: drupal10Url, layout: 'drupal', page: caschy, committed: true, onDemand: true,
+      html: () => drupalPage(caschy, drupal10Url, SEEDS.caschy, 'de', drupal10Comments(caschy.comments, 'de')) },
+    { name: 'joomla-jcomments', description: 'Joomla with JComments in tree mode (div#comment-item-N, div.comments-list#comments-list-P), seed 000', url: jCommentsUrl, layout: 'jcomments', page: phandroid, committed: true, onDemand: true,
+      html: () => joomlaPage(phandroid, jCommentsUrl, SEEDS.phandroid, jCommentsHtml(phandroid.comments, jCommentsUrl)) },
+    { name: 'joomla-komento', description: 'Joomla with Komento (flat ul.kmt-list, parentid and depth attributes), seed 003', url: komentoUrl, layout: 'komento', page: caschy, committed: true, onDemand: true,
+      html: () => joomlaPage(caschy, komentoUrl, SEEDS.caschy, komentoHtml(caschy.comments, komentoUrl)) },
+    { name: 'joomla-jomcomment', description: 'Joomla with JomComment (flat div#pc_N, "written by" bylines, day-only dates), seed 002', url: jomCommentUrl, layout: 'jomcomment', page: xperia2016, committed: true, onDemand: true,
+      html: () => joomlaPage(xperia2016, jomCommentUrl, SEEDS.xperia2016, jomCommentHtml(xperia2016.comments)) },
+    { name: 'comment-tree', description: 'A news discussion site with the Slash engine\'s #commentlisting tree (li#tree_N, ul#commtree_N), seed 000', url: commentTreeUrl, layout: 'commtree', page: phandroid, committed: true, onDemand: true,
+      html: () => commentTreePage(phandroid, commentTreeUrl, SEEDS.phandroid) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

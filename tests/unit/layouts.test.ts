@@ -18,10 +18,10 @@ const withThread = fixtures.flatMap((f) => {
  */
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
-  if (layout === 'utterances') return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
-  // Blogger's showComment= and Movable Type's abbr.published are machine times; TypePad prints local time only.
+  if (layout === 'utterances' || layout === 'jomcomment') return `${comment.publishedAt.slice(0, 10)}T00:00:00`; // the day only
+  // Machine times: Blogger's showComment=, Movable Type's abbr.published, Drupal 7's RDF, Komento; the rest print local text.
   const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic' || layout === 'giscus' || layout === 'blogger'
-    || fixtureName === 'movable-type';
+    || fixtureName === 'movable-type' || fixtureName === 'drupal-7' || layout === 'komento';
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }
 
@@ -32,6 +32,9 @@ const PERMALINK: Partial<Record<string, RegExp>> = {
   utterances: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+#issuecomment-\d+$/,
   blogger: /^https:\/\/[^#?]+\?showComment=\d{12,}#c\d+$/,
   typepad: /^https:\/\/[^#]+#comment-[0-9a-f]+$/,
+  komento: /^https:\/\/[^#]+#kmt-\d+$/,
+  drupal: /^https:\/\/[^#/]+\/comment\/(\d+)#comment-\1$/,
+  commtree: /^https:\/\/[^#]+\/comments\.pl\?sid=\d+&cid=\d+$/,
 };
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {

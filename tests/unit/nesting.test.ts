@@ -6,6 +6,9 @@ import { disqusEmbedDocument, disqusPluginComments } from '../../seeds/render/di
 import { blockThemeComments, html5Comments, xhtmlComments } from '../../seeds/render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from '../../seeds/render/wpdiscuz';
 import { movableTypeComments } from '../../seeds/render/typepad';
+import { drupal10Comments, drupal7Comments } from '../../seeds/render/drupal';
+import { jCommentsHtml, komentoHtml } from '../../seeds/render/joomla';
+import { commentTreeHtml } from '../../seeds/render/comment-tree';
 import { germanDate } from '../../seeds/html';
 import { foldSpace } from '../../layouts/text';
 import { expectedKey, extractHtml } from './helpers';
@@ -27,6 +30,11 @@ const renderers: [string, LayoutName, () => string][] = [
   ['wpDiscuz 5', 'wpdiscuz', () => wrap(wpDiscuz5Comments(tree.comments))],
   // A flat list: only each reply's "replied to" link gives its parent.
   ['Movable Type', 'typepad', () => wrap(movableTypeComments(tree.comments, URL_))],
+  ['Drupal 7', 'drupal', () => wrap(drupal7Comments(tree.comments))],
+  ['Drupal 10', 'drupal', () => wrap(drupal10Comments(tree.comments, 'en'))],
+  ['JComments', 'jcomments', () => wrap(jCommentsHtml(tree.comments, URL_))],
+  ['Komento', 'komento', () => wrap(komentoHtml(tree.comments, URL_))],
+  ['comment tree', 'commtree', () => wrap(commentTreeHtml(tree.comments, 'blog.example.org', 1))],
 ];
 
 function expectedShape(layout: LayoutName, comments: SeedComment[]) {
