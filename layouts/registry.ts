@@ -1,16 +1,25 @@
+import { commento } from './commento';
+import { coral } from './coral';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { generic } from './generic';
+import { isso } from './isso';
+import { twikoo } from './twikoo';
 import type { CommentLayout, ExtractedComment } from './types';
+import { valine } from './valine';
+import { waline } from './waline';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
 /**
  * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
- * ids. The generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ * ids, and the comment embeds (Coral to Valine) sit in WordPress pages. The generic layout comes
+ * last and finds nothing unless allowed on the document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
-export const layouts = [disqusEmbed, disqusPlugin, wpDiscuz, wordpress, generic] as const satisfies readonly CommentLayout[];
+export const layouts = [
+  disqusEmbed, disqusPlugin, wpDiscuz, coral, commento, isso, waline, twikoo, valine, wordpress, generic,
+] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */
 export type LayoutName = (typeof layouts)[number]['name'];
