@@ -3,10 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LayoutName } from '../layouts/registry';
 import { generateThread } from './big-thread';
-import type { SeedPage } from './model';
+import { flatten, type SeedPage } from './model';
 import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { caschyPage } from './render/caschy';
+import { coralEmbed } from './render/coral';
 import { disqusEmbedDocument } from './render/disqus';
+import { embedPage } from './render/embed-page';
+import { commentoEmbed, issoEmbed, twikooEmbed, valineEmbed, walineEmbed } from './render/embeds';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
@@ -76,6 +79,13 @@ export function loadFixtures(): Fixture[] {
   const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
+  const coralUrl = 'https://www.dailyledger.example/tech/2013/10/11/sony-xperia-us-push';
+  const commentoUrl = 'https://notizen.example.de/sony-xperia-statement/';
+  const issoUrl = 'https://blog.isso.example.org/posts/sony-to-defocus-on-india-and-usa/';
+  const walineUrl = 'https://waline.example.dev/posts/sony-xperia-us-push/';
+  const twikooUrl = 'https://twikoo.example.dev/2025/08/08/sony-xperia-statement/';
+  const valineUrl = 'https://valine.example.dev/sony-xperia-statement.html';
+  const count = (p: SeedPage) => flatten(p.comments).length;
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -108,6 +118,18 @@ export function loadFixtures(): Fixture[] {
       html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
     { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,
       html: () => guestbookPage(phandroid, guestbookUrl, SEEDS.phandroid) },
+    { name: 'embed-coral', description: 'Coral 7+: the stream in an open shadow root on #coral-shadow-container (declarative shadow DOM), replies in reply-list logs after their parent, seed 000', url: coralUrl, layout: 'coral', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, coralUrl, SEEDS.phandroid, { site: 'The Daily Ledger', lang: 'en', embed: coralEmbed(phandroid.comments, count(phandroid)) }) },
+    { name: 'embed-commento', description: 'Commento in the page (#commento), replies in children containers, a German reader (de-DE dates), seed 003', url: commentoUrl, layout: 'commento', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, commentoUrl, SEEDS.caschy, { site: 'Notizen', lang: 'de', embed: commentoEmbed(caschy.comments, 'de-DE') }) },
+    { name: 'embed-isso', description: 'Isso in the page (#isso-thread), replies nested in .isso-follow-up, seed 002', url: issoUrl, layout: 'isso', page: xperia2016, committed: true, onDemand: true,
+      html: () => embedPage(xperia2016, issoUrl, SEEDS.xperia2016, { site: 'Isso Example', lang: 'en', embed: issoEmbed(xperia2016.comments, count(xperia2016)) }) },
+    { name: 'embed-waline', description: 'Waline in the page (#waline), replies of every depth flattened into .wl-quote with @mentions, seed 000', url: walineUrl, layout: 'waline', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, walineUrl, SEEDS.phandroid, { site: 'Waline Example', lang: 'en', embed: walineEmbed(phandroid.comments, count(phandroid)) }) },
+    { name: 'embed-twikoo', description: 'Twikoo in the page (#tcomment), replies of every depth flattened into .tk-replies with "Reply @name:", seed 003', url: twikooUrl, layout: 'twikoo', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, twikooUrl, SEEDS.caschy, { site: 'Twikoo Beispiel', lang: 'de', embed: twikooEmbed(caschy.comments, count(caschy)) }) },
+    { name: 'embed-valine', description: 'Valine in the page (#vcomments), replies of every depth flattened into .vquote with "@name ,", seed 003', url: valineUrl, layout: 'valine', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, valineUrl, SEEDS.caschy, { site: 'Valine Beispiel', lang: 'de', embed: valineEmbed(caschy.comments, count(caschy)) }) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -15,9 +15,22 @@ const withThread = fixtures.flatMap((f) => {
 /** Expected publishedAt per layout: what each markup can tell (the plugin fallback has no dates). */
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
-  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic';
+  // Commento's title is a locale date; Waline and Valine print the day of older comments.
+  if (['commento', 'waline', 'valine'].includes(layout)) return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
+  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || ['generic', 'coral', 'isso', 'twikoo'].includes(layout);
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }
+
+/** The permalink each family's markup gives, where it is not WordPress's `#comment-N`. */
+const PERMALINK: Record<string, RegExp> = {
+  generic: /^https:\/\/[^#]+#talk-\d+$/,
+  coral: /^https:\/\/[^#?]+\?commentID=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  commento: /^https:\/\/[^#]+#commento-[0-9a-f]{64}$/,
+  isso: /^https:\/\/[^#]+#isso-\d+$/,
+  waline: /^https:\/\/[^#]+#\d+$/,
+  twikoo: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
+  valine: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
+};
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
   const result = extractHtml(html(), url, f.onDemand);
@@ -69,7 +82,7 @@ describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
       expect(got.author).toBe(seed.author);
       expect(got.publishedAt).toBe(expectedDate(layout, f.name, seed));
       if (layout === 'disqus-wp') expect(got.permalink).toBeNull();
-      else expect(got.permalink).toMatch(layout === 'generic' ? /^https:\/\/[^#]+#talk-\d+$/ : /^https:\/\/[^#]+#comment-\d+$/);
+      else expect(got.permalink).toMatch(PERMALINK[layout] ?? /^https:\/\/[^#]+#comment-\d+$/);
     });
   });
 
