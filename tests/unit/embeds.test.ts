@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { shadowContent } from '../../layouts/embed';
+import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
+import { outlineComment } from '../../lib/comment-outline';
+import { watchComments, type FoundComments } from '../../lib/comment-watcher';
+import { fixture } from '../../seeds/fixtures';
+import { flatten } from '../../seeds/model';
+import { coralComment } from '../../seeds/render/coral';
+import { coralId } from '../../seeds/render/embed-page';
+import { extractHtml, parsePage } from './helpers';
+
+const coralFixture = fixture('embed-coral');
+const seeds = flatten(coralFixture.page.comments);
+
+/** The Coral fixture as a browser has it after load: the template turned into a real open shadow root. */
+function attachCoral(): ShadowRoot {
+  const parsed = parsePage(coralFixture.html());
+  const template = parsed.querySelector('#coral-shadow-container > template') as HTMLTemplateElement;
+  document.body.innerHTML = '<main><div id="coral_thread"><div id="coral-shadow-container"></div></div></main>';
+  const root = document.getElementById('coral-shadow-container')!.attachShadow({ mode: 'open' });
+  root.append(document.importNode(template.content, true));
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Coral in an open shadow root', () => {
+  it('a parsed page keeps the declarative shadow root as a template, and the layout reads it', () => {
+    const doc = parsePage(coralFixture.html());
+    const host = doc.getElementById('coral-shadow-container')!;
+    expect(host.shadowRoot).toBeNull();
+    expect(shadowContent(host)?.querySelector('.coral-comment')).not.toBeNull();
+    expect(extractComments(doc, coralFixture.url).comments).toHaveLength(seeds.length);
+  });
+
+  it('reads the same thread from a real attached shadow root, and locates and keys its comments there', () => {
+    const root = attachCoral();
+    // The document itself holds no comment: only the shadow root does.
+    expect(document.querySelector('.coral-comment')).toBeNull();
+    const found = extractComments(document, coralFixture.url);
+    expect(found.layout).toBe('coral');
+    expect(found.comments.map((c) => c.key)).toEqual(seeds.map((c) => `coral:${coralId(c)}`));
+    const reply = seeds.find((c) => c.children.length)!.children[0];
+    const el = locateComment(document, `coral:${coralId(reply)}`);
+    expect(el?.getRootNode()).toBe(root);
+    const clickedText = el!.querySelector('.coral-comment-content p')!;
+    expect(commentKeyAt(clickedText, 'coral')).toBe(`coral:${coralId(reply)}`);
+    expect(outlineComment(document, `coral:${coralId(reply)}`)).toBe(true);
+    expect(el!.getAttribute('style')).toContain('outline');
+  });
+
+  it('takes a reply’s parent from the reply list it sits in, though it is not inside its parent', () => {
+    attachCoral();
+    const parent = seeds.find((c) => c.children.length)!;
+    const reply = parent.children[0];
+    const el = locateComment(document, `coral:${coralId(reply)}`)!;
+    expect(el.closest(`[id="comment-${coralId(parent)}"]`)).toBeNull();
+    const got = extractComments(document, coralFixture.url).comments.find((c) => c.key === `coral:${coralId(reply)}`)!;
+    expect(got.parentKey).toBe(`coral:${coralId(parent)}`);
+  });
+
+  it('the watcher sees a comment added inside the shadow root later', async () => {
+    const root = attachCoral();
+    const life = new AbortController();
+    const results: FoundComments[] = [];
+    let grew: () => void = () => {};
+    const done = new Promise<void>((resolve) => { grew = resolve; });
+    watchComments(document, (found) => {
+      results.push(found);
+      if (found.comments.length === seeds.length + 1) grew();
+    }, life.signal);
+    expect(results.at(-1)?.comments).toHaveLength(seeds.length);
+    const late = { ...seeds[0], id: 999_001, author: 'Late Reader', children: [] };
+    const log = root.getElementById('comments-allComments-log')!;
+    log.insertAdjacentHTML('beforeend', `<div>${coralComment(late, null, 0)}</div>`);
+    await done;
+    life.abort();
+    expect(results.at(-1)?.comments.at(-1)).toMatchObject({ key: `coral:${coralId(late)}`, author: 'Late Reader', parentKey: null });
+  }, 5_000);
+
+  it('while no thread is on the page, the watcher also watches open shadow roots for one', async () => {
+    document.body.innerHTML = '<div id="coral_thread"><div id="coral-shadow-container"></div></div>';
+    const root = document.getElementById('coral-shadow-container')!.attachShadow({ mode: 'open' });
+    const life = new AbortController();
+    const found = new Promise<FoundComments>((resolve) => watchComments(document, resolve, life.signal));
+    root.innerHTML = `<div id="coral" class="coral coral-stream"><div>${coralComment(seeds[0], null, 0)}</div></div>`;
+    const result = await found;
+    life.abort();
+    expect(result.layout).toBe('coral');
+    expect(result.comments.length).toBeGreaterThan(0);
+  }, 5_000);
+});
+
+describe('embeds that flatten replies under the top comment', () => {
+  it.each(['embed-waline', 'embed-twikoo', 'embed-valine'])('%s nests replies deeper than the markup, by their @mention', (name) => {
+    const f = fixture(name);
+    const doc = parsePage(f.html());
+    // The markup holds replies at most one level down ...
+    const comments = extractComments(doc, f.url).comments;
+    // ... but the thread has deeper replies, each under the comment it answers.
+    expect(Math.max(...comments.map((c) => c.depth))).toBeGreaterThan(1);
+    for (const c of comments) expect(c.text).not.toMatch(/^@|^,|Reply @/);
+  });
+
+  it('a mention of a comment that is not on the page leaves the reply under its top comment', () => {
+    const html = `<div id="waline"><div class="wl-cards"><div id="1" class="wl-card-item"><div class="wl-card"><span class="wl-nick">Ann</span><div class="wl-content"><p>Top</p></div>
+<div class="wl-quote"><div id="2" class="wl-card-item"><div class="wl-card"><span class="wl-nick">Bob</span><div class="wl-content"><p><a href="#77">@Gone</a><span>: </span></p><p>Answer</p></div></div></div></div></div></div></div></div>`;
+    const { layout, comments } = extractHtml(`<html><body>${html}</body></html>`, 'https://w.example/p/');
+    expect(layout).toBe('waline');
+    expect(comments.map((c) => [c.key, c.parentKey, c.depth, c.text])).toEqual([['waline:1', null, 0, 'Top'], ['waline:2', 'waline:1', 1, 'Answer']]);
+  });
+});
+
+describe('detection stays with its own markup', () => {
+  it.each([
+    ['an empty Waline mount and a Valine form', '<div id="waline"><input class="wl-nick"></div><div id="vcomments"><input class="vnick"></div>'],
+    ['Twikoo-like classes outside a Twikoo mount', '<div class="tk-comment" id="t1"><span class="tk-nick">A</span></div>'],
+    ['a Coral host without a shadow root', '<div id="coral_thread"><div id="coral-shadow-container"><div class="coral-comment" id="comment-0a0a0a0a-0000-4000-8000-000000000001"></div></div></div>'],
+    ['an Isso thread not yet loaded', '<section id="isso-thread"><div id="isso-root"></div></section>'],
+  ])('%s gives no layout', (_what, body) => {
+    expect(extractHtml(`<html><body>${body}</body></html>`, 'https://x.example/').layout).toBeNull();
+  });
+});
