@@ -81,7 +81,7 @@ export function loadFixtures(): Fixture[] {
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
   const coralUrl = 'https://www.dailyledger.example/tech/2013/10/11/sony-xperia-us-push';
   const commentoUrl = 'https://notizen.example.de/sony-xperia-statement/';
-  const issoUrl = 'https://blog.isso.example.org/posts/sony-to-defocus-on-india-and-usa/';
+  const issoUrl = 'https://blog.isso.example.org/posts/sony-xperia-us-push/';
   const walineUrl = 'https://waline.example.dev/posts/sony-xperia-us-push/';
   const twikooUrl = 'https://twikoo.example.dev/2025/08/08/sony-xperia-statement/';
   const valineUrl = 'https://valine.example.dev/sony-xperia-statement.html';
@@ -122,8 +122,8 @@ export function loadFixtures(): Fixture[] {
       html: () => embedPage(phandroid, coralUrl, SEEDS.phandroid, { site: 'The Daily Ledger', lang: 'en', embed: coralEmbed(phandroid.comments, count(phandroid)) }) },
     { name: 'embed-commento', description: 'Commento in the page (#commento), replies in children containers, a German reader (de-DE dates), seed 003', url: commentoUrl, layout: 'commento', page: caschy, committed: true, onDemand: true,
       html: () => embedPage(caschy, commentoUrl, SEEDS.caschy, { site: 'Notizen', lang: 'de', embed: commentoEmbed(caschy.comments, 'de-DE') }) },
-    { name: 'embed-isso', description: 'Isso in the page (#isso-thread), replies nested in .isso-follow-up, seed 002', url: issoUrl, layout: 'isso', page: xperia2016, committed: true, onDemand: true,
-      html: () => embedPage(xperia2016, issoUrl, SEEDS.xperia2016, { site: 'Isso Example', lang: 'en', embed: issoEmbed(xperia2016.comments, count(xperia2016)) }) },
+    { name: 'embed-isso', description: 'Isso in the page (#isso-thread), replies nested in .isso-follow-up, seed 000', url: issoUrl, layout: 'isso', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, issoUrl, SEEDS.phandroid, { site: 'Isso Example', lang: 'en', embed: issoEmbed(phandroid.comments, count(phandroid)) }) },
     { name: 'embed-waline', description: 'Waline in the page (#waline), replies of every depth flattened into .wl-quote with @mentions, seed 000', url: walineUrl, layout: 'waline', page: phandroid, committed: true, onDemand: true,
       html: () => embedPage(phandroid, walineUrl, SEEDS.phandroid, { site: 'Waline Example', lang: 'en', embed: walineEmbed(phandroid.comments, count(phandroid)) }) },
     { name: 'embed-twikoo', description: 'Twikoo in the page (#tcomment), replies of every depth flattened into .tk-replies with "Reply @name:", seed 003', url: twikooUrl, layout: 'twikoo', page: caschy, committed: true, onDemand: true,
