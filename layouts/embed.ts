@@ -59,7 +59,12 @@ export function placeReplies(comments: ExtractedComment[], replyTo: ReadonlyMap<
 /** The id a `#id` link points to, or null for other links. */
 export function hashTarget(link: Element | undefined): string | null {
   const href = link?.getAttribute('href') ?? '';
-  return href.startsWith('#') && href.length > 1 ? decodeURIComponent(href.slice(1)) : null;
+  if (!href.startsWith('#') || href.length < 2) return null;
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1); // a stray % is part of the id, not an escape
+  }
 }
 
 /** How an embed that keys comments by their bare element id (Waline, Twikoo, Valine) is read. */
@@ -101,7 +106,7 @@ export function defineIdEmbed<const N extends string>(spec: IdEmbed<N>): Comment
       return isComment(el) ? prefix + el.id : null;
     },
     cssSelector(key) {
-      return `${spec.comment.split(',')[0]}${byId(key.slice(prefix.length))}`;
+      return `${spec.comment}${byId(key.slice(prefix.length))}`;
     },
     locate(doc, key) {
       const el = doc.getElementById(key.slice(prefix.length));
@@ -115,7 +120,9 @@ export function defineIdEmbed<const N extends string>(spec: IdEmbed<N>): Comment
         const key = prefix + el.id;
         const target = hashTarget(parts.replyTo);
         if (target) replyTo.set(key, prefix + target);
-        const mention = spec.mention === 'wrapper' ? parts.replyTo?.parentElement : parts.replyTo;
+        // A wrapper that is the text element itself would hide the whole text: then only the link goes.
+        const wrapper = parts.replyTo?.parentElement;
+        const mention = spec.mention === 'wrapper' && wrapper !== parts.text ? wrapper : parts.replyTo;
         const text = parts.text ? blockText(parts.text, (skip) => skip === mention) : '';
         return {
           key,
