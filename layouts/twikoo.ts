@@ -6,7 +6,7 @@ import { defineIdEmbed } from './embed';
  */
 export const twikoo = defineIdEmbed({
   name: 'twikoo',
-  mounts: ['tcomment', 'twikoo'],
+  mounts: ['tcomment'],
   rootSelector: 'div.twikoo',
   comment: 'div.tk-comment',
   roles: {

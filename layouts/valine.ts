@@ -6,7 +6,7 @@ import { defineIdEmbed } from './embed';
  */
 export const valine = defineIdEmbed({
   name: 'valine',
-  mounts: ['vcomments', 'valine'],
+  mounts: ['vcomments'],
   rootSelector: 'div.v[data-class="v"]',
   comment: 'div.vcard',
   roles: {

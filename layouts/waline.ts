@@ -6,7 +6,7 @@ import { defineIdEmbed } from './embed';
  */
 export const waline = defineIdEmbed({
   name: 'waline',
-  mounts: ['waline', 'waline-comments'],
+  mounts: ['waline'],
   rootSelector: '[data-waline]',
   comment: 'div.wl-card-item',
   roles: {
