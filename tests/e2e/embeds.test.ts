@@ -3,7 +3,7 @@ import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { coralComment } from '../../seeds/render/coral';
 import { coralId } from '../../seeds/render/embed-page';
-import { clickToolbarButton, injectAnnotator, launchWithExtension, panel, panelCount, selectedKey, serveFixtures } from './harness';
+import { clickToolbarButton, injectAnnotator, launchWithExtension, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
 
 // Coral renders its stream into an open shadow root: the annotator must read it there, keep
 // watching inside it (mutations there never reach an observer on the document), and take
@@ -21,7 +21,7 @@ describe('Coral in an open shadow root, opened from the toolbar', () => {
   const f = fixture('embed-coral');
   const seeds = flatten(f.page.comments);
 
-  it('counts the comments inside the shadow root, follows one added there later, and selects a clicked one', async () => {
+  it('counts the comments inside the shadow root, follows one added there later, selects a clicked one and shows its chips', async () => {
     const page = await browser.context.newPage();
     await page.goto(f.url);
     // The browser attached the declarative shadow root: the comments are not in the document's own tree.
@@ -48,6 +48,11 @@ describe('Coral in an open shadow root, opened from the toolbar', () => {
     const reply = seeds.find((c) => c.children.length)!.children[0];
     await page.locator(`[id="comment-${coralId(reply)}"] .coral-comment-content p`).first().click();
     await expect.poll(() => selectedKey(page)).toBe(`coral:${coralId(reply)}`);
+
+    // Tagging it puts the chip row into the comment, inside the shadow root.
+    await press(page, '1');
+    await expect.poll(() => rowTags(page, `coral:${coralId(reply)}`)).toBe('on-topic');
+    await expect.poll(() => page.locator(`[id="comment-${coralId(reply)}"] comment-annotator-chips`).count()).toBe(1);
     await page.close();
   });
 });
