@@ -10,6 +10,7 @@ import { coralEmbed } from './render/coral';
 import { disqusEmbedDocument } from './render/disqus';
 import { embedPage } from './render/embed-page';
 import { commentoEmbed, issoEmbed, twikooEmbed, valineEmbed, walineEmbed } from './render/embeds';
+import { openWebEmbed } from './render/openweb';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
@@ -85,6 +86,7 @@ export function loadFixtures(): Fixture[] {
   const walineUrl = 'https://waline.example.dev/posts/sony-xperia-us-push/';
   const twikooUrl = 'https://twikoo.example.dev/2025/08/08/sony-xperia-statement/';
   const valineUrl = 'https://valine.example.dev/sony-xperia-statement.html';
+  const openWebUrl = 'https://www.metrodaily.example/tech/sony-xperia-us-push-20131011.html';
   const count = (p: SeedPage) => flatten(p.comments).length;
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
@@ -130,6 +132,8 @@ export function loadFixtures(): Fixture[] {
       html: () => embedPage(caschy, twikooUrl, SEEDS.caschy, { site: 'Twikoo Beispiel', lang: 'de', embed: twikooEmbed(caschy.comments, count(caschy)) }) },
     { name: 'embed-valine', description: 'Valine in the page (#vcomments), replies of every depth flattened into .vquote with "@name ,", seed 003', url: valineUrl, layout: 'valine', page: caschy, committed: true, onDemand: true,
       html: () => embedPage(caschy, valineUrl, SEEDS.caschy, { site: 'Valine Beispiel', lang: 'de', embed: valineEmbed(caschy.comments, count(caschy)) }) },
+    { name: 'embed-openweb', description: 'OpenWeb (Spot.IM): the conversation in an open shadow root inside [data-spotim-module=conversation], message stacks with replies in .spcv_children-list, seed 000', url: openWebUrl, layout: 'openweb', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, openWebUrl, SEEDS.phandroid, { site: 'Metro Daily', lang: 'en', embed: openWebEmbed(phandroid.comments, count(phandroid), 'sony-xperia-us-push-20131011') }) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -46,3 +46,5 @@ ${linkList('related', 'Related posts', ['Xperia 1 VII review', 'Sony’s camera 
 </main>`,
   });
 }
+/** An OpenWeb message id: `sp_{spot}_c_{message}`. */
+export const openWebId = (c: SeedComment) => `sp_Xk2mQ9aB_c_${c.id.toString(36)}`;

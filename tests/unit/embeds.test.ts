@@ -93,6 +93,32 @@ describe('Coral in an open shadow root', () => {
   }, 5_000);
 });
 
+describe('OpenWeb in an open shadow root', () => {
+  const f = fixture('embed-openweb');
+
+  it('reads the conversation from a real attached shadow root; keys, locate and clicks agree', () => {
+    const template = parsePage(f.html()).querySelector('[data-spot-im-shadow-host] > template') as HTMLTemplateElement;
+    document.body.innerHTML = '<div id="comments"><div data-spotim-module="conversation"><div data-spot-im-shadow-host></div></div></div>';
+    const host = document.querySelector('[data-spot-im-shadow-host]')!;
+    host.attachShadow({ mode: 'open' }).append(document.importNode(template.content, true));
+    const { layout, comments } = extractComments(document, f.url);
+    expect(layout).toBe('openweb');
+    expect(comments).toHaveLength(flatten(f.page.comments).length);
+    const reply = comments.find((c) => c.depth === 2)!;
+    const el = locateComment(document, reply.key)!;
+    expect(el.getRootNode()).toBe(host.shadowRoot);
+    expect(commentKeyAt(el.querySelector('[data-spot-im-class="message-text"] p'), 'openweb')).toBe(reply.key);
+  });
+
+  it('without message ids, keys by author and text, still unique per comment and found again', () => {
+    const html = f.html().replace(/ data-message-id="[^"]*"/g, '');
+    const doc = parsePage(html);
+    const { comments } = extractComments(doc, f.url);
+    expect(comments.every((c) => /^openweb:comment-[0-9a-f]{8}$/.test(c.key))).toBe(true);
+    expect(new Set(comments.map((c) => c.key)).size).toBe(comments.length);
+  });
+});
+
 describe('embeds that flatten replies under the top comment', () => {
   it.each(['embed-waline', 'embed-twikoo', 'embed-valine'])('%s nests replies deeper than the markup, by their @mention', (name) => {
     const f = fixture(name);

@@ -3,7 +3,7 @@ import { extractComments } from '../../layouts/registry';
 import type { LayoutName } from '../../layouts/registry';
 import type { SeedComment } from '../../seeds/model';
 import { disqusPostId } from '../../seeds/render/disqus';
-import { commentoHex, coralId, objectId } from '../../seeds/render/embed-page';
+import { commentoHex, coralId, objectId, openWebId } from '../../seeds/render/embed-page';
 
 /** Parses an HTML document the way the content script would see it, without a network. */
 export function parsePage(html: string): Document {
@@ -23,6 +23,7 @@ export function expectedKey(layout: LayoutName, comment: SeedComment): string | 
   if (layout === 'disqus-wp') return comment.kind === 'comment' ? `disqus-wp:${comment.id}` : null;
   if (layout === 'generic') return `generic:talk-${comment.id}`;
   if (layout === 'coral') return `coral:${coralId(comment)}`;
+  if (layout === 'openweb') return `openweb:${openWebId(comment)}`;
   if (layout === 'commento') return `commento:${commentoHex(comment)}`;
   if (layout === 'twikoo' || layout === 'valine') return `${layout}:${objectId(comment)}`;
   return `${layout}:${comment.id}`;
