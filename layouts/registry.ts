@@ -3,6 +3,7 @@ import { coral } from './coral';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { generic } from './generic';
+import { hyvor } from './hyvor';
 import { isso } from './isso';
 import { openWeb } from './openweb';
 import { twikoo } from './twikoo';
@@ -19,7 +20,7 @@ import { wpDiscuz } from './wpdiscuz';
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
 export const layouts = [
-  disqusEmbed, disqusPlugin, wpDiscuz, coral, openWeb, commento, isso, waline, twikoo, valine, wordpress, generic,
+  disqusEmbed, disqusPlugin, wpDiscuz, coral, openWeb, hyvor, commento, isso, waline, twikoo, valine, wordpress, generic,
 ] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */

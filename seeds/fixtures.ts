@@ -10,6 +10,7 @@ import { coralEmbed } from './render/coral';
 import { disqusEmbedDocument } from './render/disqus';
 import { embedPage } from './render/embed-page';
 import { commentoEmbed, issoEmbed, twikooEmbed, valineEmbed, walineEmbed } from './render/embeds';
+import { hyvorEmbed } from './render/hyvor';
 import { openWebEmbed } from './render/openweb';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
@@ -87,6 +88,7 @@ export function loadFixtures(): Fixture[] {
   const twikooUrl = 'https://twikoo.example.dev/2025/08/08/sony-xperia-statement/';
   const valineUrl = 'https://valine.example.dev/sony-xperia-statement.html';
   const openWebUrl = 'https://www.metrodaily.example/tech/sony-xperia-us-push-20131011.html';
+  const hyvorUrl = 'https://hyvor.example.de/artikel/sony-xperia-statement';
   const count = (p: SeedPage) => flatten(p.comments).length;
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
@@ -134,6 +136,8 @@ export function loadFixtures(): Fixture[] {
       html: () => embedPage(caschy, valineUrl, SEEDS.caschy, { site: 'Valine Beispiel', lang: 'de', embed: valineEmbed(caschy.comments, count(caschy)) }) },
     { name: 'embed-openweb', description: 'OpenWeb (Spot.IM): the conversation in an open shadow root inside [data-spotim-module=conversation], message stacks with replies in .spcv_children-list, seed 000', url: openWebUrl, layout: 'openweb', page: phandroid, committed: true, onDemand: true,
       html: () => embedPage(phandroid, openWebUrl, SEEDS.phandroid, { site: 'Metro Daily', lang: 'en', embed: openWebEmbed(phandroid.comments, count(phandroid), 'sony-xperia-us-push-20131011') }) },
+    { name: 'embed-hyvor', description: 'Hyvor Talk 3: <hyvor-talk-comments> with an open shadow root (declarative), comments keyed by their time link, replies in .comment-replies, a German reader, seed 003', url: hyvorUrl, layout: 'hyvor', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, hyvorUrl, SEEDS.caschy, { site: 'Hyvor Beispiel', lang: 'de', embed: hyvorEmbed(caschy.comments, count(caschy), 'sony-xperia-statement') }) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -119,6 +119,32 @@ describe('OpenWeb in an open shadow root', () => {
   });
 });
 
+/** Loads a fixture into the test document as a browser would: declarative shadow roots attached. */
+function loadAsBrowser(html: string): void {
+  document.body.innerHTML = parsePage(html).body.innerHTML;
+  for (const template of Array.from(document.querySelectorAll('template[shadowrootmode]')) as HTMLTemplateElement[]) {
+    const root = template.parentElement!.attachShadow({ mode: 'open' });
+    root.append(template.content.cloneNode(true));
+    template.remove();
+  }
+}
+
+describe.each(['embed-coral', 'embed-openweb', 'embed-hyvor'])('%s with real shadow roots', (name) => {
+  it('finds every comment inside the shadow root, and locates and keys each one there', () => {
+    const f = fixture(name);
+    loadAsBrowser(f.html());
+    expect(document.querySelector('template')).toBeNull();
+    const { layout, comments } = extractComments(document, f.url);
+    expect(layout).toBe(f.layout);
+    expect(comments).toHaveLength(flatten(f.page.comments).length);
+    for (const c of comments) {
+      const el = locateComment(document, c.key);
+      expect(el?.getRootNode(), c.key).not.toBe(document);
+      expect(commentKeyAt(el, layout!)).toBe(c.key);
+    }
+  });
+});
+
 describe('embeds that flatten replies under the top comment', () => {
   it.each(['embed-waline', 'embed-twikoo', 'embed-valine'])('%s nests replies deeper than the markup, by their @mention', (name) => {
     const f = fixture(name);

@@ -30,6 +30,7 @@ const PERMALINK: Record<string, RegExp> = {
   waline: /^https:\/\/[^#]+#\d+$/,
   twikoo: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
   valine: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
+  hyvor: /^https:\/\/talk\.hyvor\.com\/comment\/\d+$/,
 };
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
