@@ -54,9 +54,10 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       return;
     }
     // The thread's parent (its shadow root when it is the root's child), so a list the site
-    // replaces wholesale is noticed too. Without a thread: the body and every open shadow root,
-    // since mutations inside a shadow root never reach an observer outside it.
-    const targets: (Node | null)[] = detected ? [detected.thread.parentNode ?? doc.body] : [doc.body, ...openShadowRoots(doc)];
+    // replaces wholesale is noticed too; in a shadow root, also the host's parent, for a host
+    // the site replaces. Without a thread: the body and every open shadow root, since mutations
+    // inside a shadow root never reach an observer outside it.
+    const targets: (Node | null)[] = detected ? threadTargets(detected.thread, doc) : [doc.body, ...openShadowRoots(doc)];
     const live = targets.filter((target): target is Node => target !== null);
     if (live.length !== observed.length || live.some((target, i) => target !== observed[i])) observe(live);
   };
@@ -82,6 +83,13 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       scan();
     },
   };
+}
+
+/** What to observe for a found thread: its parent, and for a thread in a shadow root the host's parent too. */
+function threadTargets(thread: Element, doc: Document): (Node | null)[] {
+  const root = thread.getRootNode();
+  const host = root !== doc && 'host' in root ? (root as ShadowRoot).host : null;
+  return host ? [thread.parentNode, host.parentNode] : [thread.parentNode ?? doc.body];
 }
 
 /** The page's open shadow roots (comment embeds render into them), not our own panel's. */

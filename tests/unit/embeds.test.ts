@@ -80,6 +80,23 @@ describe('Coral in an open shadow root', () => {
     expect(results.at(-1)?.comments.at(-1)).toMatchObject({ key: `coral:${coralId(late)}`, author: 'Late Reader', parentKey: null });
   }, 5_000);
 
+  it('the watcher notices the site replacing the shadow host with a new stream', async () => {
+    attachCoral();
+    const life = new AbortController();
+    let replaced: (found: FoundComments) => void = () => {};
+    const done = new Promise<FoundComments>((resolve) => { replaced = resolve; });
+    watchComments(document, (found) => {
+      if (found.comments.length === 1) replaced(found);
+    }, life.signal);
+    const host = document.createElement('div');
+    host.id = 'coral-shadow-container';
+    host.attachShadow({ mode: 'open' }).innerHTML = `<div id="coral" class="coral coral-stream"><div>${coralComment({ ...seeds[2], children: [] }, null, 0)}</div></div>`;
+    document.getElementById('coral-shadow-container')!.replaceWith(host);
+    const result = await done;
+    life.abort();
+    expect(result.comments.map((c) => c.key)).toEqual([`coral:${coralId(seeds[2])}`]);
+  }, 5_000);
+
   it('while no thread is on the page, the watcher also watches open shadow roots for one', async () => {
     document.body.innerHTML = '<div id="coral_thread"><div id="coral-shadow-container"></div></div>';
     const root = document.getElementById('coral-shadow-container')!.attachShadow({ mode: 'open' });
