@@ -49,7 +49,8 @@ export const coral = defineLayout({
   },
 
   cssSelector(key) {
-    return `#coral-shadow-container ${byId(`comment-${key.slice('coral:'.length)}`)}`;
+    // Matches inside the stream's shadow root, where the comment is (selectors do not cross into it).
+    return byId(`comment-${key.slice('coral:'.length)}`);
   },
 
   locate(doc, key) {
