@@ -1,29 +1,37 @@
 import { blogger } from './blogger';
+import { commento } from './commento';
 import { commentTree } from './commtree';
+import { coral } from './coral';
 import { disqusEmbed } from './disqus-embed';
 import { disqusPlugin } from './disqus-plugin';
 import { drupal } from './drupal';
 import { generic } from './generic';
 import { giscus } from './giscus';
+import { hyvor } from './hyvor';
+import { isso } from './isso';
 import { jComments } from './jcomments';
 import { jomComment } from './jomcomment';
 import { komento } from './komento';
-import type { CommentLayout, ExtractedComment } from './types';
+import { openWeb } from './openweb';
+import { twikoo } from './twikoo';
 import { typepad } from './typepad';
+import type { CommentLayout, ExtractedComment } from './types';
 import { utterances } from './utterances';
+import { valine } from './valine';
+import { waline } from './waline';
 import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
 /**
  * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
- * ids, and Blogger's and TypePad's boxes (`li.comment`, `div.comment#comment-N`) would pass
- * WordPress's looser match. The generic layout comes last and finds nothing unless allowed on the
- * document (layouts/generic.ts).
+ * ids; Blogger's and TypePad's boxes (`li.comment`, `div.comment#comment-N`) would pass
+ * WordPress's looser match, and the comment embeds (Coral to Valine) sit in WordPress pages. The
+ * generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
 export const layouts = [
-  disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, blogger, typepad, drupal, jComments, komento, jomComment, commentTree,
-  wordpress, generic,
+  disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, coral, openWeb, hyvor, commento, isso, waline, twikoo, valine,
+  blogger, typepad, drupal, jComments, komento, jomComment, commentTree, wordpress, generic,
 ] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */

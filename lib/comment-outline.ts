@@ -27,7 +27,10 @@ export function watchCommentClicks(doc: Document, layout: () => LayoutName | nul
   doc.addEventListener('click', (event) => {
     const family = layout();
     if (!event.isTrusted || !family) return;
-    const key = commentKeyAt(event.target as Element, family);
+    // A click inside an open shadow root (Coral) reaches the document retargeted to its host:
+    // the first node of the composed path is what was clicked.
+    const clicked = (event.composedPath()[0] ?? event.target) as Node | null;
+    const key = commentKeyAt(clicked?.nodeType === 1 ? clicked as Element : clicked?.parentElement ?? null, family);
     if (key) onComment(key);
   }, { capture: true, signal });
 }

@@ -23,15 +23,16 @@ export interface CommentWatch {
 
 /**
  * Reads the document's comments now, and again after the thread changes (late loads, "load
- * more"). Once a thread is found only its container is observed. `onChange` is called with
- * every result that differs from the last one, including the first when it has a thread.
+ * more"), in the page or in an open shadow root. Once a thread is found only its container is
+ * observed. `onChange` is called with every result that differs from the last one, including
+ * the first when it has a thread.
  * `onScan` gets the milliseconds each read took, `onChange` included (for npm run bench).
  */
 export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScan?: (ms: number) => void): CommentWatch {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
-  let observed: Node | undefined;
+  let observed: Node[] = [];
   const started = Date.now();
 
   const scan = () => {
@@ -48,23 +49,27 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       onChange(found);
     }
     onScan?.(performance.now() - begun);
-    // The thread's parent, so a list the site replaces wholesale is noticed too.
-    const target = detected ? detected.thread.parentElement ?? doc.body : doc.body;
     if (!found.layout && Date.now() - started > WAIT_FOR_THREAD_MS) {
       observer?.disconnect();
       return;
     }
-    if (target && target !== observed) observe(target);
+    // The thread's parent (its shadow root when it is the root's child), so a list the site
+    // replaces wholesale is noticed too; in a shadow root, also the host's parent, for a host
+    // the site replaces. Without a thread: the body and every open shadow root, since mutations
+    // inside a shadow root never reach an observer outside it.
+    const targets: (Node | null)[] = detected ? threadTargets(detected.thread, doc) : [doc.body, ...openShadowRoots(doc)];
+    const live = targets.filter((target): target is Node => target !== null);
+    if (live.length !== observed.length || live.some((target, i) => target !== observed[i])) observe(live);
   };
 
-  const observe = (target: Node) => {
+  const observe = (targets: Node[]) => {
     observer?.disconnect();
-    observed = target;
+    observed = targets;
     observer = new MutationObserver((records) => {
       if (records.every(isOwnMark)) return;
       if (timer === undefined) timer = setTimeout(scan, SETTLE_MS);
     });
-    observer.observe(target, { childList: true, subtree: true });
+    for (const target of targets) observer.observe(target, { childList: true, subtree: true });
   };
 
   signal.addEventListener('abort', () => {
@@ -78,6 +83,24 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       scan();
     },
   };
+}
+
+/** What to observe for a found thread: its parent, and for a thread in a shadow root the host's parent too. */
+function threadTargets(thread: Element, doc: Document): (Node | null)[] {
+  const root = thread.getRootNode();
+  const host = root !== doc && 'host' in root ? (root as ShadowRoot).host : null;
+  return host ? [thread.parentNode, host.parentNode] : [thread.parentNode ?? doc.body];
+}
+
+/** The page's open shadow roots (comment embeds render into them), not our own panel's. */
+function openShadowRoots(doc: Document): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const all = doc.body?.querySelectorAll('*') ?? [];
+  for (let i = 0; i < all.length; i++) {
+    const root = all[i].shadowRoot;
+    if (root && !all[i].localName.startsWith('comment-annotator')) roots.push(root);
+  }
+  return roots;
 }
 
 /** Our own chip rows being added or removed: no reason to read the thread again. */

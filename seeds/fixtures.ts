@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LayoutName } from '../layouts/registry';
 import { generateThread } from './big-thread';
 import { flatten, type SeedPage } from './model';
@@ -8,11 +5,16 @@ import { parseSeed, type CaptureStyle, type SeedFacts } from './parse';
 import { bloggerClassicComments, bloggerPage, bloggerThreadedComments } from './render/blogger';
 import { caschyPage } from './render/caschy';
 import { commentTreePage } from './render/comment-tree';
+import { coralEmbed } from './render/coral';
 import { disqusEmbedDocument } from './render/disqus';
 import { drupal10Comments, drupal7Comments, drupalPage } from './render/drupal';
+import { embedPage } from './render/embed-page';
+import { commentoEmbed, issoEmbed, twikooEmbed, valineEmbed, walineEmbed } from './render/embeds';
 import { exampleBlogPage } from './render/example-blog';
 import { discussionPage, giscusEmbed, giscusWidgetDocument, giscusWidgetUrl } from './render/giscus';
+import { hyvorEmbed } from './render/hyvor';
 import { jCommentsHtml, joomlaPage, jomCommentHtml, komentoHtml } from './render/joomla';
+import { openWebEmbed } from './render/openweb';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { staticBlogPage } from './render/static-blog';
@@ -22,6 +24,9 @@ import { issuePage, utterancesDocument, utterancesEmbed, utterancesFrameUrl } fr
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where the seed texts and the built pages live. */
 export const SEEDS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -102,6 +107,15 @@ export function loadFixtures(): Fixture[] {
   const komentoUrl = 'https://komento.example.com/blog/sony-xperia-statement';
   const jomCommentUrl = 'https://jomcomment.example.com/news/sony-xperia-defocus';
   const commentTreeUrl = 'https://discuss.example.org/story/13/10/11/sony-xperia-us-push';
+  const coralUrl = 'https://www.dailyledger.example/tech/2013/10/11/sony-xperia-us-push';
+  const commentoUrl = 'https://notizen.example.de/sony-xperia-statement/';
+  const issoUrl = 'https://blog.isso.example.org/posts/sony-xperia-us-push/';
+  const walineUrl = 'https://waline.example.dev/posts/sony-xperia-us-push/';
+  const twikooUrl = 'https://twikoo.example.dev/2025/08/08/sony-xperia-statement/';
+  const valineUrl = 'https://valine.example.dev/sony-xperia-statement.html';
+  const openWebUrl = 'https://www.metrodaily.example/tech/sony-xperia-us-push-20131011.html';
+  const hyvorUrl = 'https://hyvor.example.de/artikel/sony-xperia-statement';
+  const count = (p: SeedPage) => flatten(p.comments).length;
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -160,6 +174,22 @@ export function loadFixtures(): Fixture[] {
       html: () => joomlaPage(xperia2016, jomCommentUrl, SEEDS.xperia2016, jomCommentHtml(xperia2016.comments)) },
     { name: 'comment-tree', description: 'A news discussion site with the Slash engine\'s #commentlisting tree (li#tree_N, ul#commtree_N), seed 000', url: commentTreeUrl, layout: 'commtree', page: phandroid, committed: true, onDemand: true,
       html: () => commentTreePage(phandroid, commentTreeUrl, SEEDS.phandroid) },
+    { name: 'embed-coral', description: 'Coral 7+: the stream in an open shadow root on #coral-shadow-container (declarative shadow DOM), replies in reply-list logs after their parent, seed 000', url: coralUrl, layout: 'coral', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, coralUrl, SEEDS.phandroid, { site: 'The Daily Ledger', lang: 'en', embed: coralEmbed(phandroid.comments, count(phandroid)) }) },
+    { name: 'embed-commento', description: 'Commento in the page (#commento), replies in children containers, a German reader (de-DE dates), seed 003', url: commentoUrl, layout: 'commento', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, commentoUrl, SEEDS.caschy, { site: 'Notizen', lang: 'de', embed: commentoEmbed(caschy.comments, 'de-DE') }) },
+    { name: 'embed-isso', description: 'Isso in the page (#isso-thread), replies nested in .isso-follow-up, seed 000', url: issoUrl, layout: 'isso', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, issoUrl, SEEDS.phandroid, { site: 'Isso Example', lang: 'en', embed: issoEmbed(phandroid.comments, count(phandroid)) }) },
+    { name: 'embed-waline', description: 'Waline in the page (#waline), replies of every depth flattened into .wl-quote with @mentions, seed 000', url: walineUrl, layout: 'waline', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, walineUrl, SEEDS.phandroid, { site: 'Waline Example', lang: 'en', embed: walineEmbed(phandroid.comments, count(phandroid)) }) },
+    { name: 'embed-twikoo', description: 'Twikoo in the page (#tcomment), replies of every depth flattened into .tk-replies with "Reply @name:", seed 003', url: twikooUrl, layout: 'twikoo', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, twikooUrl, SEEDS.caschy, { site: 'Twikoo Beispiel', lang: 'de', embed: twikooEmbed(caschy.comments, count(caschy)) }) },
+    { name: 'embed-valine', description: 'Valine in the page (#vcomments), replies of every depth flattened into .vquote with "@name ,", seed 003', url: valineUrl, layout: 'valine', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, valineUrl, SEEDS.caschy, { site: 'Valine Beispiel', lang: 'de', embed: valineEmbed(caschy.comments, count(caschy)) }) },
+    { name: 'embed-openweb', description: 'OpenWeb (Spot.IM): the conversation in an open shadow root inside [data-spotim-module=conversation], message stacks with replies in .spcv_children-list, seed 000', url: openWebUrl, layout: 'openweb', page: phandroid, committed: true, onDemand: true,
+      html: () => embedPage(phandroid, openWebUrl, SEEDS.phandroid, { site: 'Metro Daily', lang: 'en', embed: openWebEmbed(phandroid.comments, count(phandroid), 'sony-xperia-us-push-20131011') }) },
+    { name: 'embed-hyvor', description: 'Hyvor Talk 3: <hyvor-talk-comments> with an open shadow root (declarative), comments keyed by their time link, replies in .comment-replies, a German reader, seed 003', url: hyvorUrl, layout: 'hyvor', page: caschy, committed: true, onDemand: true,
+      html: () => embedPage(caschy, hyvorUrl, SEEDS.caschy, { site: 'Hyvor Beispiel', lang: 'de', embed: hyvorEmbed(caschy.comments, count(caschy), 'sony-xperia-statement') }) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -7,6 +7,7 @@ import { discussionCommentId } from '../../seeds/render/giscus';
 import { githubLogin } from '../../seeds/render/github';
 import { issueCommentId } from '../../seeds/render/utterances';
 import { typepadId } from '../../seeds/render/typepad';
+import { commentoHex, coralId, objectId, openWebId } from '../../seeds/render/embed-page';
 
 /** Parses an HTML document the way the content script would see it, without a network. */
 export function parsePage(html: string): Document {
@@ -28,6 +29,10 @@ export function expectedKey(layout: LayoutName, comment: SeedComment, fixtureNam
   if (layout === 'generic') return `generic:talk-${comment.id}`;
   if (layout === 'giscus') return `giscus:${discussionCommentId(comment)}`;
   if (layout === 'utterances') return `utterances:${issueCommentId(comment)}`;
+  if (layout === 'coral') return `coral:${coralId(comment)}`;
+  if (layout === 'openweb') return `openweb:${openWebId(comment)}`;
+  if (layout === 'commento') return `commento:${commentoHex(comment)}`;
+  if (layout === 'twikoo' || layout === 'valine') return `${layout}:${objectId(comment)}`;
   return `${layout}:${comment.id}`;
 }
 

@@ -18,14 +18,15 @@ const withThread = fixtures.flatMap((f) => {
  */
 function expectedDate(layout: string, fixtureName: string, comment: SeedComment): string | null {
   if (layout === 'disqus-wp') return null;
-  if (layout === 'utterances' || layout === 'jomcomment') return `${comment.publishedAt.slice(0, 10)}T00:00:00`; // the day only
-  // Machine times: Blogger's showComment=, Movable Type's abbr.published, Drupal 7's RDF, Komento; the rest print local text.
-  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || layout === 'generic' || layout === 'giscus' || layout === 'blogger'
-    || fixtureName === 'movable-type' || fixtureName === 'drupal-7' || layout === 'komento';
+  // The day only: utterances, JomComment, Commento's locale title, Waline's and Valine's older comments.
+  if (['utterances', 'jomcomment', 'commento', 'waline', 'valine'].includes(layout)) return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
+  // Machine times: Blogger's showComment=, Movable Type's abbr.published, Drupal 7's RDF, Komento, the embeds' datetime; the rest print local text.
+  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || ['generic', 'giscus', 'blogger', 'komento', 'coral', 'isso', 'twikoo'].includes(layout)
+    || fixtureName === 'movable-type' || fixtureName === 'drupal-7';
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }
 
-/** The permalink shape per layout, where it is not WordPress's `#comment-N` (the GitHub embeds link GitHub). */
+/** The permalink each family's markup gives, where it is not WordPress's `#comment-N` (the GitHub embeds link GitHub). */
 const PERMALINK: Partial<Record<string, RegExp>> = {
   generic: /^https:\/\/[^#]+#talk-\d+$/,
   giscus: /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/discussions\/\d+#discussioncomment-\d+$/,
@@ -35,6 +36,13 @@ const PERMALINK: Partial<Record<string, RegExp>> = {
   komento: /^https:\/\/[^#]+#kmt-\d+$/,
   drupal: /^https:\/\/[^#/]+\/comment\/(\d+)#comment-\1$/,
   commtree: /^https:\/\/[^#]+\/comments\.pl\?sid=\d+&cid=\d+$/,
+  coral: /^https:\/\/[^#?]+\?commentID=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  commento: /^https:\/\/[^#]+#commento-[0-9a-f]{64}$/,
+  isso: /^https:\/\/[^#]+#isso-\d+$/,
+  waline: /^https:\/\/[^#]+#\d+$/,
+  twikoo: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
+  valine: /^https:\/\/[^#]+#[0-9a-f]{24}$/,
+  hyvor: /^https:\/\/talk\.hyvor\.com\/comment\/\d+$/,
 };
 
 describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
@@ -86,7 +94,7 @@ describe.each(withThread)('layout on $name', ({ f, layout, html, url }) => {
       const got = result.comments[i];
       expect(got.author).toBe(expectedAuthor(layout, seed));
       expect(got.publishedAt).toBe(expectedDate(layout, f.name, seed));
-      if (layout === 'disqus-wp') expect(got.permalink).toBeNull();
+      if (layout === 'disqus-wp' || layout === 'openweb') expect(got.permalink).toBeNull();
       else expect(got.permalink).toMatch(PERMALINK[layout] ?? /^https:\/\/[^#]+#comment-\d+$/);
     });
   });
