@@ -1,65 +1,138 @@
-import { absoluteUrl, blockText, parseDate, textOf } from './text';
-import { readThread, toArray } from './thread';
+import { absoluteUrl, blockText, foldSpace, parseDate, textOf } from './text';
+import { readThread, toArray, type Parts } from './thread';
 import { defineLayout, type CommentKind } from './types';
+import { authorName, FURNITURE_CLASS, kindFromLabel, leadingSays, pageDate } from './wordpress-fields';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
-// `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead.
-// Class selectors are the browser's fastest path; tags and ids are checked after.
-const CANDIDATES = '.comment, .pingback, .trackback';
+// `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead, and often
+// `comment-N` again on an inner article: one comment, two ids. Class collections are the
+// browser's fastest path; ids are only searched when no element of the classes has one
+// (pre-2.7 loops such as Kubrick's, callbacks that drop comment_class() from the id holder).
 const ID_PATTERN = /^(?:li-)?comment-(\d+)$/;
-const TAGS = new Set(['li', 'article', 'div']);
+// Custom loops seen in the wild number their comments `comment_N` or `com_N`.
+const LOOSE_ID = /^(?:li-)?(?:comment|com)[-_](\d+)$/;
+const LOOSE_SELECTOR = '[id^="comment-"], [id^="li-comment-"], [id^="comment_"], [id^="com_"]';
+const TAGS = new Set(['li', 'article', 'div', 'dt', 'section']);
 const TYPES: CommentKind[] = ['comment', 'pingback', 'trackback'];
+const DEPTH = /\bdepth-(\d+)\b/;
 
-const THREAD_SELECTOR = [
-  'ol.comment-list', 'ol.commentlist', 'ul.comment-list', 'ul.commentlist',
-  '.wp-block-comment-template', '#comments-list', '#comments', '.comments-area',
-].join(', ');
+// The comments area first: themes that list pingbacks apart still keep both lists in it.
+const AREA_SELECTOR = '#comments, .comments-area, #comments-list';
+const LIST_SELECTOR = 'ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist, .wp-block-comment-template, dl#comment_list, dl.commentlist';
 
-// Simple selectors only: every selector costs a pass over the thread, and compound ones cost more.
+// Simple selectors only: every selector costs a pass over the thread, and later ones are only
+// queried for comments the earlier ones left without that part.
 const ROLES = {
-  name: ['.fn', '.wp-block-comment-author-name', '.comment-author'],
-  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date'],
-  // div.comment-body holds the text directly in the xhtml format, among the furniture below.
-  content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.comment-body'],
+  name: ['.fn', '.wp-block-comment-author-name', '[itemprop="name"]', '.comment-author', '.comment_author', 'cite', '.name', '.author'],
+  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date', '.comment_time', '.date'],
+  content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.format_text', '.comment-body'],
 } as const;
+const HEADER_NAME = '.fn, .comment-author, .comment_author, [itemprop="name"], cite, a.url';
+const HEADER_WHEN = 'time[datetime], .comment_time, .comment-meta, .commentmetadata, a[href*="#comment-"]';
 
-// In the xhtml format the text sits directly in div.comment-body between these.
-const FURNITURE = new Set([
-  'comment-author', 'comment-meta', 'commentmetadata', 'comment-metadata', 'reply', 'says',
-  'comment-awaiting-moderation', 'edit-link', 'avatar', 'vcard', 'comment-reply-link',
-]);
-const isFurniture = (el: Element) => Array.from(el.classList).some((name) => FURNITURE.has(name));
-const SAYS = /\s+(says|sagt|schreibt):?$/i;
-const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul';
+const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul' || el.localName === 'dl';
+const isFurniture = (el: Element) => FURNITURE_CLASS.test(el.className);
+
+/** What a comment element needs beyond itself: its number, a `dt` header, an inner twin. */
+interface Entry {
+  id: string;
+  /** Thesis and WordPress.com's dl themes: author and date in the `dt` before the `dd`. */
+  header?: Element;
+  /** The inner element of a two-id comment (li#li-comment-N > article#comment-N). */
+  inner?: Element;
+}
+
+const typeOf = (el: Element): CommentKind | undefined => TYPES.find((type) => el.classList.contains(type));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
-function isComment(el: Element): boolean {
-  return TAGS.has(el.localName) && ID_PATTERN.test(el.id);
+const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
+/** For the id search: the right tag and a core or custom-loop comment id. */
+const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
+
+/** The elements of a type class collection that are comments, walked only as far as `limit`. */
+function typed(root: Element | Document, limit: number): Element[] {
+  const found: Element[] = [];
+  for (const type of TYPES) {
+    const live = root.getElementsByClassName(type);
+    for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) if (isComment(el)) found.push(el);
+  }
+  return found;
+}
+
+/** The first comment element on the page: a type class with a comment id, else any comment id. */
+function firstComment(doc: Document): Element | null {
+  return typed(doc, 1)[0] ?? toArray(doc.querySelectorAll(LOOSE_SELECTOR)).find(isLooseComment) ?? null;
 }
 
 /**
- * The first WordPress comment element on the page. A live class collection is walked only as
- * far as needed, so a page of thousands of comments costs no more than one with a few.
+ * The comment elements of a thread, in order, each with its entry. A candidate climbs to the
+ * id-less comment_class() element around it (li.comment > div#comment-N) and to the outer id
+ * of a two-id comment, so replies nested beside the inner element find their parent; a `dt`
+ * hands over to its `dd`, which holds the text and the replies.
  */
-function firstComment(doc: Document): Element | null {
-  for (const type of TYPES) {
-    const live = doc.getElementsByClassName(type);
-    for (let i = 0, el = live[0]; el; el = live[++i]) if (isComment(el)) return el;
+function commentElements(thread: Element): Map<Element, Entry> {
+  const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
+  // Without linkbacks one class collection holds every comment, in order.
+  let candidates = linkbacks ? toArray(thread.querySelectorAll('.comment, .pingback, .trackback')).filter(isComment) : typed(thread, Infinity);
+  let pattern = ID_PATTERN;
+  if (!candidates.length) {
+    candidates = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
+    pattern = LOOSE_ID;
   }
-  return null;
+  const entries = new Map<Element, Entry>();
+  const byId = new Map<string, Element>();
+  for (const candidate of candidates) {
+    const id = pattern.exec(candidate.id)![1];
+    let el = candidate;
+    for (let up = el.parentElement; up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
+    const seen = byId.get(id);
+    if (seen) {
+      const entry = entries.get(seen)!;
+      if (!entry.inner && seen.contains(candidate)) entry.inner = candidate;
+      continue;
+    }
+    const entry: Entry = { id };
+    if (el.localName === 'dt' && el.nextElementSibling?.localName === 'dd') {
+      entry.header = el;
+      el = el.nextElementSibling;
+    }
+    if (el !== candidate && !entry.header) entry.inner = candidate;
+    byId.set(id, el);
+    entries.set(el, entry);
+  }
+  return entries;
 }
 
-/** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks. */
+/** Whether `up` is the same comment as its descendant with number `id`: the id-less li.comment, or li#li-comment-N. */
+function isWrapperOf(up: Element, id: string): boolean {
+  if (!TAGS.has(up.localName)) return false;
+  if (up.id) return LOOSE_ID.exec(up.id)?.[1] === id;
+  return !!typeOf(up) || DEPTH.test(up.className);
+}
+
+/** The depth a depth-N class gives (0 for depth-1), or -1 without one. */
+function classDepth(el: Element): number {
+  const match = DEPTH.exec(el.className);
+  return match ? Number(match[1]) - 1 : -1;
+}
+
+/** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks and loops. */
 export const wordpress = defineLayout({
   name: 'wp',
 
   findThread(doc) {
     const first = firstComment(doc);
-    return first ? first.closest(THREAD_SELECTOR) ?? first.parentElement : null;
+    return first ? first.closest(AREA_SELECTOR) ?? first.closest(LIST_SELECTOR) ?? first.parentElement : null;
   },
 
   keyOf(el) {
-    return TYPES.some((type) => el.classList.contains(type)) && isComment(el) ? `wp:${ID_PATTERN.exec(el.id)![1]}` : null;
+    if (TAGS.has(el.localName)) {
+      const id = LOOSE_ID.exec(el.id)?.[1];
+      return id ? `wp:${id}` : null;
+    }
+    const dt = el.localName === 'dd' ? el.previousElementSibling : null;
+    const id = dt?.localName === 'dt' ? LOOSE_ID.exec(dt.id)?.[1] : undefined;
+    return id ? `wp:${id}` : null;
   },
 
   cssSelector(key) {
@@ -68,32 +141,85 @@ export const wordpress = defineLayout({
 
   locate(doc, key) {
     const id = key.slice('wp:'.length);
-    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`);
+    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
+      ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`);
   },
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    // Linkbacks are rare; without them one class collection holds every comment, in order.
-    const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
-    const candidates = linkbacks ? thread.querySelectorAll(CANDIDATES) : thread.getElementsByClassName('comment');
-    const elements = toArray(candidates).filter(isComment);
-    return readThread(thread, elements, ROLES, (el, parts) => {
-      const id = ID_PATTERN.exec(el.id)![1];
-      const body = parts.content ?? el;
-      const wrapped = body !== el && !body.classList.contains('comment-body');
-      const when = parts.when;
-      const isTime = when?.localName === 'time';
+    const entries = commentElements(thread);
+    const depths = new Map<string, number>();
+    let reference: string | undefined;
+    const comments = readThread(thread, [...entries.keys()], ROLES, (el, parts) => {
+      const entry = entries.get(el)!;
+      const { id, header } = entry;
+      const key = `wp:${id}`;
+      depths.set(key, classDepth(header ?? el));
+      // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
+      const name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name;
+      const when = header ? header.querySelector(HEADER_WHEN) : parts.when;
+      const label = textOf(name);
+      const read = readWhen(when) ?? parseDate(label) ?? (header || !parts.when ? parseDate(textOf(header ?? el)?.slice(0, 300)) : null);
+      const published = read ?? (when ? parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument))) : null);
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
       return {
-        key: `wp:${id}`,
-        kind: TYPES.find((type) => el.classList.contains(type))!,
-        author: textOf(parts.name)?.replace(SAYS, '') ?? null,
-        publishedAt: isTime ? parseDate(when.getAttribute('datetime')) : parseDate(when?.textContent),
+        key,
+        kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
+        author: authorName(label),
+        publishedAt: published,
         permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}#comment-${id}`,
-        // Without a wrapper the text sits among the author line, date, reply link (and, with no
-        // body at all, the replies): leave those out.
-        text: wrapped ? blockText(body) : blockText(body, (child) => isFurniture(child) || (body === el && isReplies(child))),
+        text: commentText(el, entry, parts),
       };
     });
+    return flattenedDepths(comments, depths);
   },
 });
+
+/** The date of a comment's date element: machine-readable attributes first, then its words. */
+function readWhen(when: Element | null | undefined): string | null {
+  if (!when) return null;
+  if (when.localName === 'time') return parseDate(when.getAttribute('datetime')) ?? parseDate(when.textContent);
+  const machine = when.querySelector('time[datetime], [itemprop="datePublished"], [itemprop="commentTime"]');
+  const attribute = machine?.getAttribute('datetime') ?? machine?.getAttribute('content') ?? when.getAttribute('title') ?? when.querySelector('[title]')?.getAttribute('title');
+  return parseDate(attribute) ?? parseDate(when.textContent);
+}
+
+/**
+ * The comment's own text: the content wrapper, else the comment element, without the author
+ * line, date, reply link (furniture some themes keep even inside the wrapper) and, where the
+ * body is the comment element itself, the replies.
+ */
+function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | 'content'>): string {
+  const body = parts.content ?? entry.inner ?? el;
+  const meta = new Set<Element>();
+  for (const part of [parts.name, parts.when]) {
+    if (!part || entry.header || !body.contains(part)) continue;
+    meta.add(part);
+    // "Classic": a trailing paragraph that is only "Comment by NAME — date".
+    const up = part.parentElement;
+    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.add(up);
+  }
+  const holdsReplies = body === el || body === entry.inner;
+  return leadingSays(blockText(body, (child) => meta.has(child) || isFurniture(child) || (holdsReplies && isReplies(child))));
+}
+
+/**
+ * Themes that print deep replies flat (WordPress.com's dl lists, depth over the limit) still
+ * class them `depth-N`: where that says deeper than the nesting, the parent is the last
+ * comment one level up.
+ */
+function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: Map<string, number>): C[] {
+  const last: C[] = [];
+  for (const c of comments) {
+    const depth = depths.get(c.key) ?? -1;
+    if (depth < 0) continue;
+    const parent = last[depth - 1];
+    if (depth > c.depth && parent) {
+      c.parentKey = parent.key;
+      c.depth = parent.depth + 1;
+    }
+    last[depth] = c;
+    last.length = depth + 1;
+  }
+  return comments;
+}

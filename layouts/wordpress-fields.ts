@@ -1,0 +1,48 @@
+import type { CommentKind } from './types';
+
+// Cleaning what WordPress themes print around a comment's author and text. Themes of every era
+// put the date, "says:" and a reply link in the author line; these helpers keep the name only.
+
+/** Classes of the author line, date line, reply link and avatar that sit among a comment's text. */
+export const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|commentmetadata|reply|says|edit-link|avatar|vcard)(?:\s|$)/;
+
+const WEEKDAY = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+`;
+// Where a date begins in an author line: "12. Juni 2018", "October 12th, 2012", "16.03.2016", "2012/10/12", "5:49".
+const DATE_START = new RegExp(String.raw`(?:${WEEKDAY})?(?:\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,}\.?,?\s+(?:de\s+)?\d{2,4}\b|\b[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}:\d{2}\b)`, 'i');
+const SAYS = /\s+(?:says|said|sagt|schreibt|meint|wrote|schrieb)\s*[:,]?\s*$/i;
+const TRAILING = /[\s\-–—|·•:,@#]*(?:\b(?:reply|antworten|répondre|responder|rispondi|beantwoorden|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b)?[\s\-–—|·•:,@#]*$/i;
+const LINKBACK = /^(pingback|trackback)\b/i;
+
+/**
+ * The commenter's name from an author line: no "Comment by", no leading number, no date or
+ * time, no "says:", no reply link ("Ben 19. Juni 2018 um 15:28 Uhr - Antworten" → "Ben").
+ */
+export function authorName(label: string | null): string | null {
+  if (!label) return null;
+  let name = label.replace(/^(?:comment|pingback|trackback|kommentar)\s+(?:by|von|de|di|door)\s+/i, '').replace(/^#?\d+\.\s+(?=\S)/, '');
+  const date = DATE_START.exec(name);
+  if (date && date.index > 0) name = name.slice(0, date.index);
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(SAYS, '').replace(TRAILING, '');
+  }
+  return name.trim() || null;
+}
+
+/** A pingback or trackback told by its author line ("Pingback: …", "Trackback by …"), else undefined. */
+export function kindFromLabel(label: string | null): CommentKind | undefined {
+  const match = label ? LINKBACK.exec(label) : null;
+  return match ? (match[1].toLowerCase() as CommentKind) : undefined;
+}
+
+/** Text without a first line that is only "Says:" (Kubrick prints it loose after the author). */
+export function leadingSays(text: string): string {
+  return text.replace(/^(?:says|said|sagt|schreibt|meint|wrote)\s*[:,]?\s*(?:\n+|$)/i, '');
+}
+
+/** The article's own publication date, the reference for relative comment dates; '' when the page has none. */
+export function pageDate(doc: Document): string {
+  const meta = doc.querySelector('meta[property="article:published_time"], meta[itemprop="datePublished"]');
+  const time = doc.querySelector('time.entry-date[datetime], time.published[datetime], article time[datetime]');
+  return meta?.getAttribute('content') ?? time?.getAttribute('datetime') ?? doc.querySelector('abbr.published[title]')?.getAttribute('title') ?? '';
+}
