@@ -115,7 +115,8 @@ const MONTH_NAMES = [
 ];
 MONTH_NAMES.forEach((names, i) => names.split(' ').forEach((name) => (MONTHS[name] = i + 1)));
 
-const monthOf = (name: string): number => MONTHS[name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? 0;
+/** The month (1–12) a month name or abbreviation in one of the known languages stands for, else 0. */
+export const monthOf = (name: string): number => MONTHS[name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? 0;
 
 const UTC_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/;
 const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;

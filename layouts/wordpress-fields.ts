@@ -1,3 +1,4 @@
+import { monthOf } from './text';
 import type { CommentKind } from './types';
 
 // Cleaning what WordPress themes print around a comment's author and text. Themes of every era
@@ -6,9 +7,21 @@ import type { CommentKind } from './types';
 /** Classes of the author line, date line, reply link and avatar that sit among a comment's text. */
 export const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|commentmetadata|reply|says|edit-link|avatar|vcard)(?:\s|$)/;
 
-const WEEKDAY = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+`;
-// Where a date begins in an author line: "12. Juni 2018", "October 12th, 2012", "16.03.2016", "2012/10/12", "5:49".
-const DATE_START = new RegExp(String.raw`(?:${WEEKDAY})?(?:\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,}\.?,?\s+(?:de\s+)?\d{2,4}\b|\b[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}:\d{2}\b)`, 'i');
+const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/;
+// A word that starts a date: "12." or "12th" before a month, a month before a day, "16.03.2016", "2012/10/12", "5:49".
+const NUMERIC_DATE = /^\d{1,4}[./:-]\d/;
+
+/** Where a date starts among the words of an author line, or -1. */
+function dateStart(words: string[]): number {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i].toLowerCase().replace(/[.,]+$/, '');
+    const next = (words[i + 1] ?? '').toLowerCase().replace(/[.,]+$/, '');
+    if (WEEKDAY.test(word) || NUMERIC_DATE.test(word)) return i;
+    if (monthOf(word) && /^\d/.test(next)) return i;
+    if (/^\d{1,2}(?:st|nd|rd|th|er)?$/.test(word) && (monthOf(next) || (next === 'de' && monthOf(words[i + 2] ?? '')))) return i;
+  }
+  return -1;
+}
 const SAYS = /\s+(?:says|said|sagt|schreibt|meint|wrote|schrieb)\s*[:,]?\s*$/i;
 const TRAILING = /[\s\-–—|·•:,@#]*(?:\b(?:reply|antworten|répondre|responder|rispondi|beantwoorden|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b)?[\s\-–—|·•:,@#]*$/i;
 const LINKBACK = /^(pingback|trackback)\b/i;
@@ -19,9 +32,10 @@ const LINKBACK = /^(pingback|trackback)\b/i;
  */
 export function authorName(label: string | null): string | null {
   if (!label) return null;
-  let name = label.replace(/^(?:comment|pingback|trackback|kommentar)\s+(?:by|von|de|di|door)\s+/i, '').replace(/^#?\d+\.\s+(?=\S)/, '');
-  const date = DATE_START.exec(name);
-  if (date && date.index > 0) name = name.slice(0, date.index);
+  let name = label.replace(/^(?:(?:comment|pingback|trackback|kommentar|posted)\s+)?(?:by|von|de|di|door)\s+/i, '').replace(/^#?\d+\.\s+(?=\S)/, '');
+  const words = name.split(' ');
+  const date = dateStart(words);
+  if (date > 0) name = words.slice(0, date).join(' ');
   for (let before = ''; before !== name; ) {
     before = name;
     name = name.replace(SAYS, '').replace(TRAILING, '');

@@ -9,8 +9,9 @@ import { authorName, FURNITURE_CLASS, kindFromLabel, leadingSays, pageDate } fro
 // browser's fastest path; ids are only searched when no element of the classes has one
 // (pre-2.7 loops such as Kubrick's, callbacks that drop comment_class() from the id holder).
 const ID_PATTERN = /^(?:li-)?comment-(\d+)$/;
-// Custom loops seen in the wild number their comments `comment_N` or `com_N`.
-const LOOSE_ID = /^(?:li-)?(?:comment|com)[-_](\d+)$/;
+// Custom loops seen in the wild number their comments `comment_N`, `com_N`, or give one comment
+// an outer `comment_item_N` and an inner `comment_inner_N`.
+const LOOSE_ID = /^(?:li-)?(?:comment|com)[-_](?:item[-_]|inner[-_])?(\d+)$/;
 const LOOSE_SELECTOR = '[id^="comment-"], [id^="li-comment-"], [id^="comment_"], [id^="com_"]';
 const TAGS = new Set(['li', 'article', 'div', 'dt', 'section']);
 const TYPES: CommentKind[] = ['comment', 'pingback', 'trackback'];
@@ -23,8 +24,9 @@ const LIST_SELECTOR = 'ol.comment-list, ol.commentlist, ul.comment-list, ul.comm
 // Simple selectors only: every selector costs a pass over the thread, and later ones are only
 // queried for comments the earlier ones left without that part.
 const ROLES = {
-  name: ['.fn', '.wp-block-comment-author-name', '[itemprop="name"]', '.comment-author', '.comment_author', 'cite', '.name', '.author'],
-  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date', '.comment_time', '.date'],
+  // Last resorts: a byline, or a heading that opens the comment with name and date.
+  name: ['.fn', '.wp-block-comment-author-name', '[itemprop="name"]', '.comment-author', '.comment_author', 'cite', '.name', '.author', '.by', '.byline', 'h4', 'h3', 'h5'],
+  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date', '.comment_time', '.date', '.time'],
   content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.format_text', '.comment-body'],
 } as const;
 const HEADER_NAME = '.fn, .comment-author, .comment_author, [itemprop="name"], cite, a.url';
@@ -40,6 +42,8 @@ interface Entry {
   header?: Element;
   /** The inner element of a two-id comment (li#li-comment-N > article#comment-N). */
   inner?: Element;
+  /** Where the comment's own anchor points, when it is not `#comment-N`. */
+  anchor?: string;
 }
 
 const typeOf = (el: Element): CommentKind | undefined => TYPES.find((type) => el.classList.contains(type));
@@ -59,9 +63,15 @@ function typed(root: Element | Document, limit: number): Element[] {
   return found;
 }
 
-/** The first comment element on the page: a type class with a comment id, else any comment id. */
+// Other systems number comments `comment_N` too (Slashdot, news sites): the id search needs
+// the page to be WordPress, told by its asset paths or generator tag.
+const WORDPRESS_PAGE = 'link[href*="/wp-content/"], script[src*="/wp-content/"], img[src*="/wp-content/"], link[href*="/wp-includes/"], script[src*="/wp-includes/"], meta[name="generator"][content^="WordPress" i]';
+
+/** The first comment element on the page: a type class with a comment id, else any comment id on a WordPress page. */
 function firstComment(doc: Document): Element | null {
-  return typed(doc, 1)[0] ?? toArray(doc.querySelectorAll(LOOSE_SELECTOR)).find(isLooseComment) ?? null;
+  const typedFirst = typed(doc, 1)[0];
+  if (typedFirst || !doc.querySelector(WORDPRESS_PAGE)) return typedFirst ?? null;
+  return toArray(doc.querySelectorAll(LOOSE_SELECTOR)).find(isLooseComment) ?? firstNumbered(doc);
 }
 
 /**
@@ -80,6 +90,7 @@ function commentElements(thread: Element): Map<Element, Entry> {
     pattern = LOOSE_ID;
   }
   const entries = new Map<Element, Entry>();
+  if (!candidates.length) return numberedPairs(thread, entries);
   const byId = new Map<string, Element>();
   for (const candidate of candidates) {
     const id = pattern.exec(candidate.id)![1];
@@ -101,6 +112,30 @@ function commentElements(thread: Element): Map<Element, Entry> {
     entries.set(el, entry);
   }
   return entries;
+}
+
+// Old custom loops: `dl` of `dt` (number link, name, date) and `dd` (text), no ids at all.
+const NUMBERED = /^#(\d+)$/;
+
+/** The `#N` anchor number of a `dt` of such a loop, or undefined. */
+function numberOf(dt: Element): string | undefined {
+  const href = dt.querySelector('a[href^="#"]')?.getAttribute('href');
+  return href ? NUMBERED.exec(href)?.[1] : undefined;
+}
+
+/** The `dt`/`dd` pairs of a loop without ids, keyed by the number each `dt` links to. */
+function numberedPairs(thread: Element, entries: Map<Element, Entry>): Map<Element, Entry> {
+  for (const dt of toArray(thread.querySelectorAll('dl > dt'))) {
+    const dd = dt.nextElementSibling;
+    const id = dd?.localName === 'dd' ? numberOf(dt) : undefined;
+    if (id) entries.set(dd!, { id, header: dt, anchor: `#${id}` });
+  }
+  return entries;
+}
+
+/** The first `dt` of a numbered loop without ids inside the comments area. */
+function firstNumbered(doc: Document): Element | null {
+  return toArray(doc.querySelectorAll('#comments dl > dt')).find((dt) => dt.nextElementSibling?.localName === 'dd' && numberOf(dt)) ?? null;
 }
 
 /** Whether `up` is the same comment as its descendant with number `id`: the id-less li.comment, or li#li-comment-N. */
@@ -130,8 +165,8 @@ export const wordpress = defineLayout({
       const id = LOOSE_ID.exec(el.id)?.[1];
       return id ? `wp:${id}` : null;
     }
-    const dt = el.localName === 'dd' ? el.previousElementSibling : null;
-    const id = dt?.localName === 'dt' ? LOOSE_ID.exec(dt.id)?.[1] : undefined;
+    const dt = el.localName === 'dd' ? el.previousElementSibling : el;
+    const id = dt?.localName === 'dt' ? LOOSE_ID.exec(dt.id)?.[1] ?? numberOf(dt) : undefined;
     return id ? `wp:${id}` : null;
   },
 
@@ -142,7 +177,8 @@ export const wordpress = defineLayout({
   locate(doc, key) {
     const id = key.slice('wp:'.length);
     return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
-      ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`);
+      ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`) ?? doc.getElementById(`comment_item_${id}`)
+      ?? doc.querySelector(`#comments dt a[href="#${id}"]`)?.closest('dt') ?? null;
   },
 
   extract(thread, pageUrl) {
@@ -167,7 +203,7 @@ export const wordpress = defineLayout({
         kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
         author: authorName(label),
         publishedAt: published,
-        permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}#comment-${id}`,
+        permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
         text: commentText(el, entry, parts),
       };
     });
