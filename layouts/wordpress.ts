@@ -194,7 +194,8 @@ export const wordpress = defineLayout({
       // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
       const name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name;
       const when = header ? header.querySelector(HEADER_WHEN) : parts.when;
-      const label = textOf(name);
+      // Some themes put the date inside the author block, before the name.
+      const label = when && name?.contains(when) ? textOf(name)?.replace(textOf(when) ?? '', '') ?? null : textOf(name);
       const read = readWhen(when) ?? parseDate(label) ?? (header || !parts.when ? parseDate(textOf(header ?? el)?.slice(0, 300)) : null);
       const published = read ?? (when ? parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument))) : null);
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
