@@ -1,4 +1,4 @@
-import { absoluteUrl, blockText, foldSpace, parseDate, textOf } from './text';
+import { absoluteUrl, blockText, foldSpace, parseDate, textHash, textOf } from './text';
 import { readThread, toArray, type Parts } from './thread';
 import { defineLayout, type CommentKind } from './types';
 import { authorName, FURNITURE_CLASS, kindFromLabel, leadingSays, pageDate } from './wordpress-fields';
@@ -44,12 +44,18 @@ interface Entry {
   inner?: Element;
   /** Where the comment's own anchor points, when it is not `#comment-N`. */
   anchor?: string;
+  /** A pingback or trackback printed without an id: keyed by its text, no permalink. */
+  idless?: true;
 }
 
 const typeOf = (el: Element): CommentKind | undefined => TYPES.find((type) => el.classList.contains(type));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
+/** A pingback or trackback row some themes print without any id (`li.pingback > p "Pingback: …"`). */
+const isIdlessLinkback = (el: Element) => !el.id && TAGS.has(el.localName) && (el.classList.contains('pingback') || el.classList.contains('trackback'));
+/** The key of an id-less linkback: its type and a hash of its text. */
+const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, isReplies))}`;
 /** For the id search: the right tag and a core or custom-loop comment id. */
 const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
 
@@ -83,7 +89,9 @@ function firstComment(doc: Document): Element | null {
 function commentElements(thread: Element): Map<Element, Entry> {
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
   // Without linkbacks one class collection holds every comment, in order.
-  let candidates = linkbacks ? toArray(thread.querySelectorAll('.comment, .pingback, .trackback')).filter(isComment) : typed(thread, Infinity);
+  let candidates = linkbacks
+    ? toArray(thread.querySelectorAll('.comment, .pingback, .trackback')).filter((el) => isComment(el) || isIdlessLinkback(el))
+    : typed(thread, Infinity);
   let pattern = ID_PATTERN;
   if (!candidates.length) {
     candidates = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
@@ -93,6 +101,10 @@ function commentElements(thread: Element): Map<Element, Entry> {
   if (!candidates.length) return numberedPairs(thread, entries);
   const byId = new Map<string, Element>();
   for (const candidate of candidates) {
+    if (!candidate.id) {
+      entries.set(candidate, { id: linkbackKey(candidate).slice('wp:'.length), idless: true });
+      continue;
+    }
     const id = pattern.exec(candidate.id)![1];
     let el = candidate;
     for (let up = el.parentElement; up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
@@ -138,6 +150,22 @@ function firstNumbered(doc: Document): Element | null {
   return toArray(doc.querySelectorAll('#comments dl > dt')).find((dt) => dt.nextElementSibling?.localName === 'dd' && numberOf(dt)) ?? null;
 }
 
+/**
+ * The thread widened to hold the pingbacks and trackbacks some themes list apart, after the
+ * reply form, outside the comments area: the nearest element holding both.
+ */
+function withLinkbacks(doc: Document, thread: Element): Element {
+  let widened = thread;
+  for (const type of ['pingback', 'trackback']) {
+    const live = doc.getElementsByClassName(type);
+    for (let i = 0, el = live[0]; el; el = live[++i]) {
+      if (widened.contains(el) || !(isComment(el) || isIdlessLinkback(el))) continue;
+      while (widened.parentElement && !widened.contains(el)) widened = widened.parentElement;
+    }
+  }
+  return widened;
+}
+
 /** Whether `up` is the same comment as its descendant with number `id`: the id-less li.comment, or li#li-comment-N. */
 function isWrapperOf(up: Element, id: string): boolean {
   if (!TAGS.has(up.localName)) return false;
@@ -157,10 +185,13 @@ export const wordpress = defineLayout({
 
   findThread(doc) {
     const first = firstComment(doc);
-    return first ? first.closest(AREA_SELECTOR) ?? first.closest(LIST_SELECTOR) ?? first.parentElement : null;
+    if (!first) return null;
+    const thread = first.closest(AREA_SELECTOR) ?? first.closest(LIST_SELECTOR) ?? first.parentElement!;
+    return withLinkbacks(doc, thread);
   },
 
   keyOf(el) {
+    if (isIdlessLinkback(el)) return linkbackKey(el);
     if (TAGS.has(el.localName)) {
       const id = LOOSE_ID.exec(el.id)?.[1];
       return id ? `wp:${id}` : null;
@@ -171,11 +202,13 @@ export const wordpress = defineLayout({
   },
 
   cssSelector(key) {
-    return `#comment-${key.slice('wp:'.length)}`;
+    const id = key.slice('wp:'.length);
+    return /^\d+$/.test(id) ? `#comment-${id}` : null;
   },
 
   locate(doc, key) {
     const id = key.slice('wp:'.length);
+    if (!/^\d+$/.test(id)) return toArray(doc.querySelectorAll('.pingback, .trackback')).find((el) => isIdlessLinkback(el) && linkbackKey(el) === key) ?? null;
     return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
       ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`) ?? doc.getElementById(`comment_item_${id}`)
       ?? doc.querySelector(`#comments dt a[href="#${id}"]`)?.closest('dt') ?? null;
@@ -192,7 +225,8 @@ export const wordpress = defineLayout({
       const key = `wp:${id}`;
       depths.set(key, classDepth(header ?? el));
       // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
-      const name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name;
+      // A linkback without markup for its author is named by the link it prints.
+      const name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : undefined);
       const when = header ? header.querySelector(HEADER_WHEN) : parts.when;
       // Some themes put the date inside the author block, before the name.
       const label = when && name?.contains(when) ? textOf(name)?.replace(textOf(when) ?? '', '') ?? null : textOf(name);
@@ -204,7 +238,7 @@ export const wordpress = defineLayout({
         kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
         author: authorName(label),
         publishedAt: published,
-        permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
+        permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
         text: commentText(el, entry, parts),
       };
     });
