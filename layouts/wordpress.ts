@@ -239,7 +239,7 @@ export const wordpress = defineLayout({
         author: authorName(label),
         publishedAt: published,
         permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
-        text: commentText(el, entry, parts),
+        text: commentText(el, entry, parts, entries),
       };
     });
     return flattenedDepths(comments, depths);
@@ -260,7 +260,7 @@ function readWhen(when: Element | null | undefined): string | null {
  * line, date, reply link (furniture some themes keep even inside the wrapper) and, where the
  * body is the comment element itself, the replies.
  */
-function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | 'content'>): string {
+function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | 'content'>, entries: Map<Element, Entry>): string {
   const body = parts.content ?? entry.inner ?? el;
   const meta = new Set<Element>();
   for (const part of [parts.name, parts.when]) {
@@ -271,7 +271,8 @@ function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | '
     if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.add(up);
   }
   const holdsReplies = body === el || body === entry.inner;
-  return leadingSays(blockText(body, (child) => meta.has(child) || isFurniture(child) || (holdsReplies && isReplies(child))));
+  // Replies are left out wherever they sit: in a reply list, or straight in a custom container.
+  return leadingSays(blockText(body, (child) => meta.has(child) || isFurniture(child) || entries.has(child) || (holdsReplies && isReplies(child))));
 }
 
 /**
