@@ -25,6 +25,7 @@ function dateStart(words: string[]): number {
 const SAYS = /\s+(?:says|said|sagt|schreibt|meint|wrote|schrieb)\s*[:,]?\s*$/i;
 const TRAILING = /[\s\-–—|·•:,@#]*(?:\b(?:reply|antworten|répondre|responder|rispondi|beantwoorden|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b)?[\s\-–—|·•:,@#]*$/i;
 const LINKBACK = /^(pingback|trackback)\b/i;
+const MAYBE_DIRTY = /\d|\b(?:says|said|sagt|schreibt|meint|wrote|schrieb|reply|antworten|répondre|responder|rispondi|beantwoorden|by|von|de|di|door|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b|[-–—|·•:,@#]\s*$/i;
 
 /**
  * The commenter's name from an author line: no "Comment by", no leading number, no date or
@@ -32,6 +33,8 @@ const LINKBACK = /^(pingback|trackback)\b/i;
  */
 export function authorName(label: string | null): string | null {
   if (!label) return null;
+  // Most author lines are a bare name: no digit (no date), no furniture word, no trailing mark.
+  if (!MAYBE_DIRTY.test(label)) return label;
   let name = label.replace(/^(?:(?:comment|pingback|trackback|kommentar|posted)\s+)?(?:by|von|de|di|door)\s+/i, '').replace(/^#?\d+\.\s+(?=\S)/, '');
   const words = name.split(' ');
   const date = dateStart(words);

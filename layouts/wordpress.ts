@@ -33,7 +33,7 @@ const HEADER_NAME = '.fn, .comment-author, .comment_author, [itemprop="name"], c
 const HEADER_WHEN = 'time[datetime], .comment_time, .comment-meta, .commentmetadata, a[href*="#comment-"]';
 
 const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul' || el.localName === 'dl';
-const isFurniture = (el: Element) => FURNITURE_CLASS.test(el.className);
+const isFurniture = (el: Element) => el.className !== '' && FURNITURE_CLASS.test(el.className);
 
 /** What a comment element needs beyond itself: its number, a `dt` header, an inner twin. */
 interface Entry {
@@ -262,17 +262,18 @@ function readWhen(when: Element | null | undefined): string | null {
  */
 function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | 'content'>, entries: Map<Element, Entry>): string {
   const body = parts.content ?? entry.inner ?? el;
-  const meta = new Set<Element>();
+  const meta: Element[] = [];
   for (const part of [parts.name, parts.when]) {
     if (!part || entry.header || !body.contains(part)) continue;
-    meta.add(part);
+    meta.push(part);
     // "Classic": a trailing paragraph that is only "Comment by NAME — date".
     const up = part.parentElement;
-    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.add(up);
+    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
   }
   const holdsReplies = body === el || body === entry.inner;
   // Replies are left out wherever they sit: in a reply list, or straight in a custom container.
-  return leadingSays(blockText(body, (child) => meta.has(child) || isFurniture(child) || entries.has(child) || (holdsReplies && isReplies(child))));
+  const text = blockText(body, (child) => (meta.length > 0 && meta.includes(child)) || isFurniture(child) || entries.has(child) || (holdsReplies && isReplies(child)));
+  return holdsReplies ? leadingSays(text) : text;
 }
 
 /**
