@@ -39,6 +39,8 @@ export function authorName(label: string | null): string | null {
   const words = name.split(' ');
   const date = dateStart(words);
   if (date > 0) name = words.slice(0, date).join(' ');
+  // A line that opens with a date holds no name before it.
+  if (dateStart(['', ...words]) === 1) return null;
   for (let before = ''; before !== name; ) {
     before = name;
     name = name.replace(SAYS, '').replace(TRAILING, '');

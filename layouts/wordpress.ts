@@ -1,5 +1,5 @@
 import { absoluteUrl, blockText, foldSpace, parseDate, textHash, textOf } from './text';
-import { readThread, toArray, type Parts } from './thread';
+import { readThread, toArray } from './thread';
 import { defineLayout, type CommentKind } from './types';
 import { authorName, FURNITURE_CLASS, kindFromLabel, leadingSays, pageDate } from './wordpress-fields';
 
@@ -226,25 +226,68 @@ export const wordpress = defineLayout({
       depths.set(key, classDepth(header ?? el));
       // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
       // A linkback without markup for its author is named by the link it prints.
-      const name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : undefined);
-      const when = header ? header.querySelector(HEADER_WHEN) : parts.when;
-      // Some themes put the date inside the author block, before the name.
-      const label = when && name?.contains(when) ? textOf(name)?.replace(textOf(when) ?? '', '') ?? null : textOf(name);
-      const read = readWhen(when) ?? parseDate(label) ?? (header || !parts.when ? parseDate(textOf(header ?? el)?.slice(0, 300)) : null);
-      const published = read ?? (when ? parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument))) : null);
+      const own = header ?? el;
+      let name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : null) ?? null;
+      let when = (header ? header.querySelector(HEADER_WHEN) : parts.when) ?? null;
+      let label = labelOf(name, when);
+      let author = authorName(label);
+      // Themes of their own: the comment's first element named like an author line that reads as a name.
+      if (!author && !entry.idless) {
+        const found = ownMatch(own, el, entries, parts.content, NAME_FALLBACK, (m) => !!authorName(labelOf(m, when)));
+        if (found) author = authorName((label = labelOf((name = found), when)));
+      }
+      let published = readWhen(when) ?? parseDate(label);
+      if (!published) {
+        const found = ownMatch(own, el, entries, parts.content, DATE_FALLBACK, (m) => !!readWhen(m));
+        if (found) published = readWhen((when = found));
+      }
+      if (!published && header) published = parseDate(textOf(header));
+      if (!published && when) published = parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument)));
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
       return {
         key,
         kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
-        author: authorName(label),
+        author,
         publishedAt: published,
         permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
-        text: commentText(el, entry, parts, entries),
+        text: commentText(el, entry, parts.content, [name, when], entries),
       };
     });
     return flattenedDepths(comments, depths);
   },
 });
+
+// Last resorts for themes of their own, queried only for comments the roles left without a
+// usable name or date: class names that say what the element holds.
+const NAME_FALLBACK = ['[class*="author" i]', '[class*="name" i]', '[class*="user" i]', '[class*="meta" i]', '[class*="citation" i]', '.url'];
+const DATE_FALLBACK = ['[class*="date" i]', '[class*="time" i]', '[class*="meta" i]', '[class*="citation" i]', 'abbr[title]'];
+
+/** The author line's text; where the theme puts the date inside it, what comes before the date (or after, when the date comes first). */
+function labelOf(name: Element | null, when: Element | null): string | null {
+  const label = textOf(name);
+  const date = when && label && name!.contains(when) ? textOf(when) : null;
+  const at = date ? label!.indexOf(date) : -1;
+  if (at < 0) return label;
+  return (at > 0 ? label!.slice(0, at) : label!.slice(date!.length)).trim() || null;
+}
+
+/**
+ * The first element under `root` matching one of `selectors` (in that order of preference)
+ * that belongs to comment `el` itself (not a reply, not its text) and that `accept`s.
+ */
+function ownMatch(root: Element, el: Element, entries: Map<Element, Entry>, content: Element | undefined, selectors: string[], accept: (m: Element) => boolean): Element | null {
+  for (const selector of selectors) {
+    const matches = root.querySelectorAll(selector);
+    for (let i = 0; i < matches.length && i < 8; i++) {
+      const m = matches[i];
+      if (entries.has(m) || content?.contains(m)) continue;
+      let up = m.parentElement;
+      while (up && up !== el && !entries.has(up)) up = up.parentElement;
+      if ((up === el || root !== el) && accept(m)) return m;
+    }
+  }
+  return null;
+}
 
 /** The date of a comment's date element: machine-readable attributes first, then its words. */
 function readWhen(when: Element | null | undefined): string | null {
@@ -260,10 +303,10 @@ function readWhen(when: Element | null | undefined): string | null {
  * line, date, reply link (furniture some themes keep even inside the wrapper) and, where the
  * body is the comment element itself, the replies.
  */
-function commentText(el: Element, entry: Entry, parts: Parts<'name' | 'when' | 'content'>, entries: Map<Element, Entry>): string {
-  const body = parts.content ?? entry.inner ?? el;
+function commentText(el: Element, entry: Entry, content: Element | undefined, parts: (Element | null)[], entries: Map<Element, Entry>): string {
+  const body = content ?? entry.inner ?? el;
   const meta: Element[] = [];
-  for (const part of [parts.name, parts.when]) {
+  for (const part of parts) {
     if (!part || entry.header || !body.contains(part)) continue;
     meta.push(part);
     // "Classic": a trailing paragraph that is only "Comment by NAME — date".
