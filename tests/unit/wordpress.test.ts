@@ -55,6 +55,21 @@ describe('WordPress themes', () => {
     expect(locateComment(parsePage(html), comments[1].key)?.textContent).toContain('Other blog');
   });
 
+  it('reads names and dates from a theme of its own, never from a reply (empty author block, "Posted by … on …" line, empty metadata)', () => {
+    const item = (id: number, name: string, replies = '') => `<li class="comment depth-1" id="li-comment-${id}"><div id="comment-${id}">
+<div class="comment-author vcard"><img alt=""></div><div class="comment-meta commentmetadata"></div>
+<div class="comment-body"><p>Text ${id}</p></div>
+<p class="citation">Posted by ${name} on November 5, 2012 at 7:56 am | <a href="#comment-${id}">permalink</a> | <a class="comment-reply-link" href="#">Reply</a></p></div>
+${replies}</li>`;
+    const reply = `<ul class="children"><li class="comment byuser comment-author-ed depth-2" id="li-comment-2"><div id="comment-2">
+<span class="comment_name">Ed</span> <a class="comment_date" href="#comment-2">November 6, 2012 at 8:00 pm</a><div class="comment-body"><p>Text 2</p></div></div></li></ul>`;
+    const { comments } = extractHtml(page(`<ol class="commentlist">${item(1, 'Di', reply)}</ol>`), URL_);
+    expect(comments.map((c) => [c.key, c.parentKey, c.author, c.publishedAt, c.text])).toEqual([
+      ['wp:1', null, 'Di', '2012-11-05T07:56:00', 'Text 1'],
+      ['wp:2', 'wp:1', 'Ed', '2012-11-06T20:00:00', 'Text 2'],
+    ]);
+  });
+
   it('resolves relative comment dates against the article date, and leaves them null without one', () => {
     const body = `<ol class="comment-list"><li class="comment depth-1" id="comment-5"><article class="comment-body">
 <div class="comment-author"><b class="fn">Flo</b></div><div class="comment-metadata"><a href="#comment-5">vor 2 Stunden</a></div>
