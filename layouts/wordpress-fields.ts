@@ -4,8 +4,8 @@ import type { CommentKind } from './types';
 // Cleaning what WordPress themes print around a comment's author and text. Themes of every era
 // put the date, "says:" and a reply link in the author line; these helpers keep the name only.
 
-/** Classes of the author line, date line, reply link and avatar that sit among a comment's text. */
-export const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|commentmetadata|reply|says|edit-link|avatar|vcard)(?:\s|$)/;
+/** Classes of the author line, date line, reply link, avatar and comment tools (share, rate, report) that sit among a comment's text. */
+export const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|comment[-_](?:tools|actions|sharing|share|rating|votes?|likes?)[\w-]*|commentmetadata|reply|says|edit-link|avatar|vcard|sharedaddy)(?:\s|$)/;
 
 const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/;
 // A word that starts a date: "12." or "12th" before a month, a month before a day, "16.03.2016", "2012/10/12", "5:49".
