@@ -1,11 +1,11 @@
-import { monthOf } from './text';
+import { blockText, foldSpace, monthOf, parseDate, textOf } from './text';
 import type { CommentKind } from './types';
 
-// Cleaning what WordPress themes print around a comment's author and text. Themes of every era
-// put the date, "says:" and a reply link in the author line; these helpers keep the name only.
+// Reading a WordPress comment's fields out of what themes print around them. Themes of every era
+// put the date, "says:" and a reply link in the author line, and furniture among the text.
 
 /** Classes of the author line, date line, reply link, avatar and comment tools (share, rate, report) that sit among a comment's text. */
-export const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|comment[-_](?:tools|actions|sharing|share|rating|votes?|likes?)[\w-]*|commentmetadata|reply|says|edit-link|avatar|vcard|sharedaddy)(?:\s|$)/;
+const FURNITURE_CLASS = /(?:^|\s)(?:comment[-_](?:author|meta|metadata|info|head|header|date|time|num|number|awaiting-moderation|reply-link|edit-link|edit)|comment[-_](?:tools|actions|sharing|share|rating|votes?|likes?)[\w-]*|commentmetadata|reply|says|edit-link|avatar|vcard|sharedaddy)(?:\s|$)/;
 
 const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/;
 // A word that starts a date: "12." or "12th" before a month, a month before a day, "16.03.2016", "2012/10/12", "5:49".
@@ -55,7 +55,7 @@ export function kindFromLabel(label: string | null): CommentKind | undefined {
 }
 
 /** Text without a first line that is only "Says:" (Kubrick prints it loose after the author). */
-export function leadingSays(text: string): string {
+function leadingSays(text: string): string {
   return text.replace(/^(?:says|said|sagt|schreibt|meint|wrote)\s*[:,]?\s*(?:\n+|$)/i, '');
 }
 
@@ -64,4 +64,90 @@ export function pageDate(doc: Document): string {
   const meta = doc.querySelector('meta[property="article:published_time"], meta[itemprop="datePublished"]');
   const time = doc.querySelector('time.entry-date[datetime], time.published[datetime], article time[datetime]');
   return meta?.getAttribute('content') ?? time?.getAttribute('datetime') ?? doc.querySelector('abbr.published[title]')?.getAttribute('title') ?? '';
+}
+
+/** Reply lists: WordPress's ul/ol.children, a block theme's bare ol, Thesis' dl.children. */
+export const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul' || el.localName === 'dl';
+const isFurniture = (el: Element) => el.className !== '' && FURNITURE_CLASS.test(el.className);
+
+// Last resorts for themes of their own, queried only for comments the roles left without a
+// usable name or date: class names that say what the element holds.
+/** Where a theme of its own may keep the author line. */
+export const NAME_FALLBACK = ['[class*="author" i]', '[class*="name" i]', '[class*="user" i]', '[class*="meta" i]', '[class*="citation" i]', '.url'];
+/** Where a theme of its own may keep the date. */
+export const DATE_FALLBACK = ['[class*="date" i]', '[class*="time" i]', '[class*="meta" i]', '[class*="citation" i]', 'abbr[title]'];
+
+/** The author line's text; where the theme puts the date inside it, what comes before the date (or after, when the date comes first). */
+export function labelOf(name: Element | null, when: Element | null): string | null {
+  const label = textOf(name);
+  const date = when && label && name!.contains(when) ? textOf(when) : null;
+  const at = date ? label!.indexOf(date) : -1;
+  if (at < 0) return label;
+  return (at > 0 ? label!.slice(0, at) : label!.slice(date!.length)).trim() || null;
+}
+
+/**
+ * The first element under `root` matching one of `selectors` (in that order of preference)
+ * that belongs to comment `el` itself (not a reply, not its text) and that `accept`s.
+ */
+export function ownMatch(root: Element, el: Element, entries: ReadonlyMap<Element, unknown>, content: Element | undefined, selectors: readonly string[], accept: (m: Element) => boolean): Element | null {
+  for (const selector of selectors) {
+    const matches = root.querySelectorAll(selector);
+    for (let i = 0; i < matches.length && i < 8; i++) {
+      const m = matches[i];
+      if (entries.has(m) || content?.contains(m)) continue;
+      let up = m.parentElement;
+      while (up && up !== el && !entries.has(up)) up = up.parentElement;
+      if ((up === el || root !== el) && accept(m)) return m;
+    }
+  }
+  return null;
+}
+
+/** The date of a comment's date element: machine-readable attributes first, then its words. */
+export function readWhen(when: Element | null | undefined): string | null {
+  if (!when) return null;
+  if (when.localName === 'time') return parseDate(when.getAttribute('datetime')) ?? parseDate(when.textContent);
+  const machine = when.querySelector('time[datetime], [itemprop="datePublished"], [itemprop="commentTime"]');
+  const attribute = machine?.getAttribute('datetime') ?? machine?.getAttribute('content') ?? when.getAttribute('title') ?? when.querySelector('[title]')?.getAttribute('title');
+  return parseDate(attribute) ?? parseDate(when.textContent);
+}
+
+/**
+ * The comment's own text in `body`, without the author line and date (`parts`, and a paragraph
+ * that holds only one of them: "Classic"'s "Comment by NAME — date"), furniture (author line,
+ * reply link, tools, some themes keep even inside the content wrapper) and replies: comment
+ * elements wherever they sit, and reply lists where `body` is the comment element itself.
+ */
+export function commentText(body: Element, holdsReplies: boolean, parts: (Element | null | undefined)[], isComment: (el: Element) => boolean): string {
+  const meta: Element[] = [];
+  for (const part of parts) {
+    if (!part || !body.contains(part)) continue;
+    meta.push(part);
+    const up = part.parentElement;
+    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
+  }
+  const text = blockText(body, (child) => (meta.length > 0 && meta.includes(child)) || isFurniture(child) || isComment(child) || (holdsReplies && isReplies(child)));
+  return holdsReplies ? leadingSays(text) : text;
+}
+
+/**
+ * Themes that print deep replies flat (WordPress.com's dl lists, depth over the limit) still
+ * class them `depth-N`: where that says deeper than the nesting, the parent is the last
+ * comment one level up.
+ */
+export function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: Map<string, number>): C[] {
+  const last: C[] = [];
+  for (const c of comments) {
+    const depth = depths.get(c.key) ?? -1;
+    if (depth < 0) continue;
+    const parent = last[depth - 1];
+    if (depth > c.depth && parent) {
+      c.parentKey = parent.key;
+      c.depth = parent.depth + 1;
+    }
+    last[depth] = c;
+    last.length = depth + 1;
+  }
+  return comments;
 }

@@ -1,7 +1,9 @@
-import { absoluteUrl, blockText, foldSpace, parseDate, textHash, textOf } from './text';
+import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout, type CommentKind } from './types';
-import { authorName, FURNITURE_CLASS, kindFromLabel, leadingSays, pageDate } from './wordpress-fields';
+import {
+  authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, pageDate, readWhen,
+} from './wordpress-fields';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
 // `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead, and often
@@ -31,9 +33,6 @@ const ROLES = {
 } as const;
 const HEADER_NAME = '.fn, .comment-author, .comment_author, [itemprop="name"], cite, a.url';
 const HEADER_WHEN = 'time[datetime], .comment_time, .comment-meta, .commentmetadata, a[href*="#comment-"]';
-
-const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul' || el.localName === 'dl';
-const isFurniture = (el: Element) => el.className !== '' && FURNITURE_CLASS.test(el.className);
 
 /** What a comment element needs beyond itself: its number, a `dt` header, an inner twin. */
 interface Entry {
@@ -244,98 +243,16 @@ export const wordpress = defineLayout({
       if (!published && header) published = parseDate(textOf(header));
       if (!published && when) published = parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument)));
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
+      const body = parts.content ?? entry.inner ?? el;
       return {
         key,
         kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
         author,
         publishedAt: published,
         permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
-        text: commentText(el, entry, parts.content, [name, when], entries),
+        text: commentText(body, body === el || body === entry.inner, header ? [] : [name, when], (child) => entries.has(child)),
       };
     });
     return flattenedDepths(comments, depths);
   },
 });
-
-// Last resorts for themes of their own, queried only for comments the roles left without a
-// usable name or date: class names that say what the element holds.
-const NAME_FALLBACK = ['[class*="author" i]', '[class*="name" i]', '[class*="user" i]', '[class*="meta" i]', '[class*="citation" i]', '.url'];
-const DATE_FALLBACK = ['[class*="date" i]', '[class*="time" i]', '[class*="meta" i]', '[class*="citation" i]', 'abbr[title]'];
-
-/** The author line's text; where the theme puts the date inside it, what comes before the date (or after, when the date comes first). */
-function labelOf(name: Element | null, when: Element | null): string | null {
-  const label = textOf(name);
-  const date = when && label && name!.contains(when) ? textOf(when) : null;
-  const at = date ? label!.indexOf(date) : -1;
-  if (at < 0) return label;
-  return (at > 0 ? label!.slice(0, at) : label!.slice(date!.length)).trim() || null;
-}
-
-/**
- * The first element under `root` matching one of `selectors` (in that order of preference)
- * that belongs to comment `el` itself (not a reply, not its text) and that `accept`s.
- */
-function ownMatch(root: Element, el: Element, entries: Map<Element, Entry>, content: Element | undefined, selectors: string[], accept: (m: Element) => boolean): Element | null {
-  for (const selector of selectors) {
-    const matches = root.querySelectorAll(selector);
-    for (let i = 0; i < matches.length && i < 8; i++) {
-      const m = matches[i];
-      if (entries.has(m) || content?.contains(m)) continue;
-      let up = m.parentElement;
-      while (up && up !== el && !entries.has(up)) up = up.parentElement;
-      if ((up === el || root !== el) && accept(m)) return m;
-    }
-  }
-  return null;
-}
-
-/** The date of a comment's date element: machine-readable attributes first, then its words. */
-function readWhen(when: Element | null | undefined): string | null {
-  if (!when) return null;
-  if (when.localName === 'time') return parseDate(when.getAttribute('datetime')) ?? parseDate(when.textContent);
-  const machine = when.querySelector('time[datetime], [itemprop="datePublished"], [itemprop="commentTime"]');
-  const attribute = machine?.getAttribute('datetime') ?? machine?.getAttribute('content') ?? when.getAttribute('title') ?? when.querySelector('[title]')?.getAttribute('title');
-  return parseDate(attribute) ?? parseDate(when.textContent);
-}
-
-/**
- * The comment's own text: the content wrapper, else the comment element, without the author
- * line, date, reply link (furniture some themes keep even inside the wrapper) and, where the
- * body is the comment element itself, the replies.
- */
-function commentText(el: Element, entry: Entry, content: Element | undefined, parts: (Element | null)[], entries: Map<Element, Entry>): string {
-  const body = content ?? entry.inner ?? el;
-  const meta: Element[] = [];
-  for (const part of parts) {
-    if (!part || entry.header || !body.contains(part)) continue;
-    meta.push(part);
-    // "Classic": a trailing paragraph that is only "Comment by NAME — date".
-    const up = part.parentElement;
-    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
-  }
-  const holdsReplies = body === el || body === entry.inner;
-  // Replies are left out wherever they sit: in a reply list, or straight in a custom container.
-  const text = blockText(body, (child) => (meta.length > 0 && meta.includes(child)) || isFurniture(child) || entries.has(child) || (holdsReplies && isReplies(child)));
-  return holdsReplies ? leadingSays(text) : text;
-}
-
-/**
- * Themes that print deep replies flat (WordPress.com's dl lists, depth over the limit) still
- * class them `depth-N`: where that says deeper than the nesting, the parent is the last
- * comment one level up.
- */
-function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: Map<string, number>): C[] {
-  const last: C[] = [];
-  for (const c of comments) {
-    const depth = depths.get(c.key) ?? -1;
-    if (depth < 0) continue;
-    const parent = last[depth - 1];
-    if (depth > c.depth && parent) {
-      c.parentKey = parent.key;
-      c.depth = parent.depth + 1;
-    }
-    last[depth] = c;
-    last.length = depth + 1;
-  }
-  return comments;
-}
