@@ -59,11 +59,24 @@ function leadingSays(text: string): string {
   return text.replace(/^(?:says|said|sagt|schreibt|meint|wrote)\s*[:,]?\s*(?:\n+|$)/i, '');
 }
 
-/** The article's own publication date, the reference for relative comment dates; '' when the page has none. */
-export function pageDate(doc: Document): string {
-  const meta = doc.querySelector('meta[property="article:published_time"], meta[itemprop="datePublished"]');
-  const time = doc.querySelector('time.entry-date[datetime], time.published[datetime], article time[datetime]');
-  return meta?.getAttribute('content') ?? time?.getAttribute('datetime') ?? doc.querySelector('abbr.published[title]')?.getAttribute('title') ?? '';
+/**
+ * What "3 days ago" counts back from: when the page was rendered (`document.lastModified`, the
+ * browser's local time), or '' where that is unknown (saved pages read in Node).
+ */
+export function renderedAt(doc: Document): string {
+  const rendered = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec((doc as { lastModified?: string }).lastModified ?? '');
+  return rendered ? `${rendered[3]}-${rendered[1]}-${rendered[2]}T${rendered[4]}:${rendered[5]}:${rendered[6]}` : '';
+}
+
+const DAY_MS = 864e5;
+
+/** A relative date read against the render time, or null when it would come before the article itself (a cached or re-saved page). */
+export function relativeDate(text: string | null, doc: Document, rendered: string): string | null {
+  const date = rendered ? parseDate(text, rendered) : null;
+  const article = doc.querySelector('meta[property="article:published_time"], meta[itemprop="datePublished"]')?.getAttribute('content')
+    ?? doc.querySelector('time.entry-date[datetime], time.published[datetime]')?.getAttribute('datetime');
+  const local = (iso: string) => Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
+  return date && article && local(date) < local(article) - DAY_MS ? null : date;
 }
 
 /** Reply lists: WordPress's ul/ol.children, a block theme's bare ol, Thesis' dl.children. */

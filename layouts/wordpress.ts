@@ -2,7 +2,7 @@ import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout, type CommentKind } from './types';
 import {
-  authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, pageDate, readWhen,
+  authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, readWhen, relativeDate, renderedAt,
 } from './wordpress-fields';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
@@ -217,7 +217,7 @@ export const wordpress = defineLayout({
     const page = pageUrl.split('#')[0];
     const entries = commentElements(thread);
     const depths = new Map<string, number>();
-    let reference: string | undefined;
+    let rendered: string | undefined;
     const comments = readThread(thread, [...entries.keys()], ROLES, (el, parts) => {
       const entry = entries.get(el)!;
       const { id, header } = entry;
@@ -241,7 +241,7 @@ export const wordpress = defineLayout({
         if (found) published = readWhen((when = found));
       }
       if (!published && header) published = parseDate(textOf(header));
-      if (!published && when) published = parseDate(textOf(when), (reference ??= pageDate(thread.ownerDocument)));
+      if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
       const body = parts.content ?? entry.inner ?? el;
       return {

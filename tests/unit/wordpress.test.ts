@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateComment } from '../../layouts/registry';
+import { extractComments, locateComment } from '../../layouts/registry';
 import { authorName, kindFromLabel } from '../../layouts/wordpress-fields';
 import { extractHtml, parsePage } from './helpers';
 
@@ -70,13 +70,21 @@ ${replies}</li>`;
     ]);
   });
 
-  it('resolves relative comment dates against the article date, and leaves them null without one', () => {
+  it('resolves relative dates against the render time, never to before the article, and leaves them null where the render time is unknown', () => {
     const body = `<ol class="comment-list"><li class="comment depth-1" id="comment-5"><article class="comment-body">
 <div class="comment-author"><b class="fn">Flo</b></div><div class="comment-metadata"><a href="#comment-5">vor 2 Stunden</a></div>
 <div class="comment-content"><p>Hallo</p></div></article></li></ol>`;
-    const dated = page(body, '<meta property="article:published_time" content="2020-05-01T12:00:00+00:00">');
-    expect(extractHtml(dated, URL_).comments[0].publishedAt).toBe('2020-05-01T10:00:00.000Z');
-    expect(extractHtml(page(body), URL_).comments[0].publishedAt).toBeNull();
+    const rendered = (html: string, lastModified?: string) => {
+      const doc = parsePage(html);
+      if (lastModified) Object.defineProperty(doc, 'lastModified', { value: lastModified });
+      return extractComments(doc, URL_).comments[0].publishedAt;
+    };
+    const article = (iso: string) => `<meta property="article:published_time" content="${iso}">`;
+    expect(rendered(page(body, article('2020-05-01T08:00:00+00:00')), '05/01/2020 12:00:00')).toBe('2020-05-01T10:00:00');
+    expect(rendered(page(body), '05/01/2020 12:00:00')).toBe('2020-05-01T10:00:00');
+    // A result more than a day before the article cannot be right (a stale copy of the page).
+    expect(rendered(page(body, article('2020-06-01T08:00:00+00:00')), '05/01/2020 12:00:00')).toBeNull();
+    expect(rendered(page(body, article('2020-05-01T08:00:00+00:00')))).toBeNull();
   });
 });
 
