@@ -96,57 +96,115 @@ export function textOf(el: Element | null | undefined): string | null {
   return text || null;
 }
 
-const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  januar: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, okt: 10,
-  nov: 11, dec: 12, dez: 12, mai: 5,
-};
+// Month names (and their usual abbreviations) in English, German, French, Spanish, Italian and
+// Dutch; accents folded off before lookup so "février" and "fevrier" both work.
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES = [
+  'january jan januar janvier enero ene gennaio gen januari',
+  'february feb februar fevrier fev febrero febbraio februari',
+  'march mar marz maerz mrz mars marzo maart mrt',
+  'april apr avril avr abril aprile',
+  'may mai mayo maggio mag mei',
+  'june jun juni juin junio giugno giu',
+  'july jul juli juillet juil julio luglio lug',
+  'august aug aout agosto ago augustus',
+  'september sep sept septembre septiembre set settembre',
+  'october oct oktober okt octobre octubre ottobre ott',
+  'november nov novembre noviembre',
+  'december dec dezember dez decembre diciembre dic dicembre',
+];
+MONTH_NAMES.forEach((names, i) => names.split(' ').forEach((name) => (MONTHS[name] = i + 1)));
+
+/** The month (1–12) a month name or abbreviation in one of the known languages stands for, else 0. */
+export const monthOf = (name: string): number => MONTHS[name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? 0;
 
 const UTC_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/;
+const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function localIso(y: number, mo: number, d: number, h: number, mi: number): string | null {
-  if (!mo || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  if (y < 100) y += 2000;
+  if (!mo || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || y < 1990 || y > 2100) return null;
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00`;
 }
 
 function to24h(hour: number, meridiem: string | undefined): number {
   if (!meridiem) return hour;
-  const pm = meridiem.toLowerCase() === 'pm';
+  const pm = meridiem[0].toLowerCase() === 'p';
   return (hour % 12) + (pm ? 12 : 0);
 }
 
+// The time of day after a date: "at 5:49 am", "um 15:28 Uhr", "@ 2:28 pm", "à 17h49", "alle 17:49".
+const TIME = String.raw`(?:[,\s]+(?:at|um|@|à|a|a las|alle|om|-|–|—)?\s*(\d{1,2})[:.h](\d{2})(?:\s*([ap]\.?\s?m\.?))?)?`;
+const WORD = String.raw`([A-Za-zÀ-ÿ]+)\.?`;
+/** "October 12th, 2012 at 5:49 am", "Monday, September 23, 2013 5:49 PM". */
+const MONTH_FIRST = new RegExp(String.raw`${WORD}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}`, 'i');
+/** "12 October 2012", "19. Juni 2018 um 15:28 Uhr", "12 de octubre de 2012", "7 Aug 12 at 11:21 pm". */
+const DAY_FIRST = new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?${WORD},?\s+(?:de\s+)?(\d{4}|\d{2}\b)${TIME}`, 'i');
+/** "16.03.2016 um 18:40", "24.12.2024, 18:00", "12-10-2012". */
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})[.-](\d{1,2})[.-](\d{4}|\d{2}\b)${TIME}`, 'i');
+/** "2012/10/12", "2012-10-12 14:05". */
+const YEAR_FIRST = new RegExp(String.raw`\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b${TIME}`, 'i');
+
+// "3 days ago", "vor 2 Stunden", "il y a 3 jours", "hace 2 días": only with a reference date.
+const UNIT_MS: Record<string, number> = { s: 1e3, mi: 6e4, h: 36e5, d: 864e5, w: 6048e5, mo: 2592e6, y: 31536e6 };
+const UNITS: [RegExp, string][] = [
+  [/^(sec|sek|seg)/, 's'], [/^min/, 'mi'], [/^(hour|hr|stunde|heure|hora|ora|uur)/, 'h'],
+  [/^(day|tag|jour|d[ií]a|giorn|dag)/, 'd'], [/^(week|woche|semaine|semana|settiman)/, 'w'],
+  [/^(month|monat|mois|mes|mese|maand)/, 'mo'], [/^(year|jahr|an|año|ann|jaar)/, 'y'],
+];
+const RELATIVE = /^(?:about |vor |il y a |hace |circa )?(\d+|an?|one|einer?m?) ([a-zäéíñ]+)(?: ago| fa| geleden)?$/i;
+
+function relativeDate(text: string, reference: Date | string): string | null {
+  const match = RELATIVE.exec(text.replace(/^(vor|il y a|hace)\s+/i, (m) => `${m.trim().toLowerCase()} `));
+  if (!match || !/ago|^vor |^il y a |^hace | fa$| geleden$/i.test(text)) return null;
+  const unit = UNITS.find(([pattern]) => pattern.test(match[2].toLowerCase()))?.[1];
+  if (!unit) return null;
+  const count = /^\d+$/.test(match[1]) ? Number(match[1]) : 1;
+  const local = typeof reference === 'string' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(reference);
+  const base = typeof reference === 'string' ? Date.parse(local ? `${reference}Z` : reference) : reference.getTime();
+  if (Number.isNaN(base)) return null;
+  const iso = new Date(base - count * UNIT_MS[unit]).toISOString();
+  return local ? `${iso.slice(0, 16)}:00` : iso;
+}
+
 /**
- * Reads a machine or human date into ISO 8601. Machine values (`datetime` attributes) keep
- * their zone; human ones ("October 12, 2013 at 5:49 am", "12. Oktober 2025 um 14:05 Uhr",
- * Disqus's "Monday, September 23, 2013 5:49 AM") carry none, so they become local ISO times.
+ * Reads a machine or human date into ISO 8601. Machine values (`datetime` attributes, ISO with a
+ * zone) keep their zone; human ones ("October 12th, 2013 at 5:49 am", "19. Juni 2018 um 15:28 Uhr",
+ * "16.03.2016 um 18:40", "12 octobre 2012 à 17:49", "2012/10/12") carry none, so they become local
+ * ISO times. Relative ones ("3 days ago", "vor 2 Stunden") need `reference`, the page's own date;
+ * without it they give null, never a guess.
  */
-export function parseDate(value: string | null | undefined): string | null {
+export function parseDate(value: string | null | undefined, reference?: Date | string | null): string | null {
   const text = foldSpace(value ?? '');
   if (!text) return null;
   // WordPress prints UTC as "+00:00": that needs no Date round trip (thousands per thread).
   if (UTC_SECONDS.test(text)) return `${text.slice(0, 19)}.000Z`;
+  const zoned = ZONED.exec(text);
+  if (zoned) {
+    const ms = Date.parse(`${zoned[1]}T${zoned[2]}${zoned[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString();
   }
-  const en = /([A-Za-z]+)\.? (\d{1,2}),? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2}) ?([AaPp][Mm])?)?/.exec(text);
-  if (en && MONTHS[en[1].toLowerCase()]) {
-    const hour = to24h(Number(en[4] ?? 0), en[6]);
-    return localIso(Number(en[3]), MONTHS[en[1].toLowerCase()], Number(en[2]), hour, Number(en[5] ?? 0));
-  }
-  const de = /(\d{1,2})\. ?([A-Za-zäÄ]+)\.? (\d{4})(?:,? (?:um )?(\d{1,2}):(\d{2}))?/.exec(text);
-  if (de && MONTHS[de[2].toLowerCase()]) {
-    return localIso(Number(de[3]), MONTHS[de[2].toLowerCase()], Number(de[1]), Number(de[4] ?? 0), Number(de[5] ?? 0));
-  }
-  const numeric = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,? (?:um )?(\d{1,2}):(\d{2}))?/.exec(text);
-  if (numeric) {
-    return localIso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]), Number(numeric[4] ?? 0), Number(numeric[5] ?? 0));
-  }
-  return null;
+  const yearFirst = YEAR_FIRST.exec(text);
+  if (yearFirst) return human(+yearFirst[1], +yearFirst[2], +yearFirst[3], yearFirst, 4);
+  const monthFirst = MONTH_FIRST.exec(text);
+  if (monthFirst && monthOf(monthFirst[1])) return human(+monthFirst[3], monthOf(monthFirst[1]), +monthFirst[2], monthFirst, 4);
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst && monthOf(dayFirst[2])) return human(+dayFirst[3], monthOf(dayFirst[2]), +dayFirst[1], dayFirst, 4);
+  const numeric = DAY_MONTH_YEAR.exec(text);
+  if (numeric) return human(+numeric[3], +numeric[2], +numeric[1], numeric, 4);
+  return reference ? relativeDate(text, reference) : null;
+}
+
+/** A human date's local ISO form, its time read from the match's groups from `at` on. */
+function human(y: number, mo: number, d: number, match: RegExpExecArray, at: number): string | null {
+  const hour = to24h(Number(match[at] ?? 0), match[at + 2]);
+  return localIso(y, mo, d, hour, Number(match[at + 1] ?? 0));
 }
 
 const ABSOLUTE = /^https?:\/\/[\w.-]+(?::\d+)?(?:[/?#][^\s]*)?$/;

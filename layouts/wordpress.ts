@@ -1,99 +1,258 @@
-import { absoluteUrl, blockText, parseDate, textOf } from './text';
+import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout, type CommentKind } from './types';
+import {
+  authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, readWhen, relativeDate, renderedAt,
+} from './wordpress-fields';
 
 // WordPress prints every comment with comment_class() (first class = type) and an id
-// `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead.
-// Class selectors are the browser's fastest path; tags and ids are checked after.
-const CANDIDATES = '.comment, .pingback, .trackback';
+// `comment-N`; themes from the Twenty Ten era put `li-comment-N` on the li instead, and often
+// `comment-N` again on an inner article: one comment, two ids. Class collections are the
+// browser's fastest path; ids are only searched when no element of the classes has one
+// (pre-2.7 loops such as Kubrick's, callbacks that drop comment_class() from the id holder).
 const ID_PATTERN = /^(?:li-)?comment-(\d+)$/;
-const TAGS = new Set(['li', 'article', 'div']);
+// Custom loops seen in the wild number their comments `comment_N`, `com_N`, or give one comment
+// an outer `comment_item_N` and an inner `comment_inner_N`.
+const LOOSE_ID = /^(?:li-)?(?:comment|com)[-_](?:item[-_]|inner[-_])?(\d+)$/;
+const LOOSE_SELECTOR = '[id^="comment-"], [id^="li-comment-"], [id^="comment_"], [id^="com_"]';
+const TAGS = new Set(['li', 'article', 'div', 'dt', 'section']);
 const TYPES: CommentKind[] = ['comment', 'pingback', 'trackback'];
+const DEPTH = /\bdepth-(\d+)\b/;
 
-const THREAD_SELECTOR = [
-  'ol.comment-list', 'ol.commentlist', 'ul.comment-list', 'ul.commentlist',
-  '.wp-block-comment-template', '#comments-list', '#comments', '.comments-area',
-].join(', ');
+// The comments area first: themes that list pingbacks apart still keep both lists in it.
+const AREA_SELECTOR = '#comments, .comments-area, #comments-list';
+const LIST_SELECTOR = 'ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist, .wp-block-comment-template, dl#comment_list, dl.commentlist';
 
-// Simple selectors only: every selector costs a pass over the thread, and compound ones cost more.
+// Simple selectors only: every selector costs a pass over the thread, and later ones are only
+// queried for comments the earlier ones left without that part.
 const ROLES = {
-  name: ['.fn', '.wp-block-comment-author-name', '.comment-author'],
-  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date'],
-  // div.comment-body holds the text directly in the xhtml format, among the furniture below.
-  content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.comment-body'],
+  // Last resorts: a byline, or a heading that opens the comment with name and date.
+  name: ['.fn', '.wp-block-comment-author-name', '[itemprop="name"]', '.comment-author', '.comment_author', 'cite', '.name', '.author', '.by', '.byline', 'h4', 'h3', 'h5'],
+  when: ['time[datetime]', '.comment-metadata', '.commentmetadata', '.wp-block-comment-date', '.comment-meta', '.comment-date', '.comment_time', '.date', '.time'],
+  content: ['.comment-content', '.wp-block-comment-content', '.comment-text', '.comment-entry', '.format_text', '.comment-body'],
 } as const;
+const HEADER_NAME = '.fn, .comment-author, .comment_author, [itemprop="name"], cite, a.url';
+const HEADER_WHEN = 'time[datetime], .comment_time, .comment-meta, .commentmetadata, a[href*="#comment-"]';
 
-// In the xhtml format the text sits directly in div.comment-body between these.
-const FURNITURE = new Set([
-  'comment-author', 'comment-meta', 'commentmetadata', 'comment-metadata', 'reply', 'says',
-  'comment-awaiting-moderation', 'edit-link', 'avatar', 'vcard', 'comment-reply-link',
-]);
-const isFurniture = (el: Element) => Array.from(el.classList).some((name) => FURNITURE.has(name));
-const SAYS = /\s+(says|sagt|schreibt):?$/i;
-const isReplies = (el: Element) => el.classList.contains('children') || el.localName === 'ol' || el.localName === 'ul';
+/** What a comment element needs beyond itself: its number, a `dt` header, an inner twin. */
+interface Entry {
+  id: string;
+  /** Thesis and WordPress.com's dl themes: author and date in the `dt` before the `dd`. */
+  header?: Element;
+  /** The inner element of a two-id comment (li#li-comment-N > article#comment-N). */
+  inner?: Element;
+  /** Where the comment's own anchor points, when it is not `#comment-N`. */
+  anchor?: string;
+  /** A pingback or trackback printed without an id: keyed by its text, no permalink. */
+  idless?: true;
+}
+
+const typeOf = (el: Element): CommentKind | undefined => TYPES.find((type) => el.classList.contains(type));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
-function isComment(el: Element): boolean {
-  return TAGS.has(el.localName) && ID_PATTERN.test(el.id);
+const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
+/** A pingback or trackback row some themes print without any id (`li.pingback > p "Pingback: …"`). */
+const isIdlessLinkback = (el: Element) => !el.id && TAGS.has(el.localName) && (el.classList.contains('pingback') || el.classList.contains('trackback'));
+/** The key of an id-less linkback: its type and a hash of its text. */
+const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, isReplies))}`;
+/** For the id search: the right tag and a core or custom-loop comment id. */
+const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
+
+/** The elements of a type class collection that are comments, walked only as far as `limit`. */
+function typed(root: Element | Document, limit: number): Element[] {
+  const found: Element[] = [];
+  for (const type of TYPES) {
+    const live = root.getElementsByClassName(type);
+    for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) if (isComment(el)) found.push(el);
+  }
+  return found;
+}
+
+// Other systems number comments `comment_N` too (Slashdot, news sites): the id search needs
+// the page to be WordPress, told by its asset paths or generator tag.
+const WORDPRESS_PAGE = 'link[href*="/wp-content/"], script[src*="/wp-content/"], img[src*="/wp-content/"], link[href*="/wp-includes/"], script[src*="/wp-includes/"], meta[name="generator"][content^="WordPress" i]';
+
+/** The first comment element on the page: a type class with a comment id, else any comment id on a WordPress page. */
+function firstComment(doc: Document): Element | null {
+  const typedFirst = typed(doc, 1)[0];
+  if (typedFirst || !doc.querySelector(WORDPRESS_PAGE)) return typedFirst ?? null;
+  return toArray(doc.querySelectorAll(LOOSE_SELECTOR)).find(isLooseComment) ?? firstNumbered(doc);
 }
 
 /**
- * The first WordPress comment element on the page. A live class collection is walked only as
- * far as needed, so a page of thousands of comments costs no more than one with a few.
+ * The comment elements of a thread, in order, each with its entry. A candidate climbs to the
+ * id-less comment_class() element around it (li.comment > div#comment-N) and to the outer id
+ * of a two-id comment, so replies nested beside the inner element find their parent; a `dt`
+ * hands over to its `dd`, which holds the text and the replies.
  */
-function firstComment(doc: Document): Element | null {
-  for (const type of TYPES) {
-    const live = doc.getElementsByClassName(type);
-    for (let i = 0, el = live[0]; el; el = live[++i]) if (isComment(el)) return el;
+function commentElements(thread: Element): Map<Element, Entry> {
+  const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
+  // Without linkbacks one class collection holds every comment, in order.
+  let candidates = linkbacks
+    ? toArray(thread.querySelectorAll('.comment, .pingback, .trackback')).filter((el) => isComment(el) || isIdlessLinkback(el))
+    : typed(thread, Infinity);
+  let pattern = ID_PATTERN;
+  if (!candidates.length) {
+    candidates = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
+    pattern = LOOSE_ID;
   }
-  return null;
+  const entries = new Map<Element, Entry>();
+  if (!candidates.length) return numberedPairs(thread, entries);
+  const byId = new Map<string, Element>();
+  for (const candidate of candidates) {
+    if (!candidate.id) {
+      entries.set(candidate, { id: linkbackKey(candidate).slice('wp:'.length), idless: true });
+      continue;
+    }
+    const id = pattern.exec(candidate.id)![1];
+    let el = candidate;
+    for (let up = el.parentElement; up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
+    const seen = byId.get(id);
+    if (seen) {
+      const entry = entries.get(seen)!;
+      if (!entry.inner && seen.contains(candidate)) entry.inner = candidate;
+      continue;
+    }
+    const entry: Entry = { id };
+    if (el.localName === 'dt' && el.nextElementSibling?.localName === 'dd') {
+      entry.header = el;
+      el = el.nextElementSibling;
+    }
+    if (el !== candidate && !entry.header) entry.inner = candidate;
+    byId.set(id, el);
+    entries.set(el, entry);
+  }
+  return entries;
 }
 
-/** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks. */
+// Old custom loops: `dl` of `dt` (number link, name, date) and `dd` (text), no ids at all.
+const NUMBERED = /^#(\d+)$/;
+
+/** The `#N` anchor number of a `dt` of such a loop, or undefined. */
+function numberOf(dt: Element): string | undefined {
+  const href = dt.querySelector('a[href^="#"]')?.getAttribute('href');
+  return href ? NUMBERED.exec(href)?.[1] : undefined;
+}
+
+/** The `dt`/`dd` pairs of a loop without ids, keyed by the number each `dt` links to. */
+function numberedPairs(thread: Element, entries: Map<Element, Entry>): Map<Element, Entry> {
+  for (const dt of toArray(thread.querySelectorAll('dl > dt'))) {
+    const dd = dt.nextElementSibling;
+    const id = dd?.localName === 'dd' ? numberOf(dt) : undefined;
+    if (id) entries.set(dd!, { id, header: dt, anchor: `#${id}` });
+  }
+  return entries;
+}
+
+/** The first `dt` of a numbered loop without ids inside the comments area. */
+function firstNumbered(doc: Document): Element | null {
+  return toArray(doc.querySelectorAll('#comments dl > dt')).find((dt) => dt.nextElementSibling?.localName === 'dd' && numberOf(dt)) ?? null;
+}
+
+/**
+ * The thread widened to hold the pingbacks and trackbacks some themes list apart, after the
+ * reply form, outside the comments area: the nearest element holding both.
+ */
+function withLinkbacks(doc: Document, thread: Element): Element {
+  let widened = thread;
+  for (const type of ['pingback', 'trackback']) {
+    const live = doc.getElementsByClassName(type);
+    for (let i = 0, el = live[0]; el; el = live[++i]) {
+      if (widened.contains(el) || !(isComment(el) || isIdlessLinkback(el))) continue;
+      while (widened.parentElement && !widened.contains(el)) widened = widened.parentElement;
+    }
+  }
+  return widened;
+}
+
+/** Whether `up` is the same comment as its descendant with number `id`: the id-less li.comment, or li#li-comment-N. */
+function isWrapperOf(up: Element, id: string): boolean {
+  if (!TAGS.has(up.localName)) return false;
+  if (up.id) return LOOSE_ID.exec(up.id)?.[1] === id;
+  return !!typeOf(up) || DEPTH.test(up.className);
+}
+
+/** The depth a depth-N class gives (0 for depth-1), or -1 without one. */
+function classDepth(el: Element): number {
+  const match = DEPTH.exec(el.className);
+  return match ? Number(match[1]) - 1 : -1;
+}
+
+/** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks and loops. */
 export const wordpress = defineLayout({
   name: 'wp',
 
   findThread(doc) {
     const first = firstComment(doc);
-    return first ? first.closest(THREAD_SELECTOR) ?? first.parentElement : null;
+    if (!first) return null;
+    const thread = first.closest(AREA_SELECTOR) ?? first.closest(LIST_SELECTOR) ?? first.parentElement!;
+    return withLinkbacks(doc, thread);
   },
 
   keyOf(el) {
-    return TYPES.some((type) => el.classList.contains(type)) && isComment(el) ? `wp:${ID_PATTERN.exec(el.id)![1]}` : null;
+    if (isIdlessLinkback(el)) return linkbackKey(el);
+    if (TAGS.has(el.localName)) {
+      const id = LOOSE_ID.exec(el.id)?.[1];
+      return id ? `wp:${id}` : null;
+    }
+    const dt = el.localName === 'dd' ? el.previousElementSibling : el;
+    const id = dt?.localName === 'dt' ? LOOSE_ID.exec(dt.id)?.[1] ?? numberOf(dt) : undefined;
+    return id ? `wp:${id}` : null;
   },
 
   cssSelector(key) {
-    return `#comment-${key.slice('wp:'.length)}`;
+    const id = key.slice('wp:'.length);
+    return /^\d+$/.test(id) ? `#comment-${id}` : null;
   },
 
   locate(doc, key) {
     const id = key.slice('wp:'.length);
-    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`);
+    if (!/^\d+$/.test(id)) return toArray(doc.querySelectorAll('.pingback, .trackback')).find((el) => isIdlessLinkback(el) && linkbackKey(el) === key) ?? null;
+    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
+      ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`) ?? doc.getElementById(`comment_item_${id}`)
+      ?? doc.querySelector(`#comments dt a[href="#${id}"]`)?.closest('dt') ?? null;
   },
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    // Linkbacks are rare; without them one class collection holds every comment, in order.
-    const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
-    const candidates = linkbacks ? thread.querySelectorAll(CANDIDATES) : thread.getElementsByClassName('comment');
-    const elements = toArray(candidates).filter(isComment);
-    return readThread(thread, elements, ROLES, (el, parts) => {
-      const id = ID_PATTERN.exec(el.id)![1];
-      const body = parts.content ?? el;
-      const wrapped = body !== el && !body.classList.contains('comment-body');
-      const when = parts.when;
-      const isTime = when?.localName === 'time';
+    const entries = commentElements(thread);
+    const depths = new Map<string, number>();
+    let rendered: string | undefined;
+    const comments = readThread(thread, [...entries.keys()], ROLES, (el, parts) => {
+      const entry = entries.get(el)!;
+      const { id, header } = entry;
+      const key = `wp:${id}`;
+      depths.set(key, classDepth(header ?? el));
+      // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
+      // A linkback without markup for its author is named by the link it prints.
+      const own = header ?? el;
+      let name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : null) ?? null;
+      let when = (header ? header.querySelector(HEADER_WHEN) : parts.when) ?? null;
+      let label = labelOf(name, when);
+      let author = authorName(label);
+      // Themes of their own: the comment's first element named like an author line that reads as a name.
+      if (!author && !entry.idless) {
+        const found = ownMatch(own, el, entries, parts.content, NAME_FALLBACK, (m) => !!authorName(labelOf(m, when)));
+        if (found) author = authorName((label = labelOf((name = found), when)));
+      }
+      let published = readWhen(when) ?? parseDate(label);
+      if (!published) {
+        const found = ownMatch(own, el, entries, parts.content, DATE_FALLBACK, (m) => !!readWhen(m));
+        if (found) published = readWhen((when = found));
+      }
+      if (!published && header) published = parseDate(textOf(header));
+      if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
       const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
+      const body = parts.content ?? entry.inner ?? el;
       return {
-        key: `wp:${id}`,
-        kind: TYPES.find((type) => el.classList.contains(type))!,
-        author: textOf(parts.name)?.replace(SAYS, '') ?? null,
-        publishedAt: isTime ? parseDate(when.getAttribute('datetime')) : parseDate(when?.textContent),
-        permalink: (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}#comment-${id}`,
-        // Without a wrapper the text sits among the author line, date, reply link (and, with no
-        // body at all, the replies): leave those out.
-        text: wrapped ? blockText(body) : blockText(body, (child) => isFurniture(child) || (body === el && isReplies(child))),
+        key,
+        kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
+        author,
+        publishedAt: published,
+        permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
+        text: commentText(body, body === el || body === entry.inner, header ? [] : [name, when], (child) => entries.has(child)),
       };
     });
+    return flattenedDepths(comments, depths);
   },
 });

@@ -22,6 +22,7 @@ import { movableTypeComments, typepadComments, typepadPage } from './render/type
 import { guestbookPage, talkPage } from './render/unknown';
 import { issuePage, utterancesDocument, utterancesEmbed, utterancesFrameUrl } from './render/utterances';
 import { blockThemeComments, html5Comments } from './render/wordpress';
+import { classicComments, kubrickComments, oldThemePage, thesisComments, twoIdComments } from './render/wordpress-themes';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
 import { readFileSync } from 'node:fs';
@@ -85,6 +86,10 @@ export function loadFixtures(): Fixture[] {
   const blockUrl = 'https://blocktheme.example.org/2013/10/11/sony-xperia-us-push/';
   const wpd7Url = 'https://wpdiscuz.example.org/sony-xperia-statement/';
   const wpd5Url = 'https://wpdiscuz5.example.org/2013/10/11/sony-xperia-us-push/';
+  const twoIdsUrl = 'https://zwei-ids.example.de/2025/08/08/sony-xperia-statement/';
+  const thesisUrl = 'https://thesis.example.org/2013/10/11/sony-xperia-us-push/';
+  const classicUrl = 'https://classic.example.net/2013/10/12/kaz-no-big-plans/';
+  const kubrickUrl = 'https://kubrick.example.net/2016/06/30/sony-mobile-defocus/';
   const spaUrl = 'https://phandroid.com/2013/10/14/single-page-sony-xperia/';
   const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
@@ -148,6 +153,14 @@ export function loadFixtures(): Fixture[] {
       html: () => typepadPage(xperia2016, typepadUrl, SEEDS.xperia2016, typepadComments(xperia2016.comments, typepadUrl)) },
     { name: 'movable-type', description: 'Movable Type 4 comments (flat div.comment#comment-N, byline with abbr.published, "replied to" links for replies), seed 003', url: movableTypeUrl, layout: 'typepad', page: caschy, committed: true, onDemand: true,
       html: () => typepadPage(caschy, movableTypeUrl, SEEDS.caschy, movableTypeComments(caschy.comments, movableTypeUrl)) },
+    { name: 'wp-two-ids', description: 'A Twenty-Eleven-style callback on a German theme: li#li-comment-N > article#comment-N, author line with "sagt:", date and "Antworten", seed 003', url: twoIdsUrl, layout: 'wp', page: caschy, committed: true, onDemand: true,
+      html: () => exampleBlogPage(caschy, twoIdsUrl, SEEDS.caschy, 'de-DE', twoIdComments(caschy.comments, twoIdsUrl)) },
+    { name: 'wp-thesis', description: 'Thesis 1.x: dt/dd pairs in dl#comment_list, replies in dl.children, seed 000', url: thesisUrl, layout: 'wp', page: phandroid, committed: true, onDemand: true,
+      html: () => oldThemePage(phandroid, thesisUrl, SEEDS.phandroid, 'en-US', 'thesis_18', thesisComments(phandroid.comments)) },
+    { name: 'wp-classic', description: 'The pre-2.7 "Classic" theme: li#comment-N without classes, text then "Comment by NAME — date", pingbacks, seed 001', url: classicUrl, layout: 'wp', page: xperia2013, committed: true, onDemand: true,
+      html: () => oldThemePage(xperia2013, classicUrl, SEEDS.xperia2013, 'en-US', 'classic', classicComments(xperia2013.comments)) },
+    { name: 'wp-kubrick', description: 'Kubrick, the WordPress 1.5–2.6 default theme: li.alt#comment-N, cite + "Says:", loose paragraphs, seed 002', url: kubrickUrl, layout: 'wp', page: xperia2016, committed: true, onDemand: true,
+      html: () => oldThemePage(xperia2016, kubrickUrl, SEEDS.xperia2016, 'en-US', 'default', kubrickComments(xperia2016.comments)) },
     { name: 'no-comments', description: 'Phandroid article with comments closed and a Recent Comments widget', url: noCommentsUrl, layout: null, page: noComments, committed: true,
       html: () => phandroidPage({ ...noComments, comments: phandroid.comments }, noCommentsUrl, SEEDS.phandroid, null) },
     { name: 'spa', description: 'A single-page site: "Next article" swaps in another article and its comments with history.pushState', url: spaUrl, layout: 'wp', page: phandroid, committed: true,

@@ -20,8 +20,9 @@ function expectedDate(layout: string, fixtureName: string, comment: SeedComment)
   if (layout === 'disqus-wp') return null;
   // The day only: utterances, JomComment, Commento's locale title, Waline's and Valine's older comments.
   if (['utterances', 'jomcomment', 'commento', 'waline', 'valine'].includes(layout)) return `${comment.publishedAt.slice(0, 10)}T00:00:00`;
-  // Machine times: Blogger's showComment=, Movable Type's abbr.published, Drupal 7's RDF, Komento, the embeds' datetime; the rest print local text.
-  const zoned = (layout === 'wp' && !fixtureName.startsWith('003')) || ['generic', 'giscus', 'blogger', 'komento', 'coral', 'isso', 'twikoo'].includes(layout)
+  // Machine times: Blogger's showComment=, Movable Type's abbr.published, Drupal 7's RDF, Komento, the embeds' datetime; the rest print local text
+  // (as do Caschy, 003, and the old WordPress themes, wp-*).
+  const zoned = (layout === 'wp' && !fixtureName.startsWith('003') && !fixtureName.startsWith('wp-')) || ['generic', 'giscus', 'blogger', 'komento', 'coral', 'isso', 'twikoo'].includes(layout)
     || fixtureName === 'movable-type' || fixtureName === 'drupal-7';
   return zoned ? `${comment.publishedAt}.000Z` : comment.publishedAt;
 }

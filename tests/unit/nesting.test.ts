@@ -4,6 +4,7 @@ import { generateThread } from '../../seeds/big-thread';
 import { flatten, seedText, type SeedComment, type SeedPage } from '../../seeds/model';
 import { disqusEmbedDocument, disqusPluginComments } from '../../seeds/render/disqus';
 import { blockThemeComments, html5Comments, xhtmlComments } from '../../seeds/render/wordpress';
+import { thesisComments, twoIdComments } from '../../seeds/render/wordpress-themes';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from '../../seeds/render/wpdiscuz';
 import { movableTypeComments } from '../../seeds/render/typepad';
 import { drupal10Comments, drupal7Comments } from '../../seeds/render/drupal';
@@ -24,6 +25,8 @@ const renderers: [string, LayoutName, () => string][] = [
   ['WordPress html5', 'wp', () => wrap(html5Comments(tree.comments, URL_))],
   ['WordPress xhtml', 'wp', () => wrap(xhtmlComments(tree.comments, URL_, (iso) => germanDate(iso)))],
   ['WordPress block theme', 'wp', () => wrap(blockThemeComments(tree.comments, URL_))],
+  ['WordPress two-id callback', 'wp', () => wrap(twoIdComments(tree.comments, URL_))],
+  ['WordPress Thesis dt/dd', 'wp', () => wrap(thesisComments(tree.comments))],
   ['Disqus plugin', 'disqus-wp', () => wrap(`<div id="disqus_thread">${disqusPluginComments(tree.comments, false)}</div>`)],
   ['Disqus embed', 'disqus', () => disqusEmbedDocument(tree.comments, URL_, 'T')],
   ['wpDiscuz 7', 'wpdiscuz', () => wrap(wpDiscuz7Comments(tree.comments, 300))],
