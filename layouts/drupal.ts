@@ -121,19 +121,30 @@ function ownSubject(parts: Parts<Role>, text: string): string | null {
   return squeeze(text).startsWith(squeeze(subject)) ? null : subject;
 }
 
+// Detection runs on every page: look at the first blocks of a class collection (answered natively,
+// unlike an attribute-prefix query over the whole page, which cost ~10 ms on a 12 MB page).
+const SCAN = 200;
+
+/** The first Drupal comment on the page: a block classed `comment` (or `js-comment`) that core's markup marks as one. */
+function firstComment(doc: Document): Element | null {
+  for (const name of ['comment', 'js-comment']) {
+    const live = doc.getElementsByClassName(name);
+    for (let i = 0; i < live.length && i < SCAN; i++) {
+      const el = live[i];
+      const before = el.previousElementSibling;
+      const marked = (el.localName === 'article' && commentOf(el) === el) || (before?.localName === 'a' && commentOf(before) === el);
+      if (marked && numberOf(el)) return el;
+    }
+  }
+  return null;
+}
+
 /** Drupal 6–11 core comments: anchors before `div.comment`, or `article.comment`; replies in `div.indented`. */
 export const drupal = defineLayout({
   name: 'drupal',
 
   findThread(doc) {
-    // querySelector stops at the first match: most pages have no such anchor and pay one native pass.
-    if (!doc.querySelector(MARKS)) return null;
-    const marks = doc.querySelectorAll(MARKS);
-    let first: Element | null = null;
-    for (let i = 0; i < marks.length && !first; i++) {
-      const el = commentOf(marks[i]);
-      if (el && numberOf(el)) first = el;
-    }
+    const first = firstComment(doc);
     if (!first) return null;
     const box = first.closest(THREAD);
     if (box) return box;

@@ -23,7 +23,8 @@ function ownId(el: Element): string | null {
 
 /** The element holding the thread inside the component's shadow root. */
 function findComments(doc: Document): Element | null {
-  for (const host of toArray(doc.querySelectorAll('hyvor-talk-comments'))) {
+  // A tag collection, answered natively: detection runs on every page.
+  for (const host of toArray(doc.getElementsByTagName('hyvor-talk-comments'))) {
     for (let el = shadowContent(host)?.firstElementChild ?? null; el; el = el.nextElementSibling) {
       if (el.querySelector(COMMENT)) return el;
     }

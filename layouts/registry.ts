@@ -23,15 +23,20 @@ import { wordpress } from './wordpress';
 import { wpDiscuz } from './wpdiscuz';
 
 /**
- * Every known layout, most specific first: wpDiscuz and the Disqus plugin also print WordPress-like
- * ids; Blogger's and TypePad's boxes (`li.comment`, `div.comment#comment-N`) would pass
- * WordPress's looser match, and the comment embeds (Coral to Valine) sit in WordPress pages. The
- * generic layout comes last and finds nothing unless allowed on the document (layouts/generic.ts).
+ * Every known layout, in the order they are tried. Most specific first: wpDiscuz and the Disqus
+ * plugin also print WordPress-like ids, and Blogger's, TypePad's and Drupal's boxes (`li.comment`,
+ * `div.comment#comment-N`, `article.comment#comment-N`) would pass WordPress's looser match.
+ * WordPress comes next because most pages are WordPress and detection runs on every page: the
+ * families after it (Joomla, the embeds, the comment frames) print no `comment-N` WordPress would
+ * take, so they are looked for only where WordPress found nothing. The generic layout comes last and finds nothing unless allowed on
+ * the document (layouts/generic.ts).
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
 export const layouts = [
-  disqusEmbed, disqusPlugin, wpDiscuz, giscus, utterances, coral, openWeb, hyvor, commento, isso, waline, twikoo, valine,
-  blogger, typepad, drupal, jComments, komento, jomComment, commentTree, wordpress, generic,
+  disqusEmbed, disqusPlugin, wpDiscuz, blogger, typepad, drupal, wordpress,
+  jComments, komento, jomComment, commentTree,
+  coral, openWeb, hyvor, commento, isso, waline, twikoo, valine, giscus, utterances,
+  generic,
 ] as const satisfies readonly CommentLayout[];
 
 /** The name of a layout family; also the prefix of every key it produces. */

@@ -202,8 +202,10 @@ function readFlat(list: Element, page: string): ExtractedComment[] {
 
 /** The first comment box on the page, walking a live class collection only as far as needed. */
 function firstBox(doc: Document): Element | null {
+  // Detection runs on every page: a WordPress thread holds thousands of `li.comment`, so look at
+  // the first ones only (TypePad's boxes come first among its `comment` elements).
   const live = doc.getElementsByClassName('comment');
-  for (let i = 0, el = live[0]; el; el = live[++i]) if (isBox(el)) return el;
+  for (let i = 0; i < live.length && i < 200; i++) if (isBox(live[i])) return live[i];
   return null;
 }
 
