@@ -1,0 +1,269 @@
+// Finds an unknown comment thread: one pass over the page groups elements that repeat (same
+// comment-like class, same id pattern, or same-shaped siblings), then the few plausible groups
+// are scored from their vocabulary, their place and the author/date/prose shape of their blocks.
+
+/** Where a thread is: its container, and the selector of one comment inside it. */
+export interface ThreadPick {
+  thread: string;
+  member: string;
+}
+
+/** Words that name a comment thread or a comment, in the languages of the sites we see. */
+export const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
+/** Words of lists that look like comments but are not a thread: widgets, teasers, navigation. */
+const NEGATIVE = /related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
+/** A heading that announces a thread: "12 Comments", "Leave a reply", "Kommentare". */
+const HEADING = /^\W*\d*\s*(comments?|responses?|replies|reactions|discussion|kommentare?|antworten|commentaires?|comentarios?|leave a (reply|comment)|join the discussion)\b/i;
+/** Containers a thread is never in: page navigation, page header and footer, sidebars. */
+const OUTSIDE_TAGS = new Set(['nav', 'aside', 'header', 'footer']);
+const OUTSIDE_ROLES = /^(navigation|complementary|banner|contentinfo)$/;
+const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+/** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
+export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\b\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|\b\d{1,2}:\d{2} ?[ap]m\b/i;
+/** An element that names a comment's author. */
+export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], [class*="byline" i], cite, .fn';
+const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
+const STATE_CLASS = /^(odd|even|alt|first|last|active|hover|hidden|new|clearfix|parent|selected|open|closed|collapsed|expanded)$/i;
+/** How many blocks of a group are looked at closely: enough to judge, few enough to stay fast. */
+const SAMPLE = 12;
+
+/** The stable classes of an element: no digits (ids, depths, odd/even counters change). */
+function stableClasses(el: Element): string[] {
+  const out: string[] = [];
+  for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) {
+    if (c && SAFE_CLASS.test(c) && !/\d/.test(c) && !STATE_CLASS.test(c)) out.push(c);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/** A selector for elements like `el`: its tag and stable classes. */
+export function shapeOf(el: Element): string {
+  return el.localName + stableClasses(el).map((c) => `.${c}`).join('');
+}
+
+/** A selector that finds `el` alone in its document, built from ids and shapes of it and its ancestors. */
+export function uniqueSelector(el: Element): string {
+  const parts: string[] = [];
+  for (let node: Element | null = el; node && node.localName !== 'html'; node = node.parentElement) {
+    const part = node.id && SAFE_CLASS.test(node.id) && !/\d{3,}/.test(node.id) ? `#${node.id}` : shapeOf(node);
+    parts.unshift(part);
+    const selector = parts.join(' > ');
+    if (part.startsWith('#') || node.ownerDocument.querySelectorAll(selector).length === 1) return selector;
+  }
+  return parts.join(' > ');
+}
+
+/** An id with its numbers as `#` ("comment-1234" → "comment-#"), or null when it has no number. */
+function idPattern(id: string): string | null {
+  if (!/\d/.test(id) || !SAFE_CLASS.test(id.replace(/^\d/, '_'))) return null;
+  const pattern = id.replace(/[0-9a-f]*\d[0-9a-f]*/gi, (run) => (/^[a-z]+$/i.test(run) ? run : '#'));
+  return /[a-z]{2}/i.test(pattern) ? pattern : null;
+}
+
+/** The page's elements in document order, with their parents and text sizes (own plus descendants'). */
+interface PageIndex {
+  all: ArrayLike<Element>;
+  parent: Int32Array;
+  depth: Int32Array;
+  text: Float64Array;
+  link: Float64Array;
+  index: Map<Element, number>;
+}
+
+function indexPage(body: Element): PageIndex {
+  // querySelectorAll, not getElementsByTagName('*'): linkedom (the extract command) returns nothing for the latter.
+  const all = body.querySelectorAll('*');
+  const n = all.length;
+  const index = new Map<Element, number>();
+  const parent = new Int32Array(n);
+  const depth = new Int32Array(n);
+  const text = new Float64Array(n);
+  const link = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    index.set(el, i);
+    const p = el.parentElement ? index.get(el.parentElement) ?? -1 : -1;
+    parent[i] = p;
+    depth[i] = p >= 0 ? depth[p] + 1 : 0;
+    if (SKIP_TEXT.has(el.localName)) continue;
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) text[i] += c.nodeValue!.trim().length;
+  }
+  // Children come after their parents: one backward sweep sums every subtree.
+  for (let i = n - 1; i >= 0; i--) {
+    if (all[i].localName === 'a') link[i] = text[i];
+    const p = parent[i];
+    if (p >= 0) {
+      text[p] += text[i];
+      link[p] += link[i];
+    }
+  }
+  return { all, parent, depth, text, link, index };
+}
+
+/** Repeated elements by kind: a comment-like class, an id pattern, or a shape among siblings. */
+function groupElements(page: PageIndex): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  const add = (key: string, i: number) => {
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  };
+  for (let i = 0; i < page.all.length; i++) {
+    const el = page.all[i];
+    const tag = el.localName;
+    if (page.text[i] < 20 || SKIP_TEXT.has(tag)) continue;
+    const classes = el.getAttribute('class');
+    if (classes && VOCAB.test(classes)) {
+      for (const c of classes.split(/\s+/)) if (VOCAB.test(c) && !NEGATIVE.test(c) && SAFE_CLASS.test(c) && !/\d/.test(c)) add(`${tag}.${c}`, i);
+    }
+    const pattern = el.id ? idPattern(el.id) : null;
+    if (pattern) add(`${tag}#${pattern}`, i);
+    add(`${page.parent[i]}>${shapeOf(el)}`, i);
+  }
+  return groups;
+}
+
+/** The deepest element holding every member. */
+function commonAncestor(page: PageIndex, members: number[]): number {
+  let a = members[0];
+  for (const m of members) {
+    let b = m;
+    while (page.depth[a] > page.depth[b]) a = page.parent[a];
+    while (page.depth[b] > page.depth[a]) b = page.parent[b];
+    while (a !== b && a >= 0) {
+      a = page.parent[a];
+      b = page.parent[b];
+    }
+    if (a < 0) return -1;
+  }
+  return a;
+}
+
+/** Members not inside another member: the thread's top level, whose texts add up without overlap. */
+function topLevel(page: PageIndex, members: number[]): number[] {
+  const set = new Set(members);
+  return members.filter((m) => {
+    for (let p = page.parent[m]; p >= 0; p = page.parent[p]) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+const attrs = (el: Element) => `${el.id} ${el.getAttribute('class') ?? ''}`;
+
+/** Words of the container and its near ancestors: comment vocabulary, list vocabulary, or a page part. */
+function context(page: PageIndex, container: number): { near: boolean; negative: boolean; heading: boolean } {
+  let near = false;
+  let negative = false;
+  let heading = false;
+  for (let i = container, level = 0; i >= 0; i = page.parent[i], level++) {
+    const el = page.all[i];
+    if (OUTSIDE_TAGS.has(el.localName) || OUTSIDE_ROLES.test(el.getAttribute('role') ?? '')) negative = true;
+    if (level > 4) continue;
+    const words = attrs(el);
+    if (level < 3 && NEGATIVE.test(words)) negative = true;
+    if (VOCAB.test(words.replace(/\S*(recent|latest|popular|top)\S*/gi, ''))) near = true;
+    if (level < 3 && !heading) heading = announced(page, el);
+  }
+  return { near, negative, heading };
+}
+
+/** Whether a short heading right before `el` (or first in it) names a thread. */
+function announced(page: PageIndex, el: Element): boolean {
+  const candidates = [el.firstElementChild];
+  for (let s = el.previousElementSibling, k = 0; s && k < 3; s = s.previousElementSibling, k++) candidates.push(s);
+  return candidates.some((c) => {
+    const i = c ? page.index.get(c) : undefined;
+    return i !== undefined && page.text[i] > 0 && page.text[i] < 60 && HEADING.test(c!.textContent!.trim());
+  });
+}
+
+/** Author, date and prose shape of a sample of blocks, as fractions. */
+function blockShape(page: PageIndex, members: number[]): { date: number; author: number; prose: number } {
+  const step = Math.max(1, Math.floor(members.length / SAMPLE));
+  let date = 0;
+  let author = 0;
+  let prose = 0;
+  let seen = 0;
+  for (let k = 0; k < members.length && seen < SAMPLE; k += step, seen++) {
+    const i = members[k];
+    const el = page.all[i];
+    const head = (el.textContent ?? '').slice(0, 800);
+    if (el.querySelector('time, [datetime]') || DATE_TEXT.test(head)) date++;
+    if (el.querySelector(AUTHOR)) author++;
+    if (page.text[i] - page.link[i] >= 40) prose++;
+  }
+  return { date: date / seen, author: author / seen, prose: prose / seen };
+}
+
+/** A selector for the group's members, and whether it finds exactly them. */
+function memberSelector(key: string, page: PageIndex, members: number[], container: Element): string | null {
+  let selector: string;
+  const hash = key.indexOf('#');
+  if (/^\d+>/.test(key)) selector = `${uniqueSelector(container)} > ${key.slice(key.indexOf('>') + 1)}`;
+  else if (hash > 0) {
+    const pattern = key.slice(hash + 1);
+    const prefix = pattern.slice(0, pattern.indexOf('#'));
+    const suffix = pattern.slice(pattern.lastIndexOf('#') + 1);
+    selector = `${key.slice(0, hash)}[id^="${prefix}"]${suffix ? `[id$="${suffix}"]` : ''}`;
+  } else selector = key;
+  try {
+    // Short blocks were left out of the group (a deleted comment): the selector may find a few more.
+    const found = container.querySelectorAll(selector);
+    return found[0] === page.all[members[0]] && found.length >= members.length && found.length <= members.length * 1.25 + 1 ? selector : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Candidate {
+  key: string;
+  members: number[];
+  container: number;
+  named: boolean;
+  score: number;
+}
+
+/**
+ * Finds the most comment-like group of repeated blocks: named like comments (class, id, container
+ * or heading) or shaped like them (a name, a date and prose in most blocks); never in navigation,
+ * sidebars, page headers or footers, nor in lists named like widgets, teasers or related posts.
+ */
+export function detectThread(doc: Document): ThreadPick | null {
+  if (!doc.body) return null;
+  const page = indexPage(doc.body);
+  const candidates: Candidate[] = [];
+  for (const [key, all] of groupElements(page)) {
+    if (all.length < 2) continue;
+    const members = topLevel(page, all);
+    let text = 0;
+    let link = 0;
+    for (const m of members) {
+      text += page.text[m];
+      link += page.link[m];
+    }
+    // Link lists (menus, teasers, tag clouds) are mostly link text; comments are mostly prose.
+    if (text < 80 || link > text * 0.5) continue;
+    const named = !/^\d+>/.test(key) && VOCAB.test(key);
+    const container = commonAncestor(page, all);
+    if (container < 0) continue;
+    candidates.push({ key, members: all, container, named, score: Math.log10(text) });
+  }
+  candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.score - a.score);
+
+  let best: Candidate | null = null;
+  for (const c of candidates.slice(0, 30)) {
+    const where = context(page, c.container);
+    if (where.negative) continue;
+    const shape = blockShape(page, c.members);
+    const vocab = (c.named ? 3 : 0) + (where.near ? 2 : 0) + (where.heading ? 2 : 0);
+    // Without any comment word, only blocks that nearly all carry a name and a date pass.
+    if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
+    const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score;
+    if (!best || score > best.score) best = { ...c, score };
+  }
+  if (!best) return null;
+  const container = page.all[best.container];
+  const member = memberSelector(best.key, page, best.members, container);
+  return member ? { thread: uniqueSelector(container), member } : null;
+}

@@ -1,0 +1,124 @@
+import { AUTHOR, DATE_TEXT } from './generic-detect';
+import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from './text';
+import type { ExtractedComment } from './types';
+
+// Reads the blocks of a thread found by the generic detector (or picked by the reader): each
+// block's author and date come from queries over the whole thread handed to their nearest block,
+// so the cost grows with the thread, not with blocks × subtree size.
+
+const DATE = ['time', '[datetime]', '[class*="date" i]', '[class*="time" i]', '[title]'];
+/** Classes of a block's furniture: vote counts, reply/share/report links, avatars, toolbars. */
+const FURNITURE = /(^|[-_\s])(meta|reply|replies|actions?|footer|avatar|votes?|likes?|share|sharing|toolbar|menu|buttons?|btn|links|flag|report|rating|score|hidden|hide|sig-?pic|permalink)([-_\s]|$)/i;
+const FURNITURE_TAGS = new Set(['img', 'nav', 'footer', 'header', 'input', 'select', 'textarea', 'iframe', 'object']);
+/** Depth written as a class, for flat lists that indent replies ("depth-2", "level-3", "indent-1"). */
+const DEPTH_CLASS = /(?:^|\s)[\w-]*?(?:depth|level|indent)[-_]?(\d{1,2})(?:\s|$)/i;
+const AUTHOR_NOISE = /^\s*(posted\s+by|written\s+by|by|von|par|por)\b:?\s*|\s*(says|said|wrote|writes|schreibt|sagt|a écrit|dice)\s*:?\s*$|\s*\(\d+\)\s*$|:\s*$/gi;
+
+/** The key of a block with a usable id; blocks without one are keyed by their text's hash. */
+export const idKey = (el: Element) => (el.id && !/\s/.test(el.id) ? `generic:${el.id}` : null);
+
+/** An author element's name, or null when its text is no name (too long, a date, a link label). */
+function authorName(el: Element): string | null {
+  const text = foldSpace(el.textContent ?? '');
+  if (!text || text.length > 60 || DATE_TEXT.test(text)) return null;
+  const name = text.replace(AUTHOR_NOISE, '').replace(AUTHOR_NOISE, '').trim();
+  return name && !/^(reply|antworten|répondre|responder|permalink)$/i.test(name) ? name : null;
+}
+
+/** A date element's machine time, or its text when that looks like a date; null otherwise. */
+function dateValue(el: Element): string | null {
+  const machine = el.getAttribute('datetime') ?? el.getAttribute('data-datetime');
+  if (machine) return machine;
+  const title = el.getAttribute('title');
+  if (title && DATE_TEXT.test(title) && title.length < 80) return title;
+  const stamp = Number(el.getAttribute('data-timestamp') ?? el.getAttribute('data-utime') ?? NaN);
+  if (stamp > 1e9) return new Date(stamp < 1e11 ? stamp * 1000 : stamp).toISOString();
+  const text = foldSpace(el.textContent ?? '');
+  return text.length <= 80 && DATE_TEXT.test(text) ? text : null;
+}
+
+interface Parts {
+  author?: Element;
+  name?: string;
+  date?: Element;
+  time?: string;
+}
+
+/** The nearest block holding `start` (itself excluded), below `thread`. */
+function ownerOf(start: Element, parts: Map<Element, Parts>, thread: Element): Parts | undefined {
+  for (let el = start.parentElement; el && el !== thread; el = el.parentElement) {
+    const own = parts.get(el);
+    if (own) return own;
+  }
+  return undefined;
+}
+
+/** Every block's first valid author and date element, from one query per selector over the thread. */
+function findParts(thread: Element, members: readonly Element[]): Map<Element, Parts> {
+  const parts = new Map<Element, Parts>();
+  for (const el of members) parts.set(el, {});
+  const assign = (selector: string, role: 'author' | 'date') => {
+    const found = thread.querySelectorAll(selector);
+    for (let i = 0; i < found.length; i++) {
+      if (parts.has(found[i])) continue; // a block whose own class names an author or a time
+      const own = ownerOf(found[i], parts, thread);
+      if (!own || own[role]) continue;
+      if (role === 'author') {
+        const name = authorName(found[i]);
+        if (name) Object.assign(own, { author: found[i], name });
+      } else {
+        const time = dateValue(found[i]);
+        if (time) Object.assign(own, { date: found[i], time });
+      }
+    }
+  };
+  for (const selector of AUTHOR.split(', ')) assign(selector, 'author');
+  for (const selector of DATE) assign(selector, 'date');
+  return parts;
+}
+
+const classOf = (el: Element) => el.getAttribute('class') ?? '';
+
+/** Reads blocks into comments, in order: fields, keys unique on the page, parents from nesting or depth classes. */
+export function readBlocks(thread: Element, members: readonly Element[], pageUrl: string): ExtractedComment[] {
+  const parts = findParts(thread, members);
+  const byElement = new Map<Element, ExtractedComment>();
+  const seen = new Map<string, number>();
+  const levels = members.map((el) => Number(DEPTH_CLASS.exec(classOf(el))?.[1] ?? NaN));
+  const base = Math.min(...levels.filter((n) => !Number.isNaN(n)));
+  const lastAtLevel: ExtractedComment[] = [];
+  const comments: ExtractedComment[] = [];
+  members.forEach((el, index) => {
+    const own = parts.get(el)!;
+    const text = blockText(el, (node) => parts.has(node) || node === own.author || node === own.date
+      || FURNITURE_TAGS.has(node.localName) || FURNITURE.test(classOf(node)) || node.hasAttribute('hidden'));
+    let key = idKey(el) ?? `generic:h${textHash(text)}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) key = `${key}-${n}`; // the same text twice ("+1"): keys stay unique, in order
+    const nest = nestingParent(el, byElement, thread);
+    const level = levels[index] - base;
+    const parent = nest ?? (level > 0 ? lastAtLevel[level - 1] : undefined);
+    const anchor = own.date?.closest('a') ?? own.date?.querySelector('a');
+    const comment: ExtractedComment = {
+      key, parentKey: parent?.key ?? null, depth: parent ? parent.depth + 1 : 0, kind: 'comment',
+      author: own.name ?? null, publishedAt: parseDate(own.time),
+      permalink: el.id ? `${pageUrl.split('#')[0]}#${el.id}` : absoluteUrl(anchor?.getAttribute('href'), pageUrl), text,
+    };
+    if (!Number.isNaN(level)) {
+      lastAtLevel[comment.depth] = comment;
+      lastAtLevel.length = comment.depth + 1;
+    }
+    byElement.set(el, comment);
+    comments.push(comment);
+  });
+  return comments;
+}
+
+function nestingParent(el: Element, placed: Map<Element, ExtractedComment>, thread: Element): ExtractedComment | undefined {
+  for (let p = el.parentElement; p && p !== thread; p = p.parentElement) {
+    const found = placed.get(p);
+    if (found) return found;
+  }
+  return undefined;
+}
