@@ -11,7 +11,9 @@ export interface ThreadPick {
 /** Words that name a comment thread or a comment, in the languages of the sites we see. */
 export const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
 /** Words of lists that look like comments but are not a thread: widgets, teasers, navigation. */
-const NEGATIVE = /related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
+const NEGATIVE = /(^|[-_\s])form([-_\s]|$)|related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
+/** Class words of a thread's holders and parts rather than of one comment ("comment-list", "comments-area"). */
+const HOLDER = /(area|wrap|wrapper|list|listing|section|container|holder|count|title|heading|header|link|button|btn|meta|tabs?|toggle)$/i;
 /** A heading that announces a thread: "12 Comments", "Leave a reply", "Kommentare". */
 const HEADING = /^\W*\d*\s*(comments?|responses?|replies|reactions|discussion|kommentare?|antworten|commentaires?|comentarios?|leave a (reply|comment)|join the discussion)\b/i;
 /** Containers a thread is never in: page navigation, page header and footer, sidebars. */
@@ -19,7 +21,7 @@ const OUTSIDE_TAGS = new Set(['nav', 'aside', 'header', 'footer']);
 const OUTSIDE_ROLES = /^(navigation|complementary|banner|contentinfo)$/;
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 /** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
-export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\b\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|\b\d{1,2}:\d{2} ?[ap]m\b/i;
+export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
 /** An element that names a comment's author. */
 export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], [class*="byline" i], cite, .fn';
 const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
@@ -115,7 +117,7 @@ function groupElements(page: PageIndex): Map<string, number[]> {
     if (page.text[i] < 20 || SKIP_TEXT.has(tag)) continue;
     const classes = el.getAttribute('class');
     if (classes && VOCAB.test(classes)) {
-      for (const c of classes.split(/\s+/)) if (VOCAB.test(c) && !NEGATIVE.test(c) && SAFE_CLASS.test(c) && !/\d/.test(c)) add(`${tag}.${c}`, i);
+      for (const c of classes.split(/\s+/)) if (VOCAB.test(c) && !NEGATIVE.test(c) && !HOLDER.test(c) && SAFE_CLASS.test(c) && !/\d/.test(c)) add(`${tag}.${c}`, i);
     }
     const pattern = el.id ? idPattern(el.id) : null;
     if (pattern) add(`${tag}#${pattern}`, i);
@@ -126,6 +128,7 @@ function groupElements(page: PageIndex): Map<string, number[]> {
 
 /** The deepest element holding every member. */
 function commonAncestor(page: PageIndex, members: number[]): number {
+  if (members.length === 1) return page.parent[members[0]];
   let a = members[0];
   for (const m of members) {
     let b = m;
@@ -152,10 +155,10 @@ function topLevel(page: PageIndex, members: number[]): number[] {
 const attrs = (el: Element) => `${el.id} ${el.getAttribute('class') ?? ''}`;
 
 /** Words of the container and its near ancestors: comment vocabulary, list vocabulary, or a page part. */
-function context(page: PageIndex, container: number): { near: boolean; negative: boolean; heading: boolean } {
+function context(page: PageIndex, container: number, first: Element): { near: boolean; negative: boolean; heading: boolean } {
   let near = false;
   let negative = false;
-  let heading = false;
+  let heading = announced(page, first);
   for (let i = container, level = 0; i >= 0; i = page.parent[i], level++) {
     const el = page.all[i];
     if (OUTSIDE_TAGS.has(el.localName) || OUTSIDE_ROLES.test(el.getAttribute('role') ?? '')) negative = true;
@@ -184,16 +187,20 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
   let date = 0;
   let author = 0;
   let prose = 0;
+  let form = 0;
   let seen = 0;
   for (let k = 0; k < members.length && seen < SAMPLE; k += step, seen++) {
     const i = members[k];
     const el = page.all[i];
     const head = (el.textContent ?? '').slice(0, 800);
-    if (el.querySelector('time, [datetime]') || DATE_TEXT.test(head)) date++;
-    if (el.querySelector(AUTHOR)) author++;
+    const meta = metaLine(el);
+    if (meta || el.querySelector('time, [datetime]') || DATE_TEXT.test(head)) date++;
+    if (meta?.name || el.querySelector(AUTHOR)) author++;
+    if (el.querySelector('textarea')) form++;
     if (page.text[i] - page.link[i] >= 40) prose++;
   }
-  return { date: date / seen, author: author / seen, prose: prose / seen };
+  // Reply forms repeat after every comment; their labels read like prose.
+  return { date: date / seen, author: author / seen, prose: (prose - form) / seen };
 }
 
 /** A selector for the group's members, and whether it finds exactly them. */
@@ -208,12 +215,25 @@ function memberSelector(key: string, page: PageIndex, members: number[], contain
     selector = `${key.slice(0, hash)}[id^="${prefix}"]${suffix ? `[id$="${suffix}"]` : ''}`;
   } else selector = key;
   try {
-    // Short blocks were left out of the group (a deleted comment): the selector may find a few more.
+    // Short blocks were left out of the group (a deleted comment): a class may find more of its
+    // kind, but an id prefix must not find other parts ("comment_" of "comment_body_1").
     const found = container.querySelectorAll(selector);
-    return found[0] === page.all[members[0]] && found.length >= members.length && found.length <= members.length * 1.25 + 1 ? selector : null;
+    if (hash > 0) return found[0] === page.all[members[0]] && found.length <= members.length * 1.25 + 1 ? selector : null;
+    // Siblings of the same shape may hold other parts (a spacer, a "more" anchor): a few are read and dropped.
+    return found.length <= members.length * 1.25 + 2 ? selector : null;
   } catch {
     return null;
   }
+}
+
+/** The line "Posted by: NAME at DATE" that some templates print right after a comment, not in it. */
+export function metaLine(el: Element): { name: string | null; time: string } | null {
+  const next = el.nextElementSibling;
+  if (!next || next.localName === el.localName && next.className === el.className) return null;
+  const text = (next.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length > 200 || !DATE_TEXT.test(text)) return null;
+  const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text);
+  return { name: by ? by[1] : null, time: text };
 }
 
 interface Candidate {
@@ -230,11 +250,14 @@ interface Candidate {
  * sidebars, page headers or footers, nor in lists named like widgets, teasers or related posts.
  */
 export function detectThread(doc: Document): ThreadPick | null {
-  if (!doc.body) return null;
-  const page = indexPage(doc.body);
+  // A page whose markup closes <body> early parses into an empty body in linkedom (browsers repair it).
+  const root = doc.body?.firstElementChild ? doc.body : doc.documentElement;
+  if (!root) return null;
+  const page = indexPage(root);
   const candidates: Candidate[] = [];
   for (const [key, all] of groupElements(page)) {
-    if (all.length < 2) continue;
+    const named = !/^\d+>/.test(key) && VOCAB.test(key);
+    if (all.length < 2 && !named) continue;
     const members = topLevel(page, all);
     let text = 0;
     let link = 0;
@@ -244,26 +267,31 @@ export function detectThread(doc: Document): ThreadPick | null {
     }
     // Link lists (menus, teasers, tag clouds) are mostly link text; comments are mostly prose.
     if (text < 80 || link > text * 0.5) continue;
-    const named = !/^\d+>/.test(key) && VOCAB.test(key);
     const container = commonAncestor(page, all);
     if (container < 0) continue;
     candidates.push({ key, members: all, container, named, score: Math.log10(text) });
   }
   candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.score - a.score);
 
-  let best: Candidate | null = null;
+  const scored: Candidate[] = [];
   for (const c of candidates.slice(0, 30)) {
-    const where = context(page, c.container);
+    const where = context(page, c.container, page.all[c.members[0]]);
     if (where.negative) continue;
     const shape = blockShape(page, c.members);
+    if ((globalThis as any).GDEBUG) console.error(c.key, c.members.length, c.named, c.score.toFixed(2), JSON.stringify(where), JSON.stringify(shape));
     const vocab = (c.named ? 3 : 0) + (where.near ? 2 : 0) + (where.heading ? 2 : 0);
     // Without any comment word, only blocks that nearly all carry a name and a date pass.
+    // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
+    if (c.members.length < 2 && (!where.near || shape.date + shape.author < 2)) continue;
     if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
     const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score;
-    if (!best || score > best.score) best = { ...c, score };
+    // A lone block is a thread only when no repeated group is one: else it is a wrapper of the thread.
+    scored.push({ ...c, score: c.members.length < 2 ? score / 100 : score });
   }
-  if (!best) return null;
-  const container = page.all[best.container];
-  const member = memberSelector(best.key, page, best.members, container);
-  return member ? { thread: uniqueSelector(container), member } : null;
+  for (const best of scored.sort((a, b) => b.score - a.score)) {
+    const container = page.all[best.container];
+    const member = memberSelector(best.key, page, best.members, container);
+    if (member) return { thread: uniqueSelector(container), member };
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { AUTHOR, DATE_TEXT } from './generic-detect';
+import { AUTHOR, DATE_TEXT, metaLine } from './generic-detect';
 import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from './text';
 import type { ExtractedComment } from './types';
 
@@ -9,6 +9,7 @@ import type { ExtractedComment } from './types';
 const DATE = ['time', '[datetime]', '[class*="date" i]', '[class*="time" i]', '[title]'];
 /** Classes of a block's furniture: vote counts, reply/share/report links, avatars, toolbars. */
 const FURNITURE = /(^|[-_\s])(meta|reply|replies|actions?|footer|avatar|votes?|likes?|share|sharing|toolbar|menu|buttons?|btn|links|flag|report|rating|score|hidden|hide|sig-?pic|permalink)([-_\s]|$)/i;
+const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
 const FURNITURE_TAGS = new Set(['img', 'nav', 'footer', 'header', 'input', 'select', 'textarea', 'iframe', 'object']);
 /** Depth written as a class, for flat lists that indent replies ("depth-2", "level-3", "indent-1"). */
 const DEPTH_CLASS = /(?:^|\s)[\w-]*?(?:depth|level|indent)[-_]?(\d{1,2})(?:\s|$)/i;
@@ -90,8 +91,13 @@ export function readBlocks(thread: Element, members: readonly Element[], pageUrl
   const comments: ExtractedComment[] = [];
   members.forEach((el, index) => {
     const own = parts.get(el)!;
+    if (!own.date) {
+      const meta = metaLine(el);
+      if (meta) Object.assign(own, { time: meta.time, name: own.name ?? meta.name ?? undefined });
+    }
     const text = blockText(el, (node) => parts.has(node) || node === own.author || node === own.date
-      || FURNITURE_TAGS.has(node.localName) || FURNITURE.test(classOf(node)) || node.hasAttribute('hidden'));
+      || FURNITURE_TAGS.has(node.localName) || FURNITURE.test(classOf(node)) || node.hasAttribute('hidden') || HIDDEN_STYLE.test(node.getAttribute('style') ?? ''));
+    if (!text && !own.name) return; // a spacer or an anchor among the blocks
     let key = idKey(el) ?? `generic:h${textHash(text)}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
