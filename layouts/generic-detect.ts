@@ -44,11 +44,19 @@ export function shapeOf(el: Element): string {
   return el.localName + stableClasses(el).map((c) => `.${c}`).join('');
 }
 
+/** The element's shape, with its position when a sibling has the same shape. */
+function nthShape(el: Element): string {
+  const shape = shapeOf(el);
+  const siblings = el.parentElement ? Array.from(el.parentElement.children) : [el];
+  const twins = siblings.filter((s) => s.localName === el.localName && shapeOf(s) === shape);
+  return twins.length > 1 ? `${shape}:nth-child(${siblings.indexOf(el) + 1})` : shape;
+}
+
 /** A selector that finds `el` alone in its document, built from ids and shapes of it and its ancestors. */
 export function uniqueSelector(el: Element): string {
   const parts: string[] = [];
   for (let node: Element | null = el; node && node.localName !== 'html'; node = node.parentElement) {
-    const part = node.id && SAFE_CLASS.test(node.id) && !/\d{3,}/.test(node.id) ? `#${node.id}` : shapeOf(node);
+    const part = node.id && SAFE_CLASS.test(node.id) && !/\d{3,}/.test(node.id) ? `#${node.id}` : nthShape(node);
     parts.unshift(part);
     const selector = parts.join(' > ');
     if (part.startsWith('#') || node.ownerDocument.querySelectorAll(selector).length === 1) return selector;
@@ -207,7 +215,11 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
 function memberSelector(key: string, page: PageIndex, members: number[], container: Element): string | null {
   let selector: string;
   const hash = key.indexOf('#');
-  if (/^\d+>/.test(key)) selector = `${uniqueSelector(container)} > ${key.slice(key.indexOf('>') + 1)}`;
+  if (/^\d+>/.test(key)) {
+    const shape = key.slice(key.indexOf('>') + 1);
+    // A shape without classes must not also find its classed siblings (a reply form after each comment).
+    selector = `${uniqueSelector(container)} > ${shape}${shape.includes('.') || page.all[members[0]].hasAttribute('class') ? '' : ':not([class])'}`;
+  }
   else if (hash > 0) {
     const pattern = key.slice(hash + 1);
     const prefix = pattern.slice(0, pattern.indexOf('#'));
@@ -291,7 +303,8 @@ export function detectThread(doc: Document): ThreadPick | null {
   for (const best of scored.sort((a, b) => b.score - a.score)) {
     const container = page.all[best.container];
     const member = memberSelector(best.key, page, best.members, container);
-    if (member) return { thread: uniqueSelector(container), member };
+    const thread = uniqueSelector(container);
+    if (member && container.ownerDocument.querySelector(thread) === container) return { thread, member };
   }
   return null;
 }
