@@ -23,7 +23,8 @@ const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 /** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
 export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
 /** An element that names a comment's author. */
-export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], [class*="byline" i], cite, .fn';
+export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], cite, .fn, '
+  + 'a[href*="/user"], a[href*="/profile"], a[href*="/member"], a[href*="/people/"], a[href*="/~"]';
 const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
 const STATE_CLASS = /^(odd|even|alt|first|last|active|hover|hidden|new|clearfix|parent|selected|open|closed|collapsed|expanded)$/i;
 /** How many blocks of a group are looked at closely: enough to judge, few enough to stay fast. */
@@ -203,7 +204,8 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
     const head = (el.textContent ?? '').slice(0, 800);
     const meta = metaLine(el);
     if (meta || el.querySelector('time, [datetime]') || DATE_TEXT.test(head)) date++;
-    if (meta?.name || el.querySelector(AUTHOR)) author++;
+    const name = el.querySelector(AUTHOR)?.textContent?.trim();
+    if (meta?.name || (name && name.length <= 60 && !DATE_TEXT.test(name))) author++;
     if (el.querySelector('textarea')) form++;
     if (page.text[i] - page.link[i] >= 40) prose++;
   }
@@ -246,6 +248,15 @@ export function metaLine(el: Element): { name: string | null; time: string } | n
   if (text.length > 200 || !DATE_TEXT.test(text)) return null;
   const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text);
   return { name: by ? by[1] : null, time: text };
+}
+
+/** Whether `outer`'s blocks hold `inner`'s, about one each. */
+function wraps(page: PageIndex, outer: Candidate, inner: Candidate): boolean {
+  const n = outer.members.length;
+  if (outer === inner || n < inner.members.length * 0.8 || n > inner.members.length * 1.5) return false;
+  const top = outer.members[0];
+  for (let p = page.parent[inner.members[0]]; p >= 0; p = page.parent[p]) if (p === top) return true;
+  return false;
 }
 
 interface Candidate {
@@ -300,7 +311,13 @@ export function detectThread(doc: Document): ThreadPick | null {
     // A lone block is a thread only when no repeated group is one: else it is a wrapper of the thread.
     scored.push({ ...c, score: c.members.length < 2 ? score / 100 : score });
   }
-  for (const best of scored.sort((a, b) => b.score - a.score)) {
+  scored.sort((a, b) => b.score - a.score);
+  // A group of whole comments beats the group of their bodies (or headers) when both score alike.
+  for (let outer = scored[0]; outer; outer = scored.find((o) => o.score >= scored[0].score * 0.75 && wraps(page, o, scored[0]))!) {
+    scored.splice(scored.indexOf(outer), 1);
+    scored.unshift(outer);
+  }
+  for (const best of scored) {
     const container = page.all[best.container];
     const member = memberSelector(best.key, page, best.members, container);
     const thread = uniqueSelector(container);
