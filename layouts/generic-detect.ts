@@ -65,6 +65,15 @@ export function uniqueSelector(el: Element): string {
   return parts.join(' > ');
 }
 
+/**
+ * The thread's blocks: elements matching `member` inside `thread`. A member selector with a path
+ * ("#comments > div") is matched from the document, as browsers do (happy-dom scopes it to `thread`).
+ */
+export function membersIn(thread: Element, member: string): Element[] {
+  if (!/[\s>]/.test(member)) return Array.from(thread.querySelectorAll(member));
+  return Array.from(thread.ownerDocument.querySelectorAll(member)).filter((el) => el !== thread && thread.contains(el));
+}
+
 /** An id with its numbers as `#` ("comment-1234" → "comment-#"), or null when it has no number. */
 function idPattern(id: string): string | null {
   if (!/\d/.test(id) || !SAFE_CLASS.test(id.replace(/^\d/, '_'))) return null;
@@ -231,7 +240,7 @@ function memberSelector(key: string, page: PageIndex, members: number[], contain
   try {
     // Short blocks were left out of the group (a deleted comment): a class may find more of its
     // kind, but an id prefix must not find other parts ("comment_" of "comment_body_1").
-    const found = container.querySelectorAll(selector);
+    const found = membersIn(container, selector);
     if (hash > 0) return found[0] === page.all[members[0]] && found.length <= members.length * 1.25 + 1 ? selector : null;
     // Siblings of the same shape may hold other parts (a spacer, a "more" anchor): a few are read and dropped.
     return found.length <= members.length * 1.25 + 2 ? selector : null;
@@ -301,7 +310,6 @@ export function detectThread(doc: Document): ThreadPick | null {
     const where = context(page, c.container, page.all[c.members[0]]);
     if (where.negative) continue;
     const shape = blockShape(page, c.members);
-    if ((globalThis as any).GDEBUG) console.error(c.key, c.members.length, c.named, c.score.toFixed(2), JSON.stringify(where), JSON.stringify(shape));
     const vocab = (c.named ? 3 : 0) + (where.near ? 2 : 0) + (where.heading ? 2 : 0);
     // Without any comment word, only blocks that nearly all carry a name and a date pass.
     // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
@@ -313,7 +321,7 @@ export function detectThread(doc: Document): ThreadPick | null {
   }
   scored.sort((a, b) => b.score - a.score);
   // A group of whole comments beats the group of their bodies (or headers) when both score alike.
-  for (let outer = scored[0]; outer; outer = scored.find((o) => o.score >= scored[0].score * 0.75 && wraps(page, o, scored[0]))!) {
+  for (let outer = scored[0]; outer; outer = scored.find((o) => o.score >= scored[0].score * 0.6 && wraps(page, o, scored[0]))!) {
     scored.splice(scored.indexOf(outer), 1);
     scored.unshift(outer);
   }

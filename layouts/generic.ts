@@ -1,4 +1,4 @@
-import { detectThread, shapeOf, uniqueSelector, type ThreadPick } from './generic-detect';
+import { detectThread, membersIn, shapeOf, uniqueSelector, type ThreadPick } from './generic-detect';
 import { idKey, readBlocks } from './generic-read';
 import { defineLayout, type ExtractedComment } from './types';
 
@@ -30,7 +30,8 @@ export function usePick(doc: Document, pick: ThreadPick): void {
 
 function isUsable(doc: Document, pick: ThreadPick): boolean {
   try {
-    return !!doc.querySelector(pick.thread)?.querySelector(pick.member);
+    const thread = doc.querySelector(pick.thread);
+    return !!thread && membersIn(thread, pick.member).length > 0;
   } catch {
     return false; // a stored selector that no longer parses
   }
@@ -69,13 +70,13 @@ function memberOf(el: Element, member: string): boolean {
 function blocksOf(doc: Document): { thread: Element; members: Element[] } | null {
   const pick = pickOf(doc);
   const thread = pick && doc.querySelector(pick.thread);
-  return pick && thread ? { thread, members: Array.from(thread.querySelectorAll(pick.member)) } : null;
+  return pick && thread ? { thread, members: membersIn(thread, pick.member) } : null;
 }
 
 /** Reads the picked thread's comments, in order, with keys unique on the page. */
 function extractBlocks(thread: Element, pageUrl: string): ExtractedComment[] {
   const pick = pickOf(thread.ownerDocument);
-  return pick ? readBlocks(thread, Array.from(thread.querySelectorAll(pick.member)), pageUrl) : [];
+  return pick ? readBlocks(thread, membersIn(thread, pick.member), pageUrl) : [];
 }
 
 /** Any comment system: the thread the user picked, or repeated comment-like blocks. */
