@@ -20,6 +20,8 @@ const HEADING = /^\W*\d*\s*(comments?|responses?|replies|reactions|discussion|ko
 const OUTSIDE_TAGS = new Set(['nav', 'aside', 'header', 'footer']);
 const OUTSIDE_ROLES = /^(navigation|complementary|banner|contentinfo)$/;
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+/** Tags that hold words, not blocks: never a comment of their own. */
+const INLINE = new Set([...SKIP_TEXT, 'a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'img', 'br', 'abbr', 'time', 'cite', 'label', 'input', 'option', 'select', 'sup', 'sub', 'font', 'code', 'svg', 'button']);
 /** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
 export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
 /** An element that names a comment's author. */
@@ -83,42 +85,43 @@ function idPattern(id: string): string | null {
 
 /** The page's elements in document order, with their parents and text sizes (own plus descendants'). */
 interface PageIndex {
-  all: ArrayLike<Element>;
-  parent: Int32Array;
-  depth: Int32Array;
-  text: Float64Array;
-  link: Float64Array;
-  index: Map<Element, number>;
+  all: Element[];
+  parent: number[];
+  depth: number[];
+  text: number[];
+  link: number[];
 }
 
-function indexPage(body: Element): PageIndex {
-  // querySelectorAll, not getElementsByTagName('*'): linkedom (the extract command) returns nothing for the latter.
-  const all = body.querySelectorAll('*');
-  const n = all.length;
-  const index = new Map<Element, number>();
-  const parent = new Int32Array(n);
-  const depth = new Int32Array(n);
-  const text = new Float64Array(n);
-  const link = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const el = all[i];
-    index.set(el, i);
-    const p = el.parentElement ? index.get(el.parentElement) ?? -1 : -1;
-    parent[i] = p;
-    depth[i] = p >= 0 ? depth[p] + 1 : 0;
-    if (SKIP_TEXT.has(el.localName)) continue;
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) text[i] += c.nodeValue!.trim().length;
-  }
-  // Children come after their parents: one backward sweep sums every subtree.
-  for (let i = n - 1; i >= 0; i--) {
-    if (all[i].localName === 'a') link[i] = text[i];
-    const p = parent[i];
+/**
+ * One walk down the page: every element once, with its parent and depth, and the text and link
+ * text of its subtree summed on the way back up. (A walk, not querySelectorAll('*') plus a map from
+ * element to index: this reads each child list once and needs no lookups.)
+ */
+function indexPage(root: Element): PageIndex {
+  const page: PageIndex = { all: [], parent: [], depth: [], text: [], link: [] };
+  const { all, parent, depth, text, link } = page;
+  const visit = (el: Element, p: number, d: number) => {
+    const i = all.length;
+    all.push(el);
+    parent.push(p);
+    depth.push(d);
+    text.push(0);
+    link.push(0);
+    const skip = SKIP_TEXT.has(el.localName);
+    let own = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1) visit(c as Element, i, d + 1);
+      else if (c.nodeType === 3 && !skip) own += c.nodeValue!.trim().length;
+    }
+    text[i] += own;
+    if (el.localName === 'a') link[i] = text[i];
     if (p >= 0) {
       text[p] += text[i];
       link[p] += link[i];
     }
-  }
-  return { all, parent, depth, text, link, index };
+  };
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) visit(c, -1, 0);
+  return page;
 }
 
 /** Repeated elements by kind: a comment-like class, an id pattern, or a shape among siblings. */
@@ -129,17 +132,22 @@ function groupElements(page: PageIndex): Map<string, number[]> {
     if (list) list.push(i);
     else groups.set(key, [i]);
   };
+  const shapes = new Map<string, string>();
   for (let i = 0; i < page.all.length; i++) {
     const el = page.all[i];
     const tag = el.localName;
-    if (page.text[i] < 20 || SKIP_TEXT.has(tag)) continue;
+    if (page.text[i] < 20 || INLINE.has(tag)) continue;
     const classes = el.getAttribute('class');
     if (classes && VOCAB.test(classes)) {
       for (const c of classes.split(/\s+/)) if (VOCAB.test(c) && !NEGATIVE.test(c) && !HOLDER.test(c) && SAFE_CLASS.test(c) && !/\d/.test(c)) add(`${tag}.${c}`, i);
     }
     const pattern = el.id ? idPattern(el.id) : null;
     if (pattern) add(`${tag}#${pattern}`, i);
-    add(`${page.parent[i]}>${shapeOf(el)}`, i);
+    if (!el.previousElementSibling && !el.nextElementSibling) continue; // an only child has no siblings to repeat
+    const cls = classes ?? '';
+    let shape = shapes.get(cls);
+    if (shape === undefined) shapes.set(cls, (shape = stableClasses(el).map((c) => `.${c}`).join('')));
+    add(`${page.parent[i]}>${tag}${shape}`, i);
   }
   return groups;
 }
@@ -176,7 +184,7 @@ const attrs = (el: Element) => `${el.id} ${el.getAttribute('class') ?? ''}`;
 function context(page: PageIndex, container: number, first: Element): { near: boolean; negative: boolean; heading: boolean } {
   let near = false;
   let negative = false;
-  let heading = announced(page, first);
+  let heading = announced(first);
   for (let i = container, level = 0; i >= 0; i = page.parent[i], level++) {
     const el = page.all[i];
     if (OUTSIDE_TAGS.has(el.localName) || OUTSIDE_ROLES.test(el.getAttribute('role') ?? '')) negative = true;
@@ -184,19 +192,53 @@ function context(page: PageIndex, container: number, first: Element): { near: bo
     const words = attrs(el);
     if (level < 3 && NEGATIVE.test(words)) negative = true;
     if (VOCAB.test(words.replace(/\S*(recent|latest|popular|top)\S*/gi, ''))) near = true;
-    if (level < 3 && !heading) heading = announced(page, el);
+    if (level < 3 && !heading) heading = announced(el);
   }
   return { near, negative, heading };
 }
 
 /** Whether a short heading right before `el` (or first in it) names a thread. */
-function announced(page: PageIndex, el: Element): boolean {
+function announced(el: Element): boolean {
   const candidates = [el.firstElementChild];
   for (let s = el.previousElementSibling, k = 0; s && k < 3; s = s.previousElementSibling, k++) candidates.push(s);
+  // A heading is a small element: its text is read only when it has few children.
   return candidates.some((c) => {
-    const i = c ? page.index.get(c) : undefined;
-    return i !== undefined && page.text[i] > 0 && page.text[i] < 60 && HEADING.test(c!.textContent!.trim());
+    const text = c && c.childElementCount <= 3 ? c.textContent!.trim() : '';
+    return text.length < 60 && HEADING.test(text);
   });
+}
+
+const AUTHOR_CLASS = /author|user|name|(^|\s)fn(\s|$)/i;
+const PROFILE_LINK = /\/(users?|profiles?|members?|people)\b|\/~/i;
+/** How far into a block its head is read: the name and date come first, the text after. */
+const HEAD_CHARS = 600;
+const HEAD_ELEMENTS = 80;
+
+/** A block's head, read in document order up to a bound: its text, a time element, a name-like element, a form. */
+function readHead(el: Element): { text: string; time: boolean; name: boolean; form: boolean } {
+  const head = { text: '', time: false, name: false, form: false };
+  let elements = 0;
+  const visit = (node: Node): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) head.text += c.nodeValue;
+      if (c.nodeType !== 1) continue;
+      const e = c as Element;
+      const tag = e.localName;
+      if (SKIP_TEXT.has(tag)) continue;
+      if (tag === 'textarea') head.form = true;
+      if (tag === 'time' || e.hasAttribute('datetime')) head.time = true;
+      if (!head.name && (tag === 'cite' || AUTHOR_CLASS.test(e.getAttribute('class') ?? '') || e.getAttribute('itemprop') === 'author'
+        || (tag === 'a' && PROFILE_LINK.test(e.getAttribute('href') ?? '')))) {
+        const name = (e.textContent ?? '').trim();
+        head.name = name.length > 0 && name.length <= 60 && !DATE_TEXT.test(name);
+      }
+      if (++elements > HEAD_ELEMENTS || head.text.length > HEAD_CHARS || !visit(e)) return false;
+      head.text += ' '; // block boundaries: "Ann" and "10/03/2012" in sibling divs stay apart
+    }
+    return true;
+  };
+  visit(el);
+  return head;
 }
 
 /** Author, date and prose shape of a sample of blocks, as fractions. */
@@ -209,13 +251,11 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
   let seen = 0;
   for (let k = 0; k < members.length && seen < SAMPLE; k += step, seen++) {
     const i = members[k];
-    const el = page.all[i];
-    const head = (el.textContent ?? '').slice(0, 800);
-    const meta = metaLine(el);
-    if (meta || el.querySelector('time, [datetime]') || DATE_TEXT.test(head)) date++;
-    const name = el.querySelector(AUTHOR)?.textContent?.trim();
-    if (meta?.name || (name && name.length <= 60 && !DATE_TEXT.test(name))) author++;
-    if (el.querySelector('textarea')) form++;
+    const head = readHead(page.all[i]);
+    const meta = metaLine(page.all[i]);
+    if (meta || head.time || DATE_TEXT.test(head.text)) date++;
+    if (meta?.name || head.name) author++;
+    if (head.form) form++;
     if (page.text[i] - page.link[i] >= 40) prose++;
   }
   // Reply forms repeat after every comment; their labels read like prose.
@@ -290,7 +330,8 @@ export function detectThread(doc: Document): ThreadPick | null {
   for (const [key, all] of groupElements(page)) {
     const named = !/^\d+>/.test(key) && VOCAB.test(key);
     if (all.length < 2 && !named) continue;
-    const members = topLevel(page, all);
+    // Siblings never nest; a class or id group may (replies inside comments).
+    const members = /^\d+>/.test(key) ? all : topLevel(page, all);
     let text = 0;
     let link = 0;
     for (const m of members) {
