@@ -30,7 +30,7 @@ export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" 
 const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
 const STATE_CLASS = /^(odd|even|alt|first|last|active|hover|hidden|new|clearfix|parent|selected|open|closed|collapsed|expanded)$/i;
 /** How many blocks of a group are looked at closely: enough to judge, few enough to stay fast. */
-const SAMPLE = 12;
+const SAMPLE = 10;
 
 /** The stable classes of an element: no digits (ids, depths, odd/even counters change). */
 function stableClasses(el: Element): string[] {
@@ -90,6 +90,8 @@ interface PageIndex {
   depth: number[];
   text: number[];
   link: number[];
+  /** How many element children each element has. */
+  kids: number[];
 }
 
 /**
@@ -98,8 +100,8 @@ interface PageIndex {
  * element to index: this reads each child list once and needs no lookups.)
  */
 function indexPage(root: Element): PageIndex {
-  const page: PageIndex = { all: [], parent: [], depth: [], text: [], link: [] };
-  const { all, parent, depth, text, link } = page;
+  const page: PageIndex = { all: [], parent: [], depth: [], text: [], link: [], kids: [] };
+  const { all, parent, depth, text, link, kids } = page;
   const visit = (el: Element, p: number, d: number) => {
     const i = all.length;
     all.push(el);
@@ -107,6 +109,8 @@ function indexPage(root: Element): PageIndex {
     depth.push(d);
     text.push(0);
     link.push(0);
+    kids.push(0);
+    if (p >= 0) kids[p]++;
     const skip = SKIP_TEXT.has(el.localName);
     let own = 0;
     for (let c = el.firstChild; c; c = c.nextSibling) {
@@ -143,7 +147,7 @@ function groupElements(page: PageIndex): Map<string, number[]> {
     }
     const pattern = el.id ? idPattern(el.id) : null;
     if (pattern) add(`${tag}#${pattern}`, i);
-    if (!el.previousElementSibling && !el.nextElementSibling) continue; // an only child has no siblings to repeat
+    if (page.parent[i] < 0 || page.kids[page.parent[i]] < 2) continue; // an only child has no siblings to repeat
     const cls = classes ?? '';
     let shape = shapes.get(cls);
     if (shape === undefined) shapes.set(cls, (shape = stableClasses(el).map((c) => `.${c}`).join('')));
@@ -347,7 +351,7 @@ export function detectThread(doc: Document): ThreadPick | null {
   candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.score - a.score);
 
   const scored: Candidate[] = [];
-  for (const c of candidates.slice(0, 30)) {
+  for (const c of candidates.slice(0, 20)) {
     const where = context(page, c.container, page.all[c.members[0]]);
     if (where.negative) continue;
     const shape = blockShape(page, c.members);
