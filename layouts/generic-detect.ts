@@ -21,7 +21,7 @@ const OUTSIDE_TAGS = new Set(['nav', 'aside', 'header', 'footer']);
 const OUTSIDE_ROLES = /^(navigation|complementary|banner|contentinfo)$/;
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 /** Tags that hold words, not blocks: never a comment of their own. */
-const INLINE = new Set([...SKIP_TEXT, 'a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'img', 'br', 'abbr', 'time', 'cite', 'label', 'input', 'option', 'select', 'sup', 'sub', 'font', 'code', 'svg', 'button']);
+export const INLINE = new Set([...SKIP_TEXT, 'a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'img', 'br', 'abbr', 'time', 'cite', 'label', 'input', 'option', 'select', 'sup', 'sub', 'font', 'code', 'svg', 'button']);
 /** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
 export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
 /** An element that names a comment's author. */

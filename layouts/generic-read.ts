@@ -1,4 +1,4 @@
-import { AUTHOR, DATE_TEXT, metaLine } from './generic-detect';
+import { AUTHOR, DATE_TEXT, INLINE, metaLine } from './generic-detect';
 import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from './text';
 import type { ExtractedComment } from './types';
 
@@ -78,7 +78,43 @@ function findParts(thread: Element, members: readonly Element[]): Map<Element, P
   return parts;
 }
 
+/** What is left of a byline once its name and date are taken out: a lone "by", "says:", a bar. */
+const LEFTOVER = /^(by|von|par|por|posted by:?|says:?|schreibt:?|[-—|·])$\n*/gim;
 const classOf = (el: Element) => el.getAttribute('class') ?? '';
+/** How much of a block is searched for its byline, and how long a byline may be. */
+const BYLINE_ELEMENTS = 120;
+const BYLINE_CHARS = 150;
+const BYLINE_WORDS = /(^|\s)(by|von|par|por|posted)\b|\|/i;
+
+/**
+ * A block without a date element may still have a byline: a short line with a date and a link or
+ * "by" ("Posted by: <a>Ann</a> on Oct 31, 2012", "October 11, 2012 | <a>Eve</a>"). It becomes the
+ * block's date (left out of the text), and its link or "by" words give the author when none was found.
+ */
+function readByline(block: Element, own: Parts, parts: Map<Element, Parts>): void {
+  let seen = 0;
+  let found: Element | null = null;
+  const visit = (node: Element): boolean => {
+    for (let c = node.firstChild; c && !found; c = c.nextSibling) {
+      if (c.nodeType === 3 && DATE_TEXT.test(c.nodeValue!) && node !== block) found = node;
+      else if (c.nodeType === 1 && !parts.has(c as Element) && ++seen < BYLINE_ELEMENTS && !visit(c as Element)) return false;
+    }
+    return !found && seen < BYLINE_ELEMENTS;
+  };
+  visit(block);
+  if (!found) return;
+  // From the date's own element up to its line: parents whose other children are inline too.
+  let line: Element = found;
+  while (line.parentElement && line.parentElement !== block && Array.from(line.parentElement.children).every((k) => k === line || INLINE.has(k.localName))) line = line.parentElement;
+  const text = foldSpace(line.textContent ?? '');
+  const link = line.querySelector('a');
+  if (text.length > BYLINE_CHARS || !(link || BYLINE_WORDS.test(text))) return;
+  own.date = line;
+  own.time = text;
+  const name = link && authorName(link);
+  const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text)?.[1];
+  if (!own.name && (name || by)) own.name = name ?? by;
+}
 
 /** Reads blocks into comments, in order: fields, keys unique on the page, parents from nesting or depth classes. */
 export function readBlocks(thread: Element, members: readonly Element[], pageUrl: string): ExtractedComment[] {
@@ -95,8 +131,10 @@ export function readBlocks(thread: Element, members: readonly Element[], pageUrl
       const meta = metaLine(el);
       if (meta) Object.assign(own, { time: meta.time, name: own.name ?? meta.name ?? undefined });
     }
+    if (!own.date) readByline(el, own, parts);
     const text = blockText(el, (node) => parts.has(node) || node === own.author || node === own.date
-      || FURNITURE_TAGS.has(node.localName) || FURNITURE.test(classOf(node)) || node.hasAttribute('hidden') || HIDDEN_STYLE.test(node.getAttribute('style') ?? ''));
+      || FURNITURE_TAGS.has(node.localName) || FURNITURE.test(classOf(node)) || node.hasAttribute('hidden') || HIDDEN_STYLE.test(node.getAttribute('style') ?? ''))
+      .replace(LEFTOVER, '').trim();
     if (!text && !own.name) return; // a spacer or an anchor among the blocks
     let key = idKey(el) ?? `generic:h${textHash(text)}`;
     const n = (seen.get(key) ?? 0) + 1;
