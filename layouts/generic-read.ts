@@ -8,7 +8,7 @@ import type { ExtractedComment } from './types';
 
 const DATE = ['time', '[datetime]', '[class*="date" i]', '[class*="time" i]', '[title]'];
 /** Classes of a block's furniture: vote counts, reply/share/report links, avatars, toolbars. */
-const FURNITURE = /(^|[-_\s])(meta|reply|replies|actions?|footer|avatar|votes?|likes?|share|sharing|toolbar|menu|buttons?|btn|links|flag|report|rating|score|hidden|hide|sig-?pic|permalink|says)([-_\s]|$)/i;
+const FURNITURE = /(^|[-_\s])(meta|reply|replies|actions?|footer|avatar|votes?|likes?|share|sharing|toolbar|tools|menu|buttons?|btn|links|flag|report|rating|score|hidden|hide|sig-?pic|permalink|says)([-_\s]|$)/i;
 const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
 const FURNITURE_TAGS = new Set(['img', 'nav', 'footer', 'header', 'input', 'select', 'textarea', 'iframe', 'object']);
 /** Depth written as a class, for flat lists that indent replies ("depth-2", "level-3", "indent-1"). */

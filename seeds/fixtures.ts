@@ -10,7 +10,7 @@ import { disqusEmbedDocument } from './render/disqus';
 import { exampleBlogPage } from './render/example-blog';
 import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
-import { guestbookPage, talkPage } from './render/unknown';
+import { forumPage, guestbookPage, talkPage } from './render/unknown';
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
@@ -76,6 +76,9 @@ export function loadFixtures(): Fixture[] {
   const spaSecondUrl = 'https://phandroid.com/2013/10/15/single-page-sony-statement/';
   const talkUrl = 'https://news.example.com/2025/08/08/sony-xperia-statement/';
   const guestbookUrl = 'https://guestbook.example.net/sony-xperia-us-push/';
+  const forumUrl = 'https://forum.example.org/topic/kaz-confirms-no-big-plans-for-china-and-us/';
+  // A forum has no pingbacks: its thread is the seed's reader comments.
+  const forum: SeedPage = { ...xperia2013, comments: xperia2013.comments.filter((c) => c.kind === 'comment') };
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -108,6 +111,8 @@ export function loadFixtures(): Fixture[] {
       html: () => talkPage(caschy, talkUrl, SEEDS.caschy) },
     { name: 'unknown-guestbook', description: 'An unknown site whose entries have no time and no author markup: the reader picks the thread', url: guestbookUrl, layout: null, page: phandroid, committed: true, onDemand: true,
       html: () => guestbookPage(phandroid, guestbookUrl, SEEDS.phandroid) },
+    { name: 'unknown-forum', description: 'An unknown forum-style thread: flat posts, replies marked by depth classes, profile links as authors: found by the generic detector', url: forumUrl, layout: 'generic', page: forum, committed: true, onDemand: true,
+      html: () => forumPage(forum, forumUrl, SEEDS.xperia2013) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];
