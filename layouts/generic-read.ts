@@ -93,27 +93,34 @@ const BYLINE_WORDS = /(^|\s)(by|von|par|por|posted)\b|\|/i;
  */
 function readByline(block: Element, own: Parts, parts: Map<Element, Parts>): void {
   let seen = 0;
-  let found: Element | null = null;
+  let line: Element | null = null;
   const visit = (node: Element): boolean => {
-    for (let c = node.firstChild; c && !found; c = c.nextSibling) {
-      if (c.nodeType === 3 && DATE_TEXT.test(c.nodeValue!) && node !== block) found = node;
-      else if (c.nodeType === 1 && !parts.has(c as Element) && ++seen < BYLINE_ELEMENTS && !visit(c as Element)) return false;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3 && node !== block && DATE_TEXT.test(c.nodeValue!)) {
+        line = bylineOf(node, block);
+        if (line) return false;
+      } else if (c.nodeType === 1 && !parts.has(c as Element) && (++seen >= BYLINE_ELEMENTS || !visit(c as Element))) return false;
     }
-    return !found && seen < BYLINE_ELEMENTS;
+    return true;
   };
   visit(block);
-  if (!found) return;
-  // From the date's own element up to its line: parents whose other children are inline too.
-  let line: Element = found;
-  while (line.parentElement && line.parentElement !== block && Array.from(line.parentElement.children).every((k) => k === line || INLINE.has(k.localName))) line = line.parentElement;
-  const text = foldSpace(line.textContent ?? '');
-  const link = line.querySelector('a');
-  if (text.length > BYLINE_CHARS || !(link || BYLINE_WORDS.test(text))) return;
-  own.date = line;
+  if (!line) return;
+  const found: Element = line;
+  const text = foldSpace(found.textContent ?? '');
+  own.date = found;
   own.time = text;
+  const link = found.querySelector('a');
   const name = link && authorName(link);
   const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text)?.[1];
   if (!own.name && (name || by)) own.name = name ?? by;
+}
+
+/** The byline around a date's own element: up through parents whose other children are inline, if short and with a link or "by". */
+function bylineOf(start: Element, block: Element): Element | null {
+  let line = start;
+  while (line.parentElement && line.parentElement !== block && Array.from(line.parentElement.children).every((k) => k === line || INLINE.has(k.localName))) line = line.parentElement;
+  const text = foldSpace(line.textContent ?? '');
+  return text.length <= BYLINE_CHARS && (BYLINE_WORDS.test(text) || !!line.querySelector('a')) ? line : null;
 }
 
 /** Reads blocks into comments, in order: fields, keys unique on the page, parents from nesting or depth classes. */

@@ -118,6 +118,17 @@ ${entry(18, 'Ed', 'The old ferry pier would make a nice park once the bridge ope
     expect(comments.map((c) => [c.author, c.publishedAt])).toEqual([['Molly', '2012-10-17T05:42:00'], ['Ed', '2012-10-18T05:42:00']]);
   });
 
+  it('takes a byline inside a block as its author and date, and leaves prose that mentions a date alone', () => {
+    const block = (id: number, text: string, byline: string) => `<div class="comment" id="cm${id}"><div class="body"><p>${text}</p></div><div class="signature">${byline}</div></div>`;
+    const thread = `<div id="comments">${block(1, 'See you at the opening on May 5, 2026, I will bring coffee.', 'October 11, 2012 | <a href="/contributor/1">Eve</a>')}
+${block(2, 'Nobody asked the ferry crews what they think about all this.', 'Posted by: <a href="https://ed.example.org">Ed Park</a> on Oct 31, 2012 6:44:07 AM')}</div>`;
+    const { comments } = detect(page(thread));
+    expect(comments.map((c) => [c.author, c.publishedAt, c.text])).toEqual([
+      ['Eve', '2012-10-11T00:00:00', 'See you at the opening on May 5, 2026, I will bring coffee.'],
+      ['Ed Park', '2012-10-31T06:44:00', 'Nobody asked the ferry crews what they think about all this.'],
+    ]);
+  });
+
   it('prefers whole comments to their bodies, so authors and replies stay with them', () => {
     const item = (id: number, text: string, reply = '') => `<div class="item" id="entry_${id}"><div class="comment-body" id="body_${id}"><p>${text}</p></div>
 <p class="by">by <a href="/users/u${id}">u${id}</a> on Aug ${id}, 2012 10:40 AM</p>${reply}</div>`;
