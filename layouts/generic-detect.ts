@@ -303,13 +303,21 @@ export function metaLine(el: Element): { name: string | null; time: string } | n
   return { name: by ? by[1] : null, time: text };
 }
 
-/** Whether `outer`'s blocks hold `inner`'s, about one each. */
+/** Whether `outer`'s blocks hold `inner`'s, one each (checked on the first few). */
 function wraps(page: PageIndex, outer: Candidate, inner: Candidate): boolean {
   const n = outer.members.length;
   if (outer === inner || n < inner.members.length * 0.8 || n > inner.members.length * 1.5) return false;
-  const top = outer.members[0];
-  for (let p = page.parent[inner.members[0]]; p >= 0; p = page.parent[p]) if (p === top) return true;
-  return false;
+  const outers = new Set(outer.members);
+  const owners = new Set<number>();
+  const sample = inner.members.slice(0, 5);
+  for (const m of sample) {
+    let p = page.parent[m];
+    while (p >= 0 && !outers.has(p)) p = page.parent[p];
+    if (p < 0) return false;
+    owners.add(p);
+  }
+  // A thread wrapper holds several blocks: it is not one comment's whole.
+  return owners.size === sample.length;
 }
 
 interface Candidate {
@@ -360,7 +368,8 @@ export function detectThread(doc: Document): ThreadPick | null {
     // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
     if (c.members.length < 2 && (!where.near || shape.date + shape.author < 2)) continue;
     if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
-    const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score;
+    // More blocks for the same text: the finer cut into comments (not the threads that hold them).
+    const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score * (1 + 0.1 * Math.log2(c.members.length));
     // A lone block is a thread only when no repeated group is one: else it is a wrapper of the thread.
     scored.push({ ...c, score: c.members.length < 2 ? score / 100 : score });
   }
