@@ -11,7 +11,7 @@ export interface ThreadPick {
 /** Words that name a comment thread or a comment, in the languages of the sites we see. */
 export const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
 /** Words of lists that look like comments but are not a thread: widgets, teasers, navigation. */
-const NEGATIVE = /(^|[-_\s])form([-_\s]|$)|related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
+const NEGATIVE = /(^|[-_\s])form([-_\s]|$)|related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|(^|[-_\s])nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
 /** Class words of a thread's holders and parts rather than of one comment ("comment-list", "comments-area"). */
 const HOLDER = /(area|wrap|wrapper|list|listing|section|container|holder|count|title|heading|header|link|button|btn|meta|tabs?|toggle)$/i;
 /** A heading that announces a thread: "12 Comments", "Leave a reply", "Kommentare". */

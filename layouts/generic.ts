@@ -7,7 +7,8 @@ export type { ThreadPick } from './generic-detect';
 export const detectRepeatedBlocks = detectThread;
 
 // Unknown comment systems, used only on pages the reader opened the panel on by hand: either a
-// thread the user picked (remembered per site) or repeated sibling blocks that look like comments.
+// thread the user picked (remembered per site) or one the detector finds (layouts/generic-detect.ts),
+// read by layouts/generic-read.ts.
 
 const INSIDE_TEXT = new Set(['p', 'span', 'a', 'b', 'strong', 'em', 'i', 'u', 'br', 'img', 'blockquote', 'code', 'pre', 'small', 'time']);
 
