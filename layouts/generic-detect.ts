@@ -286,8 +286,9 @@ function memberSelector(key: string, page: PageIndex, members: number[], contain
     // kind, but an id prefix must not find other parts ("comment_" of "comment_body_1").
     const found = membersIn(container, selector);
     if (hash > 0) return found[0] === page.all[members[0]] && found.length <= members.length * 1.25 + 1 ? selector : null;
-    // Siblings of the same shape may hold other parts (a spacer, a "more" anchor): a few are read and dropped.
-    return found.length <= members.length * 1.25 + 2 ? selector : null;
+    // Whatever else a class or sibling shape finds was left out of the group for its little text
+    // (spacers, a "more" anchor): the reader drops the empty ones.
+    return found.length >= members.length ? selector : null;
   } catch {
     return null;
   }

@@ -123,8 +123,11 @@ function bylineOf(start: Element, block: Element): Element | null {
   return text.length <= BYLINE_CHARS && (BYLINE_WORDS.test(text) || !!line.querySelector('a')) ? line : null;
 }
 
-/** Reads blocks into comments, in order: fields, keys unique on the page, parents from nesting or depth classes. */
-export function readBlocks(thread: Element, members: readonly Element[], pageUrl: string): ExtractedComment[] {
+/**
+ * Reads blocks into comments, in order: fields, keys unique on the page, parents from nesting or
+ * depth classes. Empty blocks are left out; `elements` receives the element of each comment.
+ */
+export function readBlocks(thread: Element, members: readonly Element[], pageUrl: string, elements: Element[] = []): ExtractedComment[] {
   const parts = findParts(thread, members);
   const byElement = new Map<Element, ExtractedComment>();
   const seen = new Map<string, number>();
@@ -162,6 +165,7 @@ export function readBlocks(thread: Element, members: readonly Element[], pageUrl
     }
     byElement.set(el, comment);
     comments.push(comment);
+    elements.push(el);
   });
   return comments;
 }

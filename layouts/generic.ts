@@ -59,19 +59,21 @@ export function generalisePick(target: Element): ThreadPick | null {
 
 const pickOf = (doc: Document) => picks.get(doc) ?? null;
 
-function memberOf(el: Element, member: string): boolean {
+/** The document's picked thread read into comments, each with its element (empty blocks are not comments). */
+function readPicked(doc: Document): { comments: ExtractedComment[]; elements: Element[] } | null {
+  const pick = pickOf(doc);
+  const thread = pick && doc.querySelector(pick.thread);
+  if (!pick || !thread) return null;
+  const elements: Element[] = [];
+  return { comments: readBlocks(thread, membersIn(thread, pick.member), doc.URL, elements), elements };
+}
+
+function matchesSafely(el: Element, selector: string): boolean {
   try {
-    return el.matches(member);
+    return el.matches(selector);
   } catch {
     return false;
   }
-}
-
-/** The document's picked thread with its comment elements, in the order extract() reads them. */
-function blocksOf(doc: Document): { thread: Element; members: Element[] } | null {
-  const pick = pickOf(doc);
-  const thread = pick && doc.querySelector(pick.thread);
-  return pick && thread ? { thread, members: membersIn(thread, pick.member) } : null;
 }
 
 /** Reads the picked thread's comments, in order, with keys unique on the page. */
@@ -97,20 +99,22 @@ export const generic = defineLayout({
   extract: extractBlocks,
 
   keyOf(el) {
+    // A click is tested on every ancestor: a plain member selector rejects most of them cheaply.
     const pick = pickOf(el.ownerDocument);
-    if (!pick || !memberOf(el, pick.member)) return null;
+    if (!pick || (!/[\s>]/.test(pick.member) && !matchesSafely(el, pick.member))) return null;
+    const thread = el.ownerDocument.querySelector(pick.thread);
+    if (!thread || !membersIn(thread, pick.member).includes(el)) return null;
     const key = idKey(el);
-    if (key) return key;
-    const blocks = blocksOf(el.ownerDocument);
-    const index = blocks ? blocks.members.indexOf(el) : -1;
-    return index >= 0 ? extractBlocks(blocks!.thread, el.ownerDocument.URL)[index]?.key ?? null : null;
+    if (key) return key; // a block with an id is keyed by it: no need to read the thread
+    const read = readPicked(el.ownerDocument);
+    const index = read ? read.elements.indexOf(el) : -1;
+    return index >= 0 ? read!.comments[index].key : null;
   },
 
   locate(doc, key) {
-    const blocks = blocksOf(doc);
-    if (!blocks) return null;
-    const index = extractBlocks(blocks.thread, doc.URL).findIndex((c) => c.key === key);
-    return index >= 0 ? blocks.members[index] ?? null : null;
+    const read = readPicked(doc);
+    const index = read ? read.comments.findIndex((c) => c.key === key) : -1;
+    return index >= 0 ? read!.elements[index] : null;
   },
 
   cssSelector(key) {

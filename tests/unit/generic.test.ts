@@ -100,6 +100,20 @@ ${post('cy', '10/05/2012', 'Who pays for the maintenance afterwards? Nobody at t
     expect(comments[2].text).toBe('10/05/2012\n\nWho pays for the maintenance afterwards? Nobody at the meeting could answer that.');
   });
 
+  it('finds each detected comment again from a click and from its key, past empty spacer blocks', () => {
+    const post = (who: string, text: string) => `<div><div><a href="/user/${who}">${who}</a></div><div>10/0${who.length}/2012</div><div>${text}</div></div><div></div>`;
+    const doc = parsePage(page(`<h3>Comments</h3><div>${post('ann', 'The bridge will change how the whole east bank lives and works.')}
+${post('bob', 'The bridge will change how the whole east bank lives and works.')}${post('cyra', 'I would rather see the ferry service fixed first, honestly.')}</div>`));
+    allowGenericLayout(doc, null);
+    const { comments } = extractComments(doc, 'https://site.example/story');
+    expect(comments.map((c) => c.author)).toEqual(['ann', 'bob', 'cyra']);
+    for (const c of comments) {
+      const element = locateComment(doc, c.key)!;
+      expect(element.textContent).toContain(c.author);
+      expect(commentKeyAt(element.lastElementChild, 'generic')).toBe(c.key);
+    }
+  });
+
   it('takes parents from depth classes when replies are not nested, and keeps comments without time or author', () => {
     const flat = (id: number, depth: number, text: string) => `<div class="kommentar level-${depth}" id="k${id}"><p>${text}</p></div>`;
     const thread = `<div id="kommentare"><h2>Kommentare</h2>${flat(1, 1, 'Endlich wird die Brücke gebaut, darauf warten wir seit Jahren.')}
