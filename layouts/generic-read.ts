@@ -13,17 +13,34 @@ const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
 const FURNITURE_TAGS = new Set(['img', 'nav', 'footer', 'header', 'input', 'select', 'textarea', 'iframe', 'object']);
 /** Depth written as a class, for flat lists that indent replies ("depth-2", "level-3", "indent-1"). */
 const DEPTH_CLASS = /(?:^|\s)[\w-]*?(?:depth|level|indent)[-_]?(\d{1,2})(?:\s|$)/i;
-const AUTHOR_NOISE = /^\s*(posted\s+by|written\s+by|by|von|par|por)\b:?\s*|\s*(says|said|wrote|writes|schreibt|sagt|a écrit|dice)\s*:?\s*$|\s*\(\d+\)\s*$|:\s*$/gi;
+const AUTHOR_NOISE = /^\s*(posted\s+by|written\s+by|by|von|par|por)\b:?\s*|\s*(says|said|wrote|writes|schreibt|sagt|a écrit|dice)\s*[:,]?\s*$|\s*\(\d+\)\s*$|:\s*$/gi;
 
 /** The key of a block with a usable id; blocks without one are keyed by their text's hash. */
 export const idKey = (el: Element) => (el.id && !/\s/.test(el.id) ? `generic:${el.id}` : null);
 
-/** An author element's name, or null when its text is no name (too long, a date, a link label). */
-function authorName(el: Element): string | null {
+/** Link and badge labels that sit where a name would: never a name themselves. */
+const LABEL = /^(#.*|\d+|homepage|home page|website|web|journal|profile|contact|blog|permalink|link|reply|antworten|répondre|responder|quote|report|author|admin|moderator)$/i;
+
+/** An element's text as a name, or null when it is no name (too long, a date, a link label). */
+function nameOf(el: Element): string | null {
   const text = foldSpace(el.textContent ?? '');
   if (!text || text.length > 60 || DATE_TEXT.test(text)) return null;
   const name = text.replace(AUTHOR_NOISE, '').replace(AUTHOR_NOISE, '').trim();
-  return name && !/^(reply|antworten|répondre|responder|permalink)$/i.test(name) ? name : null;
+  return name && !LABEL.test(name) ? name : null;
+}
+
+/**
+ * An author element's name. A box around the name (badges, fan counts, a tagline) usually links
+ * the name itself: the first link that reads as a name wins, else the box's own text.
+ */
+function authorName(el: Element): string | null {
+  if (el.localName !== 'a') {
+    for (const link of Array.from(el.querySelectorAll('a'))) {
+      const name = nameOf(link);
+      if (name) return name;
+    }
+  }
+  return nameOf(el);
 }
 
 /** A date element's machine time, or its text when that looks like a date; null otherwise. */
@@ -78,8 +95,8 @@ function findParts(thread: Element, members: readonly Element[]): Map<Element, P
   return parts;
 }
 
-/** What is left of a byline once its name and date are taken out: a lone "by", "says:", a bar. */
-const LEFTOVER = /^(by|von|par|por|posted by:?|says:?|schreibt:?|[-—|·])$\n*/gim;
+/** What is left of a byline once its name and date are taken out (a lone "by", "says:", a bar), and a lone reply link. */
+const LEFTOVER = /^(by|von|par|por|posted by:?|says:?|schreibt:?|reply|antworten|répondre|responder|[-—|·])$\n*/gim;
 const classOf = (el: Element) => el.getAttribute('class') ?? '';
 /** How much of a block is searched for its byline, and how long a byline may be. */
 const BYLINE_ELEMENTS = 120;

@@ -114,6 +114,14 @@ ${post('bob', 'The bridge will change how the whole east bank lives and works.')
     }
   });
 
+  it('takes the linked name out of an author box with badges and counts, without "said," or link labels', () => {
+    const item = (id: number, box: string, text: string) => `<div class="comment" id="r${id}"><div class="comment-author">${box}</div><p>${text}</p></div>`;
+    const thread = `<div id="comments">${item(1, '<span class="badge">TOP USER</span> <a href="/u/ann">ann</a> 387 Fans', 'The bridge is long overdue and the council knows it.')}
+${item(2, '<a href="https://bo.example.org">Homepage</a> <a href="/u/bo">Bo Chen</a>', 'Who will run the ferry until the bridge is finished?')}
+${item(3, 'Cy Diaz said,', 'Two years is what they said about the tunnel too.')}</div>`;
+    expect(detect(page(thread)).comments.map((c) => c.author)).toEqual(['ann', 'Bo Chen', 'Cy Diaz']);
+  });
+
   it('takes parents from depth classes when replies are not nested, and keeps comments without time or author', () => {
     const flat = (id: number, depth: number, text: string) => `<div class="kommentar level-${depth}" id="k${id}"><p>${text}</p></div>`;
     const thread = `<div id="kommentare"><h2>Kommentare</h2>${flat(1, 1, 'Endlich wird die Brücke gebaut, darauf warten wir seit Jahren.')}
