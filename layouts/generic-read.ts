@@ -19,7 +19,10 @@ const AUTHOR_NOISE = /^\s*(posted\s+by|written\s+by|by|von|par|por)\b:?\s*|\s*(s
 export const idKey = (el: Element) => (el.id && !/\s/.test(el.id) ? `generic:${el.id}` : null);
 
 /** Link and badge labels that sit where a name would: never a name themselves. */
-const LABEL = /^(#.*|\d+|homepage|home page|website|web|journal|profile|contact|blog|permalink|link|reply|antworten|répondre|responder|quote|report|author|admin|moderator)$/i;
+const LABEL = /^(#.*|\d+|https?:\/\/\S*|www\.\S*|homepage|home page|website|web|journal|profile|contact|blog|permalink|link|reply|antworten|répondre|responder|quote|report|author|admin|moderator)$/i;
+
+/** The most text a box around an author's name holds (name, badges, a tagline, a fan count). */
+const AUTHOR_BOX = 160;
 
 /** An element's text as a name, or null when it is no name (too long, a date, a link label). */
 function nameOf(el: Element): string | null {
@@ -34,6 +37,8 @@ function nameOf(el: Element): string | null {
  * the name itself: the first link that reads as a name wins, else the box's own text.
  */
 function authorName(el: Element): string | null {
+  // A longer box holds more than a name and its badges: the comment itself, named by an "author" class.
+  if (el.localName !== 'a' && (el.textContent ?? '').length > AUTHOR_BOX) return null;
   if (el.localName !== 'a') {
     for (const link of Array.from(el.querySelectorAll('a'))) {
       const name = nameOf(link);
