@@ -219,8 +219,8 @@ const HEAD_CHARS = 600;
 const HEAD_ELEMENTS = 80;
 
 /** A block's head, read in document order up to a bound: its text, a time element, a name-like element, a form. */
-function readHead(el: Element): { text: string; time: boolean; name: boolean; form: boolean } {
-  const head = { text: '', time: false, name: false, form: false };
+function readHead(el: Element): { text: string; time: boolean; name: boolean; form: boolean; titled: boolean } {
+  const head = { text: '', time: false, name: false, form: false, titled: false };
   let elements = 0;
   const visit = (node: Node): boolean => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -230,6 +230,7 @@ function readHead(el: Element): { text: string; time: boolean; name: boolean; fo
       const tag = e.localName;
       if (SKIP_TEXT.has(tag)) continue;
       if (tag === 'textarea') head.form = true;
+      if (tag === 'h1' || tag === 'h2' || tag === 'h3') head.titled = true;
       if (tag === 'time' || e.hasAttribute('datetime')) head.time = true;
       if (!head.name && (tag === 'cite' || AUTHOR_CLASS.test(e.getAttribute('class') ?? '') || e.getAttribute('itemprop') === 'author'
         || (tag === 'a' && PROFILE_LINK.test(e.getAttribute('href') ?? '')))) {
@@ -246,12 +247,13 @@ function readHead(el: Element): { text: string; time: boolean; name: boolean; fo
 }
 
 /** Author, date and prose shape of a sample of blocks, as fractions. */
-function blockShape(page: PageIndex, members: number[]): { date: number; author: number; prose: number } {
+function blockShape(page: PageIndex, members: number[]): { date: number; author: number; prose: number; titled: number } {
   const step = Math.max(1, Math.floor(members.length / SAMPLE));
   let date = 0;
   let author = 0;
   let prose = 0;
   let form = 0;
+  let titled = 0;
   let seen = 0;
   for (let k = 0; k < members.length && seen < SAMPLE; k += step, seen++) {
     const i = members[k];
@@ -260,10 +262,11 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
     if (meta || head.time || DATE_TEXT.test(head.text)) date++;
     if (meta?.name || head.name) author++;
     if (head.form) form++;
+    if (head.titled) titled++;
     if (page.text[i] - page.link[i] >= 40) prose++;
   }
   // Reply forms repeat after every comment; their labels read like prose.
-  return { date: date / seen, author: author / seen, prose: (prose - form) / seen };
+  return { date: date / seen, author: author / seen, prose: (prose - form) / seen, titled: titled / seen };
 }
 
 /** A selector for the group's members, and whether it finds exactly them. */
@@ -368,6 +371,8 @@ export function detectThread(doc: Document): ThreadPick | null {
     // Without any comment word, only blocks that nearly all carry a name and a date pass.
     // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
     if (c.members.length < 2 && (!where.near || shape.date + shape.author < 2)) continue;
+    // Posts on a front page or in an archive carry a name and a date too, under a headline.
+    if (vocab < 3 && shape.titled > 0.5) continue;
     if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
     // More blocks for the same text: the finer cut into comments (not the threads that hold them).
     const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score * (1 + 0.1 * Math.log2(c.members.length));

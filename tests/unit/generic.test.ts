@@ -192,6 +192,12 @@ describe('generic detector: silent on lists that are not comments', () => {
     expect(detect(page(`<section class="more"><h2>More news</h2>${items}</section>`)).layout).toBeNull();
   });
 
+  it('a blog front page: posts with a headline, a byline and an excerpt', () => {
+    const posts = [1, 2, 3].map((i) => `<div class="entry"><h2><a href="/p${i}">Post ${i}</a></h2><p>Posted by <span class="author">Ann</span> on May ${i}, 2024</p>
+<p>${words(30, 'excerpt')}</p><p><a href="/p${i}#c">${i} Comments</a></p></div>`).join('');
+    expect(detect(page(`<div class="posts">${posts}</div>`)).layout).toBeNull();
+  });
+
   it('search results and an archive list', () => {
     const items = [1, 2, 3].map((i) => `<li><h3><a href="/s${i}">Result ${i}</a></h3>${byline(i)}<p>${words(15, 'found')}</p></li>`).join('');
     expect(detect(page(`<ol class="search-results">${items}</ol><ul class="archive-list">${items}</ul>`)).layout).toBeNull();
