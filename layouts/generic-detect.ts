@@ -255,10 +255,11 @@ function blockShape(page: PageIndex, members: number[]): { date: number; author:
   let form = 0;
   let titled = 0;
   let seen = 0;
+  const side = metaSide(page.all[members[0]]);
   for (let k = 0; k < members.length && seen < SAMPLE; k += step, seen++) {
     const i = members[k];
     const head = readHead(page.all[i]);
-    const meta = metaLine(page.all[i]);
+    const meta = metaLine(page.all[i], side);
     if (meta || head.time || DATE_TEXT.test(head.text)) date++;
     if (meta?.name || head.name) author++;
     if (head.form) form++;
@@ -297,14 +298,26 @@ function memberSelector(key: string, page: PageIndex, members: number[], contain
   }
 }
 
-/** The line "Posted by: NAME at DATE" that some templates print right after a comment, not in it. */
-export function metaLine(el: Element): { name: string | null; time: string } | null {
-  const next = el.nextElementSibling;
-  if (!next || next.localName === el.localName && next.className === el.className) return null;
-  const text = (next.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Where a template prints each block's meta line, when not inside the block: before it (dt before dd) or after it. */
+export type MetaSide = 'before' | 'after';
+
+/** The side of the first block that has a meta line; "after" when neither has. */
+export function metaSide(first: Element): MetaSide {
+  return lineOf(first.previousElementSibling, first) ? 'before' : 'after';
+}
+
+/** The line "Posted by: NAME at DATE" that some templates print next to a comment, not in it. */
+export function metaLine(el: Element, side: MetaSide = 'after'): { name: string | null; time: string } | null {
+  return lineOf(side === 'before' ? el.previousElementSibling : el.nextElementSibling, el);
+}
+
+function lineOf(line: Element | null, el: Element): { name: string | null; time: string } | null {
+  if (!line || (line.localName === el.localName && line.className === el.className)) return null;
+  const text = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (text.length > 200 || !DATE_TEXT.test(text)) return null;
-  const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text);
-  return { name: by ? by[1] : null, time: text };
+  const by = /\bby:?\s+(.{1,60}?)\s+(?:at|on|am|le|el|[|,·–-])\s/i.exec(text)?.[1];
+  const named = line.querySelector(AUTHOR)?.textContent?.trim();
+  return { name: by ?? (named && named.length <= 60 && !DATE_TEXT.test(named) ? named : null), time: text };
 }
 
 /** Whether `outer`'s blocks hold `inner`'s, one each (checked on the first few). */

@@ -1,4 +1,4 @@
-import { AUTHOR, DATE_TEXT, INLINE, metaLine } from './generic-detect';
+import { AUTHOR, DATE_TEXT, INLINE, metaLine, metaSide } from './generic-detect';
 import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from './text';
 import type { ExtractedComment } from './types';
 
@@ -157,10 +157,11 @@ export function readBlocks(thread: Element, members: readonly Element[], pageUrl
   const base = Math.min(...levels.filter((n) => !Number.isNaN(n)));
   const lastAtLevel: ExtractedComment[] = [];
   const comments: ExtractedComment[] = [];
+  const side = members.length ? metaSide(members[0]) : 'after';
   members.forEach((el, index) => {
     const own = parts.get(el)!;
     if (!own.date) {
-      const meta = metaLine(el);
+      const meta = metaLine(el, side);
       if (meta) Object.assign(own, { time: meta.time, name: own.name ?? meta.name ?? undefined });
     }
     if (!own.date) readByline(el, own, parts);

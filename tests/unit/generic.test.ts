@@ -151,6 +151,16 @@ ${block(2, 'Nobody asked the ferry crews what they think about all this.', 'Post
     ]);
   });
 
+  it('reads a definition-list thread: the meta line (dt) before each comment (dd)', () => {
+    const pair = (who: string, day: number, text: string) => `<dt><span class="comment-author">${who}</span> on July ${day}, 2012 at 10:28 pm</dt><dd class="comment"><p>${text}</p></dd>`;
+    const { comments } = detect(page(`<div id="comments"><dl class="comment_list">${pair('Marie', 23, 'They look sleek and the price is good as well, thank you.')}
+${pair('Cris', 24, 'Lovely covers, I will order the second one for my sister.')}</dl></div>`));
+    expect(comments.map((c) => [c.author, c.publishedAt, c.text])).toEqual([
+      ['Marie', '2012-07-23T22:28:00', 'They look sleek and the price is good as well, thank you.'],
+      ['Cris', '2012-07-24T22:28:00', 'Lovely covers, I will order the second one for my sister.'],
+    ]);
+  });
+
   it('prefers whole comments to their bodies, so authors and replies stay with them', () => {
     const item = (id: number, text: string, reply = '') => `<div class="item" id="entry_${id}"><div class="comment-body" id="body_${id}"><p>${text}</p></div>
 <p class="by">by <a href="/users/u${id}">u${id}</a> on Aug ${id}, 2012 10:40 AM</p>${reply}</div>`;
