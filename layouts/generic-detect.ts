@@ -337,6 +337,13 @@ function wraps(page: PageIndex, outer: Candidate, inner: Candidate): boolean {
   return owners.size === sample.length;
 }
 
+/** Whether `wider` has every block of `narrower`, and more. */
+function includes(wider: Candidate, narrower: Candidate): boolean {
+  if (wider.members.length <= narrower.members.length) return false;
+  const set = new Set(wider.members);
+  return narrower.members.every((m) => set.has(m));
+}
+
 interface Candidate {
   key: string;
   members: number[];
@@ -393,8 +400,11 @@ export function detectThread(doc: Document): ThreadPick | null {
     scored.push({ ...c, score: c.members.length < 2 ? score / 100 : score });
   }
   scored.sort((a, b) => b.score - a.score);
-  // A group of whole comments beats the group of their bodies (or headers) when both score alike.
-  for (let outer = scored[0]; outer; outer = scored.find((o) => o.score >= scored[0].score * 0.6 && wraps(page, o, scored[0]))!) {
+  // A group of whole comments beats the group of their bodies (or headers) when both score alike,
+  // and a class all comments share beats one that only some have ("published", "featured").
+  const better = (o: Candidate) => (o.score >= scored[0].score * 0.6 && wraps(page, o, scored[0])) || (o.score >= scored[0].score * 0.9 && includes(o, scored[0]));
+  // A few steps out at most: the rules cannot cycle on real markup, and this keeps them from trying.
+  for (let step = 0, outer = scored.find(better); outer && step < 4; step++, outer = scored.find(better)) {
     scored.splice(scored.indexOf(outer), 1);
     scored.unshift(outer);
   }
