@@ -9,7 +9,7 @@ export interface ThreadPick {
 }
 
 /** Words that name a comment thread or a comment, in the languages of the sites we see. */
-export const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
+const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
 /** Words of lists that look like comments but are not a thread: widgets, teasers, navigation. */
 const NEGATIVE = /(^|[-_\s])form([-_\s]|$)|related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|(^|[-_\s])nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
 /** Class words of a thread's holders and parts rather than of one comment ("comment-list", "comments-area"). */

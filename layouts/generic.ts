@@ -2,6 +2,7 @@ import { detectThread, membersIn, shapeOf, uniqueSelector, type ThreadPick } fro
 import { idKey, readBlocks } from './generic-read';
 import { defineLayout, type ExtractedComment } from './types';
 
+/** Where a thread is (container and member selectors): stored per site when the reader picks one. */
 export type { ThreadPick } from './generic-detect';
 /** Finds a thread of repeated comment-like blocks on a page (layouts/generic-detect.ts). */
 export const detectRepeatedBlocks = detectThread;
