@@ -26,7 +26,7 @@ export const INLINE = new Set([...SKIP_TEXT, 'a', 'span', 'b', 'strong', 'em', '
 export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
 /** An element that names a comment's author. */
 export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], cite, .fn, '
-  + 'a[href*="/user"], a[href*="/profile"], a[href*="/member"], a[href*="/people/"], a[href*="/~"]';
+  + 'a[href*="/user"], a[href*="/profile"], a[href*="/member"], a[href*="/people/"], a[href*="/contributor"], a[href*="/commenter"], a[href*="/~"]';
 const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
 const STATE_CLASS = /^(odd|even|alt|first|last|active|hover|hidden|new|clearfix|parent|selected|open|closed|collapsed|expanded)$/i;
 /** How many blocks of a group are looked at closely: enough to judge, few enough to stay fast. */
@@ -213,7 +213,7 @@ function announced(el: Element): boolean {
 }
 
 const AUTHOR_CLASS = /author|user|name|(^|\s)fn(\s|$)/i;
-const PROFILE_LINK = /\/(users?|profiles?|members?|people)\b|\/~/i;
+const PROFILE_LINK = /\/(users?|profiles?|members?|people|contributors?|commenters?)\b|\/~/i;
 /** How far into a block its head is read: the name and date come first, the text after. */
 const HEAD_CHARS = 600;
 const HEAD_ELEMENTS = 80;
@@ -392,7 +392,7 @@ export function detectThread(doc: Document): ThreadPick | null {
     // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
     if (c.members.length < 2 && (!where.near || shape.date + shape.author < 2)) continue;
     // Posts on a front page or in an archive carry a name and a date too, under a headline.
-    if (vocab < 3 && shape.titled > 0.5) continue;
+    if (vocab < 3 && shape.titled >= 0.5) continue;
     if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
     // More blocks for the same text: the finer cut into comments (not the threads that hold them).
     const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score * (1 + 0.1 * Math.log2(c.members.length));
