@@ -375,7 +375,7 @@ export function detectThread(doc: Document): ThreadPick | null {
       link += page.link[m];
     }
     // Link lists (menus, teasers, tag clouds) are mostly link text; comments are mostly prose.
-    if (text < 80 || link > text * 0.5) continue;
+    if (text < (named ? 40 : 80) || link > text * 0.5) continue;
     const container = commonAncestor(page, all);
     if (container < 0) continue;
     candidates.push({ key, members: all, container, named, score: Math.log10(text) });

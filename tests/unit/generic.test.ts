@@ -161,6 +161,13 @@ ${pair('Cris', 24, 'Lovely covers, I will order the second one for my sister.')}
     ]);
   });
 
+  it('finds a thread of one comment only when it is named so and has a name and a date', () => {
+    const one = (meta: string) => page(`<div id="comments"><div class="comment" id="only"><p class="by">${meta}</p><p>The first and so far only reader comment on the bridge story.</p></div></div>`);
+    const { comments } = detect(one('<a href="/users/ann">Ann</a> <time datetime="2024-05-01T08:00:00Z">May 1, 2024</time>'));
+    expect(comments.map((c) => [c.key, c.author])).toEqual([['generic:only', 'Ann']]);
+    expect(detect(one('A note from the editors')).layout).toBeNull();
+  });
+
   it('prefers whole comments to their bodies, so authors and replies stay with them', () => {
     const item = (id: number, text: string, reply = '') => `<div class="item" id="entry_${id}"><div class="comment-body" id="body_${id}"><p>${text}</p></div>
 <p class="by">by <a href="/users/u${id}">u${id}</a> on Aug ${id}, 2012 10:40 AM</p>${reply}</div>`;
