@@ -388,11 +388,11 @@ export function detectThread(doc: Document): ThreadPick | null {
     if (where.negative) continue;
     const shape = blockShape(page, c.members);
     const vocab = (c.named ? 3 : 0) + (where.near ? 2 : 0) + (where.heading ? 2 : 0);
-    // Without any comment word, only blocks that nearly all carry a name and a date pass.
     // A thread of one comment: only a block named a comment, in a container named so, with a name and a date.
     if (c.members.length < 2 && (!where.near || shape.date + shape.author < 2)) continue;
     // Posts on a front page or in an archive carry a name and a date too, under a headline.
     if (vocab < 3 && shape.titled >= 0.5) continue;
+    // Without any comment word, only blocks that nearly all carry a name and a date pass.
     if (shape.prose < 0.5 || (vocab === 0 && (shape.date < 0.7 || shape.author < 0.7)) || (vocab < 3 && shape.date + shape.author < 1)) continue;
     // More blocks for the same text: the finer cut into comments (not the threads that hold them).
     const score = (vocab + 2 * shape.date + 2 * shape.author + shape.prose) * c.score * (1 + 0.1 * Math.log2(c.members.length));
