@@ -1,3 +1,6 @@
+import { idPattern, membersIn, SAFE_CLASS, stableClasses, uniqueSelector } from './generic-select';
+import { AUTHOR, AUTHOR_CLASS, DATE_TEXT, HEADING, HOLDER, INLINE, NEGATIVE, OUTSIDE_ROLES, OUTSIDE_TAGS, PROFILE_LINK, SKIP_TEXT, VOCAB } from './generic-words';
+
 // Finds an unknown comment thread: one pass over the page groups elements that repeat (same
 // comment-like class, same id pattern, or same-shaped siblings), then the few plausible groups
 // are scored from their vocabulary, their place and the author/date/prose shape of their blocks.
@@ -8,80 +11,8 @@ export interface ThreadPick {
   member: string;
 }
 
-/** Words that name a comment thread or a comment, in the languages of the sites we see. */
-const VOCAB = /comment|reply|replies|respon[sc]e|discussion|kommentar|antwort|commentaire|comentario/i;
-/** Words of lists that look like comments but are not a thread: widgets, teasers, navigation. */
-const NEGATIVE = /(^|[-_\s])form([-_\s]|$)|related|recent|popular|widget|sidebar|teaser|promo|product|archive|tag-?cloud|breadcrumb|menu|(^|[-_\s])nav|pagination|search|trending|sponsor|latest|top-?comment|most-|share/i;
-/** Class words of a thread's holders and parts rather than of one comment ("comment-list", "comments-area"). */
-const HOLDER = /(area|wrap|wrapper|list|listing|section|container|holder|count|title|heading|header|link|button|btn|meta|tabs?|toggle)$/i;
-/** A heading that announces a thread: "12 Comments", "Leave a reply", "Kommentare". */
-const HEADING = /^\W*\d*\s*(comments?|responses?|replies|reactions|discussion|kommentare?|antworten|commentaires?|comentarios?|leave a (reply|comment)|join the discussion)\b/i;
-/** Containers a thread is never in: page navigation, page header and footer, sidebars. */
-const OUTSIDE_TAGS = new Set(['nav', 'aside', 'header', 'footer']);
-const OUTSIDE_ROLES = /^(navigation|complementary|banner|contentinfo)$/;
-const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template']);
-/** Tags that hold words, not blocks: never a comment of their own. */
-export const INLINE = new Set([...SKIP_TEXT, 'a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'img', 'br', 'abbr', 'time', 'cite', 'label', 'input', 'option', 'select', 'sup', 'sub', 'font', 'code', 'svg', 'button']);
-/** Date-like text: numeric and named-month dates, relative times ("3 hours ago", "vor 2 Tagen"). */
-export const DATE_TEXT = /\d{4}-\d{2}-\d{2}|(?<!\d)\d{1,2}\.\d{1,2}\.\d{2,4}|(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}|\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?\.? (of )?(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])|\b\d+ (second|minute|hour|day|week|month|year)s? ago|\bvor \d+ (sekunde|minute|stunde|tag|woche|monat|jahr)|\b(yesterday|today|gestern|heute)\b|(?<!\d)\d{1,2}:\d{2} ?[ap]m\b/i;
-/** An element that names a comment's author. */
-export const AUTHOR = '[itemprop="author"], [class*="author" i], [class*="user" i], [class*="name" i], [rel~="author"], cite, .fn, '
-  + 'a[href*="/user"], a[href*="/profile"], a[href*="/member"], a[href*="/people/"], a[href*="/contributor"], a[href*="/commenter"], a[href*="/~"]';
-const SAFE_CLASS = /^[A-Za-z_-][\w-]*$/;
-const STATE_CLASS = /^(odd|even|alt|first|last|active|hover|hidden|new|clearfix|parent|selected|open|closed|collapsed|expanded)$/i;
 /** How many blocks of a group are looked at closely: enough to judge, few enough to stay fast. */
 const SAMPLE = 10;
-
-/** The stable classes of an element: no digits (ids, depths, odd/even counters change). */
-function stableClasses(el: Element): string[] {
-  const out: string[] = [];
-  for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) {
-    if (c && SAFE_CLASS.test(c) && !/\d/.test(c) && !STATE_CLASS.test(c)) out.push(c);
-    if (out.length === 3) break;
-  }
-  return out;
-}
-
-/** A selector for elements like `el`: its tag and stable classes. */
-export function shapeOf(el: Element): string {
-  return el.localName + stableClasses(el).map((c) => `.${c}`).join('');
-}
-
-/** The element's shape, with its position when a sibling has the same shape. */
-function nthShape(el: Element): string {
-  const shape = shapeOf(el);
-  const siblings = el.parentElement ? Array.from(el.parentElement.children) : [el];
-  const twins = siblings.filter((s) => s.localName === el.localName && shapeOf(s) === shape);
-  return twins.length > 1 ? `${shape}:nth-child(${siblings.indexOf(el) + 1})` : shape;
-}
-
-/** A selector that finds `el` alone in its document, built from ids and shapes of it and its ancestors. */
-export function uniqueSelector(el: Element): string {
-  const parts: string[] = [];
-  for (let node: Element | null = el; node && node.localName !== 'html'; node = node.parentElement) {
-    const part = node.id && SAFE_CLASS.test(node.id) && !/\d{3,}/.test(node.id) ? `#${node.id}` : nthShape(node);
-    parts.unshift(part);
-    const selector = parts.join(' > ');
-    if (part.startsWith('#') || node.ownerDocument.querySelectorAll(selector).length === 1) return selector;
-  }
-  return parts.join(' > ');
-}
-
-/**
- * The thread's blocks: elements matching `member` inside `thread`. A member selector with a path
- * ("#comments > div") is matched from the document, as browsers do (happy-dom scopes it to `thread`).
- */
-export function membersIn(thread: Element, member: string): Element[] {
-  if (!/[\s>]/.test(member)) return Array.from(thread.querySelectorAll(member));
-  return Array.from(thread.ownerDocument.querySelectorAll(member)).filter((el) => el !== thread && thread.contains(el));
-}
-
-/** An id with its numbers as `#` ("comment-1234" → "comment-#"), or null when it has no number. */
-function idPattern(id: string): string | null {
-  if (!/\d/.test(id) || !SAFE_CLASS.test(id.replace(/^\d/, '_'))) return null;
-  const pattern = id.replace(/[0-9a-f]*\d[0-9a-f]*/gi, (run) => (/^[a-z]+$/i.test(run) ? run : '#'));
-  return /[a-z]{2}/i.test(pattern) ? pattern : null;
-}
 
 /** The page's elements in document order, with their parents and text sizes (own plus descendants'). */
 interface PageIndex {
@@ -212,8 +143,6 @@ function announced(el: Element): boolean {
   });
 }
 
-const AUTHOR_CLASS = /author|user|name|(^|\s)fn(\s|$)/i;
-const PROFILE_LINK = /\/(users?|profiles?|members?|people|contributors?|commenters?)\b|\/~/i;
 /** How far into a block its head is read: the name and date come first, the text after. */
 const HEAD_CHARS = 600;
 const HEAD_ELEMENTS = 80;

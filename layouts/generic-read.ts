@@ -1,4 +1,5 @@
-import { AUTHOR, DATE_TEXT, INLINE, metaLine, metaSide } from './generic-detect';
+import { metaLine, metaSide } from './generic-detect';
+import { AUTHOR, DATE_TEXT, INLINE } from './generic-words';
 import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from './text';
 import type { ExtractedComment } from './types';
 

@@ -1,4 +1,5 @@
-import { detectThread, membersIn, shapeOf, uniqueSelector, type ThreadPick } from './generic-detect';
+import { detectThread, type ThreadPick } from './generic-detect';
+import { membersIn, shapeOf, uniqueSelector } from './generic-select';
 import { idKey, readBlocks } from './generic-read';
 import { defineLayout, type ExtractedComment } from './types';
 
