@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LayoutName } from '../layouts/registry';
 import { generateThread } from './big-thread';
 import { flatten, type SeedPage } from './model';
@@ -19,15 +22,12 @@ import { phandroidPage } from './render/phandroid';
 import { spaPage } from './render/spa';
 import { staticBlogPage } from './render/static-blog';
 import { movableTypeComments, typepadComments, typepadPage } from './render/typepad';
-import { guestbookPage, talkPage } from './render/unknown';
+import { forumPage, guestbookPage, talkPage } from './render/unknown';
 import { issuePage, utterancesDocument, utterancesEmbed, utterancesFrameUrl } from './render/utterances';
 import { blockThemeComments, html5Comments } from './render/wordpress';
 import { classicComments, kubrickComments, oldThemePage, thesisComments, twoIdComments } from './render/wordpress-themes';
 import { wpDiscuz5Comments, wpDiscuz7Comments } from './render/wpdiscuz';
 import { disqusEmbedUrl, xperiaBlogPage } from './render/xperiablog';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Where the seed texts and the built pages live. */
 export const SEEDS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -121,6 +121,9 @@ export function loadFixtures(): Fixture[] {
   const openWebUrl = 'https://www.metrodaily.example/tech/sony-xperia-us-push-20131011.html';
   const hyvorUrl = 'https://hyvor.example.de/artikel/sony-xperia-statement';
   const count = (p: SeedPage) => flatten(p.comments).length;
+  const forumUrl = 'https://forum.example.org/topic/kaz-confirms-no-big-plans-for-china-and-us/';
+  // A forum has no pingbacks: its thread is the seed's reader comments.
+  const forum: SeedPage = { ...xperia2013, comments: xperia2013.comments.filter((c) => c.kind === 'comment') };
   const big = generateThread(phandroid, 10_000, phandroid.paragraphs.join(' '));
   const noComments: SeedPage = { ...phandroid, title: 'Sony Xperia Z1 US pricing revealed', comments: [] };
 
@@ -203,6 +206,8 @@ export function loadFixtures(): Fixture[] {
       html: () => embedPage(phandroid, openWebUrl, SEEDS.phandroid, { site: 'Metro Daily', lang: 'en', embed: openWebEmbed(phandroid.comments, count(phandroid), 'sony-xperia-us-push-20131011') }) },
     { name: 'embed-hyvor', description: 'Hyvor Talk 3: <hyvor-talk-comments> with an open shadow root (declarative), comments keyed by their time link, replies in .comment-replies, a German reader, seed 003', url: hyvorUrl, layout: 'hyvor', page: caschy, committed: true, onDemand: true,
       html: () => embedPage(caschy, hyvorUrl, SEEDS.caschy, { site: 'Hyvor Beispiel', lang: 'de', embed: hyvorEmbed(caschy.comments, count(caschy), 'sony-xperia-statement') }) },
+    { name: 'unknown-forum', description: 'An unknown forum-style thread: flat posts, replies marked by depth classes, profile links as authors: found by the generic detector', url: forumUrl, layout: 'generic', page: forum, committed: true, onDemand: true,
+      html: () => forumPage(forum, forumUrl, SEEDS.xperia2013) },
     { name: 'big-10000', description: '10,000 generated comments in nested threads, Phandroid markup', url: bigUrl, layout: 'wp', page: big, committed: false,
       html: () => phandroidPage(big, bigUrl, 'generated from seed 000', html5Comments(big.comments, bigUrl)) },
   ];

@@ -48,3 +48,27 @@ export function guestbookPage(page: SeedPage, url: string, seed: string): string
     body: article(page, `<div id="feedback"><h2>What readers said</h2>${page.comments.map(entry).join('\n')}</div>`),
   });
 }
+
+/**
+ * A forum-style thread: flat posts, one after another, replies marked only by a depth class; the
+ * poster is a profile link, the tools (quote, report, likes) sit under each post.
+ */
+function forumPost(c: SeedComment, depth: number, url: string): string {
+  return `<div class="forum-post post--depth-${depth}${depth ? ' post--reply' : ''}" id="talk-${c.id}">
+<div class="post-meta"><a class="post-member" href="/members/${encodeURIComponent(c.author)}">${esc(c.author)}</a> <a class="post-link" href="${url}#talk-${c.id}"><time datetime="${c.publishedAt}Z">${englishDate(c.publishedAt)}</time></a></div>
+<div class="post-text">${paragraphsHtml(c)}</div>
+<div class="post-tools"><a href="#quote-${c.id}">Quote</a> <a href="#report-${c.id}">Report</a> <span class="post-likes">${c.id % 5} likes</span></div>
+</div>
+${c.children.map((r) => forumPost(r, depth + 1, url)).join('\n')}`;
+}
+
+/** An article on an unknown site with a forum-style reply thread (flat posts, depth classes). */
+export function forumPage(page: SeedPage, url: string, seed: string): string {
+  return documentHtml({
+    lang: 'en', title: page.title, url, siteName: 'Example Forum', publishedAt: page.publishedAt, byline: page.byline,
+    bodyClass: 'topic', css: CSS, seed,
+    body: article(page, `<section id="replies"><h2>${page.comments.length} replies</h2>
+${page.comments.map((c) => forumPost(c, 0, url)).join('\n')}
+</section>`),
+  });
+}
