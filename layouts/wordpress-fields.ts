@@ -25,7 +25,8 @@ function dateStart(words: string[]): number {
 const SAYS = /\s+(?:says|said|sagt|schreibt|meint|wrote|schrieb)\s*[:,]?\s*$/i;
 const TRAILING = /[\s\-–—|·•:,@#]*(?:\b(?:reply|antworten|répondre|responder|rispondi|beantwoorden|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b)?[\s\-–—|·•:,@#]*$/i;
 const LINKBACK = /^(pingback|trackback)\b/i;
-const MAYBE_DIRTY = /\d|\b(?:says|said|sagt|schreibt|meint|wrote|schrieb|reply|antworten|répondre|responder|rispondi|beantwoorden|by|von|de|di|door|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b|[-–—|·•:,@#]\s*$/i;
+// Digits count only where they could start a date or time ("19. Juni", "12th", "5:49", "2012", "3 days"), so "Reader 17" stays on the fast path.
+const MAYBE_DIRTY = /\d[./:-]|\d(?:st|nd|rd|th|er)\b|\b\d{4}\b|\d\s+\p{L}|^#?\d|\b(?:says|said|sagt|schreibt|meint|wrote|schrieb|reply|antworten|répondre|responder|rispondi|beantwoorden|by|von|de|di|door|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b|[-–—|·•:,@#]\s*$/iu;
 
 /**
  * The commenter's name from an author line: no "Comment by", no leading number, no date or
