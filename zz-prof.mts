@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { fixture } from './seeds/fixtures.ts';
+import { build } from 'esbuild';
+const name = process.argv[2] ?? 'big-10000';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext();
+const f = fixture(name);
+const html = f.html();
+await ctx.route(/^https?:\/\//, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+const p = await ctx.newPage();
+await p.goto(f.url);
+const b = await build({ stdin: { contents: "import { extractComments } from './layouts/registry'; (globalThis as any).X = () => extractComments(document);", resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false });
+await p.addScriptTag({ content: b.outputFiles[0].text });
+const s = await ctx.newCDPSession(p);
+await s.send('Profiler.enable'); await s.send('Profiler.setSamplingInterval', { interval: 100 });
+await p.evaluate('X()');
+await s.send('Profiler.start');
+console.log(await p.evaluate('{const t=performance.now(); for (let i=0;i<5;i++) X(); (performance.now()-t)/5}'));
+const { profile } = await s.send('Profiler.stop') as any;
+const self = new Map<string, number>();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+const counts = new Map<number, number>();
+for (const sId of profile.samples) counts.set(sId, (counts.get(sId) ?? 0) + 1);
+for (const [id, c] of counts) { const n: any = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + c); }
+const total = profile.samples.length;
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map<string, number>();
+for (const [id, c] of counts) { const seen = new Set<string>(); for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) { const n: any = byId.get(x); const k = n.callFrame.functionName || '(anon)' + n.callFrame.lineNumber; if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + c); } } }
+console.log('INCLUSIVE\n' + [...incl].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${(100 * v / total).toFixed(1)}% ${k}`).join('\n'));
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(100 * v / total).toFixed(1)}% ${k}`).join('\n'));
+await browser.close();
