@@ -3,34 +3,56 @@ import type { Browser } from 'wxt/browser';
 type Runtime = { connect(info: { name: string }): Browser.runtime.Port };
 import type { Request, Response } from './messages';
 
+/** How long a request is sent again after the port closed under it before the reader is told it was not saved. */
+export const RESEND_FOR_MS = 30_000;
+/** Waits between sending again (the first resend is at once; the worker is usually back by then). */
+const BACKOFF_MS = [0, 10, 25, 50, 100, 200, 400, 800];
+
 /**
  * Requests to the background over one long-lived port: a message channel is set up once, not
  * per request, which halves the round trip. The background (an MV3 service worker) may stop
- * at any time; a request caught by that is sent again on a new port, so none is lost.
+ * at any time, as often as it likes; a request caught by that is sent again on a new port,
+ * in the order the requests were made, until it is answered or RESEND_FOR_MS have passed (or
+ * the extension is gone). Sending twice is safe because every request that changes data says
+ * the state it wants (lib/messages.ts), so an answer always means "stored".
  */
 export class PortClient {
   private port: Browser.runtime.Port | undefined;
   private next = 0;
-  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; retried: boolean }>();
+  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; since: number }>();
+  /** Disconnects in a row with requests left unanswered; reset by any answer. */
+  private failures = 0;
+  /** A resend is scheduled: new requests wait for it, so that nothing overtakes an earlier request. */
+  private resending: ReturnType<typeof setTimeout> | undefined;
 
   /** `onDisconnect` runs whenever the port closes: the service worker stopped, or the extension went away. */
-  constructor(private readonly runtime: Runtime, private readonly onDisconnect: () => void = () => undefined) {}
+  constructor(private readonly runtime: Runtime, private readonly onDisconnect: () => void = () => undefined, private readonly now: () => number = Date.now) {}
 
   /** Sends a request; resolves with the background's answer. */
   send<T>(request: Request): Promise<Response<T>> {
     return new Promise((resolve) => {
       const id = this.next++;
-      this.pending.set(id, { request, resolve, retried: false });
-      this.post(id, request, resolve);
+      this.pending.set(id, { request, resolve, since: this.now() });
+      if (!this.resending) this.post(id);
     });
   }
 
-  private post(id: number, request: Request, resolve: (response: Response<any>) => void): void {
+  private post(id: number): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
     try {
-      this.connect().postMessage({ id, request });
+      this.connect().postMessage({ id, request: entry.request });
     } catch (error) {
+      // The extension went away (updated, reloaded, removed): nothing will answer any more.
+      this.fail(`Not saved: ${(error as Error).message}`);
+    }
+  }
+
+  private fail(error: string, only?: (since: number) => boolean): void {
+    for (const [id, entry] of this.pending) {
+      if (only && !only(entry.since)) continue;
       this.pending.delete(id);
-      resolve({ ok: false, error: `Not saved: ${(error as Error).message}` });
+      entry.resolve({ ok: false, error });
     }
   }
 
@@ -41,20 +63,21 @@ export class PortClient {
       const entry = this.pending.get(message.id);
       if (!entry) return;
       this.pending.delete(message.id);
+      this.failures = 0;
       entry.resolve(message.response ?? { ok: false, error: 'The background gave no answer.' });
     });
     port.onDisconnect.addListener(() => {
-      this.port = undefined;
+      if (this.port === port) this.port = undefined;
       this.onDisconnect();
-      for (const [id, entry] of this.pending) {
-        if (entry.retried) {
-          this.pending.delete(id);
-          entry.resolve({ ok: false, error: 'Not saved: the extension stopped answering. Reload the page and try again.' });
-        } else {
-          entry.retried = true;
-          this.post(id, entry.request, entry.resolve);
-        }
-      }
+      if (!this.pending.size || this.resending) return;
+      const now = this.now();
+      this.fail('Not saved: the extension stopped answering. Reload the page and try again.', (since) => now - since > RESEND_FOR_MS);
+      const wait = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)];
+      this.resending = setTimeout(() => {
+        this.resending = undefined;
+        // In the order they were made: Map iteration follows insertion, ids count up.
+        for (const id of [...this.pending.keys()]) this.post(id);
+      }, wait);
     });
     this.port = port;
     return port;

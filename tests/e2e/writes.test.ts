@@ -52,8 +52,16 @@ describe('the service worker stopping under the presses', () => {
     const cdp = await browser.context.newCDPSession(stopperPage);
     const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<unknown>;
     await send('ServiceWorker.enable');
+    // Counts the extension worker's starts, as CDP reports them.
     let restarts = 0;
-    browser.context.on('serviceworker', () => restarts++);
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated' as any, ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of versions) {
+        if (!v.scriptURL.startsWith(base)) continue;
+        if (v.runningStatus === 'running' && running.get(v.versionId) !== 'running') restarts++;
+        running.set(v.versionId, v.runningStatus);
+      }
+    });
 
     // The stopper: random 5–120 ms gaps, bounded in count and in time, ended by the test.
     let tagging = true;
@@ -119,7 +127,9 @@ describe('two tabs and the review page editing the same annotations', () => {
     await expect.poll(() => rowTags(a, keys[11])).toBe('on-topic');
     const review = await browser.context.newPage();
     await review.goto(`${base}/review.html`);
-    const pageUrl = await review.locator('select[aria-label="Page"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('phandroid')));
+    const pageOption = review.locator('select[aria-label="Page"] option');
+    await expect.poll(() => pageOption.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('phandroid')))).toBeTruthy();
+    const pageUrl = await pageOption.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('phandroid')));
     await review.locator('select[aria-label="Page"]').selectOption(pageUrl!);
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-rows')).toBe('12');
 
