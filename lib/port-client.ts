@@ -19,7 +19,8 @@ const BACKOFF_MS = [0, 10, 25, 50, 100, 200, 400, 800];
 export class PortClient {
   private port: Browser.runtime.Port | undefined;
   private next = 0;
-  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; since: number }>();
+  /** Unanswered requests, oldest first, with the port each was last sent on (none yet: waiting for a resend). */
+  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; since: number; port?: Browser.runtime.Port }>();
   /** Disconnects in a row with requests left unanswered; reset by any answer. */
   private failures = 0;
   /** A resend is scheduled: new requests wait for it, so that nothing overtakes an earlier request. */
@@ -37,14 +38,27 @@ export class PortClient {
     });
   }
 
-  private post(id: number): void {
+  /** Sends one request; false if it could not go now (then a resend of everything unanswered is on its way). */
+  private post(id: number): boolean {
     const entry = this.pending.get(id);
-    if (!entry) return;
+    if (!entry) return true;
+    let port: Browser.runtime.Port;
     try {
-      this.connect().postMessage({ id, request: entry.request });
+      port = this.connect();
     } catch (error) {
-      // The extension went away (updated, reloaded, removed): nothing will answer any more.
+      // No new port: the extension went away (updated, reloaded, removed). Nothing will answer.
       this.fail(`Not saved: ${(error as Error).message}`);
+      return false;
+    }
+    try {
+      port.postMessage({ id, request: entry.request });
+      entry.port = port;
+      return true;
+    } catch {
+      // The port closed and Chromium has not said so yet: the same as its disconnect.
+      if (this.port === port) this.port = undefined;
+      this.resendSoon();
+      return false;
     }
   }
 
@@ -54,6 +68,22 @@ export class PortClient {
       this.pending.delete(id);
       entry.resolve({ ok: false, error });
     }
+  }
+
+  /**
+   * Sends every unanswered request again, oldest first, on a new port. Resending all of them in
+   * order (even those a newer port may have carried) leaves each field as the last request set it.
+   */
+  private resendSoon(): void {
+    if (this.resending) return;
+    const now = this.now();
+    this.fail('Not saved: the extension stopped answering. Reload the page and try again.', (since) => now - since > RESEND_FOR_MS);
+    if (!this.pending.size) return;
+    const wait = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)];
+    this.resending = setTimeout(() => {
+      this.resending = undefined;
+      for (const id of [...this.pending.keys()]) if (!this.post(id)) break;
+    }, wait);
   }
 
   private connect(): Browser.runtime.Port {
@@ -69,15 +99,7 @@ export class PortClient {
     port.onDisconnect.addListener(() => {
       if (this.port === port) this.port = undefined;
       this.onDisconnect();
-      if (!this.pending.size || this.resending) return;
-      const now = this.now();
-      this.fail('Not saved: the extension stopped answering. Reload the page and try again.', (since) => now - since > RESEND_FOR_MS);
-      const wait = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)];
-      this.resending = setTimeout(() => {
-        this.resending = undefined;
-        // In the order they were made: Map iteration follows insertion, ids count up.
-        for (const id of [...this.pending.keys()]) this.post(id);
-      }, wait);
+      if ([...this.pending.values()].some((entry) => entry.port === port)) this.resendSoon();
     });
     this.port = port;
     return port;
