@@ -213,10 +213,11 @@ export class AnnotatorSession {
    * Sends a change; it counts as unsaved until the background confirms it is stored (a refusal
    * keeps counting), and the panel's next press on the comment builds on it meanwhile.
    */
-  private async sendChange(key: string, target: TargetInput, edit: Edit): Promise<Response<Change>> {
+  private async sendChange(key: string, target: TargetInput, asked: Edit): Promise<Response<Change>> {
     this.state = { ...this.state, unsaved: this.state.unsaved + 1 };
-    const pending = this.inFlight.get(key) ?? [];
-    this.inFlight.set(key, [...pending, edit]);
+    // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
+    const edit = { ...asked };
+    this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
     const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
     const response = await this.send<Change>(request);
     const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
