@@ -1,6 +1,7 @@
 import type { LayoutName } from '../layouts/registry';
 import type { ExtractedComment } from '../layouts/types';
-import type { AnnotationState, Change } from '../storage/annotations';
+import type { Change } from '../storage/annotations';
+import { applyEdit, type AnnotationEdit, type AnnotationState } from '../storage/edits';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
 import type { CommentStore } from './comment-store';
 import type { PageMetadata } from './page-metadata';
@@ -42,14 +43,24 @@ export interface SessionState {
   unsaved: number;
 }
 
+/** One change the panel asks for, as the message states it: a tag on or off, or the note. */
+type Edit = { tagId: string; on: boolean } | { note: string };
+
+/**
+ * An action and its inverse, both stated as changes: undo takes off the tag the press put on (or
+ * sets the note back), never writes back a whole earlier row over what others changed since.
+ */
 interface HistoryEntry {
+  /** The comment's key in the panel (its stored key is the target's). */
+  key: string;
   target: TargetInput;
-  before: AnnotationState | null;
-  after: AnnotationState | null;
+  undo: Edit;
+  redo: Edit;
 }
 
 const HISTORY = 20;
-const stateOf = (a: Annotation | null): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note } : null);
+const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note } : null);
+const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : { tags: { [edit.tagId]: edit.on } });
 
 /**
  * The annotator on one page: the comments found, this annotator's annotations of them, the
@@ -68,6 +79,12 @@ export class AnnotatorSession {
   private readonly listeners = new Set<(state: SessionState) => void>();
   private framesSeen: unknown;
   private flat: PanelComment[] = [];
+  /** Edits sent but not answered yet, by comment key (the panel's): the next press builds on them. */
+  private readonly inFlight = new Map<string, Edit[]>();
+  /** The bundle revision each stored annotation was last heard of at, by stored comment key. */
+  private readonly heardAt = new Map<string, number>();
+  /** The revision the page's annotations were loaded at: older news is no news. */
+  private loadedAt = 0;
 
   constructor(
     private readonly store: CommentStore,
@@ -94,6 +111,8 @@ export class AnnotatorSession {
     if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
     this.annotations = response.value.annotations;
     this.snapshots = response.value.snapshots;
+    this.loadedAt = response.value.rev;
+    this.heardAt.clear();
     this.recompute({ loaded: true, codebook: response.value.codebook, annotator: response.value.annotator });
   }
 
@@ -134,22 +153,26 @@ export class AnnotatorSession {
     return null;
   }
 
-  /** Toggles a tag on a comment (the selected one by default). */
+  /**
+   * Toggles a tag on a comment (the selected one by default): the request says which way, from
+   * what the panel shows plus the presses still on their way, so a resent request cannot undo it.
+   */
   toggleTag(tagId: string, key = this.state.selectedKey): Promise<void> {
-    return this.act(key, (target) => ({ type: 'toggle-tag', target, tagId }));
+    const on = !key || !this.intended(key)?.tagIds.includes(tagId);
+    return this.act(key, { tagId, on });
   }
 
   /** Sets the note of a comment. */
   setNote(key: string, note: string): Promise<void> {
-    if ((this.state.annotationOf.get(key)?.note ?? '') === note) return Promise.resolve();
-    return this.act(key, (target) => ({ type: 'set-note', target, note }));
+    if ((this.intended(key)?.note ?? '') === note) return Promise.resolve();
+    return this.act(key, { note });
   }
 
   /** Undoes the last action (of the last 20). */
   async undo(): Promise<void> {
     const entry = this.undoStack.pop();
     if (!entry) return this.update({ status: { kind: 'info', text: 'Nothing to undo.' } });
-    if (await this.restore(entry.target, entry.before)) this.redoStack.push(entry);
+    if (await this.restore(entry, entry.undo)) this.redoStack.push(entry);
     else this.undoStack.push(entry);
     this.update({});
   }
@@ -158,7 +181,7 @@ export class AnnotatorSession {
   async redo(): Promise<void> {
     const entry = this.redoStack.pop();
     if (!entry) return this.update({ status: { kind: 'info', text: 'Nothing to redo.' } });
-    if (await this.restore(entry.target, entry.after)) this.undoStack.push(entry);
+    if (await this.restore(entry, entry.redo)) this.undoStack.push(entry);
     else this.redoStack.push(entry);
     this.update({});
   }
@@ -167,7 +190,7 @@ export class AnnotatorSession {
   async onMessage(message: ToContentScript): Promise<void> {
     if (message.type === 'codebook-changed') return this.load();
     if (message.type !== 'annotation-changed' || message.pageUrl !== this.page.url || message.annotator !== this.state.annotator) return;
-    this.applySaved(message.commentKey, message.annotation);
+    this.applySaved(message.commentKey, message.annotation, message.rev);
   }
 
   /** Shows a message in the panel's status line. */
@@ -180,40 +203,60 @@ export class AnnotatorSession {
     this.update(picking);
   }
 
-  /** Sends a change; it counts as unsaved until the background confirms it (a refusal keeps counting). */
-  private async sendChange(request: Request): Promise<Response<Change>> {
+  /** What a comment's annotation will be once the edits on their way are stored. */
+  private intended(key: string): AnnotationState | null {
+    const order = this.state.codebook.map((t) => t.id);
+    return (this.inFlight.get(key) ?? []).reduce<AnnotationState | null>((state, edit) => applyEdit(state, asEdit(edit), order), stateOf(this.state.annotationOf.get(key)));
+  }
+
+  /**
+   * Sends a change; it counts as unsaved until the background confirms it is stored (a refusal
+   * keeps counting), and the panel's next press on the comment builds on it meanwhile.
+   */
+  private async sendChange(key: string, target: TargetInput, asked: Edit): Promise<Response<Change>> {
     this.state = { ...this.state, unsaved: this.state.unsaved + 1 };
+    // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
+    const edit = { ...asked };
+    this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
+    const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
     const response = await this.send<Change>(request);
+    const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
+    if (left.length) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
     if (response.ok) this.state = { ...this.state, unsaved: this.state.unsaved - 1 };
     return response;
   }
 
-  private async act(key: string | null, request: (target: TargetInput) => Request): Promise<void> {
+  private async act(key: string | null, edit: Edit): Promise<void> {
     if (!key) return this.update({ status: { kind: 'info', text: 'Select a comment first (j / k).' } });
     const target = this.targetFor(key);
     if (!target) return;
+    const undo: Edit = 'note' in edit ? { note: this.intended(key)?.note ?? '' } : { tagId: edit.tagId, on: !edit.on };
     const started = performance.now();
-    const response = await this.sendChange(request(target));
+    const response = await this.sendChange(key, target, edit);
     if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
-    this.undoStack.push({ target, before: response.value.before, after: stateOf(response.value.after) });
+    this.undoStack.push({ key, target, undo, redo: edit });
     if (this.undoStack.length > HISTORY) this.undoStack.shift();
     this.redoStack = [];
-    this.applySaved(target.comment.key, response.value.after, {
+    this.applySaved(target.comment.key, response.value.after, response.value.rev, {
       lastSaveMs: performance.now() - started, saveCount: this.state.saveCount + 1, status: null,
     });
   }
 
-  private async restore(target: TargetInput, state: AnnotationState | null): Promise<boolean> {
-    const response = await this.sendChange({ type: 'restore-annotation', target, state });
+  private async restore({ key, target }: HistoryEntry, edit: Edit): Promise<boolean> {
+    const response = await this.sendChange(key, target, edit);
     if (!response.ok) {
       this.update({ status: { kind: 'error', text: response.error } });
       return false;
     }
-    this.applySaved(target.comment.key, response.value.after, { status: null });
+    this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
     return true;
   }
 
-  private applySaved(commentKey: string, annotation: Annotation | null, extra: Partial<SessionState> = {}): void {
+  /** Takes news of a stored annotation, unless the panel heard of a later revision of it already. */
+  private applySaved(commentKey: string, annotation: Annotation | null, rev: number, extra: Partial<SessionState> = {}): void {
+    if (rev < Math.max(this.loadedAt, this.heardAt.get(commentKey) ?? 0)) return this.recompute(extra);
+    this.heardAt.set(commentKey, rev);
     this.annotations = this.annotations.filter((a) => a.commentKey !== commentKey);
     if (annotation) this.annotations.push(annotation);
     this.recompute(extra);

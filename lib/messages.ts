@@ -52,11 +52,6 @@ const TargetSchema = v.strictObject({
   }),
 });
 
-const StateSchema = v.nullable(v.strictObject({
-  tagIds: v.pipe(v.array(id), v.maxLength(100)),
-  note: shortText(100_000),
-}));
-
 /** Every message a content script may send to the background. */
 export const RequestSchema = v.variant('type', [
   /** A frame (the Disqus iframe) reports the comments it found. */
@@ -65,9 +60,12 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('request-frame-comments') }),
   /** The panel loads the codebook and this annotator's annotations of the page. */
   v.strictObject({ type: v.literal('get-page-state'), pageUrl: PageUrlSchema }),
-  v.strictObject({ type: v.literal('toggle-tag'), target: TargetSchema, tagId: id }),
+  // Changes say the state wanted (tag on or off, the note), never "toggle": the port resends a
+  // request cut off by the service worker stopping, and a resent toggle undid a stored press.
+  /** Puts a tag on the comment (on: true) or takes it off; the other tags stay as stored. */
+  v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
+  /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
-  v.strictObject({ type: v.literal('restore-annotation'), target: TargetSchema, state: StateSchema }),
   /** The panel asks a frame to scroll to and outline one of its comments (null: to take its outline off). */
   v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
@@ -100,13 +98,16 @@ export interface PageState {
   annotator: string;
   annotations: Annotation[];
   snapshots: CommentSnapshot[];
+  /** The page bundle's revision these were read at. */
+  rev: number;
 }
 
 /** What the background sends to content scripts. */
 export type ToContentScript =
   | (FrameComments & { frameId: number })
   | { type: 'report-comments' }
-  | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null }
+  /** `rev`: the page bundle's revision the annotation was read at (later news has a higher one). */
+  | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null; rev: number }
   | { type: 'codebook-changed' }
   | { type: 'toggle-panel' }
   | { type: 'focus-comment'; key: string | null }

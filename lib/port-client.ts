@@ -3,35 +3,87 @@ import type { Browser } from 'wxt/browser';
 type Runtime = { connect(info: { name: string }): Browser.runtime.Port };
 import type { Request, Response } from './messages';
 
+/** How long a request is sent again after the port closed under it before the reader is told it was not saved. */
+export const RESEND_FOR_MS = 30_000;
+/** Waits between sending again (the first resend is at once; the worker is usually back by then). */
+const BACKOFF_MS = [0, 10, 25, 50, 100, 200, 400, 800];
+
 /**
  * Requests to the background over one long-lived port: a message channel is set up once, not
  * per request, which halves the round trip. The background (an MV3 service worker) may stop
- * at any time; a request caught by that is sent again on a new port, so none is lost.
+ * at any time, as often as it likes; a request caught by that is sent again on a new port,
+ * in the order the requests were made, until it is answered or RESEND_FOR_MS have passed (or
+ * the extension is gone). Sending twice is safe because every request that changes data says
+ * the state it wants (lib/messages.ts), so an answer always means "stored".
  */
 export class PortClient {
   private port: Browser.runtime.Port | undefined;
   private next = 0;
-  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; retried: boolean }>();
+  /** Unanswered requests, oldest first, with the port each was last sent on (none yet: waiting for a resend). */
+  private readonly pending = new Map<number, { request: Request; resolve(response: Response<any>): void; since: number; port?: Browser.runtime.Port }>();
+  /** Disconnects in a row with requests left unanswered; reset by any answer. */
+  private failures = 0;
+  /** A resend is scheduled: new requests wait for it, so that nothing overtakes an earlier request. */
+  private resending: ReturnType<typeof setTimeout> | undefined;
 
   /** `onDisconnect` runs whenever the port closes: the service worker stopped, or the extension went away. */
-  constructor(private readonly runtime: Runtime, private readonly onDisconnect: () => void = () => undefined) {}
+  constructor(private readonly runtime: Runtime, private readonly onDisconnect: () => void = () => undefined, private readonly now: () => number = Date.now) {}
 
   /** Sends a request; resolves with the background's answer. */
   send<T>(request: Request): Promise<Response<T>> {
     return new Promise((resolve) => {
       const id = this.next++;
-      this.pending.set(id, { request, resolve, retried: false });
-      this.post(id, request, resolve);
+      this.pending.set(id, { request, resolve, since: this.now() });
+      if (!this.resending) this.post(id);
     });
   }
 
-  private post(id: number, request: Request, resolve: (response: Response<any>) => void): void {
+  /** Sends one request; false if it could not go now (then a resend of everything unanswered is on its way). */
+  private post(id: number): boolean {
+    const entry = this.pending.get(id);
+    if (!entry) return true;
+    let port: Browser.runtime.Port;
     try {
-      this.connect().postMessage({ id, request });
+      port = this.connect();
     } catch (error) {
-      this.pending.delete(id);
-      resolve({ ok: false, error: `Not saved: ${(error as Error).message}` });
+      // No new port: the extension went away (updated, reloaded, removed). Nothing will answer.
+      this.fail(`Not saved: ${(error as Error).message}`);
+      return false;
     }
+    try {
+      port.postMessage({ id, request: entry.request });
+      entry.port = port;
+      return true;
+    } catch {
+      // The port closed and Chromium has not said so yet: the same as its disconnect.
+      if (this.port === port) this.port = undefined;
+      this.resendSoon();
+      return false;
+    }
+  }
+
+  private fail(error: string, only?: (since: number) => boolean): void {
+    for (const [id, entry] of this.pending) {
+      if (only && !only(entry.since)) continue;
+      this.pending.delete(id);
+      entry.resolve({ ok: false, error });
+    }
+  }
+
+  /**
+   * Sends every unanswered request again, oldest first, on a new port. Resending all of them in
+   * order (even those a newer port may have carried) leaves each field as the last request set it.
+   */
+  private resendSoon(): void {
+    if (this.resending) return;
+    const now = this.now();
+    this.fail('Not saved: the extension stopped answering. Reload the page and try again.', (since) => now - since > RESEND_FOR_MS);
+    if (!this.pending.size) return;
+    const wait = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)];
+    this.resending = setTimeout(() => {
+      this.resending = undefined;
+      for (const id of [...this.pending.keys()]) if (!this.post(id)) break;
+    }, wait);
   }
 
   private connect(): Browser.runtime.Port {
@@ -41,20 +93,13 @@ export class PortClient {
       const entry = this.pending.get(message.id);
       if (!entry) return;
       this.pending.delete(message.id);
+      this.failures = 0;
       entry.resolve(message.response ?? { ok: false, error: 'The background gave no answer.' });
     });
     port.onDisconnect.addListener(() => {
-      this.port = undefined;
+      if (this.port === port) this.port = undefined;
       this.onDisconnect();
-      for (const [id, entry] of this.pending) {
-        if (entry.retried) {
-          this.pending.delete(id);
-          entry.resolve({ ok: false, error: 'Not saved: the extension stopped answering. Reload the page and try again.' });
-        } else {
-          entry.retried = true;
-          this.post(id, entry.request, entry.resolve);
-        }
-      }
+      if ([...this.pending.values()].some((entry) => entry.port === port)) this.resendSoon();
     });
     this.port = port;
     return port;

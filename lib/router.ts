@@ -1,5 +1,5 @@
 import { readBundle } from '../storage/bundles';
-import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Change, type Target } from '../storage/annotations';
+import { annotatorName, pageAnnotations, setNote, setTag, type Change, type Target } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB, Tag } from '../storage/schema';
 import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
@@ -61,7 +61,7 @@ async function routePageRequest(message: unknown, deps: RouterDeps): Promise<Res
   const { pageUrl, commentKey, annotator } = parsed.request;
   const bundle = await readBundle(deps.db, pageUrl);
   const annotation = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey) ?? null;
-  await deps.broadcast({ type: 'annotation-changed', pageUrl, commentKey, annotator, annotation });
+  await deps.broadcast({ type: 'annotation-changed', pageUrl, commentKey, annotator, annotation, rev: bundle.rev ?? 0 });
   return ok(null);
 }
 const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
@@ -114,18 +114,17 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
     }
     case 'get-page-state': {
       const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorOf(deps)]);
-      const { annotations, snapshots } = await pageAnnotations(db, request.pageUrl, annotator);
-      return ok<PageState>({ codebook, annotator, annotations, snapshots });
+      const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
+      return ok<PageState>({ codebook, annotator, annotations, snapshots, rev });
     }
-    case 'toggle-tag': {
+    case 'set-tag': {
       const codebook = await codebookOf(deps);
-      if (!codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
-      return saved(deps, tabId, request.target, (target) => toggleTag(db, target, request.tagId, codebook.map((t) => t.id)));
+      // Taking off a tag the codebook lost meanwhile (an undo) is harmless; putting one on is not.
+      if (request.on && !codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
+      return saved(deps, tabId, request.target, (target) => setTag(db, target, request.tagId, request.on, codebook.map((t) => t.id)));
     }
     case 'set-note':
       return saved(deps, tabId, request.target, (target) => setNote(db, target, request.note));
-    case 'restore-annotation':
-      return saved(deps, tabId, request.target, (target) => restoreAnnotation(db, target, request.state));
   }
 }
 
@@ -137,7 +136,7 @@ async function saved(deps: RouterDeps, tabId: number, input: TargetInput, write:
   const annotator = await annotatorOf(deps);
   const change = await write({ ...input, annotator });
   setTimeout(() => quiet(deps.broadcast({
-    type: 'annotation-changed', pageUrl: input.page.url, commentKey: input.comment.key, annotator, annotation: change.after,
+    type: 'annotation-changed', pageUrl: input.page.url, commentKey: input.comment.key, annotator, annotation: change.after, rev: change.rev,
   }, tabId)), 0);
   return ok(change);
 }

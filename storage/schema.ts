@@ -69,6 +69,12 @@ export interface PageBundle {
   comments: CommentSnapshot[];
   annotations: Annotation[];
   tagIds: string[];
+  /**
+   * Counted up by every write of the panel and the review page (absent: never written since it
+   * was added): messages about the page's annotations carry it, so a panel can tell which of two
+   * pieces of news about one annotation is the later, whatever order they arrive in.
+   */
+  rev?: number;
 }
 
 /** Small settings, one row each. */

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { deleteAnnotation, putAnnotation, readEverything } from '../../storage/bundles';
+import { restoreRemoved } from '../../storage/annotations';
+import { deleteAnnotation, readEverything } from '../../storage/bundles';
 import type { Annotation, AnnotatorDB, Tag } from '../../storage/schema';
 import { tellPanels } from '../../lib/tell-panels';
 import { useLiveQuery } from '../useLiveQuery';
@@ -49,7 +50,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <FilterBar rows={data.rows} codebook={data.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
         <p class="toast" role="status">
-          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void putAnnotation(db, undo).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
+          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, data.codebook.map((t) => t.id)).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
         </p>
       )}
       {data.rows.length === 0 ? (

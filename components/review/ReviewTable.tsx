@@ -1,5 +1,5 @@
 import { tellPanels } from '../../lib/tell-panels';
-import { updateAnnotation } from '../../storage/bundles';
+import { editAnnotation, type AnnotationEdit } from '../../storage/annotations';
 import type { AnnotatorDB, Annotation, Tag } from '../../storage/schema';
 import { formatTime } from '../CommentRow';
 import { VirtualList } from '../VirtualList';
@@ -8,9 +8,13 @@ import type { ReviewRow, SortKey } from './rows';
 const ROW_HEIGHT = 64;
 const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];
 
-/** Saves an edit of tags or note straight into the database (the table follows through the live query). */
-async function edit(db: AnnotatorDB, annotation: Annotation, change: Partial<Pick<Annotation, 'tagIds' | 'note'>>) {
-  if (await updateAnnotation(db, annotation, change)) tellPanels(annotation);
+/**
+ * Saves an edit straight into the database (the table follows through the live query), stated as
+ * the change the reader made: a panel may have changed the row since it was drawn.
+ */
+async function edit(db: AnnotatorDB, annotation: Annotation, change: AnnotationEdit, codebook: Tag[]) {
+  await editAnnotation(db, annotation, change, codebook.map((t) => t.id));
+  tellPanels(annotation);
 }
 
 /** The annotations as a windowed table: sortable headers, tags and notes editable in place. */
@@ -45,12 +49,12 @@ export function ReviewTable(props: {
                 {codebook.map((tag) => (
                   <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
-                    onClick={() => void edit(db, a, { tagIds: a.tagIds.includes(tag.id) ? a.tagIds.filter((t) => t !== tag.id) : codebook.filter((t) => t.id === tag.id || a.tagIds.includes(t.id)).map((t) => t.id) })}>
+                    onClick={() => void edit(db, a, { tags: { [tag.id]: !a.tagIds.includes(tag.id) } }, codebook)}>
                     {tag.name}
                   </button>
                 ))}
               </span>
-              <span><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value })} /></span>
+              <span><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value }, codebook)} /></span>
               <span>{a.annotator}</span>
               <span>{formatTime(a.updatedAt)}</span>
               <span><button type="button" aria-label="Remove annotation" onClick={() => props.onRemove(a)}>✕</button></span>

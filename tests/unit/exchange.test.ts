@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport, cohensKappa, krippendorffAlpha } from '../../lib/agreement';
-import { setNote, toggleTag, type Target } from '../../storage/annotations';
+import { setNote, setTag, type Target } from '../../storage/annotations';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { CSV_COLUMNS, exportCodebook, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
@@ -40,11 +40,11 @@ beforeEach(async () => {
 async function seedAnnotations() {
   const sarcasm = await addTag(db, { name: 'sarcasm', colour: '#ff8800' });
   order.push(sarcasm.id);
-  await toggleTag(db, target('disqus:1'), 'tag_question', order);
-  await toggleTag(db, target('disqus:1'), sarcasm.id, order);
+  await setTag(db, target('disqus:1'), 'tag_question', true, order);
+  await setTag(db, target('disqus:1'), sarcasm.id, true, order);
   await setNote(db, target('disqus:1'), 'Ironic, "very", with, commas\nand a second line');
-  await toggleTag(db, target('disqus:2', 'alice', 'Ein Kommentar mit Umlauten: äöü ß, "Zitat" und <script>alert(1)</script>'), 'tag_spam', order);
-  await toggleTag(db, target('disqus:2', 'bob'), 'tag_spam', order);
+  await setTag(db, target('disqus:2', 'alice', 'Ein Kommentar mit Umlauten: äöü ß, "Zitat" und <script>alert(1)</script>'), 'tag_spam', true, order);
+  await setTag(db, target('disqus:2', 'bob'), 'tag_spam', true, order);
 }
 
 const dump = async (d: AnnotatorDB) => JSON.stringify(await Promise.all([d.tags, d.pages, d.bundles, d.settings].map((t) => t.toArray())));
@@ -255,7 +255,7 @@ describe('agreement', () => {
 
   it('reports per tag over comments coded by two or more annotators, and lists disagreements', async () => {
     await seedAnnotations();
-    await toggleTag(db, target('disqus:1', 'bob'), 'tag_question', order);
+    await setTag(db, target('disqus:1', 'bob'), 'tag_question', true, order);
     const report = agreementReport((await readEverything(db)).annotations, await db.tags.orderBy('order').toArray());
     expect(report.annotators).toEqual(['alice', 'bob']);
     expect(report.units).toBe(2);

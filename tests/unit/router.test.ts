@@ -41,10 +41,10 @@ const target = {
 describe('background router', () => {
   it('tags a comment for this browser’s annotator and tells every tab', async () => {
     const [tag] = await loadCodebook(db);
-    const response = await route({ type: 'toggle-tag', target, tagId: tag.id }, OWN, deps);
-    expect(response).toMatchObject({ ok: true, value: { before: null, after: { tagIds: [tag.id], commentKey: 'disqus:1' } } });
+    const response = await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps);
+    expect(response).toMatchObject({ ok: true, value: { before: null, after: { tagIds: [tag.id], commentKey: 'disqus:1' }, rev: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1', except: 7 })]);
+    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1', rev: 1, except: 7 })]);
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
@@ -56,11 +56,12 @@ describe('background router', () => {
   });
 
   it.each([
-    ['an unknown tag id', { type: 'toggle-tag', target, tagId: 'tag_nope' }, 'tagId: no such tag'],
-    ['a page that is not a web address', { type: 'toggle-tag', target: { ...target, page: { ...target.page, url: 'javascript:alert(1)' } }, tagId: 'x' }, 'target.page.url'],
+    ['an unknown tag id', { type: 'set-tag', target, tagId: 'tag_nope', on: true }, 'tagId: no such tag'],
+    ['a page that is not a web address', { type: 'set-tag', target: { ...target, page: { ...target.page, url: 'javascript:alert(1)' } }, tagId: 'x', on: true }, 'target.page.url'],
+    ['a toggle (a resent toggle undid a stored press)', { type: 'toggle-tag', target, tagId: 'x' }, 'type'],
+    ['a tag change that does not say which way', { type: 'set-tag', target, tagId: 'x' }, 'on'],
     ['a comment without text', { type: 'set-note', target: { ...target, comment: { ...target.comment, text: undefined } }, note: '' }, 'target.comment.text'],
-    ['an extra field', { type: 'restore-annotation', target, state: null, annotator: 'mallory' }, ''],
-    ['a state with a non-array of tags', { type: 'restore-annotation', target, state: { tagIds: 'all', note: '' } }, 'state.tagIds'],
+    ['an extra field', { type: 'set-note', target, note: '', annotator: 'mallory' }, ''],
     ['frame comments from the top frame', { type: 'frame-comments', layout: 'disqus', comments: [] }, 'frame-comments: only frames'],
   ])('refuses %s, saying where, and changes nothing', async (_label, message, where) => {
     await loadCodebook(db);
@@ -73,7 +74,7 @@ describe('background router', () => {
 
   it('tells open panels when an extension page edited an annotation, and only takes that from its own pages', async () => {
     const [tag] = await loadCodebook(db);
-    await route({ type: 'toggle-tag', target, tagId: tag.id }, OWN, deps);
+    await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps);
     await new Promise((resolve) => setTimeout(resolve, 5));
     broadcasts = [];
     const edited = { type: 'annotation-edited', pageUrl: target.page.url, commentKey: 'disqus:1', annotator: (await annotatorName(db)) };
@@ -82,9 +83,24 @@ describe('background router', () => {
     expect(await route({ ...edited, pageUrl: 'javascript:1' }, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringContaining('pageUrl') });
     expect(broadcasts).toEqual([]);
     expect(await route(edited, REVIEW, deps)).toEqual({ ok: true, value: null });
-    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }) })]);
+    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }), rev: 1 })]);
     db.close(); // a database failure is answered in words, as for content scripts
     expect(await route(edited, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: /) });
+  });
+
+  it('answers a resent change as stored without changing anything again', async () => {
+    const [a, b] = await loadCodebook(db);
+    const press = { type: 'set-tag', target, tagId: a.id, on: true };
+    const first = await route(press, OWN, deps);
+    await route({ type: 'set-tag', target, tagId: b.id, on: true }, OWN, deps);
+    const before = await db.bundles.get(target.page.url);
+    // The worker stopped before its answer left: the port sends the press again.
+    const again = await route(press, OWN, deps);
+    expect(await db.bundles.get(target.page.url)).toEqual(before);
+    expect(again).toMatchObject({ ok: true, value: { after: { tagIds: [a.id, b.id] }, rev: 2 } });
+    expect(first).toMatchObject({ ok: true, value: { rev: 1 } });
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { rev: 2, annotations: [{ tagIds: [a.id, b.id] }] } });
   });
 
   it('remembers a picked thread for the sender’s own site, never one the message names', async () => {

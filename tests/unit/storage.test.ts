@@ -1,7 +1,8 @@
 import { readBundle, readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotatorName, pageAnnotations, restoreAnnotation, setNote, toggleTag, type Target } from '../../storage/annotations';
+import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag, type Target } from '../../storage/annotations';
+import { deleteAnnotation } from '../../storage/bundles';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import { AnnotatorDB, type Annotation, type CommentSnapshot } from '../../storage/schema';
 import { normalisedTextHash } from '../../storage/text-hash';
@@ -52,9 +53,9 @@ describe('codebook', () => {
   it('deleting a tag in use says how many annotations it touches and takes it off them', async () => {
     const [a, b] = await loadCodebook(db);
     const order = [a.id, b.id];
-    await toggleTag(db, target('disqus:1'), a.id, order);
-    await toggleTag(db, target('disqus:2'), a.id, order);
-    await toggleTag(db, target('disqus:2'), b.id, order);
+    await setTag(db, target('disqus:1'), a.id, true, order);
+    await setTag(db, target('disqus:2'), a.id, true, order);
+    await setTag(db, target('disqus:2'), b.id, true, order);
     expect(await tagUsage(db, a.id)).toBe(2);
     expect(await deleteTag(db, a.id)).toBe(2);
     expect(await tagUsage(db, a.id)).toBe(0);
@@ -66,9 +67,9 @@ describe('codebook', () => {
 });
 
 describe('annotations', () => {
-  it('toggling saves the annotation, the comment snapshot and the page metadata on first use', async () => {
+  it('tagging saves the annotation, the comment snapshot and the page metadata on first use', async () => {
     const [a, b] = await loadCodebook(db);
-    const change = await toggleTag(db, target('disqus:7', 'Hello   world'), b.id, [a.id, b.id]);
+    const change = await setTag(db, target('disqus:7', 'Hello   world'), b.id, true, [a.id, b.id]);
     expect(change.before).toBeNull();
     expect(change.after).toMatchObject({ commentKey: 'disqus:7', tagIds: [b.id], note: '', annotator: 'alice' });
     const snapshot = (await readBundle(db, 'https://www.xperiablog.net/a/')).comments.find((c) => c.key === 'disqus:7');
@@ -76,33 +77,33 @@ describe('annotations', () => {
     expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, metadata: { title: 'A' } });
   });
 
-  it('keeps tags in codebook order, toggles off, and removes an annotation left empty', async () => {
+  it('keeps tags in codebook order, takes them off, and removes an annotation left empty', async () => {
     const [a, b] = await loadCodebook(db);
-    await toggleTag(db, target('k'), b.id, [a.id, b.id]);
-    const both = await toggleTag(db, target('k'), a.id, [a.id, b.id]);
+    await setTag(db, target('k'), b.id, true, [a.id, b.id]);
+    const both = await setTag(db, target('k'), a.id, true, [a.id, b.id]);
     expect(both.after!.tagIds).toEqual([a.id, b.id]);
-    await toggleTag(db, target('k'), a.id, [a.id, b.id]);
-    const last = await toggleTag(db, target('k'), b.id, [a.id, b.id]);
-    expect(last).toEqual({ before: { tagIds: [b.id], note: '' }, after: null });
+    await setTag(db, target('k'), a.id, false, [a.id, b.id]);
+    const last = await setTag(db, target('k'), b.id, false, [a.id, b.id]);
+    expect(last).toMatchObject({ before: { tagIds: [b.id], note: '' }, after: null });
     expect((await readEverything(db)).annotations).toEqual([]);
     expect((await readEverything(db)).comments).toHaveLength(1); // the snapshot stays: nothing the user saw is lost
   });
 
-  it('a note alone keeps the annotation; restore puts back any earlier state', async () => {
+  it('a note alone keeps the annotation; taking the last tag off keeps the note', async () => {
     const [a] = await loadCodebook(db);
     const noted = await setNote(db, target('k'), 'sarcastic?');
     expect(noted.after).toMatchObject({ tagIds: [], note: 'sarcastic?' });
-    const tagged = await toggleTag(db, target('k'), a.id, [a.id]);
-    await restoreAnnotation(db, target('k'), tagged.before);
+    await setTag(db, target('k'), a.id, true, [a.id]);
+    await setTag(db, target('k'), a.id, false, [a.id]);
     expect(((await readEverything(db)).annotations)[0]).toMatchObject({ tagIds: [], note: 'sarcastic?' });
-    await restoreAnnotation(db, target('k'), null);
+    await setNote(db, target('k'), '');
     expect((await readEverything(db)).annotations).toEqual([]);
   });
 
   it('keeps each annotator’s annotation of a comment apart', async () => {
     const [a] = await loadCodebook(db);
-    await toggleTag(db, target('k'), a.id, [a.id]);
-    await toggleTag(db, { ...target('k'), annotator: 'bob' }, a.id, [a.id]);
+    await setTag(db, target('k'), a.id, true, [a.id]);
+    await setTag(db, { ...target('k'), annotator: 'bob' }, a.id, true, [a.id]);
     expect((await readEverything(db)).annotations).toHaveLength(2);
     expect((await pageAnnotations(db, target('k').page.url, 'bob')).annotations).toHaveLength(1);
   });
@@ -111,6 +112,94 @@ describe('annotations', () => {
     const first = await annotatorName(db);
     expect(first).toMatch(/^annotator-[0-9a-f]{4}$/);
     expect(await annotatorName(db)).toBe(first);
+  });
+});
+
+describe('the write path', () => {
+  const URL_A = 'https://www.xperiablog.net/a/';
+  const bundleRecord = () => db.bundles.get(URL_A);
+
+  it('the same request applied twice changes nothing the second time (a resend after the worker stopped)', async () => {
+    const [a, b] = await loadCodebook(db);
+    const order = [a.id, b.id];
+    const first = await setTag(db, target('k'), a.id, true, order);
+    const stored = await bundleRecord();
+    const again = await setTag(db, target('k'), a.id, true, order);
+    expect(await bundleRecord()).toEqual(stored);
+    expect(again).toEqual({ before: { tagIds: [a.id], note: '' }, after: first.after, rev: first.rev });
+    await setNote(db, target('k'), 'hm');
+    const noted = await bundleRecord();
+    await setNote(db, target('k'), 'hm');
+    expect(await bundleRecord()).toEqual(noted);
+    // Taking off twice, too: the second finds it off and writes nothing.
+    await setTag(db, target('k'), a.id, false, order);
+    const off = await bundleRecord();
+    await setTag(db, target('k'), a.id, false, order);
+    expect(await bundleRecord()).toEqual(off);
+    expect(off!.annotations).toMatchObject([{ tagIds: [], note: 'hm' }]);
+  });
+
+  it('every write counts the bundle revision up, so news of an annotation can be ordered', async () => {
+    const [a] = await loadCodebook(db);
+    const one = await setTag(db, target('k'), a.id, true, [a.id]);
+    const two = await setNote(db, target('j'), 'x');
+    const three = await editAnnotation(db, { pageUrl: URL_A, commentKey: 'k', annotator: 'alice' }, { tags: { [a.id]: false } }, [a.id]);
+    expect([one.rev, two.rev, three.rev]).toEqual([one.rev, one.rev + 1, one.rev + 2]);
+    expect((await pageAnnotations(db, URL_A, 'alice')).rev).toBe(three.rev);
+  });
+
+  it('change-based writes merge concurrent edits of different tags and of the note', async () => {
+    const tags = await loadCodebook(db);
+    const order = tags.map((t) => t.id);
+    const [a, b, c] = order;
+    await setTag(db, target('k'), a, true, order);
+    const where = { pageUrl: URL_A, commentKey: 'k', annotator: 'alice' };
+    // A panel, a second tab and the review page, all at once on the same annotation.
+    await Promise.all([
+      setTag(db, target('k'), b, true, order),
+      setTag(db, target('k'), a, false, order),
+      editAnnotation(db, where, { tags: { [c]: true } }, order),
+      editAnnotation(db, where, { note: 'from review' }, order),
+      setNote(db, target('j'), 'another comment'),
+    ]);
+    const { annotations } = await pageAnnotations(db, URL_A, 'alice');
+    expect(annotations.find((x) => x.commentKey === 'k')).toMatchObject({ tagIds: [b, c], note: 'from review' });
+    expect(annotations.find((x) => x.commentKey === 'j')).toMatchObject({ tagIds: [], note: 'another comment' });
+  });
+
+  it('a review-page edit of an annotation removed meanwhile starts one again, never a second', async () => {
+    const [a, b] = await loadCodebook(db);
+    const drawn = (await setTag(db, target('k'), a.id, true, [a.id, b.id])).after!;
+    await deleteAnnotation(db, drawn);
+    await editAnnotation(db, drawn, { tags: { [b.id]: true } }, [a.id, b.id]);
+    await editAnnotation(db, drawn, { tags: { [b.id]: true } }, [a.id, b.id]);
+    expect((await readEverything(db)).annotations).toMatchObject([{ commentKey: 'k', tagIds: [b.id] }]);
+  });
+
+  it('undo of a removal after the comment was tagged again merges into that annotation instead of duplicating it', async () => {
+    const [a, b, c] = await loadCodebook(db);
+    const order = [a.id, b.id, c.id];
+    await setTag(db, target('k'), a.id, true, order);
+    const removed = (await setNote(db, target('k'), 'first look')).after!;
+    await deleteAnnotation(db, removed);
+    // The comment is tagged again in a tab, with a note of its own: a new annotation (new id).
+    await setTag(db, target('k'), c.id, true, order);
+    const recreated = (await setNote(db, target('k'), 'second look')).after!;
+    expect(recreated.id).not.toBe(removed.id);
+    await restoreRemoved(db, removed, order);
+    await restoreRemoved(db, removed, order); // a double click on Undo adds nothing either
+    const annotations = (await readEverything(db)).annotations;
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatchObject({ id: recreated.id, tagIds: [a.id, c.id], note: 'second look' });
+    expect(annotations[0].history).toEqual([{ tagIds: [a.id], note: 'first look', annotator: 'alice', updatedAt: removed.updatedAt }]);
+  });
+
+  it('undo of a removal with nothing since puts the annotation back as it was', async () => {
+    const [a] = await loadCodebook(db);
+    const removed = (await setTag(db, target('k'), a.id, true, [a.id])).after!;
+    await deleteAnnotation(db, removed);
+    await restoreRemoved(db, removed, [a.id]);
+    expect((await readEverything(db)).annotations).toEqual([removed]);
   });
 });
 

@@ -21,10 +21,10 @@ describe('when the extension goes away under an open page', () => {
     const sent: Request[] = [];
     const saved = session((request) => {
       sent.push(request);
-      return { ok: true, value: { before: null, after: null } };
+      return { ok: true, value: { before: null, after: null, rev: 0 } };
     });
     await saved.toggleTag('tag_x');
-    expect(sent.map((r) => r.type)).toEqual(['toggle-tag']);
+    expect(sent.map((r) => r.type)).toEqual(['set-tag']);
     expect(saved.snapshot().unsaved).toBe(0);
 
     const lost = session(() => ({ ok: false, error: 'Not saved: Extension context invalidated.' }));
