@@ -43,10 +43,12 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const store = new CommentStore();
   const isStale = (comments: { key: string }[]) => !!options.stale && comments.length > 0 && comments.every((c) => options.stale!.keys.has(c.key));
   const canonical = pageAddress(document, location.href);
-  const url = canonical === options.stale?.url ? normaliseUrl(location.href) : canonical;
+  const own = normaliseUrl(location.href);
+  const url = canonical === options.stale?.url ? own : canonical;
   let metadata: PageMetadata | null = null;
   const session = new AnnotatorSession(store, {
     url,
+    ownUrl: own,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
   }, send);
@@ -144,7 +146,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     unsaved: () => session.snapshot().unsaved,
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
-    url: () => url,
+    url: () => session.pageUrl(),
     stop() {
       life.abort();
       ui?.remove();
