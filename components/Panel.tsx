@@ -73,6 +73,8 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
       data-testid="ca-panel"
       data-comment-count={count}
       data-state={state.open ? 'open' : 'closed'}
+      // Set once the page's codings are loaded: tests wait for it before checking that nothing shows.
+      data-loaded={state.loaded ? 'true' : 'false'}
       data-last-save-ms={state.lastSaveMs?.toFixed(2)}
       data-save-count={state.saveCount}
     >
