@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
@@ -30,6 +31,14 @@ export default defineConfig({
         },
       },
     }),
+  }),
+  // WXT's ContentScriptContext announces the extension's id to the page (window.postMessage) and
+  // stops or restarts the content script on DOM events any page script can dispatch; every
+  // content script gets lib/content-script-context.ts instead, same API, nothing through the page.
+  vite: () => ({
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url)) }],
+    },
   }),
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },

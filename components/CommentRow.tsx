@@ -1,6 +1,7 @@
 import type { PanelComment } from '../lib/annotator-session';
 import type { Annotation, Tag } from '../storage/schema';
 import { TagChips } from './TagChips';
+import { trusted } from './trusted';
 
 /** Row height in the virtual list: fixed, so scrolling needs no measuring. */
 export const ROW_HEIGHT = 74;
@@ -27,7 +28,7 @@ export function CommentRow(props: {
       data-comment-key={comment.key}
       data-tags={tags.map((t) => t.name).join(',')}
       style={{ ...props.style, '--depth': String(Math.min(comment.depth, 8)) }}
-      onClick={(event) => event.isTrusted && props.onSelect(comment.key)}
+      onClick={trusted(() => props.onSelect(comment.key))}
     >
       <div class="ca-meta">
         <span class="ca-author">{comment.author ?? 'Unknown author'}</span>

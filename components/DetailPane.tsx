@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PanelComment } from '../lib/annotator-session';
 import type { Annotation } from '../storage/schema';
 import { formatTime } from './CommentRow';
+import { trusted } from './trusted';
 
 /** The selected comment in full, with its note (n focuses it; Ctrl+Enter or leaving it saves). */
 export function DetailPane(props: {
@@ -32,14 +33,16 @@ export function DetailPane(props: {
           rows={2}
           value={draft}
           placeholder="Press n to write a note"
-          onInput={(event) => setDraft((event.target as HTMLTextAreaElement).value)}
-          onBlur={() => props.onNote(draft)}
-          onKeyDown={(event) => {
+          onInput={trusted((event) => setDraft((event.target as HTMLTextAreaElement).value))}
+          // A script's focus()/blur() fires trusted blur events too, but the draft only ever holds
+          // what the reader typed (untrusted input events are ignored above).
+          onBlur={trusted(() => props.onNote(draft))}
+          onKeyDown={trusted((event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               props.onNote(draft);
               props.onDone();
             }
-          }}
+          })}
         />
       </label>
     </div>

@@ -5,6 +5,7 @@ import { CommentRow, ROW_HEIGHT } from './CommentRow';
 import { DetailPane } from './DetailPane';
 import { MissingList } from './MissingList';
 import { PanelHeader, type Filter } from './PanelHeader';
+import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { VirtualList } from './VirtualList';
 
@@ -72,6 +73,8 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
       data-testid="ca-panel"
       data-comment-count={count}
       data-state={state.open ? 'open' : 'closed'}
+      // Set once the page's codings are loaded: tests wait for it before checking that nothing shows.
+      data-loaded={state.loaded ? 'true' : 'false'}
       data-last-save-ms={state.lastSaveMs?.toFixed(2)}
       data-save-count={state.saveCount}
     >
@@ -82,7 +85,7 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
         aria-expanded={state.open}
         aria-controls="ca-sheet"
         title={`${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)`}
-        onClick={(event) => event.isTrusted && session.setOpen(!state.open)}
+        onClick={trusted(() => session.setOpen(!state.open))}
       >
         <span class="ca-count">{count}</span>
         <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
@@ -146,7 +149,7 @@ export function Panel({ session, page }: { session: AnnotatorSession; page: Page
             <p class="ca-pick">
               {state.picking
                 ? 'Click one comment on the page (Esc cancels).'
-                : <button type="button" data-testid="ca-pick-thread" onClick={(event) => event.isTrusted && page.pickThread()}>{count ? 'Wrong comments? Pick the thread' : 'Pick the comment thread'}</button>}
+                : <button type="button" data-testid="ca-pick-thread" onClick={trusted(() => page.pickThread())}>{count ? 'Wrong comments? Pick the thread' : 'Pick the comment thread'}</button>}
             </p>
           )}
           <MissingList missing={state.missing} codebook={state.codebook} />

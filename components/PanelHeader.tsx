@@ -1,4 +1,5 @@
 import type { SessionState } from '../lib/annotator-session';
+import { trusted } from './trusted';
 
 /** Which comments the list shows. */
 export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };
@@ -28,9 +29,9 @@ export function PanelHeader(props: {
     <header class="ca-header">
       <div class="ca-title-row">
         <h2>Comment Annotator</h2>
-        <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={props.onHelp}>?</button>
-        <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={props.onOptions}>⚙</button>
-        <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={props.onClose}>×</button>
+        <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
+        <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
+        <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
       </div>
       <p class="ca-progress" data-testid="ca-progress">
         {tagged} of {total} tagged{state.annotator && <span class="ca-annotator"> · as {state.annotator}</span>}
@@ -38,7 +39,7 @@ export function PanelHeader(props: {
       <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
       <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
         {state.codebook.map((tag) => (
-          <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour }} title={tag.description} onClick={() => props.onApplyTag(tag.id)}>
+          <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour }} title={tag.description} onClick={trusted(() => props.onApplyTag(tag.id))}>
             {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
           </button>
         ))}
@@ -47,17 +48,17 @@ export function PanelHeader(props: {
         <select
           aria-label="Show"
           value={filterValue}
-          onChange={(event) => {
+          onChange={trusted((event) => {
             const value = (event.target as HTMLSelectElement).value;
             props.onFilter(value.startsWith('tag:') ? { kind: 'tag', tagId: value.slice(4) } : { kind: value as 'all' | 'untagged' | 'tagged' });
-          }}
+          })}
         >
           <option value="all">All comments</option>
           <option value="untagged">Untagged</option>
           <option value="tagged">Tagged</option>
           {state.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
         </select>
-        <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={(event) => props.onQuery((event.target as HTMLInputElement).value)} />
+        <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { SHORTCUT_HELP } from '../lib/keyboard';
+import { trusted } from './trusted';
 
 /** The keyboard shortcuts, shown with ?. */
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
@@ -9,7 +10,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
         {SHORTCUT_HELP.map(([keys, what]) => [<dt key={`k${keys}`}><kbd>{keys}</kbd></dt>, <dd key={`d${keys}`}>{what}</dd>])}
       </dl>
       <p>Shortcuts work while the panel is open, except when you type in a field.</p>
-      <button type="button" onClick={onClose}>Close</button>
+      <button type="button" onClick={trusted(onClose)}>Close</button>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { CommentStore } from './comment-store';
 import type { PageMetadata } from './page-metadata';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from './messages';
 import { reidentify, type MissingComment } from './reidentify';
+import { FOREIGN_PAGE } from './site';
 
 /** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
 export type PanelComment = ExtractedComment & { frameId: number };
@@ -85,13 +86,25 @@ export class AnnotatorSession {
   private readonly heardAt = new Map<string, number>();
   /** The revision the page's annotations were loaded at: older news is no news. */
   private loadedAt = 0;
+  private url: string;
 
+  /**
+   * `page.url` is the address the page names for itself (its canonical link); `page.ownUrl` the
+   * address it is shown under, used instead when the background refuses the first (a canonical
+   * link to another site).
+   */
   constructor(
     private readonly store: CommentStore,
-    private readonly page: { url: string; layout(): LayoutName | null; metadata(): PageMetadata | null },
+    private readonly page: { url: string; ownUrl?: string; layout(): LayoutName | null; metadata(): PageMetadata | null },
     private readonly send: Send,
   ) {
+    this.url = page.url;
     store.subscribe(() => this.recompute({}));
+  }
+
+  /** The address this page's codings are read from and saved under. */
+  pageUrl(): string {
+    return this.url;
   }
 
   /** The current state. */
@@ -107,7 +120,11 @@ export class AnnotatorSession {
 
   /** Loads the codebook and the saved annotations of this page. */
   async load(): Promise<void> {
-    const response = await this.send<PageState>({ type: 'get-page-state', pageUrl: this.page.url });
+    const response = await this.send<PageState>({ type: 'get-page-state', pageUrl: this.url });
+    if (!response.ok && response.error.startsWith(FOREIGN_PAGE) && this.page.ownUrl && this.url !== this.page.ownUrl) {
+      this.url = this.page.ownUrl;
+      return this.load();
+    }
     if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
     this.annotations = response.value.annotations;
     this.snapshots = response.value.snapshots;
@@ -189,7 +206,7 @@ export class AnnotatorSession {
   /** Follows changes made elsewhere (another tab, the options page). */
   async onMessage(message: ToContentScript): Promise<void> {
     if (message.type === 'codebook-changed') return this.load();
-    if (message.type !== 'annotation-changed' || message.pageUrl !== this.page.url || message.annotator !== this.state.annotator) return;
+    if (message.type !== 'annotation-changed' || message.pageUrl !== this.url || message.annotator !== this.state.annotator) return;
     this.applySaved(message.commentKey, message.annotation, message.rev);
   }
 
@@ -270,8 +287,10 @@ export class AnnotatorSession {
       return null;
     }
     const storedKey = this.state.annotationOf.get(key)?.commentKey ?? key;
+    // The metadata names the address the codings are saved under, not a canonical link the background refused.
+    const metadata = this.page.metadata();
     return {
-      page: { url: this.page.url, layout: this.page.layout(), metadata: this.page.metadata(), commentCount: this.state.comments.length },
+      page: { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: this.state.comments.length },
       comment: { key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text },
     };
   }

@@ -43,10 +43,12 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const store = new CommentStore();
   const isStale = (comments: { key: string }[]) => !!options.stale && comments.length > 0 && comments.every((c) => options.stale!.keys.has(c.key));
   const canonical = pageAddress(document, location.href);
-  const url = canonical === options.stale?.url ? normaliseUrl(location.href) : canonical;
+  const own = normaliseUrl(location.href);
+  const url = canonical === options.stale?.url ? own : canonical;
   let metadata: PageMetadata | null = null;
   const session = new AnnotatorSession(store, {
     url,
+    ownUrl: own,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
   }, send);
@@ -144,7 +146,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     unsaved: () => session.snapshot().unsaved,
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
-    url: () => url,
+    url: () => session.pageUrl(),
     stop() {
       life.abort();
       ui?.remove();
@@ -153,16 +155,22 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   };
 }
 
-/** Puts chips next to each tagged comment, here and in the frames; only when tags changed. */
+/**
+ * Puts chips next to each tagged comment, here and in the frames, while the panel is open; only
+ * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
+ * shadow roots, the page sees which comments have one and how big it is. So they show only
+ * while the reader has the panel open (and sees the same tags there); closed, no comment
+ * carries anything that depends on its codings.
+ */
 function chipRenderer(chips: PageChips, send: Send) {
   let seen: unknown[] = [];
   const sentToFrame = new Map<number, string>();
   return (state: SessionState) => {
-    if (seen[0] === state.annotationOf && seen[1] === state.codebook && seen[2] === state.comments) return;
-    seen = [state.annotationOf, state.codebook, state.comments];
+    if (seen[0] === state.annotationOf && seen[1] === state.codebook && seen[2] === state.comments && seen[3] === state.open) return;
+    seen = [state.annotationOf, state.codebook, state.comments, state.open];
     const byFrame = new Map<number, Record<string, Chip[]>>();
     for (const comment of state.comments) {
-      const tagIds = state.annotationOf.get(comment.key)?.tagIds;
+      const tagIds = state.open ? state.annotationOf.get(comment.key)?.tagIds : undefined;
       if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
       if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = state.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
     }

@@ -3,7 +3,7 @@ import { annotatorName, pageAnnotations, setNote, setTag, type Change, type Targ
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB, Tag } from '../storage/schema';
 import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from './messages';
-import { isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
+import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 
 /** What the router needs from the browser; injected so it can be tested without one. */
 export interface RouterDeps {
@@ -46,7 +46,7 @@ export async function route(message: unknown, sender: SenderLike, deps: RouterDe
     if (fromPage) return await routePageRequest(message, deps);
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    return await handle(parsed.request, { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '' }, deps);
+    return await handle(parsed.request, { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '', tabUrl: sender.tab?.url }, deps);
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
@@ -76,9 +76,23 @@ const pickKey = (url: string) => {
   }
 };
 
-async function handle(request: Request, from: { tabId: number; frameId: number; url: string }, deps: RouterDeps): Promise<Response> {
+/** The page addresses a request reads or writes the codings of. */
+function pagesNamed(request: Request): string[] {
+  if (request.type === 'get-page-state') return [request.pageUrl];
+  if (request.type === 'set-tag' || request.type === 'set-note') {
+    const { url, metadata } = request.target.page;
+    return metadata ? [url, metadata.url] : [url];
+  }
+  return [];
+}
+
+async function handle(request: Request, from: { tabId: number; frameId: number; url: string; tabUrl?: string }, deps: RouterDeps): Promise<Response> {
   const { db } = deps;
   const { tabId, frameId } = from;
+  // A page's codings only to a page of its own site (its canonical link is the page's to choose).
+  const named = pagesNamed(request);
+  const foreign = named.length ? foreignPageReason(from, named) : null;
+  if (foreign) return { ok: false, error: foreign };
   switch (request.type) {
     case 'request-frame-comments':
       quiet(deps.sendToTab(tabId, { type: 'report-comments' }));

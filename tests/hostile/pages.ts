@@ -81,3 +81,90 @@ export function hostilePages(): HostilePage[] {
 export function hostileFixtures(): Fixture[] {
   return hostilePages().map((p) => ({ name: p.name, description: p.description, url: p.url, layout: null, page: base(), html: p.html, committed: false }));
 }
+
+// Pages that attack the extension's isolation rather than its detector: they try to learn the
+// extension's id, stop the annotator, read which comments are coded, take another site's codings
+// and code through the open panel. tests/e2e/isolation.test.ts runs them.
+
+/** Every message the page receives, and a replay of anything that looks like WXT's script-started message as WXT's stop and restart events. */
+const LISTEN_FOR_ID = script(`
+  window.__messages = [];
+  addEventListener('message', (event) => {
+    let data;
+    try { data = JSON.stringify(event.data); } catch { data = String(event.data); }
+    window.__messages.push(data);
+    const type = event.data && event.data.type;
+    if (typeof type !== 'string' || !type.includes(':wxt:')) return;
+    const prefix = type.slice(0, type.indexOf(':wxt:'));
+    window.__replayed = prefix;
+    document.dispatchEvent(new CustomEvent(prefix + ':wxt:content-script-started', { detail: { contentScriptName: 'page', messageId: 'the page' } }));
+    window.dispatchEvent(new Event(prefix + ':wxt:locationchange'));
+  }, true);`);
+
+/** Describes each comment as the page sees it, before the extension runs (DOMContentLoaded) and on demand. */
+const PROBE_CHIPS = script(`
+  window.__probe = () => [...document.querySelectorAll('li.comment')].map((li) => ({
+    id: li.id,
+    elements: li.querySelectorAll('*').length,
+    custom: [...li.querySelectorAll('*')].filter((e) => e.localName.includes('-')).length,
+    height: Math.round(li.getBoundingClientRect().height),
+  }));
+  document.addEventListener('DOMContentLoaded', () => { window.__before = window.__probe(); });`);
+
+/** Codes through the open panel: clicks [spam], writes a note, selects another row and closes the panel, all as script events. */
+const FORGE_CLICKS = script(`
+  window.__forge = () => {
+    const root = document.querySelector('comment-annotator-panel')?.shadowRoot;
+    if (!root) return 'no access to the panel';
+    const spam = [...root.querySelectorAll('.ca-tagbtn')].find((b) => b.textContent.includes('spam'));
+    spam.click();
+    spam.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const note = root.querySelector('.ca-note');
+    note.focus();
+    note.value = 'FORGED by the page';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    note.blur();
+    const select = root.querySelector('select');
+    select.value = 'untagged';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const rows = root.querySelectorAll('.ca-row');
+    rows[rows.length - 1].click();
+    root.querySelector('[aria-label="Close panel"]').click();
+    return 'forged';
+  };`);
+
+/** The Xperia Blog page (2016) whose codings the look-alike page on phandroid.com goes after. */
+export const XPERIA_VICTIM = () => fixture('002-xperiablog');
+
+/** The text the look-alike page gives the victim page's first comment. */
+export const FAKE_TEXT = 'FAKE text: this is not what QBerto wrote';
+
+/** The isolation attacks, as pages under phandroid.com (where the content script starts by itself). */
+export function isolationPages(): HostilePage[] {
+  const victim = XPERIA_VICTIM();
+  const lookAlike: HostilePage = {
+    name: 'canonical-other-site',
+    description: 'a phandroid.com page whose canonical link names an Xperia Blog article, with that article\'s comment markup and one comment\'s text changed',
+    url: at('canonical-other-site'),
+    expectedCount: 135,
+    html: () => {
+      const html = victim.html();
+      const first = html.indexOf('<div id="dsq-comment-message-1846003" class="dsq-comment-message">');
+      if (first < 0 || !html.includes(`<link rel="canonical" href="${victim.url}">`)) throw new Error('the Xperia Blog fixture changed: update the look-alike page');
+      const end = html.indexOf('</div>', first);
+      return `${html.slice(0, first)}<div id="dsq-comment-message-1846003" class="dsq-comment-message"><p>${FAKE_TEXT}</p>${html.slice(end)}`;
+    },
+  };
+  return [
+    page('listens-for-the-id', 'a page that reads every window message and replays WXT\'s stop and restart events with any id it sees', few(), LISTEN_FOR_ID),
+    page('probes-chips', 'a page that measures its comments to find the coded ones while the panel is closed', few(), PROBE_CHIPS),
+    page('forges-clicks', 'a page script that clicks the open panel\'s tag buttons, writes its note and closes it', few(), FORGE_CLICKS),
+    lookAlike,
+  ];
+}
+
+/** The isolation attacks as fixtures the harness serves, with the victim page. */
+export function isolationFixtures(): Fixture[] {
+  return [XPERIA_VICTIM(), ...isolationPages().map((p) => ({ name: p.name, description: p.description, url: p.url, layout: null, page: base(), html: p.html, committed: false }))];
+}

@@ -133,3 +133,54 @@ describe('background router', () => {
     expect(describeError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toContain('the disk is full');
   });
 });
+
+describe('page addresses: a page reads and writes only its own site’s codings', () => {
+  const XPERIA = 'https://www.xperiablog.net/a/';
+  const PHANDROID = { id: 'ext', tab: { id: 8, url: 'https://phandroid.com/fake/' }, frameId: 0, url: 'https://phandroid.com/fake/' };
+
+  it('refuses a page on another site naming this one (a canonical link on phandroid.com to xperiablog.net): no read, no write, and says why', async () => {
+    const [tag] = await loadCodebook(db);
+    expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: true });
+    await route({ type: 'set-note', target, note: 'private note' }, OWN, deps);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    broadcasts = [];
+    const before = await readEverything(db);
+
+    const read = await route({ type: 'get-page-state', pageUrl: XPERIA }, PHANDROID, deps);
+    expect(read).toEqual({ ok: false, error: expect.stringContaining('www.xperiablog.net is not on the site of this tab (phandroid.com)') });
+    expect(JSON.stringify(read)).not.toContain('private note');
+    expect(JSON.stringify(read)).not.toContain('hello');
+    const fake = { ...target, comment: { ...target.comment, text: 'FAKE text from phandroid' } };
+    for (const message of [
+      { type: 'set-tag', target: fake, tagId: tag.id, on: true },
+      { type: 'set-tag', target: fake, tagId: tag.id, on: false },
+      { type: 'set-note', target: fake, note: 'forged' },
+    ]) {
+      expect(await route(message, PHANDROID, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: the page names an address on another site/) });
+    }
+    // Metadata naming another site is refused too, though the page address is the sender's own.
+    const ownPage = { ...target.page, url: 'https://phandroid.com/fake/', metadata: { url: XPERIA, title: null, byline: null, siteName: null, publishedTime: null, excerpt: null } };
+    expect(await route({ type: 'set-note', target: { ...fake, page: ownPage }, note: 'x' }, PHANDROID, deps)).toMatchObject({ ok: false });
+    expect(await readEverything(db)).toEqual(before);
+    expect(broadcasts).toEqual([]);
+  });
+
+  it('takes a canonical link within the same site (another subdomain, another path, another scheme)', async () => {
+    const [tag] = await loadCodebook(db);
+    const mobile = { ...OWN, url: 'http://m.xperiablog.net/a/?amp=1', tab: { id: 7, url: 'http://m.xperiablog.net/a/?amp=1' } };
+    expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, mobile, deps)).toMatchObject({ ok: true });
+    expect(await route({ type: 'get-page-state', pageUrl: XPERIA }, mobile, deps)).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
+  });
+
+  it('takes no page address from a frame (frames report to their top frame, which names the page)', async () => {
+    const frame = { ...OWN, frameId: 3, url: 'https://disqus.com/embed/comments/?f=xperiablog' };
+    expect(await route({ type: 'get-page-state', pageUrl: XPERIA }, frame, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only the top frame') });
+    // A frame of the same site is refused as well: the top frame is the one that names its page.
+    expect(await route({ type: 'get-page-state', pageUrl: XPERIA }, { ...OWN, frameId: 3 }, deps)).toMatchObject({ ok: false });
+  });
+
+  it('uses the tab’s address when the browser gives no frame address', async () => {
+    expect(await route({ type: 'get-page-state', pageUrl: XPERIA }, { id: 'ext', tab: { id: 7, url: 'https://www.xperiablog.net/b/' }, frameId: 0 }, deps)).toMatchObject({ ok: true });
+    expect(await route({ type: 'get-page-state', pageUrl: XPERIA }, { id: 'ext', tab: { id: 7 }, frameId: 0 }, deps)).toMatchObject({ ok: false, error: expect.stringContaining('(unknown)') });
+  });
+});

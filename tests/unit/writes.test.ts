@@ -172,7 +172,7 @@ describe('presses through a worker that stops under them', () => {
     const last = comments[39].key;
     const { key, author, publishedAt, permalink, parentKey, text } = comments[39];
     const target = { page: { url: 'https://phandroid.com/a/', layout: 'wp', metadata: null, commentCount: 40 }, comment: { key, author, publishedAt, permalink, parentKey, text } };
-    expect(await route({ type: 'set-tag', target, tagId: codebook[0].id, on: true }, { id: 'ext', tab: { id: 2 }, frameId: 0 }, plainDeps(db))).toMatchObject({ ok: true });
+    expect(await route({ type: 'set-tag', target, tagId: codebook[0].id, on: true }, { id: 'ext', tab: { id: 2, url: 'https://phandroid.com/a/' }, frameId: 0, url: 'https://phandroid.com/a/' }, plainDeps(db))).toMatchObject({ ok: true });
     await session.undo();
     expect((await readEverything(db)).annotations.find((a) => a.commentKey === last)?.tagIds).toEqual([codebook[0].id]);
   });
