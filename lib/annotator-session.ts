@@ -2,6 +2,7 @@ import type { LayoutName } from '../layouts/registry';
 import type { ExtractedComment } from '../layouts/types';
 import type { AnnotationState, Change } from '../storage/annotations';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
+import { boundComment } from './bounds';
 import type { CommentStore } from './comment-store';
 import type { PageMetadata } from './page-metadata';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from './messages';
@@ -229,7 +230,7 @@ export class AnnotatorSession {
     const storedKey = this.state.annotationOf.get(key)?.commentKey ?? key;
     return {
       page: { url: this.page.url, layout: this.page.layout(), metadata: this.page.metadata(), commentCount: this.state.comments.length },
-      comment: { key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text },
+      comment: boundComment({ key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text }),
     };
   }
 

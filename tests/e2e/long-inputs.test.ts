@@ -59,15 +59,18 @@ describe('long page texts', () => {
     await page.close();
   });
 
-  it('a 10 MB comment: the panel lists and opens within 3 s, the big comment is tagged, and the tag survives a reload', async () => {
+  // Chromium itself needs 4–6 s on this machine to load and lay out the 10 MB page (without the
+  // extension too), so the bounds are on the extension's part: from the load event to the tab,
+  // and from the click on the tab to the open panel with the big comment selected.
+  it('a 10 MB comment: the panel tab within 1 s of the load event, open within 1 s of the click; the big comment is tagged and the tag survives a reload', async () => {
     const page = await browser.context.newPage();
-    const started = Date.now();
-    await page.goto(hostile('ten-megabytes').url);
-    expect(await panelCount(page)).toBe(2);
-    const listedMs = Date.now() - started;
+    await page.goto(hostile('ten-megabytes').url, { timeout: 60_000 });
+    const loaded = Date.now();
+    expect(await panelCount(page, 30_000)).toBe(2);
+    const listedMs = Date.now() - loaded;
     const openMs = await openPanelMs(page);
-    console.log(`10 MB comment: panel tab after ${listedMs} ms from navigation, opened in ${openMs} ms`);
-    expect(listedMs).toBeLessThan(3_000);
+    console.log(`10 MB comment: panel tab ${listedMs} ms after the load event, opened in ${openMs} ms`);
+    expect(listedMs).toBeLessThan(1_000);
     expect(openMs).toBeLessThan(1_000);
     await press(page, '1'); // the first comment, the big one, is selected when the panel opens
     const key = (await selectedKey(page))!;
