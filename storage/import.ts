@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
-import { CodebookFileSchema, issuePath, NativeExportSchema } from './import-schema';
+import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
 import { normalisedTextHash } from './text-hash';
@@ -55,20 +55,69 @@ function versionProblem(data: unknown, format: string): string | null {
   return null;
 }
 
-/** Checks a native export file: JSON, format and version, schema, then references. Nothing is written. */
-export function checkExportFile(text: string, size = text.length): Checked<NativeExport> {
+/** How far a long import step has come: `done` of `total` units of its phase. */
+export interface ImportProgress {
+  phase: 'reading' | 'parsing' | 'checking' | 'comparing' | 'merging' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Called between slices of a long import step. */
+export type OnProgress = (progress: ImportProgress) => void;
+
+/** Items checked per slice: small enough that progress moves several times a second. */
+const CHECK_SLICE = 25_000;
+
+/**
+ * Checks a native export file: JSON, format and version, schema, then references. Nothing is
+ * written. The comments and annotations are checked a slice at a time, reporting progress
+ * between slices, so a worker can show a file of a million annotations moving.
+ */
+export function checkExportFile(text: string, size = text.length, onProgress?: OnProgress): Checked<NativeExport> {
+  onProgress?.({ phase: 'parsing', done: 0, total: 1 });
   const json = parseJson(text, size);
   if (!json.ok) return json;
   const version = versionProblem(json.data, FORMAT);
   if (version) return { ok: false, error: version };
-  const result = v.safeParse(NativeExportSchema, json.data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    return { ok: false, error: `${issuePath(issue) || 'file'}: ${issue.message}` };
+  const file = json.data as Record<string, unknown>;
+  const problem = (issue: v.BaseIssue<unknown>, prefix = '') => ({ ok: false as const, error: `${prefix + issuePath(issue) || 'file'}: ${issue.message}` });
+  // Everything but the two long lists first, in one go (the lists stand in as empty).
+  const head = v.safeParse(NativeExportSchema, { ...file, comments: [], annotations: [] });
+  if (!head.success) return problem(head.issues[0]);
+  const lists = { comments: [] as NativeExport['comments'], annotations: [] as NativeExport['annotations'] };
+  const itemSchemas = { comments: CommentSchema, annotations: AnnotationSchema };
+  const total = (Array.isArray(file.comments) ? file.comments.length : 0) + (Array.isArray(file.annotations) ? file.annotations.length : 0);
+  let done = 0;
+  for (const field of ['comments', 'annotations'] as const) {
+    const list = file[field];
+    // Not a list, or too long: the whole-list schema names the problem.
+    const whole = NativeExportSchema.entries[field];
+    if (!Array.isArray(list)) {
+      const result = v.safeParse(whole, list);
+      if (!result.success) return problem(result.issues[0], field);
+      continue;
+    }
+    if (list.length > MAX_FILE_ITEMS) return { ok: false, error: `${field}: Invalid length: Expected <=${MAX_FILE_ITEMS} but received ${list.length}` };
+    const slice = v.array(itemSchemas[field]);
+    const out = lists[field] as unknown[];
+    for (let at = 0; at < list.length; at += CHECK_SLICE) {
+      const result = v.safeParse(slice, list.slice(at, at + CHECK_SLICE));
+      if (!result.success) {
+        const [first, ...rest] = result.issues[0].path ?? [];
+        const issue = { ...result.issues[0], path: rest.length ? rest as [v.IssuePathItem, ...v.IssuePathItem[]] : undefined };
+        return problem(issue, `${field}[${at + Number(first?.key ?? 0)}]${rest.length ? '.' : ''}`);
+      }
+      for (const item of result.output) out.push(item);
+      done += result.output.length;
+      onProgress?.({ phase: 'checking', done, total });
+    }
   }
-  const data = result.output as NativeExport;
+  const data = { ...head.output, ...lists } as NativeExport;
   return referenceProblem(data) ?? { ok: true, data };
 }
+
+/** The most comments or annotations a file may hold (the schema says the same). */
+const MAX_FILE_ITEMS = 2_000_000;
 
 function referenceProblem(data: NativeExport): { ok: false; error: string } | null {
   const fail = (error: string) => ({ ok: false as const, error });
