@@ -4,6 +4,7 @@ import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeE
 import { emptyBundle, withTagIndex } from './bundles';
 import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
 import { normalisedTextHash } from './text-hash';
+import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface ImportPreview {
   newTags: string[];
   pages: number;
   annotators: string[];
+  /** The file's tags that meet one of ours with another name or id, and how the import treats each. */
+  clashes: (TagClash & { resolution: TagResolution })[];
 }
 
 function parseJson(text: string, size: number): Checked<unknown> {
@@ -167,15 +170,21 @@ function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): Annotation
 }
 
 /**
- * Decides, without writing, how a file merges into what the database holds: the same
- * annotation (same id, or the same annotator, page and comment) keeps the newest version and
- * the other goes into its history; different annotators' work stays side by side.
+ * Decides, without writing, how a file merges into what the database holds: the file's tags
+ * that clash with ours are resolved first (`resolutions`, else each clash's default; see
+ * storage/tag-clashes.ts), then the same annotation (same id, or the same annotator, page and
+ * comment) keeps the newest version and the other goes into its history; different annotators'
+ * work stays side by side. Throws when a resolution cannot be applied (a rename to a name in use).
  */
-export function planImport(data: NativeExport, existing: Annotation[], tags: Tag[]) {
+export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}) {
+  const clashes = findTagClashes(file, tags).map((clash) => ({ ...clash, resolution: resolutions[clash.incoming.id] ?? defaultResolution(clash) }));
+  const resolved = resolveTagClashes(file, tags, resolutions);
+  if (!resolved.ok) throw new Error(resolved.error);
+  const data = resolved.data;
   const byId = new Map(existing.map((a) => [a.id, a]));
   const byTriple = new Map(existing.map((a) => [`${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`, a]));
   const preview: ImportPreview = {
-    new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length,
+    new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length, clashes,
     annotators: [...new Set(data.annotations.map((a) => a.annotator))].sort(),
   };
   const writes: Annotation[] = [];
@@ -212,21 +221,27 @@ export function planImport(data: NativeExport, existing: Annotation[], tags: Tag
   return { preview, annotations: writes, tags: newTags };
 }
 
-/** The preview of importing a checked file. */
-export async function previewImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+/** The preview of importing a checked file with the reader's choices for clashing tags. */
+export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
   const [bundles, tags] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray()]);
-  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags).preview;
+  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
 
-/** Merges a checked file into the database in one transaction: all of it, or (on any failure) none of it. */
-export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+/**
+ * Merges a checked file into the database in one transaction: all of it, or (on any failure)
+ * none of it. Clashing tags are resolved as `resolutions` says (else by their default).
+ */
+export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   return db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
     const urls = pageUrlsOf(data);
+    onProgress?.({ phase: 'merging', done: 0, total: 3 });
     const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
     const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
-    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags);
+    onProgress?.({ phase: 'merging', done: 1, total: 3 });
+    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions);
+    onProgress?.({ phase: 'merging', done: 2, total: 3 });
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];
       if (!current) return incoming;
@@ -248,6 +263,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<
     const annotations = new Map<string, Map<string, Annotation>>();
     for (const bundle of bundles.values()) annotations.set(bundle.url, new Map(bundle.annotations.map((a) => [a.id, a])));
     for (const a of plan.annotations) annotations.get(a.pageUrl)!.set(a.id, a);
+    onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
       db.pages.bulkPut(mergedPages),
