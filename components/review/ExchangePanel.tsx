@@ -21,8 +21,11 @@ const PHASES: Record<ImportProgress['phase'], string> = {
   reading: 'Reading the file', parsing: 'Reading the JSON', checking: 'Checking', comparing: 'Comparing with your annotations', merging: 'Merging', writing: 'Writing',
 };
 
-/** Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a preview. */
-export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; visibleIds: string[]; filtered: boolean }) {
+/**
+ * Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a
+ * preview. `onWriting` hears when an import starts and stops writing to the database.
+ */
+export function ExchangePanel({ db, visibleIds, filtered, onWriting }: { db: AnnotatorDB; visibleIds: string[]; filtered: boolean; onWriting?(writing: boolean): void }) {
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string; ms?: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -148,12 +151,14 @@ export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; v
           )}
           {pending.problem && <p class="status error" role="alert" data-testid="clash-problem">{pending.problem}</p>}
           <button type="button" data-testid="confirm-import" disabled={!!pending.problem} onClick={() => void run(async () => {
+            onWriting?.(true);
             try {
               const result = await pending.job.apply(pending.resolutions);
               setPending(null);
               return `Imported: ${result.new} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicting} conflicting.`;
             } finally {
               endJob();
+              onWriting?.(false);
             }
           })}>Import</button>{' '}
           <button type="button" onClick={() => { endJob(); setPending(null); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
