@@ -5,6 +5,9 @@ import type { Annotation } from '../storage/schema';
 import { formatTime } from './CommentRow';
 import { trusted } from './trusted';
 
+/** How many characters of the selected comment are shown at first, and added per "Show more". */
+const TEXT_STEP = 20_000;
+
 /** The selected comment in full, with its note (n focuses it; Ctrl+Enter or leaving it saves). */
 export function DetailPane(props: {
   comment: PanelComment;
@@ -17,6 +20,10 @@ export function DetailPane(props: {
   const [draft, setDraft] = useState(saved);
   useEffect(() => setDraft(saved), [props.comment.key, saved]);
   const { comment } = props;
+  // A huge comment is laid out a part at a time: all of a 10 MB text held up the panel for seconds.
+  const [shown, setShown] = useState(TEXT_STEP);
+  useEffect(() => setShown(TEXT_STEP), [comment.key]);
+  const rest = comment.text.length - shown;
   return (
     <div class="ca-detail" aria-label="Selected comment">
       <div class="ca-meta">
@@ -24,7 +31,12 @@ export function DetailPane(props: {
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.permalink && <a href={comment.permalink} target="_blank" rel="noreferrer noopener">permalink</a>}
       </div>
-      <p class="ca-fulltext">{comment.text || <em>(no text)</em>}</p>
+      <p class="ca-fulltext">{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
+      {rest > 0 && (
+        <button type="button" class="ca-more" data-testid="ca-more-text" onClick={(event) => event.isTrusted && setShown(shown + TEXT_STEP)}>
+          Show more ({rest.toLocaleString()} characters left)
+        </button>
+      )}
       <label class="ca-note-label">
         Note
         <textarea

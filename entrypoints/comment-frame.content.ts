@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { boundComment } from '../lib/bounds';
 import { outlineComment, watchCommentClicks } from '../lib/comment-outline';
 import { watchComments } from '../lib/comment-watcher';
 import type { FrameComments, Request, ToContentScript } from '../lib/messages';
@@ -31,7 +32,8 @@ export default defineContentScript({
 
     watchComments(document, (found) => {
       if (!found.layout) return;
-      latest = { type: 'frame-comments', layout: found.layout, comments: found.comments };
+      // Texts are cut before they cross to the background: a huge comment must not block the report.
+      latest = { type: 'frame-comments', layout: found.layout, comments: found.comments.map(boundComment) };
       report();
     }, ctx.signal);
     watchCommentClicks(document, () => latest?.layout ?? null, (key) => void send({ type: 'comment-clicked', key }), ctx.signal);

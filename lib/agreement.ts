@@ -57,10 +57,14 @@ export function krippendorffAlpha(units: readonly (readonly string[])[]): number
     row.set(k, (row.get(k) ?? 0) + w);
     coincidence.set(c, row);
   };
+  // Pairs are counted by value, not coder by coder: a comment coded by 1,000 annotators is
+  // (values)² steps, not 1,000² (which froze the review page for seconds).
   for (const values of units) {
     const m = values.length;
     if (m < 2) continue;
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) add(values[i], values[j], 1 / (m - 1));
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const [c, nc] of counts) for (const [k, nk] of counts) add(c, k, (nc * (c === k ? nk - 1 : nk)) / (m - 1));
   }
   const totals = new Map<string, number>();
   let n = 0;
@@ -86,7 +90,9 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
   const byComment = new Map<string, Annotation[]>();
   for (const a of annotations) {
     const key = `${a.pageUrl}\u0000${a.commentKey}`;
-    byComment.set(key, [...(byComment.get(key) ?? []), a]);
+    const list = byComment.get(key);
+    if (list) list.push(a);
+    else byComment.set(key, [a]);
   }
   const units = [...byComment.values()].filter((list) => new Set(list.map((a) => a.annotator)).size >= 2);
   const annotators = [...new Set(units.flatMap((list) => list.map((a) => a.annotator)))].sort();

@@ -3,6 +3,7 @@ import type { ExtractedComment } from '../layouts/types';
 import type { Change } from '../storage/annotations';
 import { applyEdit, type AnnotationEdit, type AnnotationState } from '../storage/edits';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
+import { boundComment } from './bounds';
 import type { CommentStore } from './comment-store';
 import type { PageMetadata } from './page-metadata';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from './messages';
@@ -291,7 +292,7 @@ export class AnnotatorSession {
     const metadata = this.page.metadata();
     return {
       page: { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: this.state.comments.length },
-      comment: { key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text },
+      comment: boundComment({ key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text }),
     };
   }
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
 import type { AnnotationState, Change } from '../storage/annotations';
+import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
 // both the runtime check and the TypeScript types of every message a content script may send.
@@ -12,6 +13,12 @@ const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const LayoutSchema = v.picklist(LAYOUT_NAMES);
+// Optional fields are cut to their bound, or dropped when they are no text at all: nothing
+// optional may stop a coding from being saved (content scripts cut them before sending too).
+const cutText = (max: number) => v.fallback(v.nullable(v.pipe(v.string(), v.transform((s) => cut(s, max)))), null);
+const fitText = (max: number) => v.fallback(v.nullable(shortText(max)), null);
+/** A comment's text, cut to the bound a snapshot keeps. */
+const commentText = v.pipe(v.string(), v.maxLength(MAX_TEXT), v.transform((s) => cut(s, COMMENT_TEXT_LIMIT)));
 /** A frame of the sender's tab that holds comments: never 0, the top document. */
 const frameIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
@@ -20,10 +27,10 @@ const CommentSchema = v.strictObject({
   parentKey: v.nullable(key),
   depth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
   kind: v.picklist(['comment', 'pingback', 'trackback']),
-  author: v.nullable(shortText(1_000)),
-  publishedAt: v.nullable(shortText(40)),
-  permalink: v.nullable(shortText(4_000)),
-  text: shortText(MAX_TEXT),
+  author: cutText(AUTHOR_LIMIT),
+  publishedAt: fitText(PUBLISHED_AT_LIMIT),
+  permalink: fitText(PERMALINK_LIMIT),
+  text: commentText,
 });
 
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
@@ -32,23 +39,24 @@ const TargetSchema = v.strictObject({
   page: v.strictObject({
     url: PageUrlSchema,
     layout: v.nullable(LayoutSchema),
-    metadata: v.nullable(v.strictObject({
+    // Metadata that is wrong as a whole (no address) is left out rather than refusing the coding.
+    metadata: v.fallback(v.nullable(v.strictObject({
       url: PageUrlSchema,
-      title: v.nullable(shortText(2_000)),
-      byline: v.nullable(shortText(2_000)),
-      siteName: v.nullable(shortText(500)),
-      publishedTime: v.nullable(shortText(100)),
-      excerpt: v.nullable(shortText(10_000)),
-    })),
+      title: cutText(METADATA_LIMITS.title),
+      byline: cutText(METADATA_LIMITS.byline),
+      siteName: cutText(METADATA_LIMITS.siteName),
+      publishedTime: cutText(METADATA_LIMITS.publishedTime),
+      excerpt: cutText(METADATA_LIMITS.excerpt),
+    })), null),
     commentCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COMMENTS)),
   }),
   comment: v.strictObject({
     key,
-    author: v.nullable(shortText(1_000)),
-    publishedAt: v.nullable(shortText(40)),
-    permalink: v.nullable(shortText(4_000)),
+    author: cutText(AUTHOR_LIMIT),
+    publishedAt: fitText(PUBLISHED_AT_LIMIT),
+    permalink: fitText(PERMALINK_LIMIT),
     parentKey: v.nullable(key),
-    text: shortText(MAX_TEXT),
+    text: commentText,
   }),
 });
 

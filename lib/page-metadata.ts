@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { normaliseUrl } from '../storage/urls';
+import { boundMetadata } from './bounds';
 
 /** What the extension and the extract command keep of an article page. */
 export interface PageMetadata {
@@ -20,8 +21,8 @@ export function pageAddress(doc: Document, fallbackUrl: string): string {
 }
 
 /**
- * Readability's metadata for the page. Readability changes the document it reads, so it gets
- * a copy; the caller's document stays as it was.
+ * Readability's metadata for the page, each field cut to its bound (lib/bounds.ts). Readability
+ * changes the document it reads, so it gets a copy; the caller's document stays as it was.
  */
 export function readPageMetadata(doc: Document, fallbackUrl: string): PageMetadata {
   const url = pageAddress(doc, fallbackUrl);
@@ -32,12 +33,12 @@ export function readPageMetadata(doc: Document, fallbackUrl: string): PageMetada
     article = null;
   }
   const clean = (value: string | null | undefined) => value?.replace(/\s+/g, ' ').trim() || null;
-  return {
+  return boundMetadata({
     url,
     title: clean(article?.title) ?? clean(doc.title),
     byline: clean(article?.byline),
     siteName: clean(article?.siteName),
     publishedTime: clean(article?.publishedTime),
     excerpt: clean(article?.excerpt),
-  };
+  });
 }

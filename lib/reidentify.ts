@@ -1,5 +1,6 @@
 import type { Annotation, CommentSnapshot } from '../storage/schema';
 import { normalisedTextHash } from '../storage/text-hash';
+import { COMMENT_TEXT_LIMIT, cut } from './bounds';
 
 /** A saved annotation whose comment is not on the page any more, with the text it had. */
 export interface MissingComment {
@@ -30,7 +31,8 @@ export function reidentify(
   for (const annotation of unmatched) {
     const snapshot = snapshotOf.get(annotation.commentKey);
     // Hash the page's texts only when something needs it: usually every key matches.
-    byHash ??= new Map(comments.filter((c) => !byKey.has(c.key)).map((c) => [normalisedTextHash(c.text), c.key]));
+    // Snapshots keep texts cut to COMMENT_TEXT_LIMIT, so the page's texts are cut alike before hashing.
+    byHash ??= new Map(comments.filter((c) => !byKey.has(c.key)).map((c) => [normalisedTextHash(cut(c.text, COMMENT_TEXT_LIMIT)), c.key]));
     const key = snapshot && byHash.get(snapshot.textHash);
     if (key && !byKey.has(key)) byKey.set(key, annotation);
     else missing.push({ annotation, snapshot });

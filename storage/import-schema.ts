@@ -30,7 +30,8 @@ const PageSchema = v.strictObject({
   commentCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-const CommentSchema = v.strictObject({
+/** One exported comment snapshot. */
+export const CommentSchema = v.strictObject({
   pageUrl: webUrl,
   key,
   author: v.nullable(text(1_000)),
@@ -43,7 +44,8 @@ const CommentSchema = v.strictObject({
 
 const VersionSchema = v.strictObject({ tagIds: v.array(id), note: text(100_000), annotator: text(200), updatedAt: timestamp });
 
-const AnnotationSchema = v.strictObject({
+/** One exported annotation. */
+export const AnnotationSchema = v.strictObject({
   id,
   pageUrl: webUrl,
   commentKey: key,

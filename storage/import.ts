@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
-import { CodebookFileSchema, issuePath, NativeExportSchema } from './import-schema';
+import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
 import { normalisedTextHash } from './text-hash';
+import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface ImportPreview {
   newTags: string[];
   pages: number;
   annotators: string[];
+  /** The file's tags that meet one of ours with another name or id, and how the import treats each. */
+  clashes: (TagClash & { resolution: TagResolution })[];
 }
 
 function parseJson(text: string, size: number): Checked<unknown> {
@@ -55,20 +58,69 @@ function versionProblem(data: unknown, format: string): string | null {
   return null;
 }
 
-/** Checks a native export file: JSON, format and version, schema, then references. Nothing is written. */
-export function checkExportFile(text: string, size = text.length): Checked<NativeExport> {
+/** How far a long import step has come: `done` of `total` units of its phase. */
+export interface ImportProgress {
+  phase: 'reading' | 'parsing' | 'checking' | 'comparing' | 'merging' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** Called between slices of a long import step. */
+export type OnProgress = (progress: ImportProgress) => void;
+
+/** Items checked per slice: small enough that progress moves several times a second. */
+const CHECK_SLICE = 25_000;
+
+/**
+ * Checks a native export file: JSON, format and version, schema, then references. Nothing is
+ * written. The comments and annotations are checked a slice at a time, reporting progress
+ * between slices, so a worker can show a file of a million annotations moving.
+ */
+export function checkExportFile(text: string, size = text.length, onProgress?: OnProgress): Checked<NativeExport> {
+  onProgress?.({ phase: 'parsing', done: 0, total: 1 });
   const json = parseJson(text, size);
   if (!json.ok) return json;
   const version = versionProblem(json.data, FORMAT);
   if (version) return { ok: false, error: version };
-  const result = v.safeParse(NativeExportSchema, json.data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    return { ok: false, error: `${issuePath(issue) || 'file'}: ${issue.message}` };
+  const file = json.data as Record<string, unknown>;
+  const problem = (issue: v.BaseIssue<unknown>, prefix = '') => ({ ok: false as const, error: `${prefix + issuePath(issue) || 'file'}: ${issue.message}` });
+  // Everything but the two long lists first, in one go (the lists stand in as empty).
+  const head = v.safeParse(NativeExportSchema, { ...file, comments: [], annotations: [] });
+  if (!head.success) return problem(head.issues[0]);
+  const lists = { comments: [] as NativeExport['comments'], annotations: [] as NativeExport['annotations'] };
+  const itemSchemas = { comments: CommentSchema, annotations: AnnotationSchema };
+  const total = (Array.isArray(file.comments) ? file.comments.length : 0) + (Array.isArray(file.annotations) ? file.annotations.length : 0);
+  let done = 0;
+  for (const field of ['comments', 'annotations'] as const) {
+    const list = file[field];
+    // Not a list, or too long: the whole-list schema names the problem.
+    const whole = NativeExportSchema.entries[field];
+    if (!Array.isArray(list)) {
+      const result = v.safeParse(whole, list);
+      if (!result.success) return problem(result.issues[0], field);
+      continue;
+    }
+    if (list.length > MAX_FILE_ITEMS) return { ok: false, error: `${field}: Invalid length: Expected <=${MAX_FILE_ITEMS} but received ${list.length}` };
+    const slice = v.array(itemSchemas[field]);
+    const out = lists[field] as unknown[];
+    for (let at = 0; at < list.length; at += CHECK_SLICE) {
+      const result = v.safeParse(slice, list.slice(at, at + CHECK_SLICE));
+      if (!result.success) {
+        const [first, ...rest] = result.issues[0].path ?? [];
+        const issue = { ...result.issues[0], path: rest.length ? rest as [v.IssuePathItem, ...v.IssuePathItem[]] : undefined };
+        return problem(issue, `${field}[${at + Number(first?.key ?? 0)}]${rest.length ? '.' : ''}`);
+      }
+      for (const item of result.output) out.push(item);
+      done += result.output.length;
+      onProgress?.({ phase: 'checking', done, total });
+    }
   }
-  const data = result.output as NativeExport;
+  const data = { ...head.output, ...lists } as NativeExport;
   return referenceProblem(data) ?? { ok: true, data };
 }
+
+/** The most comments or annotations a file may hold (the schema says the same). */
+const MAX_FILE_ITEMS = 2_000_000;
 
 function referenceProblem(data: NativeExport): { ok: false; error: string } | null {
   const fail = (error: string) => ({ ok: false as const, error });
@@ -118,15 +170,21 @@ function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): Annotation
 }
 
 /**
- * Decides, without writing, how a file merges into what the database holds: the same
- * annotation (same id, or the same annotator, page and comment) keeps the newest version and
- * the other goes into its history; different annotators' work stays side by side.
+ * Decides, without writing, how a file merges into what the database holds: the file's tags
+ * that clash with ours are resolved first (`resolutions`, else each clash's default; see
+ * storage/tag-clashes.ts), then the same annotation (same id, or the same annotator, page and
+ * comment) keeps the newest version and the other goes into its history; different annotators'
+ * work stays side by side. Throws when a resolution cannot be applied (a rename to a name in use).
  */
-export function planImport(data: NativeExport, existing: Annotation[], tags: Tag[]) {
+export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}) {
+  const clashes = findTagClashes(file, tags).map((clash) => ({ ...clash, resolution: resolutions[clash.incoming.id] ?? defaultResolution(clash) }));
+  const resolved = resolveTagClashes(file, tags, resolutions);
+  if (!resolved.ok) throw new Error(resolved.error);
+  const data = resolved.data;
   const byId = new Map(existing.map((a) => [a.id, a]));
   const byTriple = new Map(existing.map((a) => [`${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`, a]));
   const preview: ImportPreview = {
-    new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length,
+    new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length, clashes,
     annotators: [...new Set(data.annotations.map((a) => a.annotator))].sort(),
   };
   const writes: Annotation[] = [];
@@ -163,21 +221,27 @@ export function planImport(data: NativeExport, existing: Annotation[], tags: Tag
   return { preview, annotations: writes, tags: newTags };
 }
 
-/** The preview of importing a checked file. */
-export async function previewImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+/** The preview of importing a checked file with the reader's choices for clashing tags. */
+export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
   const [bundles, tags] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray()]);
-  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags).preview;
+  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
 
-/** Merges a checked file into the database in one transaction: all of it, or (on any failure) none of it. */
-export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<ImportPreview> {
+/**
+ * Merges a checked file into the database in one transaction: all of it, or (on any failure)
+ * none of it. Clashing tags are resolved as `resolutions` says (else by their default).
+ */
+export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   return db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
     const urls = pageUrlsOf(data);
+    onProgress?.({ phase: 'merging', done: 0, total: 3 });
     const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
     const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
-    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags);
+    onProgress?.({ phase: 'merging', done: 1, total: 3 });
+    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions);
+    onProgress?.({ phase: 'merging', done: 2, total: 3 });
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];
       if (!current) return incoming;
@@ -199,6 +263,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport): Promise<
     const annotations = new Map<string, Map<string, Annotation>>();
     for (const bundle of bundles.values()) annotations.set(bundle.url, new Map(bundle.annotations.map((a) => [a.id, a])));
     for (const a of plan.annotations) annotations.get(a.pageUrl)!.set(a.id, a);
+    onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
       db.pages.bulkPut(mergedPages),

@@ -1,13 +1,61 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../lib/download';
-import { exportCodebook, exportFileName, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
-import { applyCodebook, applyImport, checkCodebookFile, checkExportFile, previewImport, type ImportPreview } from '../../storage/import';
-import type { AnnotatorDB } from '../../storage/schema';
+import { exportCodebook, exportFileName, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
+import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
+import type { AnnotatorDB, Tag } from '../../storage/schema';
+import type { TagResolution, TagResolutions } from '../../storage/tag-clashes';
+import { ImportJob } from './import-client';
 
-/** Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a preview. */
-export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; visibleIds: string[]; filtered: boolean }) {
+/** An import between its check and the reader's decision. */
+interface Pending {
+  job: ImportJob;
+  name: string;
+  preview: ImportPreview;
+  codebook: Tag[];
+  resolutions: TagResolutions;
+  /** Why the current choices cannot be imported (a rename to a name in use), if so. */
+  problem: string | null;
+}
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  reading: 'Reading the file', parsing: 'Reading the JSON', checking: 'Checking', comparing: 'Comparing with your annotations', merging: 'Merging', writing: 'Writing',
+};
+
+/**
+ * Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a
+ * preview. `onWriting` hears when an import starts and stops writing to the database.
+ */
+export function ExchangePanel({ db, visibleIds, filtered, onWriting }: { db: AnnotatorDB; visibleIds: string[]; filtered: boolean; onWriting?(writing: boolean): void }) {
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string; ms?: number } | null>(null);
-  const [pending, setPending] = useState<{ data: NativeExport; preview: ImportPreview; name: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const latest = useRef(0);
+  const jobRef = useRef<ImportJob | null>(null);
+  useEffect(() => () => jobRef.current?.stop(), []);
+  const newJob = () => {
+    jobRef.current?.stop();
+    const job = new ImportJob(setProgress);
+    jobRef.current = job;
+    return job;
+  };
+  const endJob = () => {
+    jobRef.current?.stop();
+    jobRef.current = null;
+    setProgress(null);
+  };
+  // Each choice asks the worker for the preview again; only the newest answer is shown.
+  const choose = async (clashId: string, resolution: TagResolution) => {
+    if (!pending) return;
+    const resolutions = { ...pending.resolutions, [clashId]: resolution };
+    const asked = ++latest.current;
+    setPending({ ...pending, resolutions });
+    try {
+      const preview = await pending.job.preview(resolutions);
+      if (asked === latest.current) setPending((p) => p && { ...p, resolutions, preview, problem: null });
+    } catch (error) {
+      if (asked === latest.current) setPending((p) => p && { ...p, resolutions, problem: (error as Error).message });
+    }
+  };
 
   const build = () => (filtered
     ? exportNative(db, { kind: 'selection', description: 'review page filter' }, new Set(visibleIds))
@@ -55,12 +103,21 @@ export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; v
       </div>
       <label class="file">Import annotations (native JSON){' '}
         <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void run(async () => {
-          const read = await readFile(e.target as HTMLInputElement);
-          if (!read) return 'No file chosen.';
-          const checked = checkExportFile(read.text, read.file.size);
-          if (!checked.ok) throw new Error(`${read.file.name} was not imported: ${checked.error}`);
-          setPending({ data: checked.data, preview: await previewImport(db, checked.data), name: read.file.name });
-          return `${read.file.name} is valid. Check the preview, then import.`;
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (!file) return 'No file chosen.';
+          setPending(null);
+          const job = newJob();
+          try {
+            const { preview, codebook } = await job.check(file, file.name);
+            setPending({ job, name: file.name, preview, codebook, resolutions: {}, problem: null });
+          } catch (error) {
+            endJob();
+            throw error;
+          }
+          setProgress(null);
+          return `${file.name} is valid. Check the preview, then import.`;
         })} />
       </label>
       <label class="file">Import a codebook{' '}
@@ -73,6 +130,12 @@ export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; v
           return `Codebook imported: ${added} tags added, ${updated} updated.`;
         })} />
       </label>
+      {progress && (
+        <p class="progress" data-testid="import-progress" data-phase={progress.phase}>
+          <label>{PHASES[progress.phase]}… <progress value={progress.done} max={progress.total || 1} /></label>
+          {progress.phase === 'checking' && ` ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+        </p>
+      )}
       {pending && (
         <div class="preview" role="dialog" aria-label="Import preview" data-testid="import-preview">
           <p><strong>{pending.name}</strong> from {pending.preview.annotators.join(', ')}:</p>
@@ -81,17 +144,75 @@ export function ExchangePanel({ db, visibleIds, filtered }: { db: AnnotatorDB; v
             <li data-testid="preview-updated">{pending.preview.updated} updated (the file is newer)</li>
             <li data-testid="preview-unchanged">{pending.preview.unchanged} unchanged</li>
             <li data-testid="preview-conflicting">{pending.preview.conflicting} conflicting (yours is newer and stays; theirs is kept in the history)</li>
-            {pending.preview.newTags.length > 0 && <li>new tags: {pending.preview.newTags.join(', ')}</li>}
+            {pending.preview.newTags.length > 0 && <li data-testid="preview-new-tags">new tags: {pending.preview.newTags.join(', ')}</li>}
           </ul>
-          <button type="button" data-testid="confirm-import" onClick={() => void run(async () => {
-            const result = await applyImport(db, pending.data);
-            setPending(null);
-            return `Imported: ${result.new} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicting} conflicting.`;
+          {pending.preview.clashes.length > 0 && (
+            <ClashList pending={pending} onChoose={(id, resolution) => void choose(id, resolution)} />
+          )}
+          {pending.problem && <p class="status error" role="alert" data-testid="clash-problem">{pending.problem}</p>}
+          <button type="button" data-testid="confirm-import" disabled={!!pending.problem} onClick={() => void run(async () => {
+            onWriting?.(true);
+            try {
+              const result = await pending.job.apply(pending.resolutions);
+              setPending(null);
+              return `Imported: ${result.new} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicting} conflicting.`;
+            } finally {
+              endJob();
+              onWriting?.(false);
+            }
           })}>Import</button>{' '}
-          <button type="button" onClick={() => { setPending(null); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
+          <button type="button" onClick={() => { endJob(); setPending(null); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
         </div>
       )}
       {status && <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="exchange-status" data-ms={status.ms?.toFixed(0)}>{status.text}</p>}
     </section>
+  );
+}
+
+/** The file's codes that clash with ours; for each, map onto one of ours, keep apart, or rename. */
+function ClashList({ pending, onChoose }: { pending: Pending; onChoose(id: string, resolution: TagResolution): void }) {
+  return (
+    <fieldset class="clashes" data-testid="import-clashes">
+      <legend>Codes that clash with yours</legend>
+      <p>Their codes are never merged with yours by id alone. Choose what each becomes:</p>
+      <ul>
+        {pending.preview.clashes.map((clash) => {
+          const choice = pending.resolutions[clash.incoming.id] ?? clash.resolution;
+          const value = choice.action === 'map' ? `map:${choice.to}` : choice.action;
+          return (
+            <li key={clash.incoming.id} data-testid="clash" data-tag-id={clash.incoming.id}>
+              Their <strong>“{clash.incoming.name}”</strong> ({clash.uses} {clash.uses === 1 ? 'coding' : 'codings'})
+              {clash.sameId && <> has the id of your <strong>“{clash.sameId.name}”</strong></>}
+              {clash.sameId && clash.sameName && ' and'}
+              {clash.sameName && <> has the name of your <strong>“{clash.sameName.name}”</strong> (another id)</>}.{' '}
+              <select
+                data-testid="clash-action"
+                aria-label={`What their “${clash.incoming.name}” becomes`}
+                value={value}
+                onChange={(event) => {
+                  const picked = (event.target as HTMLSelectElement).value;
+                  onChoose(clash.incoming.id, picked.startsWith('map:') ? { action: 'map', to: picked.slice(4) }
+                    : picked === 'rename' ? { action: 'rename', name: clash.incoming.name } : { action: 'separate' });
+                }}
+              >
+                <option value="separate">a new separate code</option>
+                <option value="rename">a new code named…</option>
+                {pending.codebook.map((tag) => <option key={tag.id} value={`map:${tag.id}`}>the same as your “{tag.name}”</option>)}
+              </select>
+              {choice.action === 'rename' && (
+                <input
+                  type="text"
+                  data-testid="clash-name"
+                  aria-label={`New name for their “${clash.incoming.name}”`}
+                  maxLength={100}
+                  value={choice.name}
+                  onInput={(event) => onChoose(clash.incoming.id, { action: 'rename', name: (event.target as HTMLInputElement).value })}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }

@@ -19,12 +19,15 @@ interface Data {
 
 /** The review page: every annotation in one table, with filters, charts, agreement, export and import. */
 export function ReviewApp({ db }: { db: AnnotatorDB }) {
+  // While an import writes, the table waits: reading the database in the middle would only
+  // hold the page up (a million annotations take seconds to read), and it reads once after.
+  const [importing, setImporting] = useState(false);
   const data = useLiveQuery<Data | null>(async () => {
     const [{ annotations, comments }, pages, codebook] = await Promise.all([
       readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(),
     ]);
     return { annotations, rows: joinRows(annotations, comments, pages), codebook };
-  }, [], null);
+  }, [], null, importing);
   const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
   const [undo, setUndo] = useState<Annotation | null>(null);
@@ -61,7 +64,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <div class="panels">
         <Charts rows={visible} codebook={data.codebook} />
         <AgreementPanel annotations={data.annotations} rows={data.rows} codebook={data.codebook} />
-        <ExchangePanel db={db} visibleIds={visible.map((r) => r.annotation.id)} filtered={visible.length !== data.rows.length} />
+        <ExchangePanel db={db} visibleIds={visible.map((r) => r.annotation.id)} filtered={visible.length !== data.rows.length} onWriting={setImporting} />
       </div>
     </main>
   );

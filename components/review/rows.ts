@@ -27,11 +27,18 @@ export type SortKey = 'page' | 'author' | 'published' | 'updated' | 'annotator';
 export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[], pages: PageRecord[]): ReviewRow[] {
   const comment = new Map(snapshots.map((s) => [`${s.pageUrl}\u0000${s.key}`, s]));
   const page = new Map(pages.map((p) => [p.url, p]));
+  // One URL parse per page, not per annotation (a page can hold a million).
+  const sites = new Map<string, string>();
+  const siteOf = (url: string) => {
+    let site = sites.get(url);
+    if (site === undefined) sites.set(url, (site = new URL(url).hostname));
+    return site;
+  };
   return annotations.map((annotation) => ({
     annotation,
     comment: comment.get(`${annotation.pageUrl}\u0000${annotation.commentKey}`),
     page: page.get(annotation.pageUrl),
-    site: new URL(annotation.pageUrl).hostname,
+    site: siteOf(annotation.pageUrl),
   }));
 }
 

@@ -25,8 +25,8 @@ function comment(id: number, text: string, children: SeedComment[] = []): SeedCo
   return { id, kind: 'comment', author: `Reader ${id}`, authorInvented: true, publishedAt: '2013-10-11T15:00:00', paragraphs: [[text]], children };
 }
 
-function page(name: string, description: string, comments: SeedComment[], extraHead = '', expectedCount = countOf(comments)): HostilePage {
-  const seed: SeedPage = { ...base(), comments };
+function page(name: string, description: string, comments: SeedComment[], extraHead = '', expectedCount = countOf(comments), article: Partial<SeedPage> = {}): HostilePage {
+  const seed: SeedPage = { ...base(), ...article, comments };
   const url = at(name);
   return {
     name, description, url, expectedCount,
@@ -48,6 +48,11 @@ export function hostilePages(): HostilePage[] {
     { ...page('ten-thousand', '10,000 comments in nested threads', big.comments), expectedCount: 10_000 },
     page('nested-100', 'one thread nested 100 deep', [deep]),
     page('one-megabyte', 'a single comment of 1 MB', [comment(30_001, 'x'.repeat(200) + ' '.repeat(1) + 'Lorem ipsum dolor sit amet. '.repeat(37_500)), comment(30_002, 'A short one after it.')]),
+    // Readability's excerpt is the first paragraph: 12,000 characters of it, above what a message may carry.
+    page('long-article', 'an article whose first paragraph has 12,000 characters', few(), '', undefined, {
+      paragraphs: ['Sony has announced '.padEnd(12_000, ' and the long first paragraph goes on'), ...base().paragraphs],
+    }),
+    page('ten-megabytes', 'a comment of 10 MB', [comment(31_001, 'Ten megabytes follow. ' + 'Lorem ipsum dolor sit amet. '.repeat(375_000)), comment(31_002, 'A short one after it.')]),
     page('markup-in-text', 'comments whose text is script, img onerror and look-alike comment markup', [
       comment(40_001, '<script>window.__pwned = "script"</script>'),
       comment(40_002, '<img src="x" onerror="window.__pwned = \'img\'">'),
