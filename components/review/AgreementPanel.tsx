@@ -1,17 +1,31 @@
-import { useMemo } from 'preact/hooks';
-import { agreementReport } from '../../lib/agreement';
-import type { Annotation, Tag } from '../../storage/schema';
-import type { ReviewRow } from './rows';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Tag } from '../../storage/schema';
+import { SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
 
-/** Agreement per tag when two or more annotators coded the same comments, and where they differ. */
-export function AgreementPanel({ annotations, rows, codebook }: { annotations: Annotation[]; rows: ReviewRow[]; codebook: Tag[] }) {
-  const report = useMemo(() => agreementReport(annotations, codebook), [annotations, codebook]);
+/**
+ * Agreement per tag when two or more annotators coded the same comments, and where they differ.
+ * Computed by a worker from the database; `changed` is any value that changes when the data did.
+ */
+export function AgreementPanel({ changed, codebook }: { changed: unknown; codebook: Tag[] }) {
+  const [answer, setAnswer] = useState<AgreementAnswer | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const asked = useRef(0);
+  useEffect(() => {
+    const w = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
+    // Only the answer to the latest question is shown: an older one describes older data.
+    w.onmessage = (event: MessageEvent<AgreementAnswer>) => { if (event.data.asked === asked.current) setAnswer(event.data); };
+    worker.current = w;
+    return () => w.terminate();
+  }, []);
+  useEffect(() => { worker.current?.postMessage(++asked.current); }, [changed]);
   const name = new Map(codebook.map((t) => [t.id, t.name]));
-  const text = new Map(rows.map((r) => [`${r.annotation.pageUrl}\u0000${r.annotation.commentKey}`, r.comment?.text ?? '']));
+  const report = answer?.report;
   return (
-    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement">
+    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement" data-state={answer ? 'ready' : 'computing'}>
       <h2 id="agreement-title">Agreement</h2>
-      {report.units === 0 ? (
+      {!report ? (
+        <p>Computing agreement…</p>
+      ) : report.units === 0 ? (
         <p class="empty">Agreement needs comments coded by two or more annotators: import a colleague’s export.</p>
       ) : (
         <>
@@ -30,10 +44,10 @@ export function AgreementPanel({ annotations, rows, codebook }: { annotations: A
           </table>
           <h3>Disagreements ({report.disagreements.length})</h3>
           <ul class="disagreements">
-            {report.disagreements.slice(0, 200).map((d) => (
+            {report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => (
               <li key={`${d.pageUrl}${d.commentKey}${d.tagId}`}>
                 <strong>{name.get(d.tagId)}</strong>: {Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
-                <div class="excerpt">{text.get(`${d.pageUrl}\u0000${d.commentKey}`)}</div>
+                <div class="excerpt">{answer.excerpts[`${d.pageUrl}\u0000${d.commentKey}`]}</div>
               </li>
             ))}
           </ul>

@@ -63,7 +63,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       )}
       <div class="panels">
         <Charts rows={visible} codebook={data.codebook} />
-        <AgreementPanel annotations={data.annotations} rows={data.rows} codebook={data.codebook} />
+        <AgreementPanel changed={data} codebook={data.codebook} />
         <ExchangePanel db={db} visibleIds={visible.map((r) => r.annotation.id)} filtered={visible.length !== data.rows.length} onWriting={setImporting} />
       </div>
     </main>
