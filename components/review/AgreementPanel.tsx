@@ -1,27 +1,15 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Tag } from '../../storage/schema';
 import { SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
 
 /**
  * Agreement per tag when two or more annotators coded the same comments, and where they differ.
- * Computed by a worker from the database; `changed` is any value that changes when the data did.
+ * The review worker computes it; `current` is false while it works on newer data.
  */
-export function AgreementPanel({ changed, codebook }: { changed: unknown; codebook: Tag[] }) {
-  const [answer, setAnswer] = useState<AgreementAnswer | null>(null);
-  const worker = useRef<Worker | null>(null);
-  const asked = useRef(0);
-  useEffect(() => {
-    const w = new Worker(new URL('./agreement.worker.ts', import.meta.url), { type: 'module' });
-    // Only the answer to the latest question is shown: an older one describes older data.
-    w.onmessage = (event: MessageEvent<AgreementAnswer>) => { if (event.data.asked === asked.current) setAnswer(event.data); };
-    worker.current = w;
-    return () => w.terminate();
-  }, []);
-  useEffect(() => { worker.current?.postMessage(++asked.current); }, [changed]);
+export function AgreementPanel({ answer, current, codebook }: { answer: AgreementAnswer | null; current: boolean; codebook: Tag[] }) {
   const name = new Map(codebook.map((t) => [t.id, t.name]));
   const report = answer?.report;
   return (
-    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement" data-state={answer ? 'ready' : 'computing'}>
+    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement" data-state={current ? 'ready' : 'computing'}>
       <h2 id="agreement-title">Agreement</h2>
       {!report ? (
         <p>Computing agreement…</p>

@@ -8,6 +8,7 @@ import { AgreementPanel } from './AgreementPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { FilterBar } from './FilterBar';
 import { NO_FILTER, type ReviewFilter, type SortKey } from './rows';
+import type { AgreementAnswer } from './agreement-job';
 import type { ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 import { ReviewTable } from './ReviewTable';
 
@@ -24,6 +25,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
   const idsWaiting = useRef(new Map<number, (ids: string[]) => void>());
   const [view, setView] = useState<ReviewView | null>(null);
   const [phase, setPhase] = useState('reading');
+  const [agreement, setAgreement] = useState<AgreementAnswer | null>(null);
   const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
   const [range, setRange] = useState({ first: 0, last: 50 });
@@ -33,6 +35,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
     w.onmessage = (event: MessageEvent<ReviewAnswer>) => {
       const answer = event.data;
       if (answer.type === 'progress') setPhase(answer.phase);
+      else if (answer.type === 'agreement') setAgreement(answer);
       else if (answer.type === 'ids') {
         idsWaiting.current.get(answer.asked)?.(answer.ids);
         idsWaiting.current.delete(answer.asked);
@@ -93,7 +96,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       )}
       <div class="panels">
         <Charts data={view.charts} codebook={view.codebook} />
-        <AgreementPanel changed={view.revision} codebook={view.codebook} />
+        <AgreementPanel answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />
         <ExchangePanel db={db} shown={view.shown} shownIds={shownIds} filtered={view.shown !== view.total} />
       </div>
     </main>

@@ -1,4 +1,5 @@
 import type { Tag } from '../../storage/schema';
+import type { AgreementAnswer } from './agreement-job';
 import type { ReviewFilter, ReviewRow, SortKey } from './rows';
 
 /** Tag counts for the charts: overall, and per page (the first 50 pages). */
@@ -27,5 +28,5 @@ export interface ReviewView {
   options: { sites: string[]; pages: [string, string][]; annotators: string[] };
 }
 
-/** The worker's answers: a view, the ids of every shown row, or how far the reading got. */
-export type ReviewAnswer = ReviewView | { type: 'ids'; asked: number; ids: string[] } | { type: 'progress'; phase: string };
+/** The worker's answers: a view, the agreement report, the ids of every shown row, or how far the reading got. */
+export type ReviewAnswer = ReviewView | AgreementAnswer | { type: 'ids'; asked: number; ids: string[] } | { type: 'progress'; phase: string };

@@ -1,11 +1,13 @@
 import { liveQuery } from 'dexie';
+import { agreementReport } from '../../lib/agreement';
 import { readEverything } from '../../storage/bundles';
 import { AnnotatorDB, type Tag } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
+import { SHOWN_DISAGREEMENTS } from './agreement-job';
 import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
-// takes over a second to read and more to join, sort and count, which would freeze the tab. The
+// takes over a second to read and more to join, sort, count and measure agreement on, which would freeze the tab. The
 // page receives only what it draws. Dexie tells this worker of every change in any context.
 const scope = self as unknown as { postMessage(message: ReviewAnswer): void; onmessage: ((event: MessageEvent<ReviewRequest>) => void) | null };
 const db = new AnnotatorDB();
@@ -59,8 +61,22 @@ liveQuery(async () => {
       pages: [...pageTitles.entries()],
       annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
     };
-    data = { rows, codebook, options, revision: ++revision };
+    const rev = ++revision;
+    data = { rows, codebook, options, revision: rev };
     if (last) answer(last);
+    // Agreement (about a second for a million) comes after the table's answer, and after any
+    // request that came meanwhile; a newer reading makes it moot.
+    setTimeout(() => {
+      if (data?.revision !== rev) return;
+      const report = agreementReport(annotations, codebook);
+      const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => `${d.pageUrl}\u0000${d.commentKey}`));
+      const excerpts: Record<string, string> = {};
+      for (const c of comments) {
+        const key = `${c.pageUrl}\u0000${c.key}`;
+        if (wanted.has(key)) excerpts[key] = c.text;
+      }
+      scope.postMessage({ type: 'agreement', revision: rev, report, excerpts });
+    }, 0);
   },
   error: (error) => console.error(error),
 });
