@@ -1,5 +1,5 @@
 import type { Tag } from '../../storage/schema';
-import { SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
+import { NAMED_CODERS, SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
 
 /**
  * Agreement per tag when two or more annotators coded the same comments, and where they differ.
@@ -30,11 +30,11 @@ export function AgreementPanel({ answer, current, codebook }: { answer: Agreemen
               ))}
             </tbody>
           </table>
-          <h3>Disagreements ({report.disagreements.length})</h3>
+          <h3>Disagreements ({answer.disagreements})</h3>
           <ul class="disagreements">
             {report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => (
               <li key={`${d.pageUrl}${d.commentKey}${d.tagId}`}>
-                <strong>{name.get(d.tagId)}</strong>: {Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
+                <strong>{name.get(d.tagId)}</strong>: {d.yes + d.no > NAMED_CODERS ? `${d.yes} yes, ${d.no} no` : Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
                 <div class="excerpt">{answer.excerpts[`${d.pageUrl}\u0000${d.commentKey}`]}</div>
               </li>
             ))}

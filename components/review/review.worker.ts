@@ -3,7 +3,7 @@ import { agreementReport } from '../../lib/agreement';
 import { readEverything } from '../../storage/bundles';
 import { AnnotatorDB, type Tag } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
-import { SHOWN_DISAGREEMENTS } from './agreement-job';
+import { SHOWN_DISAGREEMENTS, shownDisagreement } from './agreement-job';
 import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
@@ -75,7 +75,8 @@ liveQuery(async () => {
         const key = `${c.pageUrl}\u0000${c.key}`;
         if (wanted.has(key)) excerpts[key] = c.text;
       }
-      scope.postMessage({ type: 'agreement', revision: rev, report, excerpts });
+      // Only the listed disagreements cross to the page: copying them all could stall it.
+      scope.postMessage({ type: 'agreement', revision: rev, report: { ...report, disagreements: report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map(shownDisagreement) }, disagreements: report.disagreements.length, excerpts });
     }, 0);
   },
   error: (error) => console.error(error),
