@@ -14,6 +14,8 @@ export function VirtualList(props: {
   activeIndex: number;
   label: string;
   renderRow(index: number, style: Record<string, string>): ComponentChildren;
+  /** Told the window of rows drawn (from, to exclusive) whenever it moves: rows can be fetched lazily. */
+  onRange?(first: number, last: number): void;
 }) {
   const { count, rowHeight, activeIndex } = props;
   const scroller = useRef<HTMLDivElement>(null);
@@ -42,6 +44,7 @@ export function VirtualList(props: {
 
   const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
   const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
+  useEffect(() => props.onRange?.(first, last), [first, last]);
   const rows: ComponentChildren[] = [];
   for (let index = first; index < last; index++) {
     rows.push(props.renderRow(index, { position: 'absolute', left: '0', right: '0', top: `${index * rowHeight}px`, height: `${rowHeight}px` }));

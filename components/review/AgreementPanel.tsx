@@ -1,17 +1,19 @@
-import { useMemo } from 'preact/hooks';
-import { agreementReport } from '../../lib/agreement';
-import type { Annotation, Tag } from '../../storage/schema';
-import type { ReviewRow } from './rows';
+import type { Tag } from '../../storage/schema';
+import { NAMED_CODERS, SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
 
-/** Agreement per tag when two or more annotators coded the same comments, and where they differ. */
-export function AgreementPanel({ annotations, rows, codebook }: { annotations: Annotation[]; rows: ReviewRow[]; codebook: Tag[] }) {
-  const report = useMemo(() => agreementReport(annotations, codebook), [annotations, codebook]);
+/**
+ * Agreement per tag when two or more annotators coded the same comments, and where they differ.
+ * The review worker computes it; `current` is false while it works on newer data.
+ */
+export function AgreementPanel({ answer, current, codebook }: { answer: AgreementAnswer | null; current: boolean; codebook: Tag[] }) {
   const name = new Map(codebook.map((t) => [t.id, t.name]));
-  const text = new Map(rows.map((r) => [`${r.annotation.pageUrl}\u0000${r.annotation.commentKey}`, r.comment?.text ?? '']));
+  const report = answer?.report;
   return (
-    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement">
+    <section class="agreement" aria-labelledby="agreement-title" data-testid="agreement" data-state={current ? 'ready' : 'computing'}>
       <h2 id="agreement-title">Agreement</h2>
-      {report.units === 0 ? (
+      {!report ? (
+        <p>Computing agreement…</p>
+      ) : report.units === 0 ? (
         <p class="empty">Agreement needs comments coded by two or more annotators: import a colleague’s export.</p>
       ) : (
         <>
@@ -28,12 +30,12 @@ export function AgreementPanel({ annotations, rows, codebook }: { annotations: A
               ))}
             </tbody>
           </table>
-          <h3>Disagreements ({report.disagreements.length})</h3>
+          <h3>Disagreements ({answer.disagreements})</h3>
           <ul class="disagreements">
-            {report.disagreements.slice(0, 200).map((d) => (
+            {report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => (
               <li key={`${d.pageUrl}${d.commentKey}${d.tagId}`}>
-                <strong>{name.get(d.tagId)}</strong>: {Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
-                <div class="excerpt">{text.get(`${d.pageUrl}\u0000${d.commentKey}`)}</div>
+                <strong>{name.get(d.tagId)}</strong>: {d.yes + d.no > NAMED_CODERS ? `${d.yes} yes, ${d.no} no` : Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
+                <div class="excerpt">{answer.excerpts[`${d.pageUrl}\u0000${d.commentKey}`]}</div>
               </li>
             ))}
           </ul>

@@ -25,7 +25,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
  * Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a
  * preview. `onWriting` hears when an import starts and stops writing to the database.
  */
-export function ExchangePanel({ db, visibleIds, filtered, onWriting }: { db: AnnotatorDB; visibleIds: string[]; filtered: boolean; onWriting?(writing: boolean): void }) {
+export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db: AnnotatorDB; shown: number; shownIds(): Promise<string[]>; filtered: boolean; onWriting?(writing: boolean): void }) {
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string; ms?: number } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -57,8 +57,9 @@ export function ExchangePanel({ db, visibleIds, filtered, onWriting }: { db: Ann
     }
   };
 
-  const build = () => (filtered
-    ? exportNative(db, { kind: 'selection', description: 'review page filter' }, new Set(visibleIds))
+  // The shown ids are asked for only when a filtered export needs them (they can be a million).
+  const build = async () => (filtered
+    ? exportNative(db, { kind: 'selection', description: 'review page filter' }, new Set(await shownIds()))
     : exportNative(db));
   // Each action's duration is kept on the status line (data-ms) for npm run bench.
   const run = async (action: () => Promise<string>) => {
@@ -79,7 +80,7 @@ export function ExchangePanel({ db, visibleIds, filtered, onWriting }: { db: Ann
   return (
     <section class="exchange" aria-labelledby="exchange-title">
       <h2 id="exchange-title">Export and import</h2>
-      <p>{filtered ? `Exports hold the ${visibleIds.length} annotations the filter shows.` : 'Exports hold every annotation.'}</p>
+      <p>{filtered ? `Exports hold the ${shown} annotations the filter shows.` : 'Exports hold every annotation.'}</p>
       <div class="buttons">
         <button type="button" data-testid="export-json" onClick={() => void run(async () => {
           const data = await build();

@@ -1,13 +1,12 @@
 import type { Tag } from '../../storage/schema';
-import type { ReviewFilter, ReviewRow } from './rows';
+import type { ReviewView } from './review-job';
+import type { ReviewFilter } from './rows';
 
 /** Filters for the review table: tag, site, page, annotator, dates, text. */
-export function FilterBar(props: { rows: ReviewRow[]; codebook: Tag[]; filter: ReviewFilter; onFilter(filter: ReviewFilter): void }) {
+export function FilterBar(props: { options: ReviewView['options']; codebook: Tag[]; filter: ReviewFilter; onFilter(filter: ReviewFilter): void }) {
   const { filter } = props;
   const set = (change: Partial<ReviewFilter>) => props.onFilter({ ...filter, ...change });
-  const sites = [...new Set(props.rows.map((r) => r.site))].sort();
-  const pages = [...new Map(props.rows.map((r) => [r.annotation.pageUrl, r.page?.metadata?.title ?? r.annotation.pageUrl])).entries()];
-  const annotators = [...new Set(props.rows.map((r) => r.annotation.annotator))].sort();
+  const { sites, pages, annotators } = props.options;
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
   return (
     <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter annotations">

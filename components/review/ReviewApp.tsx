@@ -1,70 +1,103 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { restoreRemoved } from '../../storage/annotations';
-import { deleteAnnotation, readEverything } from '../../storage/bundles';
-import type { Annotation, AnnotatorDB, Tag } from '../../storage/schema';
+import { deleteAnnotation } from '../../storage/bundles';
+import type { Annotation, AnnotatorDB } from '../../storage/schema';
 import { tellPanels } from '../../lib/tell-panels';
-import { useLiveQuery } from '../useLiveQuery';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { FilterBar } from './FilterBar';
-import { filterRows, joinRows, NO_FILTER, type ReviewFilter, type SortKey } from './rows';
+import { NO_FILTER, type ReviewFilter, type SortKey } from './rows';
+import type { AgreementAnswer } from './agreement-job';
+import type { ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 import { ReviewTable } from './ReviewTable';
 
-interface Data {
-  annotations: Annotation[];
-  rows: ReturnType<typeof joinRows>;
-  codebook: Tag[];
-}
+/** Rows asked for beyond the drawn window, so a short scroll needs no new answer. */
+const MARGIN = 100;
 
 /** The review page: every annotation in one table, with filters, charts, agreement, export and import. */
 export function ReviewApp({ db }: { db: AnnotatorDB }) {
-  // While an import writes, the table waits: reading the database in the middle would only
-  // hold the page up (a million annotations take seconds to read), and it reads once after.
-  const [importing, setImporting] = useState(false);
-  const data = useLiveQuery<Data | null>(async () => {
-    const [{ annotations, comments }, pages, codebook] = await Promise.all([
-      readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(),
-    ]);
-    return { annotations, rows: joinRows(annotations, comments, pages), codebook };
-  }, [], null, importing);
+  // The rows are read, joined, filtered, sorted and counted by a worker (a million would freeze
+  // the tab); the page holds only the window it draws. The worker follows database changes itself.
+  const worker = useRef<Worker | null>(null);
+  const asked = useRef(0);
+  const askedIds = useRef(0);
+  const idsWaiting = useRef(new Map<number, (ids: string[]) => void>());
+  const [view, setView] = useState<ReviewView | null>(null);
+  const [phase, setPhase] = useState('reading');
+  const [agreement, setAgreement] = useState<AgreementAnswer | null>(null);
   const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
+  const [range, setRange] = useState({ first: 0, last: 50 });
   const [undo, setUndo] = useState<Annotation | null>(null);
-  const visible = useMemo(() => (data ? filterRows(data.rows, filter, sort) : []), [data, filter, sort]);
+  useEffect(() => {
+    const w = new Worker(new URL('./review.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<ReviewAnswer>) => {
+      const answer = event.data;
+      if (answer.type === 'progress') setPhase(answer.phase);
+      else if (answer.type === 'agreement') setAgreement(answer);
+      else if (answer.type === 'ids') {
+        idsWaiting.current.get(answer.asked)?.(answer.ids);
+        idsWaiting.current.delete(answer.asked);
+      } else if (answer.asked === asked.current) {
+        setView(answer);
+        setPhase('ready');
+      }
+    };
+    worker.current = w;
+    return () => w.terminate();
+  }, []);
+  const post = (request: ReviewRequest) => worker.current?.postMessage(request);
+  useEffect(() => {
+    post({ type: 'view', asked: ++asked.current, filter, sort, start: Math.max(0, range.first - MARGIN), end: range.last + MARGIN });
+  }, [filter, sort, range]);
+  // A new window is asked for only when the drawn rows leave the one at hand.
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const onRange = useCallback((first: number, last: number) => {
+    const v = viewRef.current;
+    if (v && first >= v.start && last <= v.start + v.rows.length) return;
+    setRange({ first, last });
+  }, []);
+  const shownIds = () => new Promise<string[]>((resolve) => {
+    const id = ++askedIds.current;
+    idsWaiting.current.set(id, resolve);
+    post({ type: 'ids', asked: id });
+  });
   // Milliseconds from navigation to the first table on screen, for npm run bench.
   const root = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    if (data && root.current && !root.current.dataset.renderMs) root.current.dataset.renderMs = performance.now().toFixed(0);
-  }, [data]);
+    if (view && root.current && !root.current.dataset.renderMs) root.current.dataset.renderMs = performance.now().toFixed(0);
+  }, [view]);
 
-  if (!data) return <main class="review"><p>Loading annotations…</p></main>;
+  if (!view) return <main class="review"><p role="status" data-testid="review-loading" data-phase={phase}>Loading annotations… ({phase})</p></main>;
   const remove = async (annotation: Annotation) => {
     await deleteAnnotation(db, annotation);
     tellPanels(annotation);
     setUndo(annotation);
   };
   return (
-    <main ref={root} class="review" data-testid="review" data-rows={visible.length} data-total={data.rows.length}>
+    <main ref={root} class="review" data-testid="review" data-rows={view.shown} data-total={view.total}>
       <header class="review-head">
         <h1>Comment Annotator — review</h1>
-        <p>{visible.length === data.rows.length ? `${data.rows.length} annotations` : `${visible.length} of ${data.rows.length} annotations`}</p>
+        <p>{view.shown === view.total ? `${view.total} annotations` : `${view.shown} of ${view.total} annotations`}
+          {phase !== 'ready' && <span role="status" data-testid="review-updating" data-phase={phase}> · updating ({phase})…</span>}</p>
       </header>
-      <FilterBar rows={data.rows} codebook={data.codebook} filter={filter} onFilter={setFilter} />
+      <FilterBar options={view.options} codebook={view.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
         <p class="toast" role="status">
-          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, data.codebook.map((t) => t.id)).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
+          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, view.codebook.map((t) => t.id)).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
         </p>
       )}
-      {data.rows.length === 0 ? (
+      {view.total === 0 ? (
         <p class="empty">No annotations yet. Tag comments on an article page, or import a file below.</p>
       ) : (
-        <ReviewTable db={db} rows={visible} codebook={data.codebook} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
+        <ReviewTable db={db} count={view.shown} start={view.start} rows={view.rows} onRange={onRange} codebook={view.codebook} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
       )}
       <div class="panels">
-        <Charts rows={visible} codebook={data.codebook} />
-        <AgreementPanel annotations={data.annotations} rows={data.rows} codebook={data.codebook} />
-        <ExchangePanel db={db} visibleIds={visible.map((r) => r.annotation.id)} filtered={visible.length !== data.rows.length} onWriting={setImporting} />
+        <Charts data={view.charts} codebook={view.codebook} />
+        <AgreementPanel answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />
+        <ExchangePanel db={db} shown={view.shown} shownIds={shownIds} filtered={view.shown !== view.total} />
       </div>
     </main>
   );

@@ -20,7 +20,11 @@ async function edit(db: AnnotatorDB, annotation: Annotation, change: AnnotationE
 /** The annotations as a windowed table: sortable headers, tags and notes editable in place. */
 export function ReviewTable(props: {
   db: AnnotatorDB;
+  /** How many rows the filter shows; only `rows` (from `start`) are at hand, the rest are asked for on scroll. */
+  count: number;
+  start: number;
   rows: ReviewRow[];
+  onRange(first: number, last: number): void;
   codebook: Tag[];
   sort: { key: SortKey; descending: boolean };
   onSort(sort: { key: SortKey; descending: boolean }): void;
@@ -36,9 +40,12 @@ export function ReviewTable(props: {
           </span>
         ))}
       </div>
-      {props.rows.length === 0 ? <p class="empty">No annotation matches this filter.</p> : (
-        <VirtualList count={props.rows.length} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" renderRow={(index, style) => {
-          const { annotation: a, comment, page } = props.rows[index];
+      {props.count === 0 ? <p class="empty">No annotation matches this filter.</p> : (
+        <VirtualList count={props.count} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" onRange={props.onRange} renderRow={(index, style) => {
+          const row = props.rows[index - props.start] as ReviewRow | undefined;
+          // A row not yet sent by the worker: an empty line of the right height until it comes.
+          if (!row) return <div key={`pending-${index}`} class="tr pending" role="row" style={style} />;
+          const { annotation: a, comment, page } = row;
           return (
             <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id} data-comment-key={a.commentKey}>
               <span title={a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>

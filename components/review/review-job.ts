@@ -1,0 +1,32 @@
+import type { Tag } from '../../storage/schema';
+import type { AgreementAnswer } from './agreement-job';
+import type { ReviewFilter, ReviewRow, SortKey } from './rows';
+
+/** Tag counts for the charts: overall, and per page (the first 50 pages). */
+export interface ChartData {
+  overall: Record<string, number>;
+  perPage: { url: string; title: string; counts: Record<string, number> }[];
+}
+
+/** What the review page asks its worker: the rows `start`..`end` of the table under this filter and sort, or the ids it shows. */
+export type ReviewRequest =
+  | { type: 'view'; asked: number; filter: ReviewFilter; sort: { key: SortKey; descending: boolean }; start: number; end: number }
+  | { type: 'ids'; asked: number };
+
+/** What the review page is shown: counts, chart data, filter choices and one window of rows. */
+export interface ReviewView {
+  type: 'view';
+  asked: number;
+  /** Counts up each time the database was read afresh: the agreement panel follows it. */
+  revision: number;
+  total: number;
+  shown: number;
+  start: number;
+  rows: ReviewRow[];
+  codebook: Tag[];
+  charts: ChartData;
+  options: { sites: string[]; pages: [string, string][]; annotators: string[] };
+}
+
+/** The worker's answers: a view, the agreement report, the ids of every shown row, or how far the reading got. */
+export type ReviewAnswer = ReviewView | AgreementAnswer | { type: 'ids'; asked: number; ids: string[] } | { type: 'progress'; phase: string };

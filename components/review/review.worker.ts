@@ -1,0 +1,93 @@
+import { liveQuery } from 'dexie';
+import { agreementReport } from '../../lib/agreement';
+import { readEverything } from '../../storage/bundles';
+import { AnnotatorDB, type Tag } from '../../storage/schema';
+import { filterRows, joinRows, type ReviewRow } from './rows';
+import { SHOWN_DISAGREEMENTS, shownDisagreement } from './agreement-job';
+import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
+
+// The review page's data lives here, not on the page: one page record of a million annotations
+// takes over a second to read and more to join, sort, count and measure agreement on, which would freeze the tab. The
+// page receives only what it draws. Dexie tells this worker of every change in any context.
+const scope = self as unknown as { postMessage(message: ReviewAnswer): void; onmessage: ((event: MessageEvent<ReviewRequest>) => void) | null };
+const db = new AnnotatorDB();
+
+let data: { rows: ReviewRow[]; codebook: Tag[]; options: ReviewView['options']; revision: number } | null = null;
+let shown: { key: string; rows: ReviewRow[]; charts: ChartData } | null = null;
+let last: Extract<ReviewRequest, { type: 'view' }> | null = null;
+
+/** Tag counts of the shown rows, as the charts draw them. */
+function chartData(rows: ReviewRow[]): ChartData {
+  const overall: Record<string, number> = {};
+  const perPage = new Map<string, ChartData['perPage'][number]>();
+  for (const { annotation: a, page } of rows) {
+    let entry = perPage.get(a.pageUrl);
+    if (!entry) perPage.set(a.pageUrl, (entry = { url: a.pageUrl, title: page?.metadata?.title ?? a.pageUrl, counts: {} }));
+    for (const id of a.tagIds) {
+      overall[id] = (overall[id] ?? 0) + 1;
+      entry.counts[id] = (entry.counts[id] ?? 0) + 1;
+    }
+  }
+  return { overall, perPage: [...perPage.values()].slice(0, 50) };
+}
+
+function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
+  if (!data) return;
+  const key = JSON.stringify([data.revision, request.filter, request.sort]);
+  if (shown?.key !== key) {
+    scope.postMessage({ type: 'progress', phase: 'sorting' });
+    const rows = filterRows(data.rows, request.filter, request.sort);
+    shown = { key, rows, charts: chartData(rows) };
+  }
+  scope.postMessage({
+    type: 'view', asked: request.asked, revision: data.revision, total: data.rows.length, shown: shown.rows.length,
+    start: request.start, rows: shown.rows.slice(request.start, request.end), codebook: data.codebook, charts: shown.charts, options: data.options,
+  });
+}
+
+let revision = 0;
+liveQuery(async () => {
+  scope.postMessage({ type: 'progress', phase: 'reading' });
+  const [{ annotations, comments }, pages, codebook] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray()]);
+  return { annotations, comments, pages, codebook };
+}).subscribe({
+  next: ({ annotations, comments, pages, codebook }) => {
+    scope.postMessage({ type: 'progress', phase: 'joining' });
+    const rows = joinRows(annotations, comments, pages);
+    const pageTitles = new Map<string, string>();
+    for (const r of rows) if (!pageTitles.has(r.annotation.pageUrl)) pageTitles.set(r.annotation.pageUrl, r.page?.metadata?.title ?? r.annotation.pageUrl);
+    const options = {
+      sites: [...new Set(rows.map((r) => r.site))].sort(),
+      pages: [...pageTitles.entries()],
+      annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
+    };
+    const rev = ++revision;
+    data = { rows, codebook, options, revision: rev };
+    if (last) answer(last);
+    // Agreement (about a second for a million) comes after the table's answer, and after any
+    // request that came meanwhile; a newer reading makes it moot.
+    setTimeout(() => {
+      if (data?.revision !== rev) return;
+      const report = agreementReport(annotations, codebook);
+      const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => `${d.pageUrl}\u0000${d.commentKey}`));
+      const excerpts: Record<string, string> = {};
+      for (const c of comments) {
+        const key = `${c.pageUrl}\u0000${c.key}`;
+        if (wanted.has(key)) excerpts[key] = c.text;
+      }
+      // Only the listed disagreements cross to the page: copying them all could stall it.
+      scope.postMessage({ type: 'agreement', revision: rev, report: { ...report, disagreements: report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map(shownDisagreement) }, disagreements: report.disagreements.length, excerpts });
+    }, 0);
+  },
+  error: (error) => console.error(error),
+});
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.type === 'view') {
+    last = request;
+    answer(request);
+  } else if (request.type === 'ids') {
+    scope.postMessage({ type: 'ids', asked: request.asked, ids: (shown?.rows ?? []).map((r) => r.annotation.id) });
+  }
+};
