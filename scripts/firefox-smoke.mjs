@@ -3,6 +3,7 @@
 // playwright-core cannot drive stock Firefox, so this is as far as an automated run goes.
 // Prints one line per check ("ok …" / "FAILED …") and exits with the number of failures.
 import { spawn, spawnSync } from 'node:child_process';
+import { lintLines } from './lint-report.mjs';
 
 const SOURCE = '.output/firefox-mv2';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -15,8 +16,11 @@ const report = (ok, what) => {
 
 const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', SOURCE, '--output', 'json'], { encoding: 'utf8' });
 try {
-  const { summary, errors } = JSON.parse(lint.stdout);
-  report(summary.errors === 0, `web-ext lint: ${summary.errors} errors, ${summary.warnings} warnings${errors.length ? ` (${errors.map((e) => e.code).join(', ')})` : ''}`);
+  const parsed = JSON.parse(lint.stdout);
+  const [head, ...details] = lintLines(parsed);
+  report(parsed.summary.errors === 0, head);
+  // Indented, so the runner counts only the "ok"/"FAILED" line but the reader sees every warning.
+  for (const line of details) console.log(line);
 } catch {
   report(false, `web-ext lint gave no report: ${lint.stderr.slice(0, 500)}`);
 }

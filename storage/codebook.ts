@@ -3,14 +3,14 @@ import type { AnnotatorDB, Tag } from './schema';
 
 /** The codebook new users start with: common categories of comment analysis. */
 export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [
-  { name: 'on-topic', colour: '#2da44e', hotkey: '1', description: 'Engages with the article’s subject.' },
-  { name: 'off-topic', colour: '#8c959f', hotkey: '2', description: 'About something else.' },
+  { name: 'on-topic', colour: '#1a7f37', hotkey: '1', description: 'Engages with the article’s subject.' },
+  { name: 'off-topic', colour: '#656d76', hotkey: '2', description: 'About something else.' },
   { name: 'question', colour: '#0969da', hotkey: '3', description: 'Asks for information or clarification.' },
   { name: 'argument', colour: '#8250df', hotkey: '4', description: 'Makes a claim and gives reasons.' },
-  { name: 'praise', colour: '#bf8700', hotkey: '5', description: 'Approves of the article, a product or a person.' },
-  { name: 'complaint', colour: '#d1242f', hotkey: '6', description: 'Expresses dissatisfaction.' },
+  { name: 'praise', colour: '#9a6700', hotkey: '5', description: 'Approves of the article, a product or a person.' },
+  { name: 'complaint', colour: '#bc4c00', hotkey: '6', description: 'Expresses dissatisfaction.' },
   { name: 'incivility', colour: '#cf222e', hotkey: '7', description: 'Insults, name-calling, vulgarity.' },
-  { name: 'spam', colour: '#57606a', hotkey: '8', description: 'Advertising, link drops, bots.' },
+  { name: 'spam', colour: '#bf3989', hotkey: '8', description: 'Advertising, link drops, bots.' },
 ];
 
 const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
