@@ -142,6 +142,8 @@ describe('isolation from the page', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('on-topic,off-topic');
+    // The reopened panel selects its first row; a 'j' pressed before that lands on the first row itself.
+    await expect.poll(() => selectedKey(page)).toBeTruthy();
     await press(page, 'j');
     expect(await selectedKey(page)).toBe(key);
     expect(await page.locator('.ca-note').inputValue()).toBe('mine');
