@@ -14,7 +14,11 @@ export function normaliseUrl(url: string, canonical?: string | null): string {
     parsed = new URL(url);
   }
   parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()]) {
+  // forEach, not the keys() iterator: in Firefox content scripts that iterator crosses an Xray
+  // wrapper and is not iterable ("searchParams.keys() is not iterable" stopped the page script).
+  const names: string[] = [];
+  parsed.searchParams.forEach((_value, name) => names.push(name));
+  for (const name of names) {
     if (TRACKING.test(name)) parsed.searchParams.delete(name);
   }
   parsed.searchParams.sort();
