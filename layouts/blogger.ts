@@ -1,3 +1,4 @@
+import { brBlockText } from './br-text';
 import { absoluteUrl, blockText, foldSpace, parseDate, textOf } from './text';
 import { readThread, toArray } from './thread';
 import { defineLayout, type ExtractedComment } from './types';
@@ -14,32 +15,6 @@ const ROLES = {
   when: ['.datetime', '.comment-timestamp'],
   content: ['.comment-content', '.comment-body'],
 } as const;
-
-/** True when only whitespace lies between `br` and the next `br`. */
-function brPairStart(br: Element): Element | null {
-  for (let node = br.nextSibling; node; node = node.nextSibling) {
-    if (node.nodeType === 1) return (node as Element).localName === 'br' ? (node as Element) : null;
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return null;
-  }
-  return null;
-}
-
-/**
- * A comment's text. Blogger keeps a comment as one block with paragraphs split by two `<br>`:
- * on a copy, each such pair becomes an empty block, which blockText reads as a paragraph break.
- */
-function commentText(content: Element): string {
-  if (!content.querySelector('br')) return blockText(content);
-  const copy = content.cloneNode(true) as Element;
-  for (const br of toArray(copy.querySelectorAll('br'))) {
-    if (!br.parentNode) continue; // the second of a pair already taken
-    const second = brPairStart(br);
-    if (!second) continue;
-    second.remove();
-    br.replaceWith(copy.ownerDocument.createElement('div'));
-  }
-  return blockText(copy);
-}
 
 /** The Blogger id of a threaded `li.comment`: its own id, or its comment block's. */
 function threadedId(li: Element): string | null {
@@ -93,7 +68,7 @@ function readClassic(list: Element, page: string): ExtractedComment[] {
       author: author || null,
       publishedAt: timeOf(link, textOf(link)),
       permalink: absoluteUrl(link?.getAttribute('href'), page) ?? `${page}#c${id}`,
-      text: body ? commentText(body) : '',
+      text: body ? brBlockText(body) : '',
     };
   });
 }
@@ -109,7 +84,7 @@ function readThreaded(thread: Element, page: string): ExtractedComment[] {
       author: textOf(parts.name),
       publishedAt: timeOf(link, textOf(parts.when)),
       permalink: absoluteUrl(link?.getAttribute('href'), page) ?? `${page}#c${id}`,
-      text: parts.content ? commentText(parts.content) : '',
+      text: parts.content ? brBlockText(parts.content) : '',
     };
   });
 }

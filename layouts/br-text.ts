@@ -4,11 +4,12 @@ import { blockText } from './text';
 const isBlank = (node: Node | null) => node?.nodeType === 3 && !(node.nodeValue ?? '').trim();
 
 /**
- * The text of a comment body that marks paragraphs with `<br><br>` instead of `<p>` (JComments,
- * JomComment, Komento turn newlines into `<br />`): a run of two or more breaks becomes a blank
+ * The text of a comment body that marks paragraphs with `<br><br>` instead of `<p>` (Blogger keeps
+ * a comment as one block; JComments, JomComment, Komento turn newlines into `<br />`): a run of two or more breaks becomes a blank
  * line. Works on a copy, so the page is left as it is.
  */
 export function brBlockText(root: Element): string {
+  if (!root.querySelector('br')) return blockText(root);
   const copy = root.cloneNode(true) as Element;
   for (const br of Array.from(copy.querySelectorAll('br'))) {
     if (!br.parentNode) continue;
