@@ -14,7 +14,7 @@ export default defineConfig({
     // reader is on, on sites the content scripts are not declared for. No host permissions.
     permissions: ['activeTab', 'scripting'],
     // "Always run on this site" asks for that one site when the reader chooses it
-    // (lib/always-sites.ts); nothing is granted at install. MV2 has no optional_host_permissions
+    // (extension/always-sites.ts); nothing is granted at install. MV2 has no optional_host_permissions
     // (WXT drops the key there): Firefox takes the origins among optional_permissions.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: 'Comment Annotator (Alt+Shift+A)' },
@@ -34,10 +34,10 @@ export default defineConfig({
   }),
   // WXT's ContentScriptContext announces the extension's id to the page (window.postMessage) and
   // stops or restarts the content script on DOM events any page script can dispatch; every
-  // content script gets lib/content-script-context.ts instead, same API, nothing through the page.
+  // content script gets page/content-script-context.ts instead, same API, nothing through the page.
   vite: () => ({
     resolve: {
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/content-script-context.ts', import.meta.url)) }],
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./page/content-script-context.ts', import.meta.url)) }],
     },
   }),
   webExt: {

@@ -1,14 +1,14 @@
 import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { keepGrantedSitesRegistered } from '../lib/always-sites';
+import { keepGrantedSitesRegistered } from '../extension/always-sites';
 import type { ToContentScript } from '../lib/messages';
-import { openPanelInTab } from '../lib/open-panel';
-import { route, type RouterDeps } from '../lib/router';
+import { openPanelInTab } from '../extension/open-panel';
+import { route, type RouterDeps } from '../background/router';
 import { AnnotatorDB } from '../storage/schema';
 
 // The database lives here (the extension's origin, never the page's); content scripts reach it
-// only through validated messages (lib/router.ts).
+// only through validated messages (background/router.ts).
 export default defineBackground(() => {
   const db = new AnnotatorDB();
 
@@ -32,7 +32,7 @@ export default defineBackground(() => {
   keepGrantedSitesRegistered();
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender, deps));
-  // The panel's requests come over a port (lib/port-client.ts): same checks, same answers.
+  // The panel's requests come over a port (page/port-client.ts): same checks, same answers.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== 'comment-annotator') return port.disconnect();
     port.onMessage.addListener(async (message: { id?: unknown; request?: unknown }) => {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { boundComment } from '../lib/bounds';
-import { outlineComment, watchCommentClicks } from '../lib/comment-outline';
-import { watchComments } from '../lib/comment-watcher';
+import { outlineComment, watchCommentClicks } from '../page/comment-outline';
+import { watchComments } from '../page/comment-watcher';
 import type { FrameComments, Request, ToContentScript } from '../lib/messages';
-import { PageChips } from '../lib/page-chips';
+import { PageChips } from '../page/page-chips';
 import { COMMENT_FRAMES } from '../lib/sites';
 
 // Inside a comment system's cross-origin iframe (Disqus, giscus, utterances): finds the thread

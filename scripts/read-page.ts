@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { allowGenericLayout } from '../layouts/generic';
 import { extractComments } from '../layouts/registry';
-import { readPageMetadata } from '../lib/page-metadata';
+import { readPageMetadata } from '../page/page-metadata';
 
 /**
  * Reads a saved page's HTML in Node (linkedom) with the same layout code the extension runs in

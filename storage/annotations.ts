@@ -1,10 +1,10 @@
-import type { PageMetadata } from '../lib/page-metadata';
+import type { PageMetadata } from '../page/page-metadata';
 import type { LayoutName } from '../layouts/registry';
 import { newId } from './codebook';
 import { readBundle, writeBundle } from './bundles';
 import type { Annotation, AnnotatorDB, CommentSnapshot } from './schema';
-import { normalisedTextHash } from './text-hash';
-import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from './edits';
+import { normalisedTextHash } from '../lib/text-hash';
+import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from '../lib/edits';
 
 export { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState };
 

@@ -3,7 +3,7 @@ import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
-import { normalisedTextHash } from './text-hash';
+import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */

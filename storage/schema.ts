@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PageMetadata } from '../lib/page-metadata';
+import type { PageMetadata } from '../page/page-metadata';
 import type { LayoutName } from '../layouts/registry';
-import { normalisedTextHash } from './text-hash';
+import { normalisedTextHash } from '../lib/text-hash';
 
 /** One label of the codebook. `hotkey` is '1'–'9', '0', or null. */
 export interface Tag {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { grantedSites } from '../../lib/always-sites';
+import { grantedSites } from '../../extension/always-sites';
 
 /**
  * The sites the reader chose "Always run on this site" for, each with a button that takes the

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { annotatorName } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import type { AnnotatorDB, Tag } from '../../storage/schema';
-import { useLiveQuery } from '../useLiveQuery';
+import { useLiveQuery } from '../common/useLiveQuery';
 import { GrantedSites } from './GrantedSites';
 
 const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { grantedSites, siteStatus, type SiteStatus } from '../../lib/always-sites';
+import { grantedSites, siteStatus, type SiteStatus } from '../../extension/always-sites';
 
 /**
  * "Always run on this site" for the active tab's site: asks the browser for that one site.

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openPanelInTab } from '../../lib/open-panel';
-import { downloadText } from '../../lib/download';
+import { openPanelInTab } from '../../extension/open-panel';
+import { downloadText } from '../common/download';
 import { exportFileName, exportNative } from '../../storage/export';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
-import { useLiveQuery } from '../useLiveQuery';
+import { useLiveQuery } from '../common/useLiveQuery';
 import { AlwaysRun } from './AlwaysRun';
 
 /** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */

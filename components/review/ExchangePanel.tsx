@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadText } from '../../lib/download';
+import { downloadText } from '../common/download';
 import { exportCodebook, exportFileName, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
 import type { AnnotatorDB, Tag } from '../../storage/schema';

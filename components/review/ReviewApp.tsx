@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { restoreRemoved } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
 import type { Annotation, AnnotatorDB } from '../../storage/schema';
-import { tellPanels } from '../../lib/tell-panels';
+import { tellPanels } from '../../extension/tell-panels';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';
 import { ExchangePanel } from './ExchangePanel';

@@ -1,8 +1,8 @@
-import { tellPanels } from '../../lib/tell-panels';
+import { tellPanels } from '../../extension/tell-panels';
 import { editAnnotation, type AnnotationEdit } from '../../storage/annotations';
 import type { AnnotatorDB, Annotation, Tag } from '../../storage/schema';
-import { formatTime } from '../CommentRow';
-import { VirtualList } from '../VirtualList';
+import { formatTime } from '../../lib/format-time';
+import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
 
 const ROW_HEIGHT = 64;

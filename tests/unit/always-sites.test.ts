@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALWAYS_SCRIPT_ID, grantedSites, keepGrantedSitesRegistered, sitePattern, siteStatus, syncGrantedSiteScript } from '../../lib/always-sites';
+import { ALWAYS_SCRIPT_ID, grantedSites, keepGrantedSitesRegistered, sitePattern, siteStatus, syncGrantedSiteScript } from '../../extension/always-sites';
 import { COMMENT_SITES } from '../../lib/sites';
 import { fakeGrants, type FakeGrants } from './fake-grants';
 

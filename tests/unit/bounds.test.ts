@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_LIMIT, boundComment, boundMetadata, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS } from '../../lib/bounds';
 import { parseRequest } from '../../lib/messages';
-import { readPageMetadata } from '../../lib/page-metadata';
-import { reidentify } from '../../lib/reidentify';
-import { normalisedTextHash } from '../../storage/text-hash';
+import { readPageMetadata } from '../../page/page-metadata';
+import { reidentify } from '../../page/reidentify';
+import { normalisedTextHash } from '../../lib/text-hash';
 
 const PAGE = 'https://phandroid.com/a/';
 const metadata = { url: PAGE, title: 'T', byline: 'B', siteName: 'S', publishedTime: '2013-10-11', excerpt: 'E' };

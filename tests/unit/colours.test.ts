@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../storage/codebook';
 
-// Chips draw white text on the tag colour (components/panel.css `.ca-chip`, review.css `.chip.on`).
+// Chips draw white text on the tag colour (components/panel/panel.css `.ca-chip`, review.css `.chip.on`).
 const CHIP_TEXT = '#ffffff';
 
 function channels(hex: string): [number, number, number] {

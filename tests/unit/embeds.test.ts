@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowContent } from '../../layouts/embed';
 import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
-import { outlineComment } from '../../lib/comment-outline';
-import { watchComments, type FoundComments } from '../../lib/comment-watcher';
+import { outlineComment } from '../../page/comment-outline';
+import { watchComments, type FoundComments } from '../../page/comment-watcher';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { coralComment } from '../../seeds/render/coral';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
-import { PageChips } from '../../lib/page-chips';
+import { PageChips } from '../../page/page-chips';
 import { COMMENT_FRAMES } from '../../lib/sites';
 import { generateThread } from '../../seeds/big-thread';
 import { fixture, loadFixtures } from '../../seeds/fixtures';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from '../../lib/content-script-context';
-import { AnnotatorSession, type Send } from '../../lib/annotator-session';
-import { CommentStore } from '../../lib/comment-store';
+import { ContentScriptContext } from '../../page/content-script-context';
+import { AnnotatorSession, type Send } from '../../page/annotator-session';
+import { CommentStore } from '../../page/comment-store';
 import type { Request, Response } from '../../lib/messages';
 import { FOREIGN_PAGE } from '../../lib/site';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, shortcutFor } from '../../lib/keyboard';
+import { isTypingTarget, shortcutFor } from '../../components/panel/keyboard';
 import type { Tag } from '../../storage/schema';
 
 const codebook: Tag[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../lib/messages';
-import { isOwnContentScript } from '../../lib/sender';
+import { isOwnContentScript } from '../../background/sender';
 
 const comment = { key: 'disqus:1', parentKey: null, depth: 0, kind: 'comment', author: 'A', publishedAt: null, permalink: null, text: 'hi' };
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openPanelInTab } from '../../lib/open-panel';
+import { openPanelInTab } from '../../extension/open-panel';
 import { isCommentSite } from '../../lib/sites';
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,7 +2,7 @@ import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
-import { describeError, route, type RouterDeps } from '../../lib/router';
+import { describeError, route, type RouterDeps } from '../../background/router';
 import { annotatorName } from '../../storage/annotations';
 import { loadCodebook } from '../../storage/codebook';
 import { AnnotatorDB } from '../../storage/schema';

@@ -5,9 +5,9 @@ import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote
 import { deleteAnnotation } from '../../storage/bundles';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import { AnnotatorDB, type Annotation, type CommentSnapshot } from '../../storage/schema';
-import { normalisedTextHash } from '../../storage/text-hash';
-import { normaliseUrl } from '../../storage/urls';
-import { reidentify } from '../../lib/reidentify';
+import { normalisedTextHash } from '../../lib/text-hash';
+import { normaliseUrl } from '../../lib/urls';
+import { reidentify } from '../../page/reidentify';
 
 let db: AnnotatorDB;
 let name: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { showUpdatedNotice } from '../../components/updated-notice';
-import { AnnotatorSession, type Send } from '../../lib/annotator-session';
-import { CommentStore } from '../../lib/comment-store';
+import { showUpdatedNotice } from '../../page/updated-notice';
+import { AnnotatorSession, type Send } from '../../page/annotator-session';
+import { CommentStore } from '../../page/comment-store';
 import type { Request, Response } from '../../lib/messages';
 
 const comment = { key: 'wp:1', parentKey: null, depth: 0, kind: 'comment' as const, author: 'A', publishedAt: null, permalink: null, text: 'Hello' };

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AnnotatorSession, type Send } from '../../lib/annotator-session';
-import { CommentStore } from '../../lib/comment-store';
+import { AnnotatorSession, type Send } from '../../page/annotator-session';
+import { CommentStore } from '../../page/comment-store';
 import type { Request, Response, ToContentScript } from '../../lib/messages';
-import { PortClient, RESEND_FOR_MS } from '../../lib/port-client';
-import { route, type RouterDeps } from '../../lib/router';
+import { PortClient, RESEND_FOR_MS } from '../../page/port-client';
+import { route, type RouterDeps } from '../../background/router';
 import { readEverything } from '../../storage/bundles';
 import { loadCodebook } from '../../storage/codebook';
 import { AnnotatorDB } from '../../storage/schema';

@@ -1,4 +1,4 @@
-import { FOREIGN_PAGE, sameSite } from './site';
+import { FOREIGN_PAGE, sameSite } from '../lib/site';
 
 /** The parts of a message sender the background trusts. */
 export interface SenderLike {

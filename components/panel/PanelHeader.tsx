@@ -1,4 +1,4 @@
-import type { SessionState } from '../lib/annotator-session';
+import type { SessionState } from '../../page/annotator-session';
 import { trusted } from './trusted';
 
 /** Which comments the list shows. */

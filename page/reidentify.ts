@@ -1,6 +1,6 @@
 import type { Annotation, CommentSnapshot } from '../storage/schema';
-import { normalisedTextHash } from '../storage/text-hash';
-import { COMMENT_TEXT_LIMIT, cut } from './bounds';
+import { normalisedTextHash } from '../lib/text-hash';
+import { COMMENT_TEXT_LIMIT, cut } from '../lib/bounds';
 
 /** A saved annotation whose comment is not on the page any more, with the text it had. */
 export interface MissingComment {

@@ -1,4 +1,4 @@
-import { SHORTCUT_HELP } from '../lib/keyboard';
+import { SHORTCUT_HELP } from './keyboard';
 import { trusted } from './trusted';
 
 /** The keyboard shortcuts, shown with ?. */

@@ -109,5 +109,5 @@ function isOwnMark(record: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((node) => (node as Element).localName === OWN_MARK);
 }
 
-/** The element the chips live in (lib/page-chips.ts). */
+/** The element the chips live in (page/page-chips.ts). */
 export const OWN_MARK = 'comment-annotator-chips';

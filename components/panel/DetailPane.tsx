@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PanelComment } from '../lib/annotator-session';
-import type { Annotation } from '../storage/schema';
-import { formatTime } from './CommentRow';
+import type { PanelComment } from '../../page/annotator-session';
+import type { Annotation } from '../../storage/schema';
+import { formatTime } from '../../lib/format-time';
 import { trusted } from './trusted';
 
 /** How many characters of the selected comment are shown at first, and added per "Show more". */

@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AnnotatorSession, PanelComment, SessionState } from '../lib/annotator-session';
-import { isTypingTarget, shortcutFor } from '../lib/keyboard';
+import type { AnnotatorSession, PanelComment, SessionState } from '../../page/annotator-session';
+import { isTypingTarget, shortcutFor } from './keyboard';
 import { CommentRow, ROW_HEIGHT } from './CommentRow';
 import { DetailPane } from './DetailPane';
 import { MissingList } from './MissingList';
 import { PanelHeader, type Filter } from './PanelHeader';
 import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import { VirtualList } from './VirtualList';
+import { VirtualList } from '../common/VirtualList';
 
 /** What the panel needs from the page around it. */
 export interface PageLink {

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 
 type Runtime = { connect(info: { name: string }): Browser.runtime.Port };
-import type { Request, Response } from './messages';
+import type { Request, Response } from '../lib/messages';
 
 /** How long a request is sent again after the port closed under it before the reader is told it was not saved. */
 export const RESEND_FOR_MS = 30_000;

@@ -1,5 +1,6 @@
-import type { PanelComment } from '../lib/annotator-session';
-import type { Annotation, Tag } from '../storage/schema';
+import type { PanelComment } from '../../page/annotator-session';
+import type { Annotation, Tag } from '../../storage/schema';
+import { formatTime } from '../../lib/format-time';
 import { TagChips } from './TagChips';
 import { trusted } from './trusted';
 
@@ -40,10 +41,4 @@ export function CommentRow(props: {
       <p class="ca-text">{excerpt || <em>(no text)</em>}</p>
     </div>
   );
-}
-
-/** A time as the reader's locale writes it. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

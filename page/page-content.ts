@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { showUpdatedNotice } from '../components/updated-notice';
+import { showUpdatedNotice } from './updated-notice';
 import type { Send } from './annotator-session';
-import type { Request, ToContentScript } from './messages';
+import type { Request, ToContentScript } from '../lib/messages';
 import { startPageAnnotator, type PageAnnotator } from './page-annotator';
 import { PortClient } from './port-client';
 

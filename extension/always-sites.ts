@@ -1,6 +1,6 @@
 import { extractAdditionalPermissions } from 'webext-permissions';
 import { browser } from 'wxt/browser';
-import { COMMENT_SITES, isCommentSite } from './sites';
+import { COMMENT_SITES, isCommentSite } from '../lib/sites';
 
 /** The id of the one registered content script that covers every site the reader granted. */
 export const ALWAYS_SCRIPT_ID = 'comment-annotator-granted-sites';

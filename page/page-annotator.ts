@@ -1,12 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountPanel } from '../components/panel-host';
+import { mountPanel } from './panel-host';
 import { allowGenericLayout, generalisePick, usePick, type ThreadPick } from '../layouts/generic';
 import { AnnotatorSession, type SessionState, type Send } from './annotator-session';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import type { ToContentScript } from './messages';
-import { normaliseUrl } from '../storage/urls';
+import type { ToContentScript } from '../lib/messages';
+import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata, type PageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { pickElement } from './thread-picker';

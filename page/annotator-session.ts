@@ -1,14 +1,14 @@
 import type { LayoutName } from '../layouts/registry';
 import type { ExtractedComment } from '../layouts/types';
 import type { Change } from '../storage/annotations';
-import { applyEdit, type AnnotationEdit, type AnnotationState } from '../storage/edits';
+import { applyEdit, type AnnotationEdit, type AnnotationState } from '../lib/edits';
 import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
-import { boundComment } from './bounds';
+import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
 import type { PageMetadata } from './page-metadata';
-import type { PageState, Request, Response, TargetInput, ToContentScript } from './messages';
+import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';
 import { reidentify, type MissingComment } from './reidentify';
-import { FOREIGN_PAGE } from './site';
+import { FOREIGN_PAGE } from '../lib/site';
 
 /** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
 export type PanelComment = ExtractedComment & { frameId: number };

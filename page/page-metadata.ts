@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { normaliseUrl } from '../storage/urls';
-import { boundMetadata } from './bounds';
+import { normaliseUrl } from '../lib/urls';
+import { boundMetadata } from '../lib/bounds';
 
 /** What the extension and the extract command keep of an article page. */
 export interface PageMetadata {

@@ -1,5 +1,5 @@
-import type { MissingComment } from '../lib/reidentify';
-import type { Tag } from '../storage/schema';
+import type { MissingComment } from '../../page/reidentify';
+import type { Tag } from '../../storage/schema';
 import { TagChips } from './TagChips';
 
 /** Tagged comments no longer on the page, with the text saved when they were tagged: never dropped. */

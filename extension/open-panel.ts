@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ToContentScript } from './messages';
+import type { ToContentScript } from '../lib/messages';
 
 /** The built content script, injected on pages the manifest does not name. */
 const CONTENT_SCRIPT = '/content-scripts/page.js';

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { AnnotatorSession } from '../lib/annotator-session';
-import { Panel, type PageLink } from './Panel';
+import type { AnnotatorSession } from './annotator-session';
+import { Panel, type PageLink } from '../components/panel/Panel';
 // Inside the script, not a file the page could load: no web-accessible resources are needed,
 // so the panel works on any page the reader opens it on.
-import panelCss from './panel.css?inline';
+import panelCss from '../components/panel/panel.css?inline';
 
 // Inline and !important on the host: a page rule like `* { display: none !important }` or
 // `div { all: unset }` must not hide or move the panel (inline !important beats the page's).
