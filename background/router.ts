@@ -1,9 +1,10 @@
 import { readBundle } from '../storage/bundles';
-import { annotatorName, pageAnnotations, setNote, setTag, type Change, type Target } from '../storage/annotations';
+import { annotatorName, pageAnnotations, setNote, setTag } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
-import type { AnnotatorDB, Tag } from '../storage/schema';
+import type { AnnotatorDB } from '../storage/schema';
 import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
+import type { Change, Tag, Target } from '../lib/records';
 
 /** What the router needs from the browser; injected so it can be tested without one. */
 export interface RouterDeps {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Annotation } from '../storage/schema';
 import type { PageRequest } from '../lib/messages';
+import type { Annotation } from '../lib/records';
 
 /** Tells the background that an extension page changed an annotation, so open panels of its page catch up. */
 export function tellPanels(annotation: Pick<Annotation, 'pageUrl' | 'commentKey' | 'annotator'>): void {

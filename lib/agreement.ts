@@ -1,4 +1,4 @@
-import type { Annotation, Tag } from '../storage/schema';
+import type { Annotation, Tag } from './records';
 
 /** Agreement on one tag across the comments that two or more annotators coded. */
 export interface TagAgreement {

@@ -1,5 +1,5 @@
 import type { ExtractedComment } from '../layouts/types';
-import type { PageMetadata } from '../page/page-metadata';
+import type { PageMetadata } from './records';
 
 // What a content script sends is cut to these bounds before it leaves the page, and the
 // background's schemas cut (never refuse) the optional fields again: a long article or a

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
-import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
-import type { AnnotationState, Change } from '../storage/annotations';
 import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
+import type { Annotation, Change, CommentSnapshot, Tag } from './records';
+import type { AnnotationState } from './edits';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
 // both the runtime check and the TypeScript types of every message a content script may send.

@@ -1,49 +1,15 @@
 import type { LayoutName } from '../layouts/registry';
-import type { ExtractedComment } from '../layouts/types';
-import type { Change } from '../storage/annotations';
 import { applyEdit, type AnnotationEdit, type AnnotationState } from '../lib/edits';
-import type { Annotation, CommentSnapshot, Tag } from '../storage/schema';
 import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
-import type { PageMetadata } from './page-metadata';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';
-import { reidentify, type MissingComment } from './reidentify';
+import { reidentify } from './reidentify';
+import type { PanelComment, PanelSession, SessionState } from '../components/panel/model';
 import { FOREIGN_PAGE } from '../lib/site';
-
-/** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
-export type PanelComment = ExtractedComment & { frameId: number };
+import type { Annotation, Change, CommentSnapshot, PageMetadata } from '../lib/records';
 
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
-
-/** Everything the panel shows. Replaced (never mutated) on every change. */
-export interface SessionState {
-  open: boolean;
-  loaded: boolean;
-  comments: PanelComment[];
-  codebook: Tag[];
-  annotator: string;
-  /** The annotation of each comment on the page, by the comment's current key. */
-  annotationOf: Map<string, Annotation>;
-  /** Tagged comments that are not on the page any more. */
-  missing: MissingComment[];
-  selectedKey: string | null;
-  status: { kind: 'error' | 'info'; text: string } | null;
-  canUndo: boolean;
-  canRedo: boolean;
-  /** Milliseconds from the last action to its commit in the database (read by the benchmark). */
-  lastSaveMs: number | null;
-  /** How many actions this panel has saved. */
-  saveCount: number;
-  /** When the panel was last asked to open (performance.now()), to time its first render. */
-  openedAt: number;
-  /** On a page the reader opened the panel on by hand: the thread can be picked by clicking a comment. */
-  canPick: boolean;
-  /** Waiting for the reader to click a comment on the page. */
-  picking: boolean;
-  /** Changes not confirmed saved: still on their way, or refused (the status line said why). */
-  unsaved: number;
-}
 
 /** One change the panel asks for, as the message states it: a tag on or off, or the note. */
 type Edit = { tagId: string; on: boolean } | { note: string };
@@ -68,7 +34,7 @@ const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.no
  * The annotator on one page: the comments found, this annotator's annotations of them, the
  * selection and the undo history. Talks to the database only through the background.
  */
-export class AnnotatorSession {
+export class AnnotatorSession implements PanelSession {
   private state: SessionState = {
     open: false, loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [],
     selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null, saveCount: 0, openedAt: 0,

@@ -1,15 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel } from './panel-host';
 import { allowGenericLayout, generalisePick, usePick, type ThreadPick } from '../layouts/generic';
-import { AnnotatorSession, type SessionState, type Send } from './annotator-session';
+import { AnnotatorSession, type Send } from './annotator-session';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
 import type { ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
-import { pageAddress, readPageMetadata, type PageMetadata } from './page-metadata';
+import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { pickElement } from './thread-picker';
+import type { PageMetadata } from '../lib/records';
+import type { SessionState } from '../components/panel/model';
 
 /** One page's annotator, from its address being known until it is stopped (navigation, update). */
 export interface PageAnnotator {

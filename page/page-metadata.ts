@@ -1,16 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { normaliseUrl } from '../lib/urls';
 import { boundMetadata } from '../lib/bounds';
-
-/** What the extension and the extract command keep of an article page. */
-export interface PageMetadata {
-  url: string;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
-}
+import type { PageMetadata } from '../lib/records';
 
 /**
  * The page's own address, as annotations are stored under it: its canonical link when it has

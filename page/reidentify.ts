@@ -1,12 +1,7 @@
-import type { Annotation, CommentSnapshot } from '../storage/schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import { COMMENT_TEXT_LIMIT, cut } from '../lib/bounds';
-
-/** A saved annotation whose comment is not on the page any more, with the text it had. */
-export interface MissingComment {
-  annotation: Annotation;
-  snapshot: CommentSnapshot | undefined;
-}
+import type { Annotation, CommentSnapshot } from '../lib/records';
+import type { MissingComment } from '../components/panel/model';
 
 /**
  * Puts saved annotations back on the comments of the page: by key first; where the key is gone

@@ -1,47 +1,10 @@
-import type { PageMetadata } from '../page/page-metadata';
-import type { LayoutName } from '../layouts/registry';
 import { newId } from './codebook';
 import { readBundle, writeBundle } from './bundles';
-import type { Annotation, AnnotatorDB, CommentSnapshot } from './schema';
+import type { AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from '../lib/edits';
+import type { Annotation, AnnotationKey, Change, CommentInfo, PageInfo, Target } from '../lib/records';
 
-export { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState };
-
-/** The page an annotation is made on, as the content script knows it. */
-export interface PageInfo {
-  url: string;
-  layout: LayoutName | null;
-  metadata: PageMetadata | null;
-  commentCount: number;
-}
-
-/** The comment an annotation is about, as found on the page. */
-export type CommentInfo = Pick<CommentSnapshot, 'key' | 'author' | 'publishedAt' | 'permalink' | 'parentKey' | 'text'>;
-
-/**
- * What one write did: the annotation before and after it, and the page bundle's revision after
- * it (`rev`), so a panel told of the same annotation twice keeps the later news.
- */
-export interface Change {
-  before: AnnotationState | null;
-  after: Annotation | null;
-  rev: number;
-}
-
-/** Who is annotating, and on which comment of which page. */
-export interface Target {
-  page: PageInfo;
-  comment: CommentInfo;
-  annotator: string;
-}
-
-/** One annotator's annotation of one comment, named without anything else. */
-export interface AnnotationKey {
-  pageUrl: string;
-  commentKey: string;
-  annotator: string;
-}
 
 const isEmpty = (state: AnnotationState | null) => !state || (state.tagIds.length === 0 && state.note.trim() === '');
 const sameState = (a: AnnotationState | null, b: AnnotationState | null) =>

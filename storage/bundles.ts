@@ -1,4 +1,5 @@
-import type { Annotation, AnnotatorDB, CommentSnapshot, PageBundle } from './schema';
+import type { AnnotatorDB } from './schema';
+import type { Annotation, CommentSnapshot, PageBundle } from '../lib/records';
 
 /** A bundle for a page nothing was coded on yet. */
 export const emptyBundle = (url: string): PageBundle => ({ url, comments: [], annotations: [], tagIds: [] });

@@ -1,5 +1,6 @@
 import { withTagIndex } from './bundles';
-import type { AnnotatorDB, Tag } from './schema';
+import type { AnnotatorDB } from './schema';
+import type { Tag } from '../lib/records';
 
 /** The codebook new users start with: common categories of comment analysis. */
 export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { commentSelector } from '../layouts/registry';
-import type { Annotation, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
+import type { AnnotatorDB } from './schema';
+import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
 export const FORMAT = 'comment-annotator';

@@ -1,7 +1,8 @@
 import type { NativeExport } from './export';
 import { applyImport, checkExportFile, MAX_IMPORT_BYTES, previewImport, type ImportPreview, type ImportProgress } from './import';
-import type { AnnotatorDB, Tag } from './schema';
+import type { AnnotatorDB } from './schema';
 import type { TagResolutions } from './tag-clashes';
+import type { Tag } from '../lib/records';
 
 // An import's long work (reading, parsing and checking the file, comparing it with the database,
 // merging and writing) runs in a worker (components/review/import.worker.ts): a file of a

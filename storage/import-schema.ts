@@ -84,3 +84,6 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).reduce((path, item) =>
     typeof item.key === 'number' ? `${path}[${item.key}]` : path ? `${path}.${String(item.key)}` : String(item.key), '');
 }
+
+/** A checked import, or the first problem with its path. */
+export type Checked<T> = { ok: true; data: T } | { ok: false; error: string };

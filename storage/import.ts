@@ -1,16 +1,14 @@
 import * as v from 'valibot';
 import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
-import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema } from './import-schema';
+import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
-import type { Annotation, AnnotationVersion, AnnotatorDB, CommentSnapshot, PageRecord, Tag } from './schema';
+import type { AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
+import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag } from '../lib/records';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-/** A checked import, or the first problem with its path. */
-export type Checked<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** How an import would change the database. */
 export interface ImportPreview {

@@ -1,4 +1,5 @@
-import type { AnnotatorDB, PageRecord, Tag } from './schema';
+import type { AnnotatorDB } from './schema';
+import type { PageRecord, Tag } from '../lib/records';
 
 /** The popup's numbers: totals, tag counts, and the most recent pages with their progress. */
 export interface Overview {

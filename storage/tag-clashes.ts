@@ -1,6 +1,6 @@
 import type { NativeExport } from './export';
-import type { Checked } from './import';
-import type { Tag } from './schema';
+import type { Tag } from '../lib/records';
+import type { Checked } from './import-schema';
 
 // A colleague's codebook can reuse one of our tag ids under another name ("tag_on-topic" named
 // "sarcasm"), or name a code like one of ours under another id. Merging by id alone would make

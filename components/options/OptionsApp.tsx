@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { annotatorName } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
-import type { AnnotatorDB, Tag } from '../../storage/schema';
+import type { AnnotatorDB } from '../../storage/schema';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { GrantedSites } from './GrantedSites';
+import type { Tag } from '../../lib/records';
 
 const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 

@@ -1,8 +1,8 @@
-import type { PanelComment } from '../../page/annotator-session';
-import type { Annotation, Tag } from '../../storage/schema';
 import { formatTime } from '../../lib/format-time';
 import { TagChips } from './TagChips';
 import { trusted } from './trusted';
+import type { Annotation, Tag } from '../../lib/records';
+import type { PanelComment } from './model';
 
 /** Row height in the virtual list: fixed, so scrolling needs no measuring. */
 export const ROW_HEIGHT = 74;

@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PanelComment } from '../../page/annotator-session';
-import type { Annotation } from '../../storage/schema';
 import { formatTime } from '../../lib/format-time';
 import { trusted } from './trusted';
+import type { Annotation } from '../../lib/records';
+import type { PanelComment } from './model';
 
 /** How many characters of the selected comment are shown at first, and added per "Show more". */
 const TEXT_STEP = 20_000;

@@ -1,6 +1,6 @@
-import type { MissingComment } from '../../page/reidentify';
-import type { Tag } from '../../storage/schema';
 import { TagChips } from './TagChips';
+import type { Tag } from '../../lib/records';
+import type { MissingComment } from './model';
 
 /** Tagged comments no longer on the page, with the text saved when they were tagged: never dropped. */
 export function MissingList({ missing, codebook }: { missing: MissingComment[]; codebook: Tag[] }) {

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AnnotatorSession, PanelComment, SessionState } from '../../page/annotator-session';
 import { isTypingTarget, shortcutFor } from './keyboard';
 import { CommentRow, ROW_HEIGHT } from './CommentRow';
 import { DetailPane } from './DetailPane';
@@ -8,6 +7,7 @@ import { PanelHeader, type Filter } from './PanelHeader';
 import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { VirtualList } from '../common/VirtualList';
+import type { PanelComment, PanelSession, SessionState } from './model';
 
 /** What the panel needs from the page around it. */
 export interface PageLink {
@@ -19,7 +19,7 @@ export interface PageLink {
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
-export function Panel({ session, page }: { session: AnnotatorSession; page: PageLink }) {
+export function Panel({ session, page }: { session: PanelSession; page: PageLink }) {
   const state = useSession(session);
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
   const [query, setQuery] = useState('');
@@ -172,7 +172,7 @@ function visibleComments(state: SessionState, filter: Filter, query: string): Pa
   });
 }
 
-function useSession(session: AnnotatorSession): SessionState {
+function useSession(session: PanelSession): SessionState {
   const [state, setState] = useState(session.snapshot());
   // Subscribe before the browser paints, and catch up with any change made since the first
   // render (comments found while the panel was mounting were otherwise missed).

@@ -1,5 +1,5 @@
-import type { SessionState } from '../../page/annotator-session';
 import { trusted } from './trusted';
+import type { SessionState } from './model';
 
 /** Which comments the list shows. */
 export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };

@@ -1,4 +1,4 @@
-import type { Tag } from '../../storage/schema';
+import type { Tag } from '../../lib/records';
 
 /** Small coloured labels for a comment's tags. */
 export function TagChips({ tags }: { tags: readonly Pick<Tag, 'name' | 'colour'>[] }) {

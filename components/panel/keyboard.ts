@@ -1,4 +1,4 @@
-import type { Tag } from '../../storage/schema';
+import type { Tag } from '../../lib/records';
 
 /** What a key press asks the panel to do. */
 export type Shortcut =

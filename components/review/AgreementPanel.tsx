@@ -1,5 +1,5 @@
-import type { Tag } from '../../storage/schema';
 import { NAMED_CODERS, SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
+import type { Tag } from '../../lib/records';
 
 /**
  * Agreement per tag when two or more annotators coded the same comments, and where they differ.

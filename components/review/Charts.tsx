@@ -1,5 +1,5 @@
-import type { Tag } from '../../storage/schema';
 import type { ChartData } from './review-job';
+import type { Tag } from '../../lib/records';
 
 /** Tag counts overall and per page, for the rows shown (counted by the review worker). */
 export function Charts({ data, codebook }: { data: ChartData; codebook: Tag[] }) {

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadText } from '../common/download';
 import { exportCodebook, exportFileName, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
-import type { AnnotatorDB, Tag } from '../../storage/schema';
+import type { AnnotatorDB } from '../../storage/schema';
 import type { TagResolution, TagResolutions } from '../../storage/tag-clashes';
 import { ImportJob } from './import-client';
+import type { Tag } from '../../lib/records';
 
 /** An import between its check and the reader's decision. */
 interface Pending {

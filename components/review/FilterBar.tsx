@@ -1,6 +1,6 @@
-import type { Tag } from '../../storage/schema';
 import type { ReviewView } from './review-job';
 import type { ReviewFilter } from './rows';
+import type { Tag } from '../../lib/records';
 
 /** Filters for the review table: tag, site, page, annotator, dates, text. */
 export function FilterBar(props: { options: ReviewView['options']; codebook: Tag[]; filter: ReviewFilter; onFilter(filter: ReviewFilter): void }) {

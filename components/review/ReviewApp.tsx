@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { restoreRemoved } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
-import type { Annotation, AnnotatorDB } from '../../storage/schema';
+import type { AnnotatorDB } from '../../storage/schema';
 import { tellPanels } from '../../extension/tell-panels';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';
@@ -11,6 +11,7 @@ import { NO_FILTER, type ReviewFilter, type SortKey } from './rows';
 import type { AgreementAnswer } from './agreement-job';
 import type { ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 import { ReviewTable } from './ReviewTable';
+import type { Annotation } from '../../lib/records';
 
 /** Rows asked for beyond the drawn window, so a short scroll needs no new answer. */
 const MARGIN = 100;

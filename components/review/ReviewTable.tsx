@@ -1,9 +1,11 @@
 import { tellPanels } from '../../extension/tell-panels';
-import { editAnnotation, type AnnotationEdit } from '../../storage/annotations';
-import type { AnnotatorDB, Annotation, Tag } from '../../storage/schema';
+import { editAnnotation } from '../../storage/annotations';
+import type { AnnotatorDB } from '../../storage/schema';
 import { formatTime } from '../../lib/format-time';
 import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
+import type { Annotation, Tag } from '../../lib/records';
+import type { AnnotationEdit } from '../../lib/edits';
 
 const ROW_HEIGHT = 64;
 const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];

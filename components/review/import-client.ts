@@ -1,7 +1,7 @@
 import type { ImportPreview, ImportProgress } from '../../storage/import';
 import type { ImportAnswer, ImportRequest } from '../../storage/import-job';
-import type { Tag } from '../../storage/schema';
 import type { TagResolutions } from '../../storage/tag-clashes';
+import type { Tag } from '../../lib/records';
 
 type Ask = ImportRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 

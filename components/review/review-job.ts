@@ -1,6 +1,6 @@
-import type { Tag } from '../../storage/schema';
 import type { AgreementAnswer } from './agreement-job';
 import type { ReviewFilter, ReviewRow, SortKey } from './rows';
+import type { Tag } from '../../lib/records';
 
 /** Tag counts for the charts: overall, and per page (the first 50 pages). */
 export interface ChartData {

@@ -1,10 +1,11 @@
 import { liveQuery } from 'dexie';
 import { agreementReport } from '../../lib/agreement';
 import { readEverything } from '../../storage/bundles';
-import { AnnotatorDB, type Tag } from '../../storage/schema';
+import { AnnotatorDB } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
 import { SHOWN_DISAGREEMENTS, shownDisagreement } from './agreement-job';
 import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
+import type { Tag } from '../../lib/records';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
 // takes over a second to read and more to join, sort, count and measure agreement on, which would freeze the tab. The

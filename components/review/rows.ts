@@ -1,4 +1,4 @@
-import type { Annotation, CommentSnapshot, PageRecord } from '../../storage/schema';
+import type { Annotation, CommentSnapshot, PageRecord } from '../../lib/records';
 
 /** One annotation with the comment and page it is about: a row of the review table. */
 export interface ReviewRow {

@@ -3,11 +3,12 @@ import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport, cohensKappa, krippendorffAlpha } from '../../lib/agreement';
-import { setNote, setTag, type Target } from '../../storage/annotations';
+import { setNote, setTag } from '../../storage/annotations';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { CSV_COLUMNS, exportCodebook, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
 import { AnnotatorDB } from '../../storage/schema';
+import type { Target } from '../../lib/records';
 
 const dbs: AnnotatorDB[] = [];
 const fresh = async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTypingTarget, shortcutFor } from '../../components/panel/keyboard';
-import type { Tag } from '../../storage/schema';
+import type { Tag } from '../../lib/records';
 
 const codebook: Tag[] = [
   { id: 'a', name: 'a', colour: '#000', hotkey: '1', description: '', order: 0 },

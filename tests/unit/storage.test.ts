@@ -1,13 +1,14 @@
 import { readBundle, readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag, type Target } from '../../storage/annotations';
+import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
-import { AnnotatorDB, type Annotation, type CommentSnapshot } from '../../storage/schema';
+import { AnnotatorDB } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
 import { reidentify } from '../../page/reidentify';
+import type { Annotation, CommentSnapshot, Target } from '../../lib/records';
 
 let db: AnnotatorDB;
 let name: string;

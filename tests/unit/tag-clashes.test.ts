@@ -4,8 +4,9 @@ import { readEverything } from '../../storage/bundles';
 import { loadCodebook } from '../../storage/codebook';
 import type { NativeExport } from '../../storage/export';
 import { applyImport, previewImport } from '../../storage/import';
-import { AnnotatorDB, type Tag } from '../../storage/schema';
+import { AnnotatorDB } from '../../storage/schema';
 import { findTagClashes, resolveTagClashes } from '../../storage/tag-clashes';
+import type { Tag } from '../../lib/records';
 
 // Issue "No coding lost, none leaked", point 7: a colleague's file whose tag_on-topic is named
 // "sarcasm" must never merge into our on-topic by id alone.
