@@ -50,9 +50,9 @@ export function ReviewTable(props: {
           const { annotation: a, comment, page } = row;
           return (
             <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id} data-comment-key={a.commentKey}>
-              <span title={a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
-              <span>{comment?.author ?? '—'}</span>
-              <span>{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
+              <span class="page-title" title={page?.metadata?.title ? `${page.metadata.title}\n${a.pageUrl}` : a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
+              <span class="wraps" title={comment?.author ?? undefined}>{comment?.author ?? '—'}</span>
+              <span class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
               <span class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
               <span class="tags">
                 {codebook.map((tag) => (
@@ -64,8 +64,8 @@ export function ReviewTable(props: {
                 ))}
               </span>
               <span><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value }, codebook)} /></span>
-              <span>{a.annotator}</span>
-              <span>{formatTime(a.updatedAt)}</span>
+              <span class="wraps" title={a.annotator}>{a.annotator}</span>
+              <span class="wraps">{formatTime(a.updatedAt)}</span>
               <span><button type="button" aria-label="Remove annotation" onClick={() => props.onRemove(a)}>✕</button></span>
             </div>
           );
