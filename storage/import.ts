@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
+import { FORMAT_VERSION, type NativeExport } from './export';
+import { foreignFile, notJson, refusal, type ImportKind } from './import-messages';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { AnnotatorDB } from './schema';
@@ -23,9 +24,12 @@ export interface ImportPreview {
   clashes: (TagClash & { resolution: TagResolution })[];
 }
 
-function parseJson(text: string, size: number): Checked<unknown> {
+/** Thrown by the reviver on a key that could reach an object's prototype. */
+class ForbiddenKey extends Error {}
+
+function parseJson(text: string, size: number, kind: ImportKind): Checked<unknown> {
   if (size > MAX_IMPORT_BYTES) return { ok: false, error: `The file is too large (${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB).` };
-  if (!text.trim()) return { ok: false, error: 'The file is empty.' };
+  if (!text.trim()) return { ok: false, error: refusal('The file is empty.', kind) };
   try {
     // Keys that could reach an object's prototype have no place in our format: refuse the file.
     // The reviver that finds them halves parsing speed, so it runs only when the text could hold
@@ -35,23 +39,24 @@ function parseJson(text: string, size: number): Checked<unknown> {
       ok: true,
       data: suspicious
         ? JSON.parse(text, (key, value) => {
-          if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError(`the key "${key}" is not allowed`);
+          if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new ForbiddenKey(`the key "${key}" is not allowed in a Comment Annotator file.`);
           return value;
         })
         : JSON.parse(text),
     };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to be a Comment Annotator file.' };
-    return { ok: false, error: `This is not a valid JSON file: ${(error as Error).message}.` };
+    if (error instanceof ForbiddenKey) return { ok: false, error: `This file is refused: ${error.message}` };
+    return { ok: false, error: refusal(notJson(text, (error as Error).message), kind) };
   }
 }
 
-function versionProblem(data: unknown, format: string): string | null {
-  const file = data as { format?: unknown; version?: unknown } | null;
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) return 'This is not a Comment Annotator file: it holds no object.';
-  if (file.format !== format) return `This is not a Comment Annotator ${format.endsWith('codebook') ? 'codebook' : 'export'} file (its "format" is ${JSON.stringify(file.format) ?? 'missing'}).`;
-  if (typeof file.version === 'number' && file.version > FORMAT_VERSION) {
-    return `This file was made by a newer Comment Annotator (format version ${file.version}; this one reads up to ${FORMAT_VERSION}). Update the extension to import it.`;
+function formatProblem(data: unknown, kind: ImportKind): string | null {
+  const foreign = foreignFile(data, kind);
+  if (foreign) return refusal(foreign, kind);
+  const { version } = data as { version?: unknown };
+  if (typeof version === 'number' && version > FORMAT_VERSION) {
+    return `This file was made by a newer Comment Annotator (format version ${version}; this one reads up to ${FORMAT_VERSION}). Update the extension to import it.`;
   }
   return null;
 }
@@ -76,9 +81,9 @@ const CHECK_SLICE = 25_000;
  */
 export function checkExportFile(text: string, size = text.length, onProgress?: OnProgress): Checked<NativeExport> {
   onProgress?.({ phase: 'parsing', done: 0, total: 1 });
-  const json = parseJson(text, size);
+  const json = parseJson(text, size, 'annotations');
   if (!json.ok) return json;
-  const version = versionProblem(json.data, FORMAT);
+  const version = formatProblem(json.data, 'annotations');
   if (version) return { ok: false, error: version };
   const file = json.data as Record<string, unknown>;
   const problem = (issue: v.BaseIssue<unknown>, prefix = '') => ({ ok: false as const, error: `${prefix + issuePath(issue) || 'file'}: ${issue.message}` });
@@ -147,9 +152,9 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
 
 /** Checks a codebook file (the codebook alone). */
 export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
-  const json = parseJson(text, size);
+  const json = parseJson(text, size, 'codebook');
   if (!json.ok) return json;
-  const version = versionProblem(json.data, `${FORMAT}-codebook`);
+  const version = formatProblem(json.data, 'codebook');
   if (version) return { ok: false, error: version };
   const result = v.safeParse(CodebookFileSchema, json.data);
   if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
