@@ -5,14 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plainLog } from './plain-log.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ca-tests-'));
 let passed = 0;
 let failed = 0;
 
-function run(label, command, args) {
+// NO_COLOR, not FORCE_COLOR=0: vitest reads any FORCE_COLOR as "colour on".
+const env = { ...process.env, NO_COLOR: '1' };
+
+/** Runs a suite in view; `plain`: its output is cleaned of spinners when it goes to a log, not a terminal. */
+function run(label, command, args, { plain = false } = {}) {
   console.log(`\n=== ${label} ===`);
-  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } }).status === 0;
+  if (!plain || process.stdout.isTTY) return spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
+  const result = spawnSync(command, args, { encoding: 'utf8', env });
+  process.stdout.write(plainLog(result.stdout));
+  process.stderr.write(plainLog(result.stderr));
+  return result.status === 0;
 }
 
 function vitest(label, config) {
@@ -31,14 +40,14 @@ function vitest(label, config) {
 if (run('typecheck', 'npx', ['tsc', '--noEmit'])) passed += 1;
 else failed += 1;
 vitest('unit', 'vitest.config.ts');
-if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'])) vitest('e2e', 'vitest.e2e.config.ts');
+if (run('build (chrome-mv3)', 'npx', ['wxt', 'build'], { plain: true })) vitest('e2e', 'vitest.e2e.config.ts');
 else failed += 1;
 
 // Firefox: lint and a headless install (scripts/firefox-smoke.mjs prints "ok …" or "FAILED …" per check).
-if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
+if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'], { plain: true })) {
   console.log('\n=== firefox smoke ===');
   const smoke = spawnSync('node', ['scripts/firefox-smoke.mjs'], { encoding: 'utf8' });
-  process.stdout.write(smoke.stdout);
+  process.stdout.write(plainLog(smoke.stdout));
   const lines = smoke.stdout.split('\n');
   const oks = lines.filter((line) => line.startsWith('ok ')).length;
   const bad = lines.filter((line) => line.startsWith('FAILED ')).length;
