@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { commentSelector } from '../layouts/registry';
 import type { AnnotatorDB } from './schema';
+import { commentId } from '../lib/comment-id';
 import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
@@ -75,8 +76,8 @@ export function exportFileName(kind: 'json' | 'jsonld' | 'csv' | 'codebook', dat
 }
 
 const commentOf = (data: NativeExport) => {
-  const map = new Map(data.comments.map((c) => [`${c.pageUrl}\u0000${c.key}`, c]));
-  return (a: Annotation) => map.get(`${a.pageUrl}\u0000${a.commentKey}`);
+  const map = new Map(data.comments.map((c) => [commentId(c.pageUrl, c.key), c]));
+  return (a: Annotation) => map.get(commentId(a.pageUrl, a.commentKey));
 };
 
 /**
