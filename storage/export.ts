@@ -6,6 +6,9 @@ import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/record
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
 export const FORMAT = 'comment-annotator';
+/** The codebook file's format name (the codebook alone, to share tags in a team). */
+export const CODEBOOK_FORMAT = `${FORMAT}-codebook` as const;
+/** The version of both file formats this build writes and reads. */
 export const FORMAT_VERSION = 1;
 
 /** A comment as exported: the snapshot without the derived text hash. */
@@ -37,7 +40,8 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
   return db.transaction('r', [db.tags, db.pages, db.bundles], async () => {
     const [codebook, bundles] = await Promise.all([
       db.tags.orderBy('order').toArray(),
-      scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
+      // An empty selection (the codebook file's data) needs no annotation read.
+      annotationIds?.size === 0 ? [] : scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
     ]);
     const wanted = (a: Annotation) => !annotationIds || annotationIds.has(a.id);
     // Bundles come in address order, so comments sorted within each bundle are sorted overall.
@@ -66,13 +70,6 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       annotations: annotations.sort((a, b) => compare(a.id, b.id)),
     };
   });
-}
-
-/** The file name an export is downloaded as. */
-export function exportFileName(kind: 'json' | 'jsonld' | 'csv' | 'codebook', date = new Date()): string {
-  const stamp = date.toISOString().slice(0, 16).replace(/[:T]/g, '-');
-  return kind === 'codebook' ? `comment-annotator-codebook-${stamp}.json`
-    : `comment-annotator-${stamp}.${kind === 'json' ? 'json' : kind === 'jsonld' ? 'jsonld' : 'csv'}`;
 }
 
 const commentOf = (data: NativeExport) => {
@@ -144,7 +141,7 @@ export function toCsv(data: NativeExport): string {
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
-/** The codebook alone, for sharing one set of tags with a team. */
-export async function exportCodebook(db: AnnotatorDB) {
-  return { format: `${FORMAT}-codebook` as const, version: FORMAT_VERSION, exportedAt: new Date().toISOString(), codebook: await db.tags.orderBy('order').toArray() };
+/** The codebook file: an export's codebook alone, for sharing one set of tags with a team. */
+export function toCodebookFile(data: Pick<NativeExport, 'exportedAt' | 'codebook'>) {
+  return { format: CODEBOOK_FORMAT, version: FORMAT_VERSION, exportedAt: data.exportedAt, codebook: data.codebook };
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
 import { HOTKEYS } from '../lib/hotkeys';
-import { FORMAT } from './export';
+import { CODEBOOK_FORMAT, FORMAT } from './export';
 
 // The native format's schema (docs/comment-annotator.schema.json says the same for other tools).
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -74,7 +74,7 @@ export const NativeExportSchema = v.strictObject({
 });
 
 export const CodebookFileSchema = v.strictObject({
-  format: v.literal(`${FORMAT}-codebook`),
+  format: v.literal(CODEBOOK_FORMAT),
   version: v.literal(1),
   exportedAt: timestamp,
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),

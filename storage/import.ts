@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
+import { CODEBOOK_FORMAT, FORMAT, FORMAT_VERSION, type NativeExport } from './export';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { AnnotatorDB } from './schema';
@@ -150,7 +150,7 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
 export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
   const json = parseJson(text, size);
   if (!json.ok) return json;
-  const version = versionProblem(json.data, `${FORMAT}-codebook`);
+  const version = versionProblem(json.data, CODEBOOK_FORMAT);
   if (version) return { ok: false, error: version };
   const result = v.safeParse(CodebookFileSchema, json.data);
   if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
