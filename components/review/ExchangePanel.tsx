@@ -23,7 +23,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 /**
- * Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a
+ * Export (everything or the current filter, in each of EXPORT_FORMATS) and import with a
  * preview. `onWriting` hears when an import starts and stops writing to the database.
  */
 export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db: AnnotatorDB; shown: number; shownIds(): Promise<string[]>; filtered: boolean; onWriting?(writing: boolean): void }) {
