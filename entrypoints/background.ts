@@ -3,9 +3,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { keepGrantedSitesRegistered } from '../extension/always-sites';
 import type { ToContentScript } from '../lib/messages';
+import { PANEL_PORT_NAME } from '../lib/panel-port';
 import { openPanelInTab } from '../extension/open-panel';
 import { route, type RouterDeps } from '../background/router';
-import { AnnotatorDB } from '../storage/schema';
+import { AnnotatorDB, SETTING_KEYS } from '../storage/schema';
 
 // The database lives here (the extension's origin, never the page's); content scripts reach it
 // only through validated messages (background/router.ts).
@@ -34,7 +35,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender, deps));
   // The panel's requests come over a port (page/port-client.ts): same checks, same answers.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'comment-annotator') return port.disconnect();
+    if (port.name !== PANEL_PORT_NAME) return port.disconnect();
     port.onMessage.addListener(async (message: { id?: unknown; request?: unknown }) => {
       if (typeof message?.id !== 'number') return;
       const response = await route(message.request, port.sender ?? {}, deps);
@@ -50,7 +51,7 @@ export default defineBackground(() => {
     if (first) first = false;
     else void broadcast({ type: 'codebook-changed' });
   });
-  liveQuery(() => db.settings.get('annotator')).subscribe(() => {
+  liveQuery(() => db.settings.get(SETTING_KEYS.annotator)).subscribe(() => {
     deps.cache.annotator = undefined;
   });
 

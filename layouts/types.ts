@@ -1,5 +1,8 @@
-/** What kind of entry a thread row is; pingbacks and trackbacks are not reader comments. */
-export type CommentKind = 'comment' | 'pingback' | 'trackback';
+/** The kinds of entry a thread row can be; pingbacks and trackbacks are not reader comments. */
+export const COMMENT_KINDS = ['comment', 'pingback', 'trackback'] as const;
+
+/** What kind of entry a thread row is. */
+export type CommentKind = (typeof COMMENT_KINDS)[number];
 
 /** One comment as a unit, read from a page. */
 export interface ExtractedComment {

@@ -1,6 +1,6 @@
 import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
 import { readThread, toArray } from './thread';
-import { defineLayout, type CommentKind } from './types';
+import { COMMENT_KINDS, defineLayout, type CommentKind } from './types';
 import {
   authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, readWhen, relativeDate, renderedAt,
 } from './wordpress-fields';
@@ -16,7 +16,6 @@ const ID_PATTERN = /^(?:li-)?comment-(\d+)$/;
 const LOOSE_ID = /^(?:li-)?(?:comment|com)[-_](?:item[-_]|inner[-_])?(\d+)$/;
 const LOOSE_SELECTOR = '[id^="comment-"], [id^="li-comment-"], [id^="comment_"], [id^="com_"]';
 const TAGS = new Set(['li', 'article', 'div', 'dt', 'section']);
-const TYPES: CommentKind[] = ['comment', 'pingback', 'trackback'];
 const DEPTH = /\bdepth-(\d+)\b/;
 
 // The comments area first: themes that list pingbacks apart still keep both lists in it.
@@ -47,7 +46,7 @@ interface Entry {
   idless?: true;
 }
 
-const typeOf = (el: Element): CommentKind | undefined => TYPES.find((type) => el.classList.contains(type));
+const typeOf = (el: Element): CommentKind | undefined => COMMENT_KINDS.find((type) => el.classList.contains(type));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
@@ -61,7 +60,7 @@ const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(
 /** The elements of a type class collection that are comments, walked only as far as `limit`. */
 function typed(root: Element | Document, limit: number): Element[] {
   const found: Element[] = [];
-  for (const type of TYPES) {
+  for (const type of COMMENT_KINDS) {
     const live = root.getElementsByClassName(type);
     for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) if (isComment(el)) found.push(el);
   }

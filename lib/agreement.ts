@@ -1,3 +1,4 @@
+import { commentId } from './comment-id';
 import type { Annotation, Tag } from './records';
 
 /** Agreement on one tag across the comments that two or more annotators coded. */
@@ -89,7 +90,7 @@ export function krippendorffAlpha(units: readonly (readonly string[])[]): number
 export function agreementReport(annotations: readonly Annotation[], codebook: readonly Tag[]): AgreementReport {
   const byComment = new Map<string, Annotation[]>();
   for (const a of annotations) {
-    const key = `${a.pageUrl}\u0000${a.commentKey}`;
+    const key = commentId(a.pageUrl, a.commentKey);
     const list = byComment.get(key);
     if (list) list.push(a);
     else byComment.set(key, [a]);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
+import { COMMENT_KINDS } from '../layouts/types';
 import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
 import type { Annotation, Change, CommentSnapshot, Tag } from './records';
 import type { AnnotationState } from './edits';
@@ -26,7 +27,7 @@ const CommentSchema = v.strictObject({
   key,
   parentKey: v.nullable(key),
   depth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
-  kind: v.picklist(['comment', 'pingback', 'trackback']),
+  kind: v.picklist(COMMENT_KINDS),
   author: cutText(AUTHOR_LIMIT),
   publishedAt: fitText(PUBLISHED_AT_LIMIT),
   permalink: fitText(PERMALINK_LIMIT),

@@ -13,7 +13,7 @@ export interface PageMetadata {
   excerpt: string | null;
 }
 
-/** One label of the codebook. `hotkey` is '1'–'9', '0', or null. */
+/** One label of the codebook. `hotkey` is one of HOTKEYS (lib/hotkeys.ts), or null. */
 export interface Tag {
   id: string;
   name: string;

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 
 type Runtime = { connect(info: { name: string }): Browser.runtime.Port };
 import type { Request, Response } from '../lib/messages';
+import { PANEL_PORT_NAME } from '../lib/panel-port';
 
 /** How long a request is sent again after the port closed under it before the reader is told it was not saved. */
 export const RESEND_FOR_MS = 30_000;
@@ -88,7 +89,7 @@ export class PortClient {
 
   private connect(): Browser.runtime.Port {
     if (this.port) return this.port;
-    const port = this.runtime.connect({ name: 'comment-annotator' });
+    const port = this.runtime.connect({ name: PANEL_PORT_NAME });
     port.onMessage.addListener((message: { id: number; response: Response<any> }) => {
       const entry = this.pending.get(message.id);
       if (!entry) return;

@@ -1,6 +1,6 @@
 import { newId } from './codebook';
 import { readBundle, writeBundle } from './bundles';
-import type { AnnotatorDB } from './schema';
+import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from '../lib/edits';
 import type { Annotation, AnnotationKey, Change, CommentInfo, PageInfo, Target } from '../lib/records';
@@ -122,9 +122,9 @@ export async function pageAnnotations(db: AnnotatorDB, pageUrl: string, annotato
 
 /** The annotator name this browser annotates as; made up once, changeable in the options. */
 export async function annotatorName(db: AnnotatorDB): Promise<string> {
-  const row = await db.settings.get('annotator');
+  const row = await db.settings.get(SETTING_KEYS.annotator);
   if (row) return row.value;
   const value = `annotator-${crypto.randomUUID().slice(0, 4)}`;
-  await db.settings.put({ key: 'annotator', value });
+  await db.settings.put({ key: SETTING_KEYS.annotator, value });
   return value;
 }

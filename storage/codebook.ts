@@ -1,5 +1,6 @@
 import { withTagIndex } from './bundles';
-import type { AnnotatorDB } from './schema';
+import { SETTING_KEYS, type AnnotatorDB } from './schema';
+import { HOTKEYS } from '../lib/hotkeys';
 import type { Tag } from '../lib/records';
 
 /** The codebook new users start with: common categories of comment analysis. */
@@ -14,21 +15,19 @@ export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [
   { name: 'spam', colour: '#bf3989', hotkey: '8', description: 'Advertising, link drops, bots.' },
 ];
 
-const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
-
 /** A new tag id: random, so tags from colleagues' codebooks never collide. */
 export const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
 /** The codebook in display order; seeds the defaults into an empty database, once. */
 export async function loadCodebook(db: AnnotatorDB): Promise<Tag[]> {
   return db.transaction('rw', db.tags, db.settings, async () => {
-    const seeded = await db.settings.get('codebook-seeded');
+    const seeded = await db.settings.get(SETTING_KEYS.codebookSeeded);
     if (!seeded) {
       if ((await db.tags.count()) === 0) {
         // Default tags have the same ids in every install, so colleagues' files merge by id.
         await db.tags.bulkAdd(DEFAULT_CODEBOOK.map((tag, order) => ({ ...tag, id: `tag_${tag.name}`, order })));
       }
-      await db.settings.put({ key: 'codebook-seeded', value: 'yes' });
+      await db.settings.put({ key: SETTING_KEYS.codebookSeeded, value: 'yes' });
     }
     return db.tags.orderBy('order').toArray();
   });

@@ -1,10 +1,14 @@
 import Papa from 'papaparse';
 import { commentSelector } from '../layouts/registry';
 import type { AnnotatorDB } from './schema';
+import { commentId } from '../lib/comment-id';
 import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
 export const FORMAT = 'comment-annotator';
+/** The codebook file's format name (the codebook alone, to share tags in a team). */
+export const CODEBOOK_FORMAT = `${FORMAT}-codebook` as const;
+/** The version of both file formats this build writes and reads. */
 export const FORMAT_VERSION = 1;
 
 /** A comment as exported: the snapshot without the derived text hash. */
@@ -36,7 +40,8 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
   return db.transaction('r', [db.tags, db.pages, db.bundles], async () => {
     const [codebook, bundles] = await Promise.all([
       db.tags.orderBy('order').toArray(),
-      scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
+      // An empty selection (the codebook file's data) needs no annotation read.
+      annotationIds?.size === 0 ? [] : scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
     ]);
     const wanted = (a: Annotation) => !annotationIds || annotationIds.has(a.id);
     // Bundles come in address order, so comments sorted within each bundle are sorted overall.
@@ -67,16 +72,9 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
   });
 }
 
-/** The file name an export is downloaded as. */
-export function exportFileName(kind: 'json' | 'jsonld' | 'csv' | 'codebook', date = new Date()): string {
-  const stamp = date.toISOString().slice(0, 16).replace(/[:T]/g, '-');
-  return kind === 'codebook' ? `comment-annotator-codebook-${stamp}.json`
-    : `comment-annotator-${stamp}.${kind === 'json' ? 'json' : kind === 'jsonld' ? 'jsonld' : 'csv'}`;
-}
-
 const commentOf = (data: NativeExport) => {
-  const map = new Map(data.comments.map((c) => [`${c.pageUrl}\u0000${c.key}`, c]));
-  return (a: Annotation) => map.get(`${a.pageUrl}\u0000${a.commentKey}`);
+  const map = new Map(data.comments.map((c) => [commentId(c.pageUrl, c.key), c]));
+  return (a: Annotation) => map.get(commentId(a.pageUrl, a.commentKey));
 };
 
 /**
@@ -143,7 +141,7 @@ export function toCsv(data: NativeExport): string {
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
-/** The codebook alone, for sharing one set of tags with a team. */
-export async function exportCodebook(db: AnnotatorDB) {
-  return { format: `${FORMAT}-codebook` as const, version: FORMAT_VERSION, exportedAt: new Date().toISOString(), codebook: await db.tags.orderBy('order').toArray() };
+/** The codebook file: an export's codebook alone, for sharing one set of tags with a team. */
+export function toCodebookFile(data: Pick<NativeExport, 'exportedAt' | 'codebook'>) {
+  return { format: CODEBOOK_FORMAT, version: FORMAT_VERSION, exportedAt: data.exportedAt, codebook: data.codebook };
 }

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS, FORMAT, FORMAT_VERSION } from './export';
+import { CODEBOOK_FORMAT, CSV_COLUMNS, FORMAT, FORMAT_VERSION } from './export';
 
 // A refused import says in plain words what the file is, which files can be imported, and what
 // they look like: "Unexpected token 'h', "hello, thi"... is not valid JSON" read like a crash.
@@ -8,11 +8,11 @@ export type ImportKind = 'annotations' | 'codebook';
 
 const START = {
   annotations: `{"format": "${FORMAT}", "version": ${FORMAT_VERSION}, …}`,
-  codebook: `{"format": "${FORMAT}-codebook", "version": ${FORMAT_VERSION}, …}`,
+  codebook: `{"format": "${CODEBOOK_FORMAT}", "version": ${FORMAT_VERSION}, …}`,
 };
 
 // The `format` a file for each import holds.
-const FORMAT_OF: Record<ImportKind, string> = { annotations: FORMAT, codebook: `${FORMAT}-codebook` };
+const FORMAT_OF: Record<ImportKind, string> = { annotations: FORMAT, codebook: CODEBOOK_FORMAT };
 
 /** Which files an import takes and how they begin: said after every refusal. */
 export function importableFiles(kind: ImportKind): string {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
-import { FORMAT } from './export';
+import { HOTKEYS } from '../lib/hotkeys';
+import { CODEBOOK_FORMAT, FORMAT } from './export';
 
 // The native format's schema (docs/comment-annotator.schema.json says the same for other tools).
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -13,7 +14,7 @@ export const TagSchema = v.strictObject({
   id,
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
   colour: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb')),
-  hotkey: v.nullable(v.picklist(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'])),
+  hotkey: v.nullable(v.picklist(HOTKEYS)),
   description: text(2_000),
   order: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
@@ -73,7 +74,7 @@ export const NativeExportSchema = v.strictObject({
 });
 
 export const CodebookFileSchema = v.strictObject({
-  format: v.literal(`${FORMAT}-codebook`),
+  format: v.literal(CODEBOOK_FORMAT),
   version: v.literal(1),
   exportedAt: timestamp,
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),

@@ -4,6 +4,7 @@ import { foreignFile, notJson, refusal, type ImportKind } from './import-message
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
 import type { AnnotatorDB } from './schema';
+import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag } from '../lib/records';
@@ -133,19 +134,19 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     tagIds.add(tag.id);
   }
   const pages = new Set(data.pages.map((p) => p.url));
-  const comments = new Set(data.comments.map((c) => `${c.pageUrl}\u0000${c.key}`));
+  const comments = new Set(data.comments.map((c) => commentId(c.pageUrl, c.key)));
   const ids = new Set<string>();
   const triples = new Set<string>();
   for (const [i, a] of data.annotations.entries()) {
     if (ids.has(a.id)) return fail(`annotations[${i}].id: the annotation id "${a.id}" appears twice`);
     ids.add(a.id);
-    const triple = `${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`;
+    const triple = codingId(a.annotator, a.pageUrl, a.commentKey);
     if (triples.has(triple)) return fail(`annotations[${i}]: a second annotation by "${a.annotator}" of the same comment`);
     triples.add(triple);
     const unknown = a.tagIds.findIndex((t) => !tagIds.has(t));
     if (unknown !== -1) return fail(`annotations[${i}].tagIds[${unknown}]: unknown tag id "${a.tagIds[unknown]}"`);
     if (!pages.has(a.pageUrl)) return fail(`annotations[${i}].pageUrl: no page "${a.pageUrl}" in pages`);
-    if (!comments.has(`${a.pageUrl}\u0000${a.commentKey}`)) return fail(`annotations[${i}].commentKey: no comment "${a.commentKey}" of that page in comments`);
+    if (!comments.has(commentId(a.pageUrl, a.commentKey))) return fail(`annotations[${i}].commentKey: no comment "${a.commentKey}" of that page in comments`);
   }
   return null;
 }
@@ -185,14 +186,14 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
   if (!resolved.ok) throw new Error(resolved.error);
   const data = resolved.data;
   const byId = new Map(existing.map((a) => [a.id, a]));
-  const byTriple = new Map(existing.map((a) => [`${a.annotator}\u0000${a.pageUrl}\u0000${a.commentKey}`, a]));
+  const byTriple = new Map(existing.map((a) => [codingId(a.annotator, a.pageUrl, a.commentKey), a]));
   const preview: ImportPreview = {
     new: 0, updated: 0, unchanged: 0, conflicting: 0, newTags: [], pages: data.pages.length, clashes,
     annotators: [...new Set(data.annotations.map((a) => a.annotator))].sort(),
   };
   const writes: Annotation[] = [];
   for (const incoming of data.annotations) {
-    const current = byId.get(incoming.id) ?? byTriple.get(`${incoming.annotator}\u0000${incoming.pageUrl}\u0000${incoming.commentKey}`);
+    const current = byId.get(incoming.id) ?? byTriple.get(codingId(incoming.annotator, incoming.pageUrl, incoming.commentKey));
     if (!current) {
       preview.new++;
       writes.push(incoming);

@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { annotatorName } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
-import type { AnnotatorDB } from '../../storage/schema';
+import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { GrantedSites } from './GrantedSites';
+import { HOTKEYS } from '../../lib/hotkeys';
 import type { Tag } from '../../lib/records';
-
-const HOTKEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
 /** The options page: who annotates, the codebook (add, rename, recolour, reorder, re-key, delete), the granted sites. */
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
   // Live queries must only read: defaults are written once, on mount.
   useEffect(() => void Promise.all([loadCodebook(db), annotatorName(db)]), [db]);
   const codebook = useLiveQuery(() => db.tags.orderBy('order').toArray(), [], [] as Tag[]);
-  const annotator = useLiveQuery(async () => (await db.settings.get('annotator'))?.value ?? '', [], '');
+  const annotator = useLiveQuery(async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', [], '');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ tag: Tag; uses: number } | null>(null);
   const [newName, setNewName] = useState('');
@@ -39,7 +38,7 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
             value={annotator}
             onChange={(e) => {
               const value = (e.target as HTMLInputElement).value.trim();
-              if (value) void attempt(() => db.settings.put({ key: 'annotator', value }));
+              if (value) void attempt(() => db.settings.put({ key: SETTING_KEYS.annotator, value }));
             }}
           />
         </label>

@@ -1,3 +1,4 @@
+import { isHotkey } from '../../lib/hotkeys';
 import type { Tag } from '../../lib/records';
 
 /** What a key press asks the panel to do. */
@@ -53,6 +54,6 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
     case '?': return { type: 'help' };
     case 'Escape': return { type: 'close' };
   }
-  const tag = /^[0-9]$/.test(event.key) ? codebook.find((t) => t.hotkey === event.key) : undefined;
+  const tag = isHotkey(event.key) ? codebook.find((t) => t.hotkey === event.key) : undefined;
   return tag ? { type: 'toggle-tag', tagId: tag.id } : null;
 }

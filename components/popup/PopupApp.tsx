@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openPanelInTab } from '../../extension/open-panel';
-import { downloadText } from '../common/download';
-import { exportFileName, exportNative } from '../../storage/export';
+import { downloadExport } from '../common/download';
+import { exportData, exportFormat } from '../../storage/export-formats';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useLiveQuery } from '../common/useLiveQuery';
@@ -16,8 +16,9 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
 
   const exportAll = async () => {
     try {
-      const file = await exportNative(db);
-      downloadText(exportFileName('json'), JSON.stringify(file), 'application/json');
+      const native = exportFormat('json');
+      const file = await exportData(db, native);
+      downloadExport(native, file);
       setMessage(`Exported ${file.annotations.length} annotations.`);
     } catch (error) {
       setMessage(`Export failed: ${(error as Error).message}`);

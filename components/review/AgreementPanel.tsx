@@ -1,4 +1,5 @@
 import { NAMED_CODERS, SHOWN_DISAGREEMENTS, type AgreementAnswer } from './agreement-job';
+import { commentId } from '../../lib/comment-id';
 import type { Tag } from '../../lib/records';
 
 /**
@@ -35,7 +36,7 @@ export function AgreementPanel({ answer, current, codebook }: { answer: Agreemen
             {report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => (
               <li key={`${d.pageUrl}${d.commentKey}${d.tagId}`}>
                 <strong>{name.get(d.tagId)}</strong>: {d.yes + d.no > NAMED_CODERS ? `${d.yes} yes, ${d.no} no` : Object.entries(d.applied).map(([who, yes]) => `${who} ${yes ? 'yes' : 'no'}`).join(', ')}
-                <div class="excerpt">{answer.excerpts[`${d.pageUrl}\u0000${d.commentKey}`]}</div>
+                <div class="excerpt">{answer.excerpts[commentId(d.pageUrl, d.commentKey)]}</div>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadText } from '../common/download';
-import { exportCodebook, exportFileName, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
+import { downloadExport } from '../common/download';
+import { acceptOf, EXPORT_FORMATS, exportData, exportFormat, type ExportFormat } from '../../storage/export-formats';
 import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
 import type { AnnotatorDB } from '../../storage/schema';
 import type { TagResolution, TagResolutions } from '../../storage/tag-clashes';
@@ -23,7 +23,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 /**
- * Export (everything or the current filter; native, W3C, CSV; the codebook) and import with a
+ * Export (everything or the current filter, in each of EXPORT_FORMATS) and import with a
  * preview. `onWriting` hears when an import starts and stops writing to the database.
  */
 export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db: AnnotatorDB; shown: number; shownIds(): Promise<string[]>; filtered: boolean; onWriting?(writing: boolean): void }) {
@@ -59,9 +59,14 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
   };
 
   // The shown ids are asked for only when a filtered export needs them (they can be a million).
-  const build = async () => (filtered
-    ? exportNative(db, { kind: 'selection', description: 'review page filter' }, new Set(await shownIds()))
-    : exportNative(db));
+  const build = async (format: ExportFormat) => (filtered && format.holds === 'annotations'
+    ? exportData(db, format, { kind: 'selection', description: 'review page filter' }, new Set(await shownIds()))
+    : exportData(db, format));
+  const save = async (format: ExportFormat) => {
+    const data = await build(format);
+    downloadExport(format, data);
+    return format.holds === 'codebook' ? 'Exported the codebook.' : `Exported ${data.annotations.length} annotations (${format.label}).`;
+  };
   // Each action's duration is kept on the status line (data-ms) for npm run bench.
   const run = async (action: () => Promise<string>) => {
     const started = performance.now();
@@ -83,28 +88,12 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
       <h2 id="exchange-title">Export and import</h2>
       <p>{filtered ? `Exports hold the ${shown} annotations the filter shows.` : 'Exports hold every annotation.'}</p>
       <div class="buttons">
-        <button type="button" data-testid="export-json" onClick={() => void run(async () => {
-          const data = await build();
-          downloadText(exportFileName('json'), JSON.stringify(data), 'application/json');
-          return `Exported ${data.annotations.length} annotations (native JSON).`;
-        })}>Native JSON</button>
-        <button type="button" data-testid="export-w3c" onClick={() => void run(async () => {
-          const data = await build();
-          downloadText(exportFileName('jsonld'), JSON.stringify(toWebAnnotations(data), null, 2), 'application/ld+json');
-          return `Exported ${data.annotations.length} annotations (W3C Web Annotation).`;
-        })}>W3C Web Annotation</button>
-        <button type="button" data-testid="export-csv" onClick={() => void run(async () => {
-          const data = await build();
-          downloadText(exportFileName('csv'), toCsv(data), 'text/csv;charset=utf-8');
-          return `Exported ${data.annotations.length} annotations (CSV).`;
-        })}>CSV</button>
-        <button type="button" data-testid="export-codebook" onClick={() => void run(async () => {
-          downloadText(exportFileName('codebook'), JSON.stringify(await exportCodebook(db), null, 2), 'application/json');
-          return 'Exported the codebook.';
-        })}>Codebook</button>
+        {EXPORT_FORMATS.map((format) => (
+          <button key={format.id} type="button" data-testid={`export-${format.id}`} onClick={() => void run(() => save(format))}>{format.label}</button>
+        ))}
       </div>
       <label class="file">Import annotations (native JSON){' '}
-        <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void run(async () => {
+        <input type="file" accept={acceptOf(exportFormat('json'))} data-testid="import-file" onChange={(e) => void run(async () => {
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
@@ -123,7 +112,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
         })} />
       </label>
       <label class="file">Import a codebook{' '}
-        <input type="file" accept=".json,application/json" data-testid="import-codebook" onChange={(e) => void run(async () => {
+        <input type="file" accept={acceptOf(exportFormat('codebook'))} data-testid="import-codebook" onChange={(e) => void run(async () => {
           const read = await readFile(e.target as HTMLInputElement);
           if (!read) return 'No file chosen.';
           const checked = checkCodebookFile(read.text, read.file.size);

@@ -9,7 +9,7 @@ export interface AgreementAnswer {
   report: Omit<AgreementReport, 'disagreements'> & { disagreements: ShownDisagreement[] };
   /** How many disagreements there are in all. */
   disagreements: number;
-  /** Comment text by `pageUrl \0 commentKey`, for the listed disagreements only. */
+  /** Comment text by commentId (lib/comment-id.ts), for the listed disagreements only. */
   excerpts: Record<string, string>;
 }
 

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { agreementReport } from '../../lib/agreement';
+import { commentId } from '../../lib/comment-id';
 import { readEverything } from '../../storage/bundles';
 import { AnnotatorDB } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
@@ -70,10 +71,10 @@ liveQuery(async () => {
     setTimeout(() => {
       if (data?.revision !== rev) return;
       const report = agreementReport(annotations, codebook);
-      const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => `${d.pageUrl}\u0000${d.commentKey}`));
+      const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => commentId(d.pageUrl, d.commentKey)));
       const excerpts: Record<string, string> = {};
       for (const c of comments) {
-        const key = `${c.pageUrl}\u0000${c.key}`;
+        const key = commentId(c.pageUrl, c.key);
         if (wanted.has(key)) excerpts[key] = c.text;
       }
       // Only the listed disagreements cross to the page: copying them all could stall it.

@@ -1,3 +1,4 @@
+import { commentId } from '../../lib/comment-id';
 import type { Annotation, CommentSnapshot, PageRecord } from '../../lib/records';
 
 /** One annotation with the comment and page it is about: a row of the review table. */
@@ -25,7 +26,7 @@ export type SortKey = 'page' | 'author' | 'published' | 'updated' | 'annotator';
 
 /** Joins annotations with their comments and pages. */
 export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[], pages: PageRecord[]): ReviewRow[] {
-  const comment = new Map(snapshots.map((s) => [`${s.pageUrl}\u0000${s.key}`, s]));
+  const comment = new Map(snapshots.map((s) => [commentId(s.pageUrl, s.key), s]));
   const page = new Map(pages.map((p) => [p.url, p]));
   // One URL parse per page, not per annotation (a page can hold a million).
   const sites = new Map<string, string>();
@@ -36,7 +37,7 @@ export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[]
   };
   return annotations.map((annotation) => ({
     annotation,
-    comment: comment.get(`${annotation.pageUrl}\u0000${annotation.commentKey}`),
+    comment: comment.get(commentId(annotation.pageUrl, annotation.commentKey)),
     page: page.get(annotation.pageUrl),
     site: siteOf(annotation.pageUrl),
   }));

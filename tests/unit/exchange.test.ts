@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport, cohensKappa, krippendorffAlpha } from '../../lib/agreement';
 import { setNote, setTag } from '../../storage/annotations';
 import { addTag, loadCodebook } from '../../storage/codebook';
-import { CSV_COLUMNS, exportCodebook, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
+import { CSV_COLUMNS, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
+import { exportData, exportFormat } from '../../storage/export-formats';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
 import { AnnotatorDB } from '../../storage/schema';
 import type { Target } from '../../lib/records';
@@ -226,7 +227,8 @@ describe('codebook exchange', () => {
   it('exports the codebook alone and imports it into another database: new tags added, shared ids updated', async () => {
     await addTag(db, { name: 'sarcasm', colour: '#ff8800', description: 'says the opposite' });
     await db.tags.update('tag_spam', { name: 'advertising' });
-    const file = JSON.stringify(await exportCodebook(db));
+    const codebookFile = exportFormat('codebook');
+    const file = codebookFile.serialise(await exportData(db, codebookFile));
     const other = await fresh();
     await loadCodebook(other);
     const checked = checkCodebookFile(file);

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTag } from '../../storage/annotations';
 import { loadCodebook } from '../../storage/codebook';
-import { exportCodebook, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
+import { exportNative, toCodebookFile, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { checkCodebookFile, checkExportFile } from '../../storage/import';
 import { AnnotatorDB } from '../../storage/schema';
 
@@ -88,7 +88,7 @@ describe('what a refused codebook import says', () => {
     expect(error).toMatch(/^This file is not JSON: it begins “hello, this is a plain text file”\. “Import a codebook” takes/);
     expect(error).toContain('{"format": "comment-annotator-codebook", "version": 1, …}');
     // And a real codebook file begins as the message says.
-    expect(JSON.stringify(await exportCodebook(db))).toMatch(/^\{"format":"comment-annotator-codebook","version":1,/);
+    expect(JSON.stringify(toCodebookFile(await exportNative(db)))).toMatch(/^\{"format":"comment-annotator-codebook","version":1,/);
   });
 
   it('our own export begins as the annotation import’s message says', () => {
