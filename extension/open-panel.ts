@@ -5,14 +5,21 @@ import type { ToContentScript } from '../lib/messages';
 const CONTENT_SCRIPT = '/content-scripts/page.js';
 
 /**
- * Opens (or closes) the panel in a tab. Where the content script runs already (the known
- * sites, or a page it was injected into before) it is told to toggle; anywhere else it is
+ * What to do with the panel: the shortcut toggles it (README: Alt+Shift+A opens and closes);
+ * the popup's "Tag this page" only opens it, leaving an open panel open.
+ */
+export type PanelAction = 'toggle' | 'open';
+
+/**
+ * Opens (or toggles) the panel in a tab. Where the content script runs already (the known
+ * sites, or a page it was injected into before) it is told what to do; anywhere else it is
  * injected, which the activeTab grant of a toolbar click or the shortcut allows, and it opens
  * the panel itself. Resolves with a message for the reader when neither works.
  */
-export async function openPanelInTab(tabId: number): Promise<string | null> {
+export async function openPanelInTab(tabId: number, action: PanelAction = 'toggle'): Promise<string | null> {
+  const message: ToContentScript = action === 'open' ? { type: 'open-panel' } : { type: 'toggle-panel' };
   try {
-    await browser.tabs.sendMessage(tabId, { type: 'toggle-panel' } satisfies ToContentScript, { frameId: 0 });
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     return null;
   } catch {
     // No listener: the content script is not in this tab yet.

@@ -119,6 +119,8 @@ export type ToContentScript =
   | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null; rev: number }
   | { type: 'codebook-changed' }
   | { type: 'toggle-panel' }
+  /** Opens the panel, or leaves it open (the popup's "Tag this page"). */
+  | { type: 'open-panel' }
   | { type: 'focus-comment'; key: string | null }
   | { type: 'comment-clicked'; key: string; frameId: number }
   | { type: 'frame-chips'; chips: FrameChips };

@@ -141,6 +141,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
           mount();
           session.setOpen(!session.snapshot().open);
           break;
+        case 'open-panel':
+          mount();
+          session.setOpen(true);
+          break;
         default:
           void session.onMessage(message);
       }

@@ -27,7 +27,8 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
   const openPanel = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const problem = await openPanelInTab(tab.id);
+    // Opens, never closes: a reader who already has the panel open wants it kept.
+    const problem = await openPanelInTab(tab.id, 'open');
     if (problem) setMessage(problem);
     else window.close();
   };

@@ -14,6 +14,12 @@ describe('opening the panel from the toolbar or the shortcut', () => {
     expect(inject).not.toHaveBeenCalled();
   });
 
+  it('tells it to open, not toggle, for the popup\'s "Tag this page"', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(await openPanelInTab(4, 'open')).toBeNull();
+    expect(send).toHaveBeenCalledWith(4, { type: 'open-panel' }, { frameId: 0 });
+  });
+
   it('injects the content script where none answers (a site the manifest does not name)', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined);
