@@ -1,0 +1,76 @@
+// Firefox end-to-end harness: puppeteer-core drives Firefox ESR over WebDriver BiDi (no
+// geckodriver) with the Firefox build installed as a temporary add-on, and serves the offline
+// fixtures under their real addresses with BiDi request interception, so no test touches the network.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { loadFixtures, type Fixture } from '../../seeds/fixtures';
+
+/** The Firefox build the tests install, as `npx wxt build -b firefox` writes it. */
+export const FIREFOX_BUILD = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'comment-annotator@example.org';
+/** Fixed before launch (pref extensions.webextensions.uuids) so the popup's address is known. */
+export const EXTENSION_UUID = '5c0a2f7e-9d41-4b8e-a3c6-1f2e3d4c5b6a';
+
+/** Firefox ESR, headless, with the build installed as a temporary add-on. */
+export async function launchFirefox(): Promise<Browser> {
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_BUILD}: run "npx wxt build -b firefox" first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return browser;
+}
+
+const withoutHash = (url: string) => url.split('#')[0];
+
+/** A new tab whose web requests are answered from the fixtures (404 for anything else). */
+export async function fixturePage(browser: Browser, fixtures: Fixture[] = loadFixtures()): Promise<Page> {
+  const pages = new Map<string, () => string>();
+  for (const f of fixtures) {
+    pages.set(withoutHash(f.url), f.html);
+    if (f.frame) pages.set(withoutHash(f.frame.url), f.frame.html);
+  }
+  const cache = new Map<string, string>();
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = withoutHash(request.url());
+    // Only web addresses: the extension's own moz-extension:// files load as usual.
+    if (!/^https?:\/\//.test(url)) return void request.continue();
+    const html = pages.get(url);
+    if (!html) return void request.respond({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
+    if (!cache.has(url)) cache.set(url, html());
+    return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: cache.get(url)! });
+  });
+  return page;
+}
+
+/** Waits for the panel (in its open shadow root) and returns the number of comments it shows. */
+export async function panelCount(page: Page, timeout = 20_000): Promise<number> {
+  const handle = await page.waitForSelector('>>> [data-testid="ca-panel"]', { timeout });
+  return Number(await handle!.evaluate((el) => el.getAttribute('data-comment-count')));
+}
+
+/** Opens the panel from its tab and waits until it lists comments. */
+export async function openPanel(page: Page): Promise<void> {
+  await (await page.waitForSelector('>>> [data-testid="ca-toggle"]', { timeout: 20_000 }))!.click();
+  await page.waitForSelector('>>> [data-comment-key]', { timeout: 20_000 });
+}
+
+/** The key of the selected row. */
+export async function selectedKey(page: Page): Promise<string | null> {
+  const row = await page.waitForSelector('>>> .ca-row[aria-selected="true"]', { timeout: 5_000 });
+  return row!.evaluate((el) => el.getAttribute('data-comment-key'));
+}
+
+/** The tags a panel row shows, or null when the row is not rendered. */
+export async function rowTags(page: Page, key: string): Promise<string | null> {
+  const row = await page.$(`>>> .ca-row[data-comment-key="${key}"]`);
+  return row ? row.evaluate((el) => el.getAttribute('data-tags')) : null;
+}
