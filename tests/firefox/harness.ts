@@ -1,7 +1,8 @@
 // Firefox end-to-end harness: puppeteer-core drives Firefox ESR over WebDriver BiDi (no
 // geckodriver) with the Firefox build installed as a temporary add-on, and serves the offline
 // fixtures under their real addresses with BiDi request interception, so no test touches the network.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -14,6 +15,9 @@ const ADDON_ID = 'comment-annotator@example.org';
 /** Fixed before launch (pref extensions.webextensions.uuids) so the popup's address is known. */
 export const EXTENSION_UUID = '5c0a2f7e-9d41-4b8e-a3c6-1f2e3d4c5b6a';
 
+/** Where Firefox saves downloads without asking (prefs browser.download.*), one folder per run. */
+export const DOWNLOAD_DIR = mkdtempSync(join(tmpdir(), 'ca-ff-downloads-'));
+
 /** Firefox ESR, headless, with the build installed as a temporary add-on. */
 export async function launchFirefox(): Promise<Browser> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_BUILD}: run "npx wxt build -b firefox" first`);
@@ -21,7 +25,13 @@ export async function launchFirefox(): Promise<Browser> {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      'browser.download.folderList': 2,
+      'browser.download.dir': DOWNLOAD_DIR,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
   });
   await browser.installExtension(FIREFOX_BUILD);
   return browser;
