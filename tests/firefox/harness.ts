@@ -12,7 +12,7 @@ import { loadFixtures, type Fixture } from '../../seeds/fixtures';
 export const FIREFOX_BUILD = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'comment-annotator@example.org';
-/** Fixed before launch (pref extensions.webextensions.uuids) so the popup's address is known. */
+/** Fixed before launch (pref extensions.webextensions.uuids) so the extension's addresses are known. */
 export const EXTENSION_UUID = '5c0a2f7e-9d41-4b8e-a3c6-1f2e3d4c5b6a';
 
 /** Where Firefox saves downloads without asking (prefs browser.download.*), one folder per run. */
@@ -36,6 +36,9 @@ export async function launchFirefox(): Promise<Browser> {
   await browser.installExtension(FIREFOX_BUILD);
   return browser;
 }
+
+/** The address of one of the extension's own pages. */
+export const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
 
 const withoutHash = (url: string) => url.split('#')[0];
 
@@ -83,4 +86,49 @@ export async function selectedKey(page: Page): Promise<string | null> {
 export async function rowTags(page: Page, key: string): Promise<string | null> {
   const row = await page.$(`>>> .ca-row[data-comment-key="${key}"]`);
   return row ? row.evaluate((el) => el.getAttribute('data-tags')) : null;
+}
+
+/** The progress line: "N of M tagged". */
+export async function progress(page: Page): Promise<string> {
+  const line = await page.waitForSelector('>>> [data-testid="ca-progress"]', { timeout: 5_000 });
+  return line!.evaluate((el) => el.textContent ?? '');
+}
+
+/**
+ * Where a tab really is. puppeteer's page.url() keeps saying about:blank for a tab that shows an
+ * extension page (Firefox reports no navigation for moz-extension:// documents), so ask the document.
+ */
+export function locationOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.href);
+}
+
+/**
+ * Presses the panel's ⚙ button, as a reader would, and returns the tab the extension opens its
+ * options page in: the way into the extension's own pages, since WebDriver BiDi refuses to
+ * navigate a tab to a moz-extension:// address.
+ */
+export async function openOptionsFromPanel(browser: Browser, page: Page): Promise<Page> {
+  const before = new Set(await browser.pages());
+  const opened = browser.waitForTarget(async (target) => {
+    const tab = await target.page();
+    return !!tab && !before.has(tab);
+  }, { timeout: 10_000 });
+  await (await page.waitForSelector('>>> button[aria-label="Edit the codebook"]', { timeout: 5_000 }))!.click();
+  const options = (await (await opened).page())!;
+  await waitForLocation(options, extensionUrl('options.html'));
+  return options;
+}
+
+/**
+ * Sends an extension page's tab to another page of the extension from inside the page (a script
+ * navigation between pages of one origin, which Firefox allows) and waits until it is there.
+ */
+export async function goToExtensionPage(tab: Page, path: string): Promise<void> {
+  await tab.evaluate((url) => location.assign(url), extensionUrl(path));
+  await waitForLocation(tab, extensionUrl(path));
+}
+
+/** Waits until the tab's document is `url` and has loaded (survives the navigation to it). */
+async function waitForLocation(tab: Page, url: string): Promise<void> {
+  await tab.waitForFunction((want) => location.href === want && document.readyState === 'complete', { timeout: 10_000 }, url);
 }
