@@ -109,12 +109,9 @@ export function locationOf(page: Page): Promise<string> {
  */
 export async function openOptionsFromPanel(browser: Browser, page: Page): Promise<Page> {
   const before = new Set(await browser.pages());
-  const opened = browser.waitForTarget(async (target) => {
-    const tab = await target.page();
-    return !!tab && !before.has(tab);
-  }, { timeout: 10_000 });
   await (await page.waitForSelector('>>> button[aria-label="Edit the codebook"]', { timeout: 5_000 }))!.click();
-  const options = (await (await opened).page())!;
+  // browser.pages(), not waitForTarget: puppeteer also reports every iframe as a "page" target.
+  const options = await pollFor('a new tab', async () => (await browser.pages()).find((tab) => !before.has(tab)));
   await waitForLocation(options, extensionUrl('options.html'));
   return options;
 }
@@ -128,7 +125,28 @@ export async function goToExtensionPage(tab: Page, path: string): Promise<void> 
   await waitForLocation(tab, extensionUrl(path));
 }
 
-/** Waits until the tab's document is `url` and has loaded (survives the navigation to it). */
+/**
+ * Waits until the tab's document is `url` and has loaded. A poll of page.evaluate (which runs in
+ * whatever document the tab shows now), not waitForFunction: puppeteer re-arms that only on
+ * navigation events, and Firefox sends none for moz-extension:// documents, so it can wait on the
+ * tab's discarded about:blank forever.
+ */
 async function waitForLocation(tab: Page, url: string): Promise<void> {
-  await tab.waitForFunction((want) => location.href === want && document.readyState === 'complete', { timeout: 10_000 }, url);
+  let at = '';
+  await pollFor(`the tab to reach ${url}`, async () => {
+    // While one document replaces another the evaluation can fail; the next poll asks the new one.
+    at = await tab.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => at);
+    return at === url || undefined;
+  }, () => `last seen at "${at}"`);
+}
+
+/** Asks `probe` every 100 ms until it gives a value; throws after 10 s, saying what it waited for. */
+async function pollFor<T>(what: string, probe: () => Promise<T | undefined>, lastSeen = () => ''): Promise<T> {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Waited 10 s for ${what} ${lastSeen()}`.trim());
 }
