@@ -1,6 +1,6 @@
 // Firefox smoke test (issue 5): the Firefox build passes `web-ext lint` with no errors, and
 // Firefox ESR, headless, installs it as a temporary add-on with no error from the extension.
-// playwright-core cannot drive stock Firefox, so this is as far as an automated run goes.
+// The flows themselves are tested in Firefox by tests/firefox (puppeteer-core over WebDriver BiDi).
 // Prints one line per check ("ok …" / "FAILED …") and exits with the number of failures.
 import { spawn, spawnSync } from 'node:child_process';
 import { lintLines } from './lint-report.mjs';

@@ -1,5 +1,6 @@
 // Runs every suite — typecheck, unit (vitest, happy-dom), the production build, end-to-end (vitest +
-// playwright-core in headless Chromium), the Firefox build's smoke test — and ends with one line:
+// playwright-core in headless Chromium), the Firefox build's smoke test and end-to-end suite
+// (vitest + puppeteer-core over WebDriver BiDi in headless Firefox ESR) — and ends with one line:
 // "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -53,6 +54,8 @@ if (run('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'], { plain
   const bad = lines.filter((line) => line.startsWith('FAILED ')).length;
   passed += oks;
   failed += bad + (oks + bad === 0 ? 1 : 0);
+  // End to end in Firefox: the core flows (counts, Disqus frame, keyboard tagging, reload, export).
+  vitest('firefox e2e', 'vitest.firefox.config.ts');
 } else failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed`);
