@@ -1,10 +1,9 @@
-import { readBundle } from '../storage/bundles';
 import { annotatorName, pageAnnotations, setNote, setTag } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB } from '../storage/schema';
-import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type TargetInput, type ToContentScript } from '../lib/messages';
+import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
-import type { Change, Tag, Target } from '../lib/records';
+import type { Tag } from '../lib/records';
 
 /** What the router needs from the browser; injected so it can be tested without one. */
 export interface RouterDeps {
@@ -13,20 +12,25 @@ export interface RouterDeps {
   /** chrome-extension://<id>/ (moz-extension://<uuid>/ in Firefox): where the extension's pages live. */
   extensionOrigin: string;
   sendToTab(tabId: number, message: ToContentScript, frameId?: number): Promise<unknown>;
-  /** Sends to every tab but `exceptTabId` (the sender, which has the answer already). */
-  broadcast(message: ToContentScript, exceptTabId?: number): Promise<void>;
   openOptions(): Promise<void>;
-  /** Codebook and annotator name, kept between messages; the owner clears them when they change. */
-  cache: { codebook?: Promise<Tag[]>; annotator?: Promise<string> };
+  /**
+   * The codebook, kept between messages (every press checks its tag against it); dropped when
+   * storage announces a codebook change (background/relay.ts). The annotator name is not kept:
+   * a write reads it in its own transaction, so a rename cannot fall between name and write.
+   */
+  cache: RouterCache;
 }
 
-const codebookOf = (deps: RouterDeps) => (deps.cache.codebook ??= loadCodebook(deps.db).catch(forget(deps, 'codebook')));
-const annotatorOf = (deps: RouterDeps) => (deps.cache.annotator ??= annotatorName(deps.db).catch(forget(deps, 'annotator')));
-function forget(deps: RouterDeps, what: 'codebook' | 'annotator') {
-  return (error: unknown): never => {
-    deps.cache[what] = undefined;
+/** What the router keeps between messages. */
+export interface RouterCache {
+  codebook?: Promise<Tag[]>;
+}
+
+function codebookOf(deps: RouterDeps): Promise<Tag[]> {
+  return (deps.cache.codebook ??= loadCodebook(deps.db).catch((error: unknown) => {
+    deps.cache.codebook = undefined;
     throw error;
-  };
+  }));
 }
 
 /** Turns storage failures into words a reader can act on. */
@@ -44,7 +48,7 @@ export async function route(message: unknown, sender: SenderLike, deps: RouterDe
   const fromPage = isOwnExtensionPage(sender, deps.extensionId, deps.extensionOrigin);
   if (!fromPage && !isOwnContentScript(sender, deps.extensionId)) return undefined;
   try {
-    if (fromPage) return await routePageRequest(message, deps);
+    if (fromPage) return await routePageRequest(message);
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     return await handle(parsed.request, { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '', tabUrl: sender.tab?.url }, deps);
@@ -55,15 +59,13 @@ export async function route(message: unknown, sender: SenderLike, deps: RouterDe
 
 const ok = <T>(value: T): Response<T> => ({ ok: true, value });
 
-/** An extension page edited the database itself: tell open panels what the annotation is now. */
-async function routePageRequest(message: unknown, deps: RouterDeps): Promise<Response> {
+/**
+ * An extension page that writes keeps the background running (extension/keep-background-listening.ts):
+ * the message itself is all it takes, since every event restarts the service worker's idle timer.
+ */
+async function routePageRequest(message: unknown): Promise<Response> {
   const parsed = parsePageRequest(message);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { pageUrl, commentKey, annotator } = parsed.request;
-  const bundle = await readBundle(deps.db, pageUrl);
-  const annotation = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey) ?? null;
-  await deps.broadcast({ type: 'annotation-changed', pageUrl, commentKey, annotator, annotation, rev: bundle.rev ?? 0 });
-  return ok(null);
+  return parsed.ok ? ok(null) : { ok: false, error: parsed.error };
 }
 const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
@@ -128,7 +130,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       return ok(null);
     }
     case 'get-page-state': {
-      const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorOf(deps)]);
+      const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorName(db)]);
       const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
       return ok<PageState>({ codebook, annotator, annotations, snapshots, rev });
     }
@@ -136,22 +138,10 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       const codebook = await codebookOf(deps);
       // Taking off a tag the codebook lost meanwhile (an undo) is harmless; putting one on is not.
       if (request.on && !codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
-      return saved(deps, tabId, request.target, (target) => setTag(db, target, request.tagId, request.on, codebook.map((t) => t.id)));
+      // As this browser's annotator; storage announces the change to every tab (background/relay.ts).
+      return ok(await setTag(db, request.target, request.tagId, request.on, codebook.map((t) => t.id)));
     }
     case 'set-note':
-      return saved(deps, tabId, request.target, (target) => setNote(db, target, request.note));
+      return ok(await setNote(db, request.target, request.note));
   }
-}
-
-/**
- * Runs one change as this browser's annotator; once it is committed, answers the sender first
- * and then tells the other tabs (the broadcast waits a tick so it does not delay the answer).
- */
-async function saved(deps: RouterDeps, tabId: number, input: TargetInput, write: (target: Target) => Promise<Change>): Promise<Response<Change>> {
-  const annotator = await annotatorOf(deps);
-  const change = await write({ ...input, annotator });
-  setTimeout(() => quiet(deps.broadcast({
-    type: 'annotation-changed', pageUrl: input.page.url, commentKey: input.comment.key, annotator, annotation: change.after, rev: change.rev,
-  }, tabId)), 0);
-  return ok(change);
 }

@@ -1,33 +1,38 @@
-import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { keepGrantedSitesRegistered } from '../extension/always-sites';
 import type { ToContentScript } from '../lib/messages';
 import { PANEL_PORT_NAME } from '../lib/panel-port';
 import { openPanelInTab } from '../extension/open-panel';
+import { relayChanges } from '../background/relay';
 import { route, type RouterDeps } from '../background/router';
-import { AnnotatorDB, SETTING_KEYS } from '../storage/schema';
+import { AnnotatorDB } from '../storage/schema';
 
 // The database lives here (the extension's origin, never the page's); content scripts reach it
 // only through validated messages (background/router.ts).
 export default defineBackground(() => {
   const db = new AnnotatorDB();
 
-  const broadcast = async (message: ToContentScript, exceptTabId?: number) => {
-    const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((tab) =>
-      tab.id !== undefined && tab.id !== exceptTabId && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
-  };
   const deps: RouterDeps = {
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     sendToTab: (tabId, message, frameId) =>
       frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }),
-    broadcast,
     openOptions: () => browser.runtime.openOptionsPage(),
     cache: {},
   };
+
+  // Every write, wherever it was made, is announced by storage (storage/changes.ts): open panels
+  // hear it from here, and the router drops the codebook it keeps when that changes.
+  relayChanges({
+    db,
+    cache: deps.cache,
+    broadcast: async (message: ToContentScript) => {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
+    },
+  });
 
   // "Always run on this site": the page script registered for the sites the reader granted.
   keepGrantedSitesRegistered();
@@ -41,18 +46,6 @@ export default defineBackground(() => {
       const response = await route(message.request, port.sender ?? {}, deps);
       if (response) port.postMessage({ id: message.id, response });
     });
-  });
-
-  // The options page edits the codebook and the annotator name straight in the database:
-  // drop what the router keeps, and tell open panels.
-  let first = true;
-  liveQuery(() => db.tags.toArray()).subscribe(() => {
-    deps.cache.codebook = undefined;
-    if (first) first = false;
-    else void broadcast({ type: 'codebook-changed' });
-  });
-  liveQuery(() => db.settings.get(SETTING_KEYS.annotator)).subscribe(() => {
-    deps.cache.annotator = undefined;
   });
 
   // The toolbar button opens the popup (whose "Tag this page" does the same); the shortcut

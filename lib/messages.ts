@@ -4,6 +4,7 @@ import { COMMENT_KINDS } from '../layouts/types';
 import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
 import type { Annotation, Change, CommentSnapshot, Tag } from './records';
 import type { AnnotationState } from './edits';
+import type { StoreChange } from './changes';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
 // both the runtime check and the TypeScript types of every message a content script may send.
@@ -92,8 +93,8 @@ export type Request = v.InferOutput<typeof RequestSchema>;
 
 /** Every message the extension's own pages (review, options) may send to the background. */
 export const PageRequestSchema = v.variant('type', [
-  /** The review page changed or removed an annotation: open panels of that page catch up. */
-  v.strictObject({ type: v.literal('annotation-edited'), pageUrl: PageUrlSchema, commentKey: key, annotator: shortText(200) }),
+  /** A page that writes is open: stay running, to hear its changes and relay them to open panels. */
+  v.strictObject({ type: v.literal('keep-listening') }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
@@ -115,9 +116,8 @@ export interface PageState {
 export type ToContentScript =
   | (FrameComments & { frameId: number })
   | { type: 'report-comments' }
-  /** `rev`: the page bundle's revision the annotation was read at (later news has a higher one). */
-  | { type: 'annotation-changed'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null; rev: number }
-  | { type: 'codebook-changed' }
+  /** What a write in any tab or extension page changed, relayed from storage's announcement. */
+  | { type: 'stored-change'; change: StoreChange }
   | { type: 'toggle-panel' }
   /** Opens the panel, or leaves it open (the popup's "Tag this page"). */
   | { type: 'open-panel' }

@@ -53,6 +53,8 @@ export class AnnotatorSession implements PanelSession {
   private readonly heardAt = new Map<string, number>();
   /** The revision the page's annotations were loaded at: older news is no news. */
   private loadedAt = 0;
+  /** load() was called: the session shows stored data, and reads it again when it changes (not before). */
+  private following = false;
   private url: string;
 
   /**
@@ -87,6 +89,7 @@ export class AnnotatorSession implements PanelSession {
 
   /** Loads the codebook and the saved annotations of this page. */
   async load(): Promise<void> {
+    this.following = true;
     const response = await this.send<PageState>({ type: 'get-page-state', pageUrl: this.url });
     if (!response.ok && response.error.startsWith(FOREIGN_PAGE) && this.page.ownUrl && this.url !== this.page.ownUrl) {
       this.url = this.page.ownUrl;
@@ -170,11 +173,28 @@ export class AnnotatorSession implements PanelSession {
     this.update({});
   }
 
-  /** Follows changes made elsewhere (another tab, the options page). */
+  /**
+   * Follows what storage announced and the background relayed: a write in another tab, on the
+   * review page, an import, the codebook or the annotator's name changed on the options page.
+   */
   async onMessage(message: ToContentScript): Promise<void> {
-    if (message.type === 'codebook-changed') return this.load();
-    if (message.type !== 'annotation-changed' || message.pageUrl !== this.url || message.annotator !== this.state.annotator) return;
-    this.applySaved(message.commentKey, message.annotation, message.rev);
+    if (message.type !== 'stored-change') return;
+    const { change } = message;
+    switch (change.kind) {
+      case 'annotation':
+        if (change.pageUrl === this.url && change.annotator === this.state.annotator) this.applySaved(change.commentKey, change.annotation, change.rev);
+        return;
+      case 'pages':
+        if (this.following && (change.pageUrls === null || change.pageUrls.includes(this.url))) return this.load();
+        return;
+      case 'codebook':
+        if (this.following) return this.load();
+        return;
+      case 'annotator':
+        // Renamed: the annotations moved to the new name; read them (and the name) again, so
+        // news for the new name is taken and the next press changes them, as before the rename.
+        if (this.following && change.name !== this.state.annotator) return this.load();
+    }
   }
 
   /** Shows a message in the panel's status line. */

@@ -1,9 +1,15 @@
+import { announce } from './changes';
 import { newId } from './codebook';
-import { readBundle, writeBundle } from './bundles';
+import { readBundle, withTagIndex, writeBundle } from './bundles';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from '../lib/edits';
 import type { Annotation, AnnotationKey, Change, CommentInfo, PageInfo, Target } from '../lib/records';
+
+/** An annotation named by page and comment; without `annotator`, this browser's annotator. */
+type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
+/** A target as the panel sends it; without `annotator`, this browser's annotator. */
+type TargetOf = Omit<Target, 'annotator'> & { annotator?: string };
 
 
 const isEmpty = (state: AnnotationState | null) => !state || (state.tagIds.length === 0 && state.note.trim() === '');
@@ -16,21 +22,29 @@ const sameState = (a: AnnotationState | null, b: AnnotationState | null) =>
  * neither tags nor note). A change that changes nothing writes nothing. `seen`: the page and
  * comment as the content script found them; the first time a comment is annotated its snapshot
  * is saved, and the page's metadata with it (the review page edits comments saved already).
+ * Without an annotator named, the annotator is read in the same transaction, so a rename
+ * (which moves the annotations) never falls between the name and the write.
+ * What is stored afterwards is announced even when nothing was written: a request resent after
+ * the service worker stopped between its commit and its announcement is heard of then.
  */
-async function change(db: AnnotatorDB, where: AnnotationKey, next: (current: AnnotationState | null) => AnnotationState | null, seen?: { page: PageInfo; comment: CommentInfo }): Promise<Change> {
-  const { pageUrl, commentKey, annotator } = where;
-  return db.transaction('rw', [db.bundles, db.pages], async () => {
+async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationState | null) => AnnotationState | null, seen?: { page: PageInfo; comment: CommentInfo }): Promise<Change> {
+  const { pageUrl, commentKey } = where;
+  let madeUp: string | null = null;
+  const { annotator, result } = await db.transaction('rw', [db.bundles, db.pages, db.settings], async () => {
     const now = new Date().toISOString();
-    // Both reads in parallel: one round trip to the database.
-    const [bundle, record] = await Promise.all([readBundle(db, pageUrl), seen ? db.pages.get(pageUrl) : undefined]);
+    // The reads in parallel: one round trip to the database.
+    const [bundle, record, me] = await Promise.all([readBundle(db, pageUrl), seen ? db.pages.get(pageUrl) : undefined, where.annotator ?? storedAnnotator(db)]);
+    const annotator = typeof me === 'string' ? me : me.name;
+    if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
     const existing = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey);
     const before = existing ? { tagIds: existing.tagIds, note: existing.note } : null;
     const wanted = next(before);
-    if (sameState(before, wanted)) return { before, after: existing ?? null, rev: bundle.rev ?? 0 };
+    const done = (result: Change) => ({ annotator, result });
+    if (sameState(before, wanted)) return done({ before, after: existing ?? null, rev: bundle.rev ?? 0 });
     const others = bundle.annotations.filter((a) => a !== existing);
     if (isEmpty(wanted)) {
       const rev = await writeBundle(db, { ...bundle, annotations: others });
-      return { before, after: null, rev };
+      return done({ before, after: null, rev });
     }
     const after: Annotation = {
       ...existing,
@@ -57,24 +71,30 @@ async function change(db: AnnotatorDB, where: AnnotationKey, next: (current: Ann
         commentCount: seen.page.commentCount,
       }),
     ]);
-    return { before, after, rev };
+    return done({ before, after, rev });
   });
+  if (madeUp) announce(db, { kind: 'annotator', name: madeUp, previous: null });
+  announce(db, { kind: 'annotation', pageUrl, commentKey, annotator, annotation: result.after, rev: result.rev });
+  return result;
 }
 
-const keyOf = (target: Target): AnnotationKey => ({ pageUrl: target.page.url, commentKey: target.comment.key, annotator: target.annotator });
+const keyOf = (target: TargetOf): Where => ({ pageUrl: target.page.url, commentKey: target.comment.key, annotator: target.annotator });
 
-/** Applies an edit made on a page (the panel): saves the comment's snapshot on first use. */
-export function editFromPage(db: AnnotatorDB, target: Target, edit: AnnotationEdit, codebookOrder: readonly string[]): Promise<Change> {
+/**
+ * Applies an edit made on a page (the panel): saves the comment's snapshot on first use. Without
+ * `target.annotator`, as this browser's annotator.
+ */
+export function editFromPage(db: AnnotatorDB, target: TargetOf, edit: AnnotationEdit, codebookOrder: readonly string[]): Promise<Change> {
   return change(db, keyOf(target), (current) => applyEdit(current, edit, codebookOrder), { page: target.page, comment: target.comment });
 }
 
 /** Puts a tag on the comment (`on`) or takes it off; tags stay in codebook order. */
-export function setTag(db: AnnotatorDB, target: Target, tagId: string, on: boolean, codebookOrder: readonly string[]): Promise<Change> {
+export function setTag(db: AnnotatorDB, target: TargetOf, tagId: string, on: boolean, codebookOrder: readonly string[]): Promise<Change> {
   return editFromPage(db, target, { tags: { [tagId]: on } }, codebookOrder);
 }
 
 /** Sets the comment's free-text note. */
-export function setNote(db: AnnotatorDB, target: Target, note: string): Promise<Change> {
+export function setNote(db: AnnotatorDB, target: TargetOf, note: string): Promise<Change> {
   return editFromPage(db, target, { note }, []);
 }
 
@@ -93,8 +113,8 @@ export function editAnnotation(db: AnnotatorDB, where: AnnotationKey, edit: Anno
  * come back beside the new ones, and a note written since wins while the removed version is kept
  * in the annotation's history.
  */
-export function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrder: readonly string[]): Promise<Change> {
-  return db.transaction('rw', db.bundles, async () => {
+export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrder: readonly string[]): Promise<Change> {
+  const result = await db.transaction('rw', db.bundles, async (): Promise<Change> => {
     const bundle = await readBundle(db, removed.pageUrl);
     const current = bundle.annotations.find((a) => a.annotator === removed.annotator && a.commentKey === removed.commentKey);
     const others = bundle.annotations.filter((a) => a !== current && a.id !== removed.id);
@@ -112,6 +132,8 @@ export function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrd
     const rev = await writeBundle(db, { ...bundle, annotations: [...others, after] });
     return { before: current ?? null, after, rev };
   });
+  announce(db, { kind: 'annotation', pageUrl: removed.pageUrl, commentKey: removed.commentKey, annotator: removed.annotator, annotation: result.after, rev: result.rev });
+  return result;
 }
 
 /** One annotator's annotations on a page, with the snapshots of their comments. */
@@ -120,11 +142,55 @@ export async function pageAnnotations(db: AnnotatorDB, pageUrl: string, annotato
   return { annotations: bundle.annotations.filter((a) => a.annotator === annotator), snapshots: bundle.comments, rev: bundle.rev ?? 0 };
 }
 
-/** The annotator name this browser annotates as; made up once, changeable in the options. */
-export async function annotatorName(db: AnnotatorDB): Promise<string> {
+/** The stored annotator name, made up and stored if there is none yet (call inside a transaction over settings). */
+async function storedAnnotator(db: AnnotatorDB): Promise<{ name: string; madeUp: boolean }> {
   const row = await db.settings.get(SETTING_KEYS.annotator);
-  if (row) return row.value;
-  const value = `annotator-${crypto.randomUUID().slice(0, 4)}`;
-  await db.settings.put({ key: SETTING_KEYS.annotator, value });
-  return value;
+  if (row) return { name: row.value, madeUp: false };
+  const name = `annotator-${crypto.randomUUID().slice(0, 4)}`;
+  await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
+  return { name, madeUp: true };
+}
+
+/** The annotator name this browser annotates as; made up once (in one transaction, so once only), changeable in the options. */
+export async function annotatorName(db: AnnotatorDB): Promise<string> {
+  const { name, madeUp } = await db.transaction('rw', db.settings, () => storedAnnotator(db));
+  if (madeUp) announce(db, { kind: 'annotator', name, previous: null });
+  return name;
+}
+
+/** The longest annotator name (the message schemas allow no more). */
+export const ANNOTATOR_NAME_LIMIT = 200;
+
+/**
+ * Renames this browser's annotator: its annotations move to the new name in the same
+ * transaction (each page bundle's revision counted up), so open panels keep them and their
+ * next press changes them rather than starting a second annotation. Refused when the new name
+ * has annotations of its own (a colleague's, imported): the two coders' work would merge.
+ * Answers how many annotations moved.
+ */
+export async function renameAnnotator(db: AnnotatorDB, wanted: string): Promise<number> {
+  const name = wanted.trim();
+  if (!name) throw new Error('The annotator needs a name.');
+  if (name.length > ANNOTATOR_NAME_LIMIT) throw new Error(`An annotator name has at most ${ANNOTATOR_NAME_LIMIT} characters.`);
+  const renamed = await db.transaction('rw', db.bundles, db.settings, async () => {
+    const previous = (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
+    if (previous === name) return null;
+    const bundles = await db.bundles.toArray();
+    if (bundles.some((b) => b.annotations.some((a) => a.annotator === name))) {
+      throw new Error(`There are annotations by “${name}” already (imported from a colleague?). Choose another name: your work and theirs must stay apart.`);
+    }
+    const theirs = bundles.filter((b) => b.annotations.some((a) => a.annotator === previous));
+    await Promise.all([
+      db.bundles.bulkPut(theirs.map((b) => withTagIndex({
+        ...b,
+        rev: (b.rev ?? 0) + 1,
+        annotations: b.annotations.map((a) => (a.annotator === previous ? { ...a, annotator: name } : a)),
+      }))),
+      db.settings.put({ key: SETTING_KEYS.annotator, value: name }),
+    ]);
+    return { previous, moved: theirs.reduce((sum, b) => sum + b.annotations.filter((a) => a.annotator === previous).length, 0) };
+  });
+  if (!renamed) return 0;
+  announce(db, { kind: 'annotator', name, previous: renamed.previous });
+  return renamed.moved;
 }

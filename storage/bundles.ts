@@ -1,3 +1,4 @@
+import { announce } from './changes';
 import type { AnnotatorDB } from './schema';
 import type { Annotation, CommentSnapshot, PageBundle } from '../lib/records';
 
@@ -31,9 +32,13 @@ export async function readEverything(db: AnnotatorDB): Promise<{ annotations: An
 }
 
 /** Removes one annotation; the comment's snapshot stays. */
-export function deleteAnnotation(db: AnnotatorDB, annotation: Pick<Annotation, 'id' | 'pageUrl'>): Promise<void> {
-  return db.transaction('rw', db.bundles, async () => {
+export async function deleteAnnotation(db: AnnotatorDB, annotation: Pick<Annotation, 'id' | 'pageUrl'>): Promise<void> {
+  const removed = await db.transaction('rw', db.bundles, async () => {
     const bundle = await readBundle(db, annotation.pageUrl);
-    if (bundle.annotations.some((a) => a.id === annotation.id)) await writeBundle(db, { ...bundle, annotations: bundle.annotations.filter((a) => a.id !== annotation.id) });
+    const gone = bundle.annotations.find((a) => a.id === annotation.id);
+    if (!gone) return null;
+    const rev = await writeBundle(db, { ...bundle, annotations: bundle.annotations.filter((a) => a !== gone) });
+    return { gone, rev };
   });
+  if (removed) announce(db, { kind: 'annotation', pageUrl: annotation.pageUrl, commentKey: removed.gone.commentKey, annotator: removed.gone.annotator, annotation: null, rev: removed.rev });
 }

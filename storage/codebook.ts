@@ -1,4 +1,5 @@
 import { withTagIndex } from './bundles';
+import { announce } from './changes';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { HOTKEYS } from '../lib/hotkeys';
 import type { Tag } from '../lib/records';
@@ -15,27 +16,37 @@ export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [
   { name: 'spam', colour: '#bf3989', hotkey: '8', description: 'Advertising, link drops, bots.' },
 ];
 
+/** Waits for a committed codebook write, then announces it. */
+async function announced<T>(db: AnnotatorDB, write: Promise<T>): Promise<T> {
+  const result = await write;
+  announce(db, { kind: 'codebook' });
+  return result;
+}
+
 /** A new tag id: random, so tags from colleagues' codebooks never collide. */
 export const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
 /** The codebook in display order; seeds the defaults into an empty database, once. */
 export async function loadCodebook(db: AnnotatorDB): Promise<Tag[]> {
-  return db.transaction('rw', db.tags, db.settings, async () => {
-    const seeded = await db.settings.get(SETTING_KEYS.codebookSeeded);
-    if (!seeded) {
+  let seeded = false;
+  const tags = await db.transaction('rw', db.tags, db.settings, async () => {
+    if (!(await db.settings.get(SETTING_KEYS.codebookSeeded))) {
       if ((await db.tags.count()) === 0) {
         // Default tags have the same ids in every install, so colleagues' files merge by id.
         await db.tags.bulkAdd(DEFAULT_CODEBOOK.map((tag, order) => ({ ...tag, id: `tag_${tag.name}`, order })));
+        seeded = true;
       }
       await db.settings.put({ key: SETTING_KEYS.codebookSeeded, value: 'yes' });
     }
     return db.tags.orderBy('order').toArray();
   });
+  if (seeded) announce(db, { kind: 'codebook' });
+  return tags;
 }
 
 /** Adds a tag at the end, with the first free hotkey. */
 export async function addTag(db: AnnotatorDB, fields: Pick<Tag, 'name'> & Partial<Omit<Tag, 'id' | 'order'>>): Promise<Tag> {
-  return db.transaction('rw', db.tags, async () => {
+  return announced(db, db.transaction('rw', db.tags, async () => {
     const tags = await db.tags.orderBy('order').toArray();
     const name = fields.name.trim();
     if (!name) throw new Error('A tag needs a name.');
@@ -51,12 +62,12 @@ export async function addTag(db: AnnotatorDB, fields: Pick<Tag, 'name'> & Partia
     };
     await db.tags.add(tag);
     return tag;
-  });
+  }));
 }
 
 /** Renames, recolours, re-keys or re-describes a tag. A hotkey taken by another tag moves here. */
 export async function updateTag(db: AnnotatorDB, id: string, changes: Partial<Omit<Tag, 'id' | 'order'>>): Promise<void> {
-  await db.transaction('rw', db.tags, async () => {
+  await announced(db, db.transaction('rw', db.tags, async () => {
     if (changes.name !== undefined) {
       const name = changes.name.trim();
       if (!name) throw new Error('A tag needs a name.');
@@ -66,19 +77,19 @@ export async function updateTag(db: AnnotatorDB, id: string, changes: Partial<Om
     }
     if (changes.hotkey) await db.tags.where('id').notEqual(id).filter((t) => t.hotkey === changes.hotkey).modify({ hotkey: null });
     await db.tags.update(id, changes);
-  });
+  }));
 }
 
 /** Moves a tag one place up (-1) or down (+1) in the codebook. */
 export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promise<void> {
-  await db.transaction('rw', db.tags, async () => {
+  await announced(db, db.transaction('rw', db.tags, async () => {
     const tags = await db.tags.orderBy('order').toArray();
     const from = tags.findIndex((t) => t.id === id);
     const to = from + step;
     if (from === -1 || to < 0 || to >= tags.length) return;
     [tags[from], tags[to]] = [tags[to], tags[from]];
     await db.tags.bulkPut(tags.map((tag, order) => ({ ...tag, order })));
-  });
+  }));
 }
 
 /** How many annotations use a tag (asked before deleting it). */
@@ -93,7 +104,7 @@ export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
  * Returns how many annotations it touched.
  */
 export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
-  return db.transaction('rw', db.tags, db.bundles, async () => {
+  return announced(db, db.transaction('rw', db.tags, db.bundles, async () => {
     const now = new Date().toISOString();
     let touched = 0;
     const bundles = await db.bundles.where('tagIds').equals(id).toArray();
@@ -107,5 +118,5 @@ export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
     })));
     await db.tags.delete(id);
     return touched;
-  });
+  }));
 }

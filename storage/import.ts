@@ -3,11 +3,13 @@ import { FORMAT_VERSION, type NativeExport } from './export';
 import { foreignFile, notJson, refusal, type ImportKind } from './import-messages';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
 import { emptyBundle, withTagIndex } from './bundles';
+import { announce } from './changes';
 import type { AnnotatorDB } from './schema';
 import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag } from '../lib/records';
+import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -238,8 +240,8 @@ const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map(
  * none of it. Clashing tags are resolved as `resolutions` says (else by their default).
  */
 export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
-  return db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
-    const urls = pageUrlsOf(data);
+  const urls = pageUrlsOf(data);
+  const preview = await db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
     onProgress?.({ phase: 'merging', done: 0, total: 3 });
     const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
     const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
@@ -280,11 +282,14 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
     ]);
     return plan.preview;
   });
+  announce(db, { kind: 'pages', pageUrls: urls.length <= MAX_NAMED_PAGES ? urls : null });
+  if (preview.newTags.length) announce(db, { kind: 'codebook' });
+  return preview;
 }
 
 /** Adds a shared codebook's tags and brings same-id tags to its names, colours and descriptions. */
 export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{ added: number; updated: number }> {
-  return db.transaction('rw', db.tags, async () => {
+  const result = await db.transaction('rw', db.tags, async () => {
     const tags = await db.tags.toArray();
     const byId = new Map(tags.map((t) => [t.id, t]));
     const names = new Set(tags.map((t) => t.name.toLowerCase()));
@@ -310,6 +315,8 @@ export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{
     }
     return { added, updated };
   });
+  if (result.added || result.updated) announce(db, { kind: 'codebook' });
+  return result;
 }
 
 /** Checks and merges a native export file's text; refuses (changing nothing) with a clear message. */

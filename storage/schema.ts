@@ -58,8 +58,9 @@ export class AnnotatorDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = DB_NAME) {
-    // No liveQuery result cache: its default keeps every result and hands out deep clones,
-    // which for the review page's read of a million annotations cost 2.2 s and a full copy.
+    // No liveQuery result cache (nothing uses liveQuery now: views follow storage/changes.ts);
+    // its default kept every result and handed out deep clones, which for the review page's
+    // read of a million annotations cost 2.2 s and a full copy.
     super(name, { cache: 'disabled' });
     declareVersions(this);
   }

@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { annotatorName } from '../../storage/annotations';
+import { ANNOTATOR_NAME_LIMIT, annotatorName, renameAnnotator } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
-import { useLiveQuery } from '../common/useLiveQuery';
+import { useStored } from '../common/useStored';
 import { GrantedSites } from './GrantedSites';
 import { HOTKEYS } from '../../lib/hotkeys';
 import type { Tag } from '../../lib/records';
 
 /** The options page: who annotates, the codebook (add, rename, recolour, reorder, re-key, delete), the granted sites. */
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
-  // Live queries must only read: defaults are written once, on mount.
+  // Shown as stored, read again when storage announces a change of its kind; the defaults are
+  // written once, on mount (and announced, so they show).
   useEffect(() => void Promise.all([loadCodebook(db), annotatorName(db)]), [db]);
-  const codebook = useLiveQuery(() => db.tags.orderBy('order').toArray(), [], [] as Tag[]);
-  const annotator = useLiveQuery(async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', [], '');
+  const codebook = useStored(db, () => db.tags.orderBy('order').toArray(), [] as Tag[], (change) => change.kind === 'codebook');
+  const annotator = useStored(db, async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', '', (change) => change.kind === 'annotator');
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ tag: Tag; uses: number } | null>(null);
   const [newName, setNewName] = useState('');
 
@@ -36,13 +38,19 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
           <input
             data-testid="annotator-name"
             value={annotator}
+            maxLength={ANNOTATOR_NAME_LIMIT}
             onChange={(e) => {
-              const value = (e.target as HTMLInputElement).value.trim();
-              if (value) void attempt(() => db.settings.put({ key: SETTING_KEYS.annotator, value }));
+              const input = e.target as HTMLInputElement;
+              renameAnnotator(db, input.value).then(() => setNameError(null), (error: Error) => {
+                // Refused (empty, or a name with annotations of its own): the stored name shows again.
+                input.value = annotator;
+                setNameError(error.message);
+              });
             }}
           />
         </label>
-        <p class="hint">Annotations made under another name stay theirs: renaming starts a new annotator.</p>
+        {nameError && <p class="error" role="alert" data-testid="annotator-error">{nameError}</p>}
+        <p class="hint">Renaming moves your annotations to the new name, in open tabs too. A name that has annotations already (a colleague’s, imported) is refused.</p>
       </section>
 
       <section aria-labelledby="codebook">

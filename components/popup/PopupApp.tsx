@@ -5,12 +5,13 @@ import { downloadExport } from '../common/download';
 import { exportData, exportFormat } from '../../storage/export-formats';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
-import { useLiveQuery } from '../common/useLiveQuery';
+import { useStored } from '../common/useStored';
 import { AlwaysRun } from './AlwaysRun';
 
 /** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */
 export function PopupApp({ db }: { db: AnnotatorDB }) {
-  const data = useLiveQuery<Overview | null>(() => overview(db), [], null);
+  // Totals count annotations, pages and tags: a rename of the annotator changes none of them.
+  const data = useStored<Overview | null>(db, () => overview(db), null, (change) => change.kind !== 'annotator');
   const [message, setMessage] = useState<string | null>(null);
   const max = Math.max(1, ...(data?.tagCounts.map((t) => t.count) ?? []));
 

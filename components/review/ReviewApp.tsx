@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { restoreRemoved } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
 import type { AnnotatorDB } from '../../storage/schema';
-import { tellPanels } from '../../extension/tell-panels';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';
 import { ExchangePanel } from './ExchangePanel';
@@ -19,7 +18,7 @@ const MARGIN = 100;
 /** The review page: every annotation in one table, with filters, charts, agreement, export and import. */
 export function ReviewApp({ db }: { db: AnnotatorDB }) {
   // The rows are read, joined, filtered, sorted and counted by a worker (a million would freeze
-  // the tab); the page holds only the window it draws. The worker follows database changes itself.
+  // the tab); the page holds only the window it draws. The worker follows storage's announcements.
   const worker = useRef<Worker | null>(null);
   const asked = useRef(0);
   const askedIds = useRef(0);
@@ -74,7 +73,6 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
   if (!view) return <main class="review"><p role="status" data-testid="review-loading" data-phase={phase}>Loading annotations… ({phase})</p></main>;
   const remove = async (annotation: Annotation) => {
     await deleteAnnotation(db, annotation);
-    tellPanels(annotation);
     setUndo(annotation);
   };
   return (
@@ -87,7 +85,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <FilterBar options={view.options} codebook={view.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
         <p class="toast" role="status">
-          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, view.codebook.map((t) => t.id)).then(() => tellPanels(undo)); setUndo(null); }}>Undo</button>
+          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, view.codebook.map((t) => t.id)); setUndo(null); }}>Undo</button>
         </p>
       )}
       {view.total === 0 ? (

@@ -1,4 +1,3 @@
-import { tellPanels } from '../../extension/tell-panels';
 import { editAnnotation } from '../../storage/annotations';
 import type { AnnotatorDB } from '../../storage/schema';
 import { formatTime } from '../../lib/format-time';
@@ -11,12 +10,11 @@ const ROW_HEIGHT = 64;
 const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];
 
 /**
- * Saves an edit straight into the database (the table follows through the live query), stated as
- * the change the reader made: a panel may have changed the row since it was drawn.
+ * Saves an edit, stated as the change the reader made (a panel may have changed the row since it
+ * was drawn). Storage announces it: the table's worker reads again, the background tells the panels.
  */
-async function edit(db: AnnotatorDB, annotation: Annotation, change: AnnotationEdit, codebook: Tag[]) {
-  await editAnnotation(db, annotation, change, codebook.map((t) => t.id));
-  tellPanels(annotation);
+function edit(db: AnnotatorDB, annotation: Annotation, change: AnnotationEdit, codebook: Tag[]) {
+  return editAnnotation(db, annotation, change, codebook.map((t) => t.id));
 }
 
 /** The annotations as a windowed table: sortable headers, tags and notes editable in place. */

@@ -1,7 +1,7 @@
-import { liveQuery } from 'dexie';
 import { agreementReport } from '../../lib/agreement';
 import { commentId } from '../../lib/comment-id';
 import { readEverything } from '../../storage/bundles';
+import { followChanges } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
 import { SHOWN_DISAGREEMENTS, shownDisagreement } from './agreement-job';
@@ -10,7 +10,7 @@ import type { Tag } from '../../lib/records';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
 // takes over a second to read and more to join, sort, count and measure agreement on, which would freeze the tab. The
-// page receives only what it draws. Dexie tells this worker of every change in any context.
+// page receives only what it draws. Storage announces every write, in any context, to this worker too.
 const scope = self as unknown as { postMessage(message: ReviewAnswer): void; onmessage: ((event: MessageEvent<ReviewRequest>) => void) | null };
 const db = new AnnotatorDB();
 
@@ -48,40 +48,38 @@ function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
 }
 
 let revision = 0;
-liveQuery(async () => {
+// Every kind of change shows here: annotations, imports, the codebook, a rename (the annotator column).
+followChanges(db, async () => {
   scope.postMessage({ type: 'progress', phase: 'reading' });
   const [{ annotations, comments }, pages, codebook] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray()]);
   return { annotations, comments, pages, codebook };
-}).subscribe({
-  next: ({ annotations, comments, pages, codebook }) => {
-    scope.postMessage({ type: 'progress', phase: 'joining' });
-    const rows = joinRows(annotations, comments, pages);
-    const pageTitles = new Map<string, string>();
-    for (const r of rows) if (!pageTitles.has(r.annotation.pageUrl)) pageTitles.set(r.annotation.pageUrl, r.page?.metadata?.title ?? r.annotation.pageUrl);
-    const options = {
-      sites: [...new Set(rows.map((r) => r.site))].sort(),
-      pages: [...pageTitles.entries()],
-      annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
-    };
-    const rev = ++revision;
-    data = { rows, codebook, options, revision: rev };
-    if (last) answer(last);
-    // Agreement (about a second for a million) comes after the table's answer, and after any
-    // request that came meanwhile; a newer reading makes it moot.
-    setTimeout(() => {
-      if (data?.revision !== rev) return;
-      const report = agreementReport(annotations, codebook);
-      const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => commentId(d.pageUrl, d.commentKey)));
-      const excerpts: Record<string, string> = {};
-      for (const c of comments) {
-        const key = commentId(c.pageUrl, c.key);
-        if (wanted.has(key)) excerpts[key] = c.text;
-      }
-      // Only the listed disagreements cross to the page: copying them all could stall it.
-      scope.postMessage({ type: 'agreement', revision: rev, report: { ...report, disagreements: report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map(shownDisagreement) }, disagreements: report.disagreements.length, excerpts });
-    }, 0);
-  },
-  error: (error) => console.error(error),
+}, ({ annotations, comments, pages, codebook }) => {
+  scope.postMessage({ type: 'progress', phase: 'joining' });
+  const rows = joinRows(annotations, comments, pages);
+  const pageTitles = new Map<string, string>();
+  for (const r of rows) if (!pageTitles.has(r.annotation.pageUrl)) pageTitles.set(r.annotation.pageUrl, r.page?.metadata?.title ?? r.annotation.pageUrl);
+  const options = {
+    sites: [...new Set(rows.map((r) => r.site))].sort(),
+    pages: [...pageTitles.entries()],
+    annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
+  };
+  const rev = ++revision;
+  data = { rows, codebook, options, revision: rev };
+  if (last) answer(last);
+  // Agreement (about a second for a million) comes after the table's answer, and after any
+  // request that came meanwhile; a newer reading makes it moot.
+  setTimeout(() => {
+    if (data?.revision !== rev) return;
+    const report = agreementReport(annotations, codebook);
+    const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => commentId(d.pageUrl, d.commentKey)));
+    const excerpts: Record<string, string> = {};
+    for (const c of comments) {
+      const key = commentId(c.pageUrl, c.key);
+      if (wanted.has(key)) excerpts[key] = c.text;
+    }
+    // Only the listed disagreements cross to the page: copying them all could stall it.
+    scope.postMessage({ type: 'agreement', revision: rev, report: { ...report, disagreements: report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map(shownDisagreement) }, disagreements: report.disagreements.length, excerpts });
+  }, 0);
 });
 
 scope.onmessage = (event) => {

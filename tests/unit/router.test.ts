@@ -1,10 +1,11 @@
 import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../background/router';
-import { annotatorName } from '../../storage/annotations';
-import { loadCodebook } from '../../storage/codebook';
+import { relayChanges } from '../../background/relay';
+import { deleteTag, loadCodebook } from '../../storage/codebook';
+import { announce } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 
 let db: AnnotatorDB;
@@ -12,6 +13,7 @@ let name: string;
 let sent: { tabId: number; message: ToContentScript; frameId?: number }[];
 let broadcasts: ToContentScript[];
 let deps: RouterDeps;
+let stopRelay: () => void;
 const OWN = { id: 'ext', tab: { id: 7 }, frameId: 0, url: 'https://www.xperiablog.net/a/' };
 const REVIEW = { id: 'ext', tab: { id: 9 }, frameId: 0, url: 'chrome-extension://ext/review.html' };
 
@@ -23,15 +25,28 @@ beforeEach(async () => {
   deps = {
     db, extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/',
     sendToTab: async (tabId, message, frameId) => { sent.push({ tabId, message, frameId }); },
-    broadcast: async (message, except) => { broadcasts.push({ ...message, except } as unknown as ToContentScript); },
     openOptions: async () => undefined,
     cache: {},
   };
+  // As in the background: what storage announces is relayed to every tab.
+  stopRelay = relayChanges({ db, cache: deps.cache, broadcast: async (message) => void broadcasts.push(message) });
 });
 afterEach(async () => {
+  stopRelay();
   db.close();
   await Dexie.delete(name);
 });
+
+/**
+ * What was relayed up to now: a marker announced last arrives last (one sender, in order), so
+ * whatever came before it is everything announced so far; the marker itself is left out.
+ */
+async function relayedSoFar(): Promise<ToContentScript[]> {
+  const marker: ToContentScript = { type: 'stored-change', change: { kind: 'pages', pageUrls: [`marker-${crypto.randomUUID()}`] } };
+  announce(db, marker.change);
+  await vi.waitFor(() => expect(broadcasts).toContainEqual(marker));
+  return broadcasts.filter((m) => JSON.stringify(m) !== JSON.stringify(marker));
+}
 
 const target = {
   page: { url: 'https://www.xperiablog.net/a/', layout: 'disqus', metadata: null, commentCount: 3 },
@@ -41,10 +56,16 @@ const target = {
 describe('background router', () => {
   it('tags a comment for this browser’s annotator and tells every tab', async () => {
     const [tag] = await loadCodebook(db);
+    await vi.waitFor(() => expect(broadcasts).toEqual([{ type: 'stored-change', change: { kind: 'codebook' } }])); // the defaults, seeded
+    broadcasts = [];
     const response = await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps);
     expect(response).toMatchObject({ ok: true, value: { before: null, after: { tagIds: [tag.id], commentKey: 'disqus:1' }, rev: 1 } });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', pageUrl: target.page.url, commentKey: 'disqus:1', rev: 1, except: 7 })]);
+    const annotator = (response as { value: { after: { annotator: string } } }).value.after.annotator;
+    expect(annotator).toMatch(/^annotator-/);
+    await vi.waitFor(() => expect(broadcasts).toEqual([
+      { type: 'stored-change', change: { kind: 'annotator', name: annotator, previous: null } }, // made up by the first write
+      { type: 'stored-change', change: expect.objectContaining({ kind: 'annotation', pageUrl: target.page.url, commentKey: 'disqus:1', annotator, rev: 1 }) },
+    ]));
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
@@ -69,23 +90,27 @@ describe('background router', () => {
     expect(response?.ok).toBe(false);
     if (where && response && !response.ok) expect(response.error).toContain(where);
     expect((await readEverything(db)).annotations).toEqual([]);
-    expect(broadcasts).toEqual([]);
+    expect(await relayedSoFar()).toEqual([{ type: 'stored-change', change: { kind: 'codebook' } }]); // only the seeded defaults
   });
 
-  it('tells open panels when an extension page edited an annotation, and only takes that from its own pages', async () => {
+  it('takes "keep listening" from its own extension pages only, and nothing else from them', async () => {
+    const listening = { type: 'keep-listening' };
+    expect(await route(listening, REVIEW, deps)).toEqual({ ok: true, value: null });
+    expect(await route(listening, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('type') });
+    expect(await route(listening, { id: 'ext', url: 'https://evil.example/' }, deps)).toBeUndefined();
+    expect(await route({ type: 'annotation-edited', pageUrl: target.page.url, commentKey: 'disqus:1', annotator: 'me' }, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringContaining('type') });
+    expect(await route({ ...listening, extra: 1 }, REVIEW, deps)).toMatchObject({ ok: false });
+  });
+
+  it('reads the codebook again once storage announces a change of it, wherever it was made', async () => {
     const [tag] = await loadCodebook(db);
-    await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    broadcasts = [];
-    const edited = { type: 'annotation-edited', pageUrl: target.page.url, commentKey: 'disqus:1', annotator: (await annotatorName(db)) };
-    expect(await route(edited, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('type') });
-    expect(await route(edited, { id: 'ext', url: 'https://evil.example/' }, deps)).toBeUndefined();
-    expect(await route({ ...edited, pageUrl: 'javascript:1' }, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringContaining('pageUrl') });
-    expect(broadcasts).toEqual([]);
-    expect(await route(edited, REVIEW, deps)).toEqual({ ok: true, value: null });
-    expect(broadcasts).toEqual([expect.objectContaining({ type: 'annotation-changed', commentKey: 'disqus:1', annotation: expect.objectContaining({ tagIds: [tag.id] }), rev: 1 })]);
-    db.close(); // a database failure is answered in words, as for content scripts
-    expect(await route(edited, REVIEW, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: /) });
+    expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: true });
+    // The options page, with its own connection to the database, deletes the tag.
+    const options = new AnnotatorDB(name);
+    await deleteTag(options, tag.id);
+    options.close();
+    await vi.waitFor(() => expect(deps.cache.codebook).toBeUndefined());
+    expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('no such tag') });
   });
 
   it('answers a resent change as stored without changing anything again', async () => {
@@ -142,7 +167,7 @@ describe('page addresses: a page reads and writes only its own site’s codings'
     const [tag] = await loadCodebook(db);
     expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: true });
     await route({ type: 'set-note', target, note: 'private note' }, OWN, deps);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await relayedSoFar();
     broadcasts = [];
     const before = await readEverything(db);
 
@@ -162,7 +187,7 @@ describe('page addresses: a page reads and writes only its own site’s codings'
     const ownPage = { ...target.page, url: 'https://phandroid.com/fake/', metadata: { url: XPERIA, title: null, byline: null, siteName: null, publishedTime: null, excerpt: null } };
     expect(await route({ type: 'set-note', target: { ...fake, page: ownPage }, note: 'x' }, PHANDROID, deps)).toMatchObject({ ok: false });
     expect(await readEverything(db)).toEqual(before);
-    expect(broadcasts).toEqual([]);
+    expect(await relayedSoFar()).toEqual([]);
   });
 
   it('takes a canonical link within the same site (another subdomain, another path, another scheme)', async () => {

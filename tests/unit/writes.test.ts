@@ -185,7 +185,7 @@ describe('presses through a worker that stops under them', () => {
     store.set({ frameId: 0, layout: 'wp', comments });
     await session.load();
     const annotation = (tagIds: string[]) => ({ id: 'ann_1', pageUrl: 'https://phandroid.com/a/', commentKey: 'wp:1', tagIds, note: '', annotator: 'me', createdAt: '', updatedAt: '' });
-    const news = (tagIds: string[], rev: number): ToContentScript => ({ type: 'annotation-changed', pageUrl: 'https://phandroid.com/a/', commentKey: 'wp:1', annotator: 'me', annotation: annotation(tagIds), rev });
+    const news = (tagIds: string[], rev: number): ToContentScript => ({ type: 'stored-change', change: { kind: 'annotation', pageUrl: 'https://phandroid.com/a/', commentKey: 'wp:1', annotator: 'me', annotation: annotation(tagIds), rev } });
     await session.onMessage(news([a.id, b.id], 6));
     await session.onMessage(news([a.id], 5)); // read before the change of rev 6, delivered after it
     expect(session.snapshot().annotationOf.get('wp:1')?.tagIds).toEqual([a.id, b.id]);
@@ -198,5 +198,5 @@ describe('presses through a worker that stops under them', () => {
 
 /** A router that tells no tab anything. */
 function plainDeps(db: AnnotatorDB): RouterDeps {
-  return { db, extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', sendToTab: async () => undefined, broadcast: async () => undefined, openOptions: async () => undefined, cache: {} };
+  return { db, extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', sendToTab: async () => undefined, openOptions: async () => undefined, cache: {} };
 }
