@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openPanelInTab } from '../../extension/open-panel';
-import { downloadText } from '../common/download';
+import { downloadText } from '../../extension/download';
 import { exportFileName, exportNative } from '../../storage/export';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
