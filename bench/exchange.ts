@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DEFAULT_CODEBOOK } from '../storage/codebook';
 import type { NativeExport } from '../storage/export';
 import { seededRandom } from '../seeds/parse';
-import { extensionId, launchWithExtension } from '../tests/e2e/harness';
+import { extensionId, launchWithExtension, nthMeasure } from '../tests/e2e/harness';
+import { TIMINGS } from '../lib/timings';
 
 /** A native export of `count` annotations on 100-comment pages, with short comment texts. */
 function syntheticExport(count: number): NativeExport {
@@ -37,21 +38,21 @@ export async function exchangeSection() {
 
   await review.locator('[data-testid="import-file"]').setInputFiles(file);
   await review.locator('[data-testid="import-preview"]').waitFor({ timeout: 120_000 });
-  const check = Number(await status.getAttribute('data-ms'));
+  const check = await nthMeasure(review, TIMINGS.exchanged, 1);
   await review.locator('[data-testid="confirm-import"]').click();
   await status.filter({ hasText: 'Imported' }).waitFor({ timeout: 300_000 });
-  const apply = Number(await status.getAttribute('data-ms'));
+  const apply = await nthMeasure(review, TIMINGS.exchanged, 2);
 
   await review.reload();
   await review.locator(`[data-testid="review"][data-total="${count}"]`).waitFor({ timeout: 120_000 });
   await review.locator('.tr[data-annotation-id]').first().waitFor();
-  const render = Number(await review.locator('[data-testid="review"]').getAttribute('data-render-ms'));
+  const render = Math.round(await review.evaluate((mark) => performance.getEntriesByName(mark, 'mark')[0].startTime, TIMINGS.reviewShown));
 
   const download = review.waitForEvent('download', { timeout: 120_000 });
   await review.locator('[data-testid="export-json"]').click();
   await download;
   await status.filter({ hasText: 'Exported' }).waitFor();
-  const exported = Number(await status.getAttribute('data-ms'));
+  const exported = await nthMeasure(review, TIMINGS.exchanged, 1);
   await browser.close();
 
   console.log('\n## Export and import (production build, review page, headless Chromium)\n');

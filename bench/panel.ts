@@ -2,17 +2,17 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../seeds/fixtures';
-import { EXTENSION_DIR, launchWithExtension, openPanel, panelCount, serveFixtures } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, measures, nthMeasure, openPanel, panelCount, serveFixtures } from '../tests/e2e/harness';
+import { TIMINGS } from '../lib/timings';
 import { stats } from './detection';
 
-/** Keypress → committed in IndexedDB, over `count` tags (toggling one tag on successive comments). */
+/** Keypress → committed in IndexedDB (the TIMINGS.saved measures), over `count` tags (toggling one tag on successive comments). */
 async function saveLatency(count: number) {
   const browser = await launchWithExtension();
   await serveFixtures(browser.context);
   const page = await browser.context.newPage();
   await page.goto(fixture('002-xperiablog').url);
   await openPanel(page);
-  const root = page.locator('[data-testid="ca-panel"]');
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     await page.keyboard.press(i % 2 ? 'j' : '1');
@@ -21,17 +21,13 @@ async function saveLatency(count: number) {
       await page.waitForTimeout(30);
       continue;
     }
-    await page.waitForFunction((n) => {
-      const host = document.querySelector('comment-annotator-panel');
-      return Number(host?.shadowRoot?.querySelector('[data-testid="ca-panel"]')?.getAttribute('data-save-count')) >= n;
-    }, samples.length + 1);
-    samples.push(Number(await root.getAttribute('data-last-save-ms')));
+    samples.push(await nthMeasure(page, TIMINGS.saved, samples.length + 1));
   }
   await browser.close();
   return stats(samples);
 }
 
-/** Time from opening the panel to its sheet laid out, on a page with `name`'s comments. */
+/** Time from opening the panel to its sheet laid out (the TIMINGS.rendered measure), on a page with `name`'s comments. */
 async function firstRender(name: string, runs: number) {
   const browser = await launchWithExtension();
   await serveFixtures(browser.context, [fixture(name)]);
@@ -42,7 +38,7 @@ async function firstRender(name: string, runs: number) {
     await page.goto(fixture(name).url);
     const count = await panelCount(page, 60_000);
     await openPanel(page);
-    samples.push(Number(await page.locator('[data-testid="ca-panel"]').getAttribute('data-render-ms')));
+    samples.push((await measures(page, TIMINGS.rendered)).at(-1)!);
     if (!count) throw new Error(`no comments found on ${name}`);
   }
   await browser.close();

@@ -127,3 +127,10 @@ export interface AnnotationKey {
   commentKey: string;
   annotator: string;
 }
+
+/** A file to save: its name, text and MIME type. */
+export interface ExportFile {
+  name: string;
+  text: string;
+  type: string;
+}

@@ -1,58 +1,38 @@
 import type { LayoutName } from '../layouts/registry';
-import { applyEdit, type AnnotationEdit, type AnnotationState } from '../lib/edits';
+import type { AnnotationState } from '../lib/edits';
 import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';
-import { reidentify } from './reidentify';
-import type { PanelComment, PanelSession, SessionState } from '../components/panel/model';
+import type { PanelSession, PickState, SessionState, StatusLine } from '../components/panel/model';
 import { FOREIGN_PAGE } from '../lib/site';
-import type { Annotation, Change, CommentSnapshot, PageMetadata } from '../lib/records';
+import { TIMINGS, startTiming } from '../lib/timings';
+import type { Annotation, PageMetadata } from '../lib/records';
+import { SaveTracker, type Edit } from './save-tracker';
+import { ThreadCodings } from './thread-codings';
+import { UndoHistory, type HistoryEntry } from './undo-history';
+import { movedKey, nextUntaggedKey } from './selection';
 
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
 
-/** One change the panel asks for, as the message states it: a tag on or off, or the note. */
-type Edit = { tagId: string; on: boolean } | { note: string };
-
-/**
- * An action and its inverse, both stated as changes: undo takes off the tag the press put on (or
- * sets the note back), never writes back a whole earlier row over what others changed since.
- */
-interface HistoryEntry {
-  /** The comment's key in the panel (its stored key is the target's). */
-  key: string;
-  target: TargetInput;
-  undo: Edit;
-  redo: Edit;
-}
-
-const HISTORY = 20;
 const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note } : null);
-const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : { tags: { [edit.tagId]: edit.on } });
 
 /**
- * The annotator on one page: the comments found, this annotator's annotations of them, the
- * selection and the undo history. Talks to the database only through the background.
+ * The annotator on one page: the comments found and this annotator's annotations of them
+ * (ThreadCodings), the selection, the undo history (UndoHistory) and the changes on their way
+ * (SaveTracker). Talks to the database only through the background.
  */
 export class AnnotatorSession implements PanelSession {
   private state: SessionState = {
-    open: false, loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [],
-    selectedKey: null, status: null, canUndo: false, canRedo: false, lastSaveMs: null, saveCount: 0, openedAt: 0,
-    canPick: false, picking: false, unsaved: 0,
+    open: false, selectedKey: null, status: null,
+    thread: { loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [] },
+    history: { canUndo: false, canRedo: false },
+    pick: { available: false, active: false },
   };
-  private annotations: Annotation[] = [];
-  private snapshots: CommentSnapshot[] = [];
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: HistoryEntry[] = [];
   private readonly listeners = new Set<(state: SessionState) => void>();
-  private framesSeen: unknown;
-  private flat: PanelComment[] = [];
-  /** Edits sent but not answered yet, by comment key (the panel's): the next press builds on them. */
-  private readonly inFlight = new Map<string, Edit[]>();
-  /** The bundle revision each stored annotation was last heard of at, by stored comment key. */
-  private readonly heardAt = new Map<string, number>();
-  /** The revision the page's annotations were loaded at: older news is no news. */
-  private loadedAt = 0;
+  private readonly codings: ThreadCodings;
+  private readonly history = new UndoHistory();
+  private readonly saves: SaveTracker;
   /** load() was called: the session shows stored data, and reads it again when it changes (not before). */
   private following = false;
   private url: string;
@@ -63,11 +43,13 @@ export class AnnotatorSession implements PanelSession {
    * link to another site).
    */
   constructor(
-    private readonly store: CommentStore,
+    store: CommentStore,
     private readonly page: { url: string; ownUrl?: string; layout(): LayoutName | null; metadata(): PageMetadata | null },
     private readonly send: Send,
   ) {
     this.url = page.url;
+    this.codings = new ThreadCodings(store);
+    this.saves = new SaveTracker(send);
     store.subscribe(() => this.recompute({}));
   }
 
@@ -79,6 +61,11 @@ export class AnnotatorSession implements PanelSession {
   /** The current state. */
   snapshot(): SessionState {
     return this.state;
+  }
+
+  /** Changes not confirmed saved: still on their way, or refused (the status line said why). */
+  unsaved(): number {
+    return this.saves.unsaved();
   }
 
   /** Calls `listener` on every change; returns the function that stops it. */
@@ -95,21 +82,15 @@ export class AnnotatorSession implements PanelSession {
       this.url = this.page.ownUrl;
       return this.load();
     }
-    if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
-    this.annotations = response.value.annotations;
-    this.snapshots = response.value.snapshots;
-    this.loadedAt = response.value.rev;
-    this.heardAt.clear();
+    if (!response.ok) return this.report('error', response.error);
+    this.codings.load(response.value);
     this.recompute({ loaded: true, codebook: response.value.codebook, annotator: response.value.annotator });
   }
 
   /** Opens or closes the panel. */
   setOpen(open: boolean): void {
-    this.update({
-      open,
-      openedAt: open ? performance.now() : this.state.openedAt,
-      selectedKey: open ? this.state.selectedKey ?? this.state.comments[0]?.key ?? null : this.state.selectedKey,
-    });
+    if (open) performance.mark(TIMINGS.open);
+    this.update({ open, selectedKey: open ? this.state.selectedKey ?? this.state.thread.comments[0]?.key ?? null : this.state.selectedKey });
   }
 
   /** Selects a comment by key. */
@@ -119,25 +100,17 @@ export class AnnotatorSession implements PanelSession {
 
   /** Moves the selection within `keys` (the rows the panel shows). */
   move(by: 1 | -1, keys: readonly string[]): string | null {
-    if (!keys.length) return null;
-    const at = this.state.selectedKey ? keys.indexOf(this.state.selectedKey) : -1;
-    const next = keys[at === -1 ? (by > 0 ? 0 : keys.length - 1) : Math.min(keys.length - 1, Math.max(0, at + by))];
-    this.select(next);
+    const next = movedKey(keys, this.state.selectedKey, by);
+    if (next) this.select(next);
     return next;
   }
 
   /** Selects the next comment after the selection without any tag (wrapping around). */
   nextUntagged(keys: readonly string[]): string | null {
-    const at = this.state.selectedKey ? keys.indexOf(this.state.selectedKey) : -1;
-    for (let step = 1; step <= keys.length; step++) {
-      const key = keys[(at + step) % keys.length];
-      if (!this.state.annotationOf.get(key)?.tagIds.length) {
-        this.select(key);
-        return key;
-      }
-    }
-    this.update({ status: { kind: 'info', text: 'Every comment shown has a tag.' } });
-    return null;
+    const next = nextUntaggedKey(keys, this.state.selectedKey, (key) => !!this.state.thread.annotationOf.get(key)?.tagIds.length);
+    if (next) this.select(next);
+    else this.report('info', 'Every comment shown has a tag.');
+    return next;
   }
 
   /**
@@ -155,22 +128,16 @@ export class AnnotatorSession implements PanelSession {
     return this.act(key, { note });
   }
 
-  /** Undoes the last action (of the last 20). */
+  /** Undoes the last action (of the last HISTORY_LIMIT). */
   async undo(): Promise<void> {
-    const entry = this.undoStack.pop();
-    if (!entry) return this.update({ status: { kind: 'info', text: 'Nothing to undo.' } });
-    if (await this.restore(entry, entry.undo)) this.redoStack.push(entry);
-    else this.undoStack.push(entry);
-    this.update({});
+    if (await this.history.undo((entry, edit) => this.restore(entry, edit))) this.update({});
+    else this.report('info', 'Nothing to undo.');
   }
 
   /** Redoes the last undone action. */
   async redo(): Promise<void> {
-    const entry = this.redoStack.pop();
-    if (!entry) return this.update({ status: { kind: 'info', text: 'Nothing to redo.' } });
-    if (await this.restore(entry, entry.redo)) this.undoStack.push(entry);
-    else this.redoStack.push(entry);
-    this.update({});
+    if (await this.history.redo((entry, edit) => this.restore(entry, edit))) this.update({});
+    else this.report('info', 'Nothing to redo.');
   }
 
   /**
@@ -182,7 +149,7 @@ export class AnnotatorSession implements PanelSession {
     const { change } = message;
     switch (change.kind) {
       case 'annotation':
-        if (change.pageUrl === this.url && change.annotator === this.state.annotator) this.applySaved(change.commentKey, change.annotation, change.rev);
+        if (change.pageUrl === this.url && change.annotator === this.state.thread.annotator) this.applySaved(change.commentKey, change.annotation, change.rev);
         return;
       case 'pages':
         if (this.following && (change.pageUrls === null || change.pageUrls.includes(this.url))) return this.load();
@@ -193,109 +160,79 @@ export class AnnotatorSession implements PanelSession {
       case 'annotator':
         // Renamed: the annotations moved to the new name; read them (and the name) again, so
         // news for the new name is taken and the next press changes them, as before the rename.
-        if (this.following && change.name !== this.state.annotator) return this.load();
+        if (this.following && change.name !== this.state.thread.annotator) return this.load();
     }
   }
 
   /** Shows a message in the panel's status line. */
-  report(kind: 'error' | 'info', text: string): void {
+  report(kind: StatusLine['kind'], text: string): void {
     this.update({ status: { kind, text } });
   }
 
   /** Sets whether the thread can be picked, and whether the reader is picking it now. */
-  setPicking(picking: { canPick?: boolean; picking?: boolean }): void {
-    this.update(picking);
+  setPick(pick: Partial<PickState>): void {
+    this.update({ pick: { ...this.state.pick, ...pick } });
   }
 
   /** What a comment's annotation will be once the edits on their way are stored. */
   private intended(key: string): AnnotationState | null {
-    const order = this.state.codebook.map((t) => t.id);
-    return (this.inFlight.get(key) ?? []).reduce<AnnotationState | null>((state, edit) => applyEdit(state, asEdit(edit), order), stateOf(this.state.annotationOf.get(key)));
-  }
-
-  /**
-   * Sends a change; it counts as unsaved until the background confirms it is stored (a refusal
-   * keeps counting), and the panel's next press on the comment builds on it meanwhile.
-   */
-  private async sendChange(key: string, target: TargetInput, asked: Edit): Promise<Response<Change>> {
-    this.state = { ...this.state, unsaved: this.state.unsaved + 1 };
-    // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
-    const edit = { ...asked };
-    this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
-    const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
-    const response = await this.send<Change>(request);
-    const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
-    if (left.length) this.inFlight.set(key, left);
-    else this.inFlight.delete(key);
-    if (response.ok) this.state = { ...this.state, unsaved: this.state.unsaved - 1 };
-    return response;
+    const { codebook, annotationOf } = this.state.thread;
+    return this.saves.intended(key, stateOf(annotationOf.get(key)), codebook.map((t) => t.id));
   }
 
   private async act(key: string | null, edit: Edit): Promise<void> {
-    if (!key) return this.update({ status: { kind: 'info', text: 'Select a comment first (j / k).' } });
+    if (!key) return this.report('info', 'Select a comment first (j / k).');
     const target = this.targetFor(key);
     if (!target) return;
     const undo: Edit = 'note' in edit ? { note: this.intended(key)?.note ?? '' } : { tagId: edit.tagId, on: !edit.on };
-    const started = performance.now();
-    const response = await this.sendChange(key, target, edit);
-    if (!response.ok) return this.update({ status: { kind: 'error', text: response.error } });
-    this.undoStack.push({ key, target, undo, redo: edit });
-    if (this.undoStack.length > HISTORY) this.undoStack.shift();
-    this.redoStack = [];
-    this.applySaved(target.comment.key, response.value.after, response.value.rev, {
-      lastSaveMs: performance.now() - started, saveCount: this.state.saveCount + 1, status: null,
-    });
+    const stored = startTiming(TIMINGS.press, TIMINGS.saved);
+    const response = await this.saves.save(key, target, edit);
+    if (!response.ok) return this.report('error', response.error);
+    stored();
+    this.history.record({ key, target, undo, redo: edit });
+    this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
   }
 
   private async restore({ key, target }: HistoryEntry, edit: Edit): Promise<boolean> {
-    const response = await this.sendChange(key, target, edit);
+    const response = await this.saves.save(key, target, edit);
     if (!response.ok) {
-      this.update({ status: { kind: 'error', text: response.error } });
+      this.report('error', response.error);
       return false;
     }
     this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
     return true;
   }
 
-  /** Takes news of a stored annotation, unless the panel heard of a later revision of it already. */
-  private applySaved(commentKey: string, annotation: Annotation | null, rev: number, extra: Partial<SessionState> = {}): void {
-    if (rev < Math.max(this.loadedAt, this.heardAt.get(commentKey) ?? 0)) return this.recompute(extra);
-    this.heardAt.set(commentKey, rev);
-    this.annotations = this.annotations.filter((a) => a.commentKey !== commentKey);
-    if (annotation) this.annotations.push(annotation);
-    this.recompute(extra);
+  /** Takes news of a stored annotation (ThreadCodings ignores news older than what it heard). */
+  private applySaved(commentKey: string, annotation: Annotation | null, rev: number, changes: Partial<SessionState> = {}): void {
+    this.codings.take(commentKey, annotation, rev);
+    this.recompute({}, changes);
   }
 
   /** The message target for a comment on the page; re-found comments keep their stored key. */
   private targetFor(key: string): TargetInput | null {
-    const comment = this.state.comments.find((c) => c.key === key);
+    const { comments, annotationOf } = this.state.thread;
+    const comment = comments.find((c) => c.key === key);
     if (!comment) {
-      this.update({ status: { kind: 'error', text: 'That comment is no longer on the page.' } });
+      this.report('error', 'That comment is no longer on the page.');
       return null;
     }
-    const storedKey = this.state.annotationOf.get(key)?.commentKey ?? key;
+    const storedKey = annotationOf.get(key)?.commentKey ?? key;
     // The metadata names the address the codings are saved under, not a canonical link the background refused.
     const metadata = this.page.metadata();
     return {
-      page: { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: this.state.comments.length },
+      page: { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: comments.length },
       comment: boundComment({ key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text }),
     };
   }
 
-  private recompute(extra: Partial<SessionState>): void {
-    // Rebuild the flat list only when the page's comments changed, not on every tag.
-    const frames = this.store.snapshot().frames;
-    if (frames !== this.framesSeen) {
-      this.framesSeen = frames;
-      this.flat = frames.flatMap((f) => f.comments.map((c) => ({ ...c, frameId: f.frameId })));
-    }
-    const comments = this.flat;
-    const { byKey, missing } = reidentify(comments, this.annotations, this.snapshots);
-    this.update({ comments, annotationOf: byKey, missing, ...extra });
+  /** Puts the page's comments and the annotations together again; `thread` and `changes` are set with them. */
+  private recompute(thread: Partial<SessionState['thread']>, changes: Partial<SessionState> = {}): void {
+    this.update({ ...changes, thread: { ...this.state.thread, ...this.codings.read(), ...thread } });
   }
 
   private update(changes: Partial<SessionState>): void {
-    this.state = { ...this.state, ...changes, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
+    this.state = { ...this.state, ...changes, history: this.history.state() };
     for (const listener of this.listeners) listener(this.state);
   }
 }

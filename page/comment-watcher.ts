@@ -1,6 +1,7 @@
 import { detectLayout } from '../layouts/registry';
 import type { LayoutName } from '../layouts/registry';
 import type { ExtractedComment } from '../layouts/types';
+import { TIMINGS } from '../lib/timings';
 
 /** What a document holds right now. */
 export interface FoundComments {
@@ -25,10 +26,9 @@ export interface CommentWatch {
  * Reads the document's comments now, and again after the thread changes (late loads, "load
  * more"), in the page or in an open shadow root. Once a thread is found only its container is
  * observed. `onChange` is called with every result that differs from the last one, including
- * the first when it has a thread.
- * `onScan` gets the milliseconds each read took, `onChange` included (for npm run bench).
+ * the first when it has a thread. Each read, `onChange` included, is measured as TIMINGS.scan.
  */
-export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScan?: (ms: number) => void): CommentWatch {
+export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal): CommentWatch {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
@@ -48,7 +48,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       last = sig;
       onChange(found);
     }
-    onScan?.(performance.now() - begun);
+    performance.measure(TIMINGS.scan, { start: begun });
     if (!found.layout && Date.now() - started > WAIT_FOR_THREAD_MS) {
       observer?.disconnect();
       return;

@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel } from './panel-host';
-import { allowGenericLayout, generalisePick, usePick, type ThreadPick } from '../layouts/generic';
 import { AnnotatorSession, type Send } from './annotator-session';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
@@ -9,7 +8,8 @@ import type { ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
-import { pickElement } from './thread-picker';
+import { offerThreadPicking, pickThread, type ThreadPicking } from './thread-picking';
+import { dispatchToTopFrame } from './top-frame-messages';
 import type { PageMetadata } from '../lib/records';
 import type { SessionState } from '../components/panel/model';
 
@@ -55,19 +55,9 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     metadata: () => metadata,
   }, send);
   const chips = new PageChips(document);
+  const focus = outlineAcrossFrames(send);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
-  // One outline on the page: the document that showed the last one takes it off when another shows the next.
-  let outlinedIn = 0;
-  const outline = (frameId: number, key: string | null) => {
-    if (frameId === 0) outlineComment(document, key);
-    else void send({ type: 'focus-comment', frameId, key });
-  };
-  const focus = (key: string, frameId: number) => {
-    if (frameId !== outlinedIn) outline(outlinedIn, null);
-    outlinedIn = frameId;
-    outline(frameId, key);
-  };
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
   // annotations, the panel and Readability's read of the whole page wait for a thread.
   let mounting: Promise<unknown> | undefined;
@@ -78,7 +68,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     mounting = mountPanel(ctx, session, {
       focus: (comment) => focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
-      pickThread: () => void pickThread(),
+      pickThread: () => void pickThread(picking),
     }).then((mountedUi) => {
       ui = mountedUi;
       if (life.signal.aborted) mountedUi.remove();
@@ -89,39 +79,16 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   });
   session.subscribe(chipRenderer(chips, send));
 
-  // Time spent reading the thread and updating the panel, for npm run bench (late comments).
-  let watchMs = 0;
   const watch = watchComments(document, (found) => {
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
-  }, life.signal, (ms) => {
-    watchMs += ms;
-    // After the panel's render, which Preact runs in a microtask queued during the change.
-    queueMicrotask(() => ui?.shadow.querySelector<HTMLElement>('[data-testid="ca-panel"]')?.setAttribute('data-watch-ms', watchMs.toFixed(2)));
-  });
+  }, life.signal);
   watchCommentClicks(document, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), life.signal);
 
-  const pickThread = async () => {
-    session.setPicking({ picking: true });
-    const isOwn = (path: EventTarget[]) => !!ui && path.includes(ui.shadowHost);
-    const clicked = await pickElement(document, life.signal, isOwn);
-    session.setPicking({ picking: false });
-    if (!clicked) return session.report('info', 'No thread picked.');
-    const pick = generalisePick(clicked);
-    if (!pick) return session.report('error', 'That does not look like one comment among several. Pick the thread again and click another comment.');
-    usePick(document, pick);
-    watch.rescan();
-    const saved = await send({ type: 'save-thread-pick', pick });
-    const count = store.snapshot().frames.find((f) => f.frameId === 0)?.comments.length ?? 0;
-    session.report('info', `Found ${count} comments like the one you clicked.${saved.ok ? ` Remembered for ${location.hostname}.` : ''}`);
+  const picking: ThreadPicking = {
+    doc: document, session, send, store, watch, signal: life.signal,
+    isOwn: (path) => !!ui && path.includes(ui.shadowHost),
   };
-
-  if (options.onDemand || options.generic) {
-    session.setPicking({ canPick: true });
-    void send<ThreadPick | null>({ type: 'get-thread-pick' }).then((response) => {
-      allowGenericLayout(document, response.ok ? response.value : null);
-      watch.rescan();
-    });
-  }
+  if (options.onDemand || options.generic) offerThreadPicking(picking);
   if (options.onDemand) {
     mount();
     session.setOpen(true);
@@ -129,27 +96,8 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   void send({ type: 'request-frame-comments' });
 
   return {
-    onMessage(message) {
-      switch (message?.type) {
-        case 'frame-comments':
-          if (!isStale(message.comments)) store.set({ frameId: message.frameId, layout: message.layout, comments: message.comments });
-          break;
-        case 'comment-clicked':
-          session.select(message.key);
-          break;
-        case 'toggle-panel':
-          mount();
-          session.setOpen(!session.snapshot().open);
-          break;
-        case 'open-panel':
-          mount();
-          session.setOpen(true);
-          break;
-        default:
-          void session.onMessage(message);
-      }
-    },
-    unsaved: () => session.snapshot().unsaved,
+    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount }),
+    unsaved: () => session.unsaved(),
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
     url: () => session.pageUrl(),
@@ -158,6 +106,24 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       ui?.remove();
       chips.render({});
     },
+  };
+}
+
+/**
+ * Outlines a comment in whichever document shows it (the page, or a frame through the
+ * background). One outline on the page: the document that showed the last one takes it off
+ * when another shows the next.
+ */
+function outlineAcrossFrames(send: Send): (key: string, frameId: number) => void {
+  let outlinedIn = 0;
+  const outline = (frameId: number, key: string | null) => {
+    if (frameId === 0) outlineComment(document, key);
+    else void send({ type: 'focus-comment', frameId, key });
+  };
+  return (key, frameId) => {
+    if (frameId !== outlinedIn) outline(outlinedIn, null);
+    outlinedIn = frameId;
+    outline(frameId, key);
   };
 }
 
@@ -171,14 +137,14 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
 function chipRenderer(chips: PageChips, send: Send) {
   let seen: unknown[] = [];
   const sentToFrame = new Map<number, string>();
-  return (state: SessionState) => {
-    if (seen[0] === state.annotationOf && seen[1] === state.codebook && seen[2] === state.comments && seen[3] === state.open) return;
-    seen = [state.annotationOf, state.codebook, state.comments, state.open];
+  return ({ open, thread }: SessionState) => {
+    if (seen[0] === thread.annotationOf && seen[1] === thread.codebook && seen[2] === thread.comments && seen[3] === open) return;
+    seen = [thread.annotationOf, thread.codebook, thread.comments, open];
     const byFrame = new Map<number, Record<string, Chip[]>>();
-    for (const comment of state.comments) {
-      const tagIds = state.open ? state.annotationOf.get(comment.key)?.tagIds : undefined;
+    for (const comment of thread.comments) {
+      const tagIds = open ? thread.annotationOf.get(comment.key)?.tagIds : undefined;
       if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
-      if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = state.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
     }
     for (const [frameId, frameChips] of byFrame) {
       if (frameId === 0) {

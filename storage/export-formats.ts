@@ -1,3 +1,4 @@
+import type { ExportFile } from '../lib/records';
 import { CODEBOOK_FORMAT, exportNative, FORMAT, toCodebookFile, toCsv, toWebAnnotations, type ExportScope, type NativeExport } from './export';
 import type { AnnotatorDB } from './schema';
 
@@ -36,6 +37,11 @@ export type ExportFormatId = (typeof EXPORT_FORMATS)[number]['id'];
 
 /** The format with that id. */
 export const exportFormat = (id: ExportFormatId): ExportFormat => EXPORT_FORMATS.find((format) => format.id === id)!;
+
+/** An export in a format, ready to save: the format's file name (stamped with `date`), text and MIME type. */
+export function exportFile(format: ExportFormat, data: NativeExport, date = new Date()): ExportFile {
+  return { name: exportFileName(format, date), text: format.serialise(data), type: format.mimeType };
+}
 
 /** The file name an export is downloaded as: the format's stem, the time to the minute, its extension. */
 export function exportFileName(format: ExportFormat, date = new Date()): string {

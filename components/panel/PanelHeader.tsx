@@ -1,12 +1,12 @@
 import { trusted } from './trusted';
-import type { SessionState } from './model';
+import type { ThreadState } from './model';
 
 /** Which comments the list shows. */
 export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };
 
 /** Title, progress, per-tag counts (click to apply to the selected comment), filter and search. */
 export function PanelHeader(props: {
-  state: SessionState;
+  thread: ThreadState;
   filter: Filter;
   query: string;
   onFilter(filter: Filter): void;
@@ -16,11 +16,11 @@ export function PanelHeader(props: {
   onOptions(): void;
   onClose(): void;
 }) {
-  const { state } = props;
-  const total = state.comments.length;
+  const { thread } = props;
+  const total = thread.comments.length;
   const counts = new Map<string, number>();
   let tagged = 0;
-  for (const annotation of state.annotationOf.values()) {
+  for (const annotation of thread.annotationOf.values()) {
     if (annotation.tagIds.length) tagged++;
     for (const id of annotation.tagIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -34,11 +34,11 @@ export function PanelHeader(props: {
         <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
       </div>
       <p class="ca-progress" data-testid="ca-progress">
-        {tagged} of {total} tagged{state.annotator && <span class="ca-annotator"> · as {state.annotator}</span>}
+        {tagged} of {total} tagged{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}
       </p>
       <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
       <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
-        {state.codebook.map((tag) => (
+        {thread.codebook.map((tag) => (
           <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour }} title={tag.description} onClick={trusted(() => props.onApplyTag(tag.id))}>
             {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
           </button>
@@ -56,7 +56,7 @@ export function PanelHeader(props: {
           <option value="all">All comments</option>
           <option value="untagged">Untagged</option>
           <option value="tagged">Tagged</option>
-          {state.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
+          {thread.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
         </select>
         <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />
       </div>

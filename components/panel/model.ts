@@ -12,9 +12,15 @@ export interface MissingComment {
   snapshot: CommentSnapshot | undefined;
 }
 
-/** Everything the panel shows. Replaced (never mutated) on every change. */
-export interface SessionState {
-  open: boolean;
+/** A line for the reader under the header: what went wrong, or what just happened. */
+export interface StatusLine {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** The page's comments and this annotator's codings of them. */
+export interface ThreadState {
+  /** Set once the page's codings are loaded from the background. */
   loaded: boolean;
   comments: PanelComment[];
   codebook: Tag[];
@@ -23,22 +29,34 @@ export interface SessionState {
   annotationOf: Map<string, Annotation>;
   /** Tagged comments that are not on the page any more. */
   missing: MissingComment[];
-  selectedKey: string | null;
-  status: { kind: 'error' | 'info'; text: string } | null;
+}
+
+/** Whether there is an action to undo or redo. */
+export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  /** Milliseconds from the last action to its commit in the database (read by the benchmark). */
-  lastSaveMs: number | null;
-  /** How many actions this panel has saved. */
-  saveCount: number;
-  /** When the panel was last asked to open (performance.now()), to time its first render. */
-  openedAt: number;
-  /** On a page the reader opened the panel on by hand: the thread can be picked by clicking a comment. */
-  canPick: boolean;
+}
+
+/** Showing the annotator the thread by clicking one comment on the page. */
+export interface PickState {
+  /** On a page the reader opened the panel on by hand: the thread can be picked. */
+  available: boolean;
   /** Waiting for the reader to click a comment on the page. */
-  picking: boolean;
-  /** Changes not confirmed saved: still on their way, or refused (the status line said why). */
-  unsaved: number;
+  active: boolean;
+}
+
+/**
+ * Everything the panel shows, grouped by concern: the panel itself (open, selection, status
+ * line), the thread and its codings, the undo history, thread picking. Replaced (never mutated)
+ * on every change; a group is replaced only when something in it changed.
+ */
+export interface SessionState {
+  open: boolean;
+  selectedKey: string | null;
+  status: StatusLine | null;
+  thread: ThreadState;
+  history: HistoryState;
+  pick: PickState;
 }
 
 /** What the panel asks of the session behind it. */

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openPanelInTab } from '../../extension/open-panel';
-import { downloadExport } from '../common/download';
-import { exportData, exportFormat } from '../../storage/export-formats';
+import { downloadFile } from '../../extension/download';
+import { exportData, exportFile, exportFormat } from '../../storage/export-formats';
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
@@ -19,7 +19,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
     try {
       const native = exportFormat('json');
       const file = await exportData(db, native);
-      downloadExport(native, file);
+      downloadFile(exportFile(native, file));
       setMessage(`Exported ${file.annotations.length} annotations.`);
     } catch (error) {
       setMessage(`Export failed: ${(error as Error).message}`);

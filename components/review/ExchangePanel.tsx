@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadExport } from '../common/download';
-import { acceptOf, EXPORT_FORMATS, exportData, exportFormat, type ExportFormat } from '../../storage/export-formats';
+import { downloadFile } from '../../extension/download';
+import { acceptOf, EXPORT_FORMATS, exportData, exportFile, exportFormat, type ExportFormat } from '../../storage/export-formats';
 import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
 import type { AnnotatorDB } from '../../storage/schema';
 import type { TagResolution, TagResolutions } from '../../storage/tag-clashes';
 import { ImportJob } from './import-client';
 import type { Tag } from '../../lib/records';
+import { TIMINGS, startTiming } from '../../lib/timings';
 
 /** An import between its check and the reader's decision. */
 interface Pending {
@@ -27,7 +28,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
  * preview. `onWriting` hears when an import starts and stops writing to the database.
  */
 export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db: AnnotatorDB; shown: number; shownIds(): Promise<string[]>; filtered: boolean; onWriting?(writing: boolean): void }) {
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string; ms?: number } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const latest = useRef(0);
@@ -64,18 +65,15 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
     : exportData(db, format));
   const save = async (format: ExportFormat) => {
     const data = await build(format);
-    downloadExport(format, data);
+    downloadFile(exportFile(format, data));
     return format.holds === 'codebook' ? 'Exported the codebook.' : `Exported ${data.annotations.length} annotations (${format.label}).`;
   };
-  // Each action's duration is kept on the status line (data-ms) for npm run bench.
+  // Each action is timed for npm run bench (lib/timings.ts).
   const run = async (action: () => Promise<string>) => {
-    const started = performance.now();
-    try {
-      const text = await action();
-      setStatus({ kind: 'info', text, ms: performance.now() - started });
-    } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message, ms: performance.now() - started });
-    }
+    const ended = startTiming(TIMINGS.exchange, TIMINGS.exchanged);
+    const outcome = await action().then((text) => ({ kind: 'info' as const, text }), (error: Error) => ({ kind: 'error' as const, text: error.message }));
+    ended();
+    setStatus(outcome);
   };
   const readFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -155,7 +153,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
           <button type="button" onClick={() => { endJob(); setPending(null); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
         </div>
       )}
-      {status && <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="exchange-status" data-ms={status.ms?.toFixed(0)}>{status.text}</p>}
+      {status && <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="exchange-status">{status.text}</p>}
     </section>
   );
 }

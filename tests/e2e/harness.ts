@@ -152,3 +152,18 @@ export async function injectAnnotator(context: BrowserContext, page: Page): Prom
     await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/page.js'] });
   }, page.url());
 }
+
+/**
+ * The durations of the extension's performance measures called `name` (lib/timings.ts) in the
+ * page's document, oldest first. The content script's marks share the page's timeline, so the
+ * page's own world reads them.
+ */
+export function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((measure) => performance.getEntriesByName(measure, 'measure').map((entry) => entry.duration), name);
+}
+
+/** Waits for the `n`th (counting from 1) measure called `name` in the page's document and returns its duration. */
+export async function nthMeasure(page: Page, name: string, n: number): Promise<number> {
+  await page.waitForFunction(([measure, count]) => performance.getEntriesByName(measure, 'measure').length >= count, [name, n] as const, { timeout: 300_000 });
+  return (await measures(page, name))[n - 1];
+}

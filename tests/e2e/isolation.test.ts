@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FAKE_TEXT, XPERIA_VICTIM, isolationFixtures, isolationPages } from '../hostile/pages';
-import { extensionId, launchWithExtension, openPanel, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { extensionId, launchWithExtension, measures, openPanel, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { TIMINGS } from '../../lib/timings';
 
 // What a page can learn about, or do to, the annotator and the codings (README, "What a page can
 // and cannot learn"): the pages are in tests/hostile/pages.ts, isolationPages().
@@ -15,7 +16,7 @@ afterAll(async () => browser?.close());
 
 const attack = (name: string) => isolationPages().find((p) => p.name === name)!;
 const loaded = (page: Page) => expect.poll(() => panel(page).getAttribute('data-loaded'), { timeout: 15_000 }).toBe('true');
-const saveCount = async (page: Page) => Number(await panel(page).getAttribute('data-save-count'));
+const saveCount = async (page: Page) => (await measures(page, TIMINGS.saved)).length;
 
 describe('isolation from the page', () => {
   it('the page never sees the extension id, and its stop and restart events (with the id) leave the annotator running', async () => {

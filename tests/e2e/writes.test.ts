@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, panel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { extensionId, launchWithExtension, measures, openPanel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { TIMINGS } from '../../lib/timings';
 
 // "No coding lost, none leaked": every press stored exactly once while the service worker is
 // stopped under it, and the review page and two tabs editing one annotation lose nothing.
@@ -94,7 +95,7 @@ describe('the service worker stopping under the presses', () => {
     expect(pressed.size).toBe(100);
 
     // Every press confirmed by the panel (it counts only answers that say "stored"), no error shown.
-    await expect.poll(() => panel(page).getAttribute('data-save-count'), { timeout: 60_000 }).toBe(String(presses));
+    await expect.poll(async () => (await measures(page, TIMINGS.saved)).length, { timeout: 60_000 }).toBe(presses);
     expect(await page.locator('.ca-status-error').count()).toBe(0);
 
     const review = await browser.context.newPage();

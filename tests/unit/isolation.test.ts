@@ -86,7 +86,7 @@ describe('a canonical link the background refuses', () => {
     const session = new AnnotatorSession(store, { url: 'https://www.xperiablog.net/a/', ownUrl: 'https://phandroid.com/fake/', layout: () => 'wp', metadata: () => metadata }, send);
     await session.load();
     expect(session.pageUrl()).toBe('https://phandroid.com/fake/');
-    expect(session.snapshot()).toMatchObject({ loaded: true, status: null });
+    expect(session.snapshot()).toMatchObject({ thread: { loaded: true }, status: null });
     store.set({ frameId: 0, layout: 'wp', comments: [{ key: 'wp:1', parentKey: null, depth: 0, kind: 'comment', author: 'A', publishedAt: null, permalink: null, text: 'Hi' }] });
     session.select('wp:1');
     await session.toggleTag('tag_x');

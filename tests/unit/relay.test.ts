@@ -78,22 +78,22 @@ describe('an open panel following what the relay passes on', () => {
     await session.load();
     session.select('wp:1');
     await session.toggleTag(a);
-    const first = session.snapshot().annotationOf.get('wp:1')!;
+    const first = session.snapshot().thread.annotationOf.get('wp:1')!;
     expect(first.annotator).toMatch(/^annotator-/);
 
     // The options page: its own connection to the database.
     const options = new AnnotatorDB(name);
     await renameAnnotator(options, 'Alice');
-    await vi.waitFor(() => expect(session.snapshot().annotator).toBe('Alice'));
-    expect(session.snapshot().annotationOf.get('wp:1')).toEqual({ ...first, annotator: 'Alice' });
+    await vi.waitFor(() => expect(session.snapshot().thread.annotator).toBe('Alice'));
+    expect(session.snapshot().thread.annotationOf.get('wp:1')).toEqual({ ...first, annotator: 'Alice' });
 
     // The review page edits the comment under the new name: the panel takes it.
     await editAnnotation(options, { pageUrl: PAGE, commentKey: 'wp:1', annotator: 'Alice' }, { tags: { [b]: true } }, order);
-    await vi.waitFor(() => expect(session.snapshot().annotationOf.get('wp:1')?.tagIds).toEqual([a, b]));
+    await vi.waitFor(() => expect(session.snapshot().thread.annotationOf.get('wp:1')?.tagIds).toEqual([a, b]));
 
     await session.toggleTag(c);
     expect((await readEverything(db)).annotations).toEqual([expect.objectContaining({ id: first.id, annotator: 'Alice', tagIds: [a, b, c] })]);
-    expect(session.snapshot().annotationOf.get('wp:1')).toMatchObject({ id: first.id, tagIds: [a, b, c] });
+    expect(session.snapshot().thread.annotationOf.get('wp:1')).toMatchObject({ id: first.id, tagIds: [a, b, c] });
     options.close();
     stop();
   });
@@ -112,8 +112,8 @@ describe('an open panel following what the relay passes on', () => {
     await hear({ kind: 'pages', pageUrls: ['https://phandroid.com/b/'] });
     await hear({ kind: 'pages', pageUrls: [PAGE] });
     await hear({ kind: 'pages', pageUrls: null });
-    await hear({ kind: 'annotator', name: session.snapshot().annotator, previous: null });
-    await hear({ kind: 'annotator', name: 'Alice', previous: session.snapshot().annotator });
+    await hear({ kind: 'annotator', name: session.snapshot().thread.annotator, previous: null });
+    await hear({ kind: 'annotator', name: 'Alice', previous: session.snapshot().thread.annotator });
     expect(reads()).toBe(5);
     stop();
   });

@@ -25,11 +25,11 @@ describe('when the extension goes away under an open page', () => {
     });
     await saved.toggleTag('tag_x');
     expect(sent.map((r) => r.type)).toEqual(['set-tag']);
-    expect(saved.snapshot().unsaved).toBe(0);
+    expect(saved.unsaved()).toBe(0);
 
     const lost = session(() => ({ ok: false, error: 'Not saved: Extension context invalidated.' }));
     await lost.toggleTag('tag_x');
-    expect(lost.snapshot().unsaved).toBe(1);
+    expect(lost.unsaved()).toBe(1);
     expect(lost.snapshot().status).toEqual({ kind: 'error', text: 'Not saved: Extension context invalidated.' });
   });
 

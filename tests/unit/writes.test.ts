@@ -161,12 +161,12 @@ describe('presses through a worker that stops under them', () => {
     }
     await Promise.all(presses);
     expect(background.stops()).toBeGreaterThan(10);
-    expect(session.snapshot().unsaved).toBe(0);
+    expect(session.unsaved()).toBe(0);
     expect(session.snapshot().status).toBeNull();
     const stored = (await readEverything(db)).annotations;
     expect(stored).toHaveLength(40);
     expect(new Map(stored.map((a) => [a.commentKey, a.tagIds]))).toEqual(expected);
-    expect(new Map([...session.snapshot().annotationOf].map(([key, a]) => [key, a.tagIds]))).toEqual(expected);
+    expect(new Map([...session.snapshot().thread.annotationOf].map(([key, a]) => [key, a.tagIds]))).toEqual(expected);
 
     // Meanwhile another tab put a second tag on the last comment; undo takes off only this panel's.
     const last = comments[39].key;
@@ -188,11 +188,11 @@ describe('presses through a worker that stops under them', () => {
     const news = (tagIds: string[], rev: number): ToContentScript => ({ type: 'stored-change', change: { kind: 'annotation', pageUrl: 'https://phandroid.com/a/', commentKey: 'wp:1', annotator: 'me', annotation: annotation(tagIds), rev } });
     await session.onMessage(news([a.id, b.id], 6));
     await session.onMessage(news([a.id], 5)); // read before the change of rev 6, delivered after it
-    expect(session.snapshot().annotationOf.get('wp:1')?.tagIds).toEqual([a.id, b.id]);
+    expect(session.snapshot().thread.annotationOf.get('wp:1')?.tagIds).toEqual([a.id, b.id]);
     await session.onMessage(news([b.id], 2)); // older than what the panel loaded
-    expect(session.snapshot().annotationOf.get('wp:1')?.tagIds).toEqual([a.id, b.id]);
+    expect(session.snapshot().thread.annotationOf.get('wp:1')?.tagIds).toEqual([a.id, b.id]);
     await session.onMessage(news([b.id], 7));
-    expect(session.snapshot().annotationOf.get('wp:1')?.tagIds).toEqual([b.id]);
+    expect(session.snapshot().thread.annotationOf.get('wp:1')?.tagIds).toEqual([b.id]);
   });
 });
 

@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { isTypingTarget, shortcutFor } from './keyboard';
+import type { PanelSession } from './model';
+
+/** What shortcuts act on besides the session: the rows shown and the panel's own view. */
+export interface ShortcutTargets {
+  /** The keys of the rows shown, in order. */
+  keys: readonly string[];
+  /** Shows the newly selected comment on the page. */
+  focus(key: string | null): void;
+  /** Puts the caret in the note field. */
+  editNote(): void;
+  /** Whether the shortcuts help shows. */
+  help: boolean;
+  setHelp(show: boolean): void;
+}
+
+/**
+ * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
+ * before the page's own handlers. Never while the reader types in an input (the page's or
+ * ours; Escape leaves it), never for key presses a script made up (untrusted events).
+ */
+export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets): void {
+  const latest = useRef(targets);
+  latest.current = targets;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted) return;
+      const target = (event.composedPath()[0] as Element | undefined) ?? null;
+      if (isTypingTarget(target)) {
+        if (event.key !== 'Escape') return;
+        (target as HTMLElement).blur();
+        event.stopPropagation();
+        return;
+      }
+      if (runShortcut(event, session, latest.current)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open, session]);
+}
+
+/** Does what the key press asks; false when it is no shortcut of the panel's (the page gets it). */
+function runShortcut(event: KeyboardEvent, session: PanelSession, targets: ShortcutTargets): boolean {
+  // Read at the key press: picking may have started since the last render. While the reader
+  // picks the thread, keys belong to the picker (Escape ends picking, not the panel).
+  const state = session.snapshot();
+  if (state.pick.active) return false;
+  const shortcut = shortcutFor(event, state.thread.codebook);
+  if (!shortcut) return false;
+  switch (shortcut.type) {
+    case 'move': targets.focus(session.move(shortcut.by, targets.keys)); break;
+    case 'next-untagged': targets.focus(session.nextUntagged(targets.keys)); break;
+    case 'toggle-tag': void session.toggleTag(shortcut.tagId); break;
+    case 'edit-note': targets.editNote(); break;
+    case 'undo': void session.undo(); break;
+    case 'redo': void session.redo(); break;
+    case 'help': targets.setHelp(!targets.help); break;
+    case 'close':
+      if (targets.help) targets.setHelp(false);
+      else session.setOpen(false);
+      break;
+  }
+  return true;
+}

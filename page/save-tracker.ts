@@ -1,0 +1,45 @@
+import { applyEdit, type AnnotationEdit, type AnnotationState } from '../lib/edits';
+import type { Request, Response, TargetInput } from '../lib/messages';
+import type { Change } from '../lib/records';
+
+/** One change the panel asks for, as the message states it: a tag on or off, or the note. */
+export type Edit = { tagId: string; on: boolean } | { note: string };
+
+const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : { tags: { [edit.tagId]: edit.on } });
+
+/**
+ * The changes sent to the background and not answered yet, by comment key (the panel's), and
+ * how many are not confirmed saved: a change counts until the background confirms it is stored
+ * (a refusal keeps counting), and the panel's next press on the comment builds on it meanwhile.
+ */
+export class SaveTracker {
+  private readonly inFlight = new Map<string, Edit[]>();
+  private unconfirmed = 0;
+
+  constructor(private readonly send: (request: Request) => Promise<Response<Change>>) {}
+
+  /** Changes not confirmed saved: still on their way, or refused. */
+  unsaved(): number {
+    return this.unconfirmed;
+  }
+
+  /** What a comment's annotation will be once the edits on their way are stored (`order`: the codebook's tag ids). */
+  intended(key: string, saved: AnnotationState | null, order: readonly string[]): AnnotationState | null {
+    return (this.inFlight.get(key) ?? []).reduce<AnnotationState | null>((state, edit) => applyEdit(state, asEdit(edit), order), saved);
+  }
+
+  /** Sends a change to the comment `key` shows (`target`) and resolves with the background's answer. */
+  async save(key: string, target: TargetInput, asked: Edit): Promise<Response<Change>> {
+    this.unconfirmed++;
+    // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
+    const edit = { ...asked };
+    this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
+    const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
+    const response = await this.send(request);
+    const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
+    if (left.length) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
+    if (response.ok) this.unconfirmed--;
+    return response;
+  }
+}

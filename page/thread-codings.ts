@@ -1,0 +1,56 @@
+import type { CommentStore } from './comment-store';
+import { reidentify } from './reidentify';
+import type { PanelComment, ThreadState } from '../components/panel/model';
+import type { Annotation, CommentSnapshot } from '../lib/records';
+
+/** What the background loaded for a page: its annotations, the texts of their comments, and at which revision. */
+export interface LoadedCodings {
+  annotations: Annotation[];
+  snapshots: CommentSnapshot[];
+  rev: number;
+}
+
+/**
+ * The comments the page shows (from the comment store) and this annotator's saved annotations
+ * of them, kept current by news of each stored change; puts the two together for the panel.
+ */
+export class ThreadCodings {
+  private annotations: Annotation[] = [];
+  private snapshots: CommentSnapshot[] = [];
+  /** The bundle revision each stored annotation was last heard of at, by stored comment key. */
+  private readonly heardAt = new Map<string, number>();
+  /** The revision the page's annotations were loaded at: older news is no news. */
+  private loadedAt = 0;
+  private framesSeen: unknown;
+  private flat: PanelComment[] = [];
+
+  constructor(private readonly store: CommentStore) {}
+
+  /** Replaces the annotations with what the background loaded. */
+  load(loaded: LoadedCodings): void {
+    this.annotations = loaded.annotations;
+    this.snapshots = loaded.snapshots;
+    this.loadedAt = loaded.rev;
+    this.heardAt.clear();
+  }
+
+  /** Takes news of a stored annotation (null: deleted), unless a later revision of it was heard of already. */
+  take(commentKey: string, annotation: Annotation | null, rev: number): void {
+    if (rev < Math.max(this.loadedAt, this.heardAt.get(commentKey) ?? 0)) return;
+    this.heardAt.set(commentKey, rev);
+    this.annotations = this.annotations.filter((a) => a.commentKey !== commentKey);
+    if (annotation) this.annotations.push(annotation);
+  }
+
+  /** The page's comments in thread order, each with its annotation (re-found by text where keys changed), and the missing ones. */
+  read(): Pick<ThreadState, 'comments' | 'annotationOf' | 'missing'> {
+    // Rebuild the flat list only when the page's comments changed, not on every tag.
+    const frames = this.store.snapshot().frames;
+    if (frames !== this.framesSeen) {
+      this.framesSeen = frames;
+      this.flat = frames.flatMap((f) => f.comments.map((c) => ({ ...c, frameId: f.frameId })));
+    }
+    const { byKey, missing } = reidentify(this.flat, this.annotations, this.snapshots);
+    return { comments: this.flat, annotationOf: byKey, missing };
+  }
+}

@@ -1,0 +1,58 @@
+import type { TargetInput } from '../lib/messages';
+import type { HistoryState } from '../components/panel/model';
+import type { Edit } from './save-tracker';
+
+/**
+ * An action and its inverse, both stated as changes: undo takes off the tag the press put on (or
+ * sets the note back), never writes back a whole earlier row over what others changed since.
+ */
+export interface HistoryEntry {
+  /** The comment's key in the panel (its stored key is the target's). */
+  key: string;
+  target: TargetInput;
+  undo: Edit;
+  redo: Edit;
+}
+
+/** How many actions can be undone. */
+export const HISTORY_LIMIT = 20;
+
+/** Sends an entry's edit; resolves true once it is stored. */
+type Restore = (entry: HistoryEntry, edit: Edit) => Promise<boolean>;
+
+/** The last actions, to undo, and the undone ones, to redo (until a new action). */
+export class UndoHistory {
+  private readonly undos: HistoryEntry[] = [];
+  private readonly redos: HistoryEntry[] = [];
+
+  /** Whether there is something to undo or redo. */
+  state(): HistoryState {
+    return { canUndo: this.undos.length > 0, canRedo: this.redos.length > 0 };
+  }
+
+  /** Records a new action: the oldest beyond HISTORY_LIMIT is forgotten, and nothing is left to redo. */
+  record(entry: HistoryEntry): void {
+    this.undos.push(entry);
+    if (this.undos.length > HISTORY_LIMIT) this.undos.shift();
+    this.redos.length = 0;
+  }
+
+  /** Undoes the last action through `restore`; false when there was nothing to undo. */
+  undo(restore: Restore): Promise<boolean> {
+    return step(this.undos, this.redos, (entry) => entry.undo, restore);
+  }
+
+  /** Redoes the last undone action through `restore`; false when there was nothing to redo. */
+  redo(restore: Restore): Promise<boolean> {
+    return step(this.redos, this.undos, (entry) => entry.redo, restore);
+  }
+}
+
+/** Moves the last entry of `from` to `to` once its edit is stored; a refused one goes back. */
+async function step(from: HistoryEntry[], to: HistoryEntry[], edit: (entry: HistoryEntry) => Edit, restore: Restore): Promise<boolean> {
+  const entry = from.pop();
+  if (!entry) return false;
+  if (await restore(entry, edit(entry))) to.push(entry);
+  else from.push(entry);
+  return true;
+}

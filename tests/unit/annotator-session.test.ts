@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { AnnotatorSession, type Send } from '../../page/annotator-session';
+import { CommentStore } from '../../page/comment-store';
+import { applyEdit } from '../../lib/edits';
+import type { Request, Response } from '../../lib/messages';
+import type { Annotation, CommentSnapshot, Tag } from '../../lib/records';
+import { normalisedTextHash } from '../../lib/text-hash';
+
+// The page's session (page/annotator-session.ts) against a background kept in memory: what it
+// sends, what it selects, what it puts back on the page's comments.
+
+const URL = 'https://phandroid.com/a/';
+/** How many actions undo reaches back, as the shortcuts help says (components/panel/keyboard.ts). */
+const HISTORY_LIMIT = 20;
+const TAGS: Tag[] = ['on-topic', 'off-topic'].map((name, order) => ({ id: `tag_${name}`, name, colour: '#000', hotkey: String(order + 1), description: '', order }));
+const comment = (key: string, text = `comment ${key}`) => ({ key, parentKey: null, depth: 0, kind: 'comment' as const, author: 'A', publishedAt: null, permalink: null, text });
+const annotation = (commentKey: string, tagIds: string[]): Annotation => ({ id: `ann_${commentKey}`, pageUrl: URL, commentKey, tagIds, note: '', annotator: 'me', createdAt: '', updatedAt: '' });
+const snapshot = (key: string, text: string): CommentSnapshot => ({ pageUrl: URL, key, author: 'A', publishedAt: null, permalink: null, parentKey: null, text, textHash: normalisedTextHash(text), savedAt: '' });
+
+/** A background that stores annotations by comment key, as the router answers, and records every request. */
+function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: CommentSnapshot[] } = {}) {
+  const stored = new Map((saved.annotations ?? []).map((a) => [a.commentKey, a]));
+  const requests: Request[] = [];
+  let rev = 1;
+  const send = (async (request: Request): Promise<Response> => {
+    requests.push(request);
+    if (request.type === 'get-page-state') return { ok: true, value: { codebook: TAGS, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], rev } };
+    if (request.type !== 'set-tag' && request.type !== 'set-note') return { ok: false, error: `not faked: ${request.type}` };
+    const key = request.target.comment.key;
+    const before = stored.get(key) ?? null;
+    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : { note: request.note };
+    const after = { ...annotation(key, []), ...applyEdit(before, edit, TAGS.map((t) => t.id)) };
+    stored.set(key, after);
+    return { ok: true, value: { before, after, rev: ++rev } };
+  }) as Send;
+  return { send, stored, requests };
+}
+
+/** A session on a page showing `keys`, loaded from `background`. */
+async function sessionOn(comments: ReturnType<typeof comment>[], background = memoryBackground()) {
+  const store = new CommentStore();
+  const session = new AnnotatorSession(store, { url: URL, layout: () => 'wp', metadata: () => null }, background.send);
+  store.set({ frameId: 0, layout: 'wp', comments });
+  await session.load();
+  return { session, store, background };
+}
+
+const tagsOf = (session: AnnotatorSession, key: string) => session.snapshot().thread.annotationOf.get(key)?.tagIds ?? [];
+
+describe('the annotator session', () => {
+  it(`undoes the last ${HISTORY_LIMIT} actions and no more; a new action leaves nothing to redo`, async () => {
+    const comments = Array.from({ length: HISTORY_LIMIT + 5 }, (_, i) => comment(`wp:${i + 1}`));
+    const { session, background } = await sessionOn(comments);
+    for (const { key } of comments) await session.toggleTag(TAGS[0].id, key);
+    expect(session.snapshot().history).toEqual({ canUndo: true, canRedo: false });
+
+    for (let i = 0; i < HISTORY_LIMIT; i++) await session.undo();
+    expect(session.snapshot().history).toEqual({ canUndo: false, canRedo: true });
+    const sent = background.requests.length;
+    await session.undo();
+    expect(background.requests.length).toBe(sent);
+    expect(session.snapshot().status).toEqual({ kind: 'info', text: 'Nothing to undo.' });
+    // The oldest five actions fell out of the history: their tags stay on.
+    expect(comments.map(({ key }) => tagsOf(session, key).length)).toEqual(comments.map((_, i) => (i < 5 ? 1 : 0)));
+    expect([...background.stored.values()].filter((a) => a.tagIds.length).map((a) => a.commentKey)).toEqual(comments.slice(0, 5).map((c) => c.key));
+
+    await session.redo();
+    expect(tagsOf(session, 'wp:6')).toEqual([TAGS[0].id]);
+    await session.toggleTag(TAGS[1].id, 'wp:25');
+    expect(session.snapshot().history.canRedo).toBe(false);
+  });
+
+  it('finds the next untagged comment after the selection, wrapping around to the start, and says so when there is none', async () => {
+    const comments = ['wp:1', 'wp:2', 'wp:3', 'wp:4', 'wp:5'].map((key) => comment(key));
+    const keys = comments.map((c) => c.key);
+    const { session } = await sessionOn(comments, memoryBackground({ annotations: ['wp:1', 'wp:3', 'wp:5'].map((key) => annotation(key, [TAGS[0].id])) }));
+    session.select('wp:4');
+    expect(session.nextUntagged(keys)).toBe('wp:2');
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    expect(session.nextUntagged(keys)).toBe('wp:4');
+    // Only the rows shown count: among these, the one after wp:4 is wp:2 again.
+    expect(session.nextUntagged(['wp:2', 'wp:3', 'wp:4', 'wp:5'])).toBe('wp:2');
+    session.select(null);
+    expect(session.nextUntagged(keys)).toBe('wp:2');
+
+    await session.toggleTag(TAGS[0].id, 'wp:2');
+    await session.toggleTag(TAGS[0].id, 'wp:4');
+    expect(session.nextUntagged(keys)).toBeNull();
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    expect(session.snapshot().status).toEqual({ kind: 'info', text: 'Every comment shown has a tag.' });
+  });
+
+  it('puts a saved annotation back on its comment by text once the page changed its keys, and saves under the stored key', async () => {
+    const text = 'Sony should bring the Xperia Z1 to more carriers.';
+    const background = memoryBackground({
+      annotations: [annotation('generic:old-1', [TAGS[0].id]), annotation('generic:old-2', [TAGS[1].id])],
+      snapshots: [snapshot('generic:old-1', text), snapshot('generic:old-2', 'A comment the site deleted.')],
+    });
+    const { session, store } = await sessionOn([comment('generic:old-1', text), comment('generic:old-3')], background);
+    expect(tagsOf(session, 'generic:old-1')).toEqual([TAGS[0].id]);
+
+    // The site renders the thread again with new keys (a layout without stable ids).
+    store.set({ frameId: 0, layout: 'generic', comments: [comment('generic:new-7', text), comment('generic:new-8')] });
+    const { annotationOf, missing } = session.snapshot().thread;
+    expect([...annotationOf.keys()]).toEqual(['generic:new-7']);
+    expect(annotationOf.get('generic:new-7')?.commentKey).toBe('generic:old-1');
+    expect(missing.map((m) => [m.annotation.commentKey, m.snapshot?.text])).toEqual([['generic:old-2', 'A comment the site deleted.']]);
+
+    await session.toggleTag(TAGS[1].id, 'generic:new-7');
+    const toggle = background.requests.find((r) => r.type === 'set-tag');
+    expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1', text } }, tagId: TAGS[1].id, on: true });
+    expect(tagsOf(session, 'generic:new-7')).toEqual([TAGS[0].id, TAGS[1].id]);
+  });
+});
