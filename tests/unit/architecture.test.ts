@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,4 +39,21 @@ describe('folder rules (.dependency-cruiser.cjs)', () => {
     expect(broken).toContain('panel-never-opens-the-database: components/panel/row.js → storage/db.js');
     expect(broken.some((line) => line.startsWith('no-cycles: storage/'))).toBe(true);
   }, 60_000);
+});
+
+describe('docs/architecture.md stays true', () => {
+  const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+
+  it('every file it names exists', () => {
+    const paths = [...doc.matchAll(/`((?:[\w.-]+\/)+[\w.-]+\.(?:ts|tsx|cjs|mjs|md|json))`/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(20);
+    expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
+  });
+
+  it('every step of the key press names a function its file has', () => {
+    const steps = [...doc.matchAll(/^\| \d+ \| [^|]+ \| `([^`]+)` \| `(\w+)` \|/gm)].map((m) => ({ file: m[1], name: m[2] }));
+    expect(steps.length).toBeGreaterThanOrEqual(10);
+    const missing = steps.filter(({ file, name }) => !new RegExp(`\\b${name}\\b`).test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(missing).toEqual([]);
+  });
 });
