@@ -1,6 +1,6 @@
 import { parseEmbedDate } from './embed';
 import { blockText, textOf } from './text';
-import { readThread, toArray } from './thread';
+import { idInKey, readIdThread } from './thread';
 import { defineLayout } from './types';
 
 // Commento (and Commento++) render into the page: `#commento` holds
@@ -30,20 +30,18 @@ export const commento = defineLayout({
   },
 
   cssSelector(key) {
-    const id = key.slice('commento:'.length);
-    return /^[0-9a-z]+$/.test(id) ? `#commento-comment-card-${id}` : null;
+    const id = idInKey(key, 'commento', /^[0-9a-z]+$/);
+    return id ? `#commento-comment-card-${id}` : null;
   },
 
   locate(doc, key) {
-    const id = key.slice('commento:'.length);
-    return /^[0-9a-z]+$/.test(id) ? doc.getElementById(`commento-comment-card-${id}`) : null;
+    const id = idInKey(key, 'commento', /^[0-9a-z]+$/);
+    return id ? doc.getElementById(`commento-comment-card-${id}`) : null;
   },
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = toArray(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));
-    return readThread(thread, elements, ROLES, (el, parts) => {
-      const id = ID.exec(el.id)![1];
+    return readIdThread(thread, COMMENT, ID, ROLES, (id, parts) => {
       return {
         key: `commento:${id}`,
         kind: 'comment',

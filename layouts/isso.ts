@@ -1,6 +1,6 @@
 import { byId, parseEmbedDate } from './embed';
 import { blockText, textOf } from './text';
-import { readThread, toArray } from './thread';
+import { idInKey, readIdThread } from './thread';
 import { defineLayout } from './types';
 
 // Isso renders into the page: `#isso-thread > #isso-root > div.isso-comment#isso-{n}`, replies
@@ -28,20 +28,18 @@ export const isso = defineLayout({
   },
 
   cssSelector(key) {
-    const id = key.slice('isso:'.length);
-    return /^\d+$/.test(id) ? `#isso-${id}` : null;
+    const id = idInKey(key, 'isso', /^\d+$/);
+    return id ? `#isso-${id}` : null;
   },
 
   locate(doc, key) {
-    const id = key.slice('isso:'.length);
-    return /^\d+$/.test(id) ? doc.getElementById('isso-thread')?.querySelector(byId(`isso-${id}`)) ?? null : null;
+    const id = idInKey(key, 'isso', /^\d+$/);
+    return id ? doc.getElementById('isso-thread')?.querySelector(byId(`isso-${id}`)) ?? null : null;
   },
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = toArray(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));
-    return readThread(thread, elements, ROLES, (el, parts) => {
-      const id = ID.exec(el.id)![1];
+    return readIdThread(thread, COMMENT, ID, ROLES, (id, parts) => {
       return {
         key: `isso:${id}`,
         kind: 'comment',

@@ -90,3 +90,24 @@ export function toArray(list: ArrayLike<Element>): Element[] {
   for (let i = 0; i < out.length; i++) out[i] = list[i];
   return out;
 }
+
+/** The id a family's key `name:id` names, or null when it is not `valid` (a key from elsewhere never builds a selector). */
+export function idInKey(key: string, name: string, valid: RegExp): string | null {
+  const id = key.slice(name.length + 1);
+  return key.startsWith(`${name}:`) && valid.test(id) ? id : null;
+}
+
+/**
+ * Reads a thread whose comments carry their id in the element's id (`pattern`'s first group):
+ * the comments are `selector` matches with such an id, and `read` gets that id with the parts.
+ */
+export function readIdThread<R extends string>(
+  thread: Element,
+  selector: string,
+  pattern: RegExp,
+  roles: Roles<R>,
+  read: (id: string, parts: Parts<R>) => CommentFields | null,
+): ExtractedComment[] {
+  const elements = toArray(thread.querySelectorAll(selector)).filter((el) => pattern.test(el.id));
+  return readThread(thread, elements, roles, (el, parts) => read(pattern.exec(el.id)![1], parts));
+}

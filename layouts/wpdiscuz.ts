@@ -1,5 +1,5 @@
 import { blockText, parseDate, textOf } from './text';
-import { readThread, toArray } from './thread';
+import { idInKey, readIdThread } from './thread';
 import { defineLayout } from './types';
 
 // wpDiscuz v7 (`wpd-`) and v5 (`wc-`): ids `wpd-comm-{id}_{parentId}`; replies nest as child
@@ -29,21 +29,19 @@ export const wpDiscuz = defineLayout({
   },
 
   cssSelector(key) {
-    const id = key.slice('wpdiscuz:'.length);
-    return /^\d+$/.test(id) ? `#comment-${id}` : null;
+    const id = idInKey(key, 'wpdiscuz', /^\d+$/);
+    return id ? `#comment-${id}` : null;
   },
 
   locate(doc, key) {
-    const id = key.slice('wpdiscuz:'.length);
-    if (!/^\d+$/.test(id)) return null;
+    const id = idInKey(key, 'wpdiscuz', /^\d+$/);
+    if (!id) return null;
     return doc.querySelector(`div[id^="wpd-comm-${id}_"], div[id^="wc-comm-${id}_"]`);
   },
 
   extract(thread, pageUrl) {
     const page = pageUrl.split('#')[0];
-    const elements = toArray(thread.querySelectorAll(COMMENT)).filter((el) => ID.test(el.id));
-    return readThread(thread, elements, ROLES, (el, parts) => {
-      const id = ID.exec(el.id)![1];
+    return readIdThread(thread, COMMENT, ID, ROLES, (id, parts) => {
       return {
         key: `wpdiscuz:${id}`,
         kind: 'comment',
