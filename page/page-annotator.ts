@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel } from './panel-host';
 import { allowGenericLayout, generalisePick, usePick, type ThreadPick } from '../layouts/generic';
 import { AnnotatorSession, type SessionState, type Send } from './annotator-session';
+import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
@@ -53,6 +54,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     metadata: () => metadata,
   }, send);
   const chips = new PageChips(document);
+  const progress = publishProgress();
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // One outline on the page: the document that showed the last one takes it off when another shows the next.
@@ -72,7 +74,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const mount = () => {
     if (mounting || life.signal.aborted) return;
     void session.load();
-    requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
+    requestIdleCallback(() => {
+      metadata = readPageMetadata(document, location.href);
+      progress.metadataRead = true;
+    }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
       focus: (comment) => focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
@@ -93,6 +98,8 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
   }, life.signal, (ms) => {
     watchMs += ms;
+    progress.scans++;
+    progress.comments = store.snapshot().count;
     // After the panel's render, which Preact runs in a microtask queued during the change.
     queueMicrotask(() => ui?.shadow.querySelector<HTMLElement>('[data-testid="ca-panel"]')?.setAttribute('data-watch-ms', watchMs.toFixed(2)));
   });
