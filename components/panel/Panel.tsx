@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnnotatorSession, PanelComment, SessionState } from '../../page/annotator-session';
 import { isTypingTarget, shortcutFor } from './keyboard';
 import { CommentRow, ROW_HEIGHT } from './CommentRow';
@@ -186,12 +186,14 @@ function useSession(session: AnnotatorSession): SessionState {
 /**
  * Listens for shortcuts on the whole page while the panel is open, before the page's own
  * handlers. Never while the reader types in an input (the page's or ours), never for key
- * presses a script made up (untrusted events).
+ * presses a script made up (untrusted events). Registered with the render that opens the sheet
+ * (a layout effect, not one after the next paint): a key pressed as soon as the first row shows
+ * is not lost, and the end-to-end tests may take the selected row as the sign keys work.
  */
 function useShortcuts(active: boolean, handle: (event: KeyboardEvent) => boolean) {
   const latest = useRef(handle);
   latest.current = handle;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.isTrusted) return;
