@@ -88,10 +88,9 @@ export const test = base
   .extend('launchBrowser', ({ served }, { onCleanup }) => {
     const launched: { context: BrowserContext; profileDir: string; owned: boolean }[] = [];
     onCleanup(async () => {
-      for (const { context, profileDir, owned } of launched) {
-        await context.close();
-        if (owned) rmSync(profileDir, { recursive: true, force: true });
-      }
+      // Every browser first: a later one may run on an earlier one's profile.
+      for (const { context } of launched) await context.close();
+      for (const { profileDir, owned } of launched) if (owned) rmSync(profileDir, { recursive: true, force: true });
     });
     return async (profileDir?: string): Promise<LaunchedBrowser> => {
       const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ca-profile-'));
