@@ -26,9 +26,10 @@ export interface CommentWatch {
  * Reads the document's comments now, and again after the thread changes (late loads, "load
  * more"), in the page or in an open shadow root. Once a thread is found only its container is
  * observed. `onChange` is called with every result that differs from the last one, including
- * the first when it has a thread. Each read, `onChange` included, is measured as TIMINGS.scan.
+ * the first when it has a thread. Each read, `onChange` included, is measured as TIMINGS.scan,
+ * and `onScanned` is called after it (with or without a thread).
  */
-export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal): CommentWatch {
+export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScanned: () => void = () => undefined): CommentWatch {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
@@ -49,6 +50,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
       onChange(found);
     }
     performance.measure(TIMINGS.scan, { start: begun });
+    onScanned();
     if (!found.layout && Date.now() - started > WAIT_FOR_THREAD_MS) {
       observer?.disconnect();
       return;

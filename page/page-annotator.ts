@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel } from './panel-host';
 import { AnnotatorSession, type Send } from './annotator-session';
+import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
@@ -56,6 +57,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   }, send);
   const chips = new PageChips(document);
   const focus = outlineAcrossFrames(send);
+  const progress = publishProgress();
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -64,7 +66,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const mount = () => {
     if (mounting || life.signal.aborted) return;
     void session.load();
-    requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
+    requestIdleCallback(() => {
+      metadata = readPageMetadata(document, location.href);
+      progress.metadataRead = true;
+    }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
       focus: (comment) => focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
@@ -81,7 +86,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
 
   const watch = watchComments(document, (found) => {
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
-  }, life.signal);
+  }, life.signal, () => {
+    progress.scans++;
+    progress.comments = store.snapshot().count;
+  });
   watchCommentClicks(document, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), life.signal);
 
   const picking: ThreadPicking = {

@@ -11,8 +11,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { fixture } from '../seeds/fixtures';
-import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
-import { COLLEAGUE, READER, colleagueFile, commentCount, exportFromPopup, extensionBase, setAnnotatorName, shootPopup, shootReview, tagByKeyboard } from './showcase';
+import { launchWithExtension, panelCount, serveFixtures } from '../tests/e2e/harness';
+import { COLLEAGUE, READER, colleagueFile, exportFromPopup, extensionBase, setAnnotatorName, shootPopup, shootReview, tagByKeyboard } from './showcase';
 
 /** The seed pages, each with the keys the headless run presses in its panel (j: next comment, digits: tags). */
 const SEED_PAGES: [name: string, keys: string[]][] = [
@@ -39,7 +39,7 @@ for (const [name, keys] of SEED_PAGES) {
   pages.push({ name, keys, page });
 }
 for (const { name, page } of pages) {
-  const count = await commentCount(page).catch(() => 0);
+  const count = await panelCount(page).catch(() => 0);
   console.log(`${name.padEnd(30)} ${String(count).padStart(4)} comments  ${page.url()}`);
 }
 if (headless) {

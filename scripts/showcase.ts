@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { TIMINGS } from '../lib/timings';
+import { measures, nthMeasure } from '../tests/e2e/harness';
 
 /** The reader's annotator name, set on the options page. */
 export const READER = 'alex';
@@ -27,14 +29,6 @@ export async function setAnnotatorName(context: BrowserContext, base: string, na
   await options.close();
 }
 
-const panel = (page: Page) => page.locator('[data-testid="ca-panel"]');
-
-/** Waits for the panel's tab and returns the number of comments it found. */
-export async function commentCount(page: Page): Promise<number> {
-  await panel(page).waitFor({ state: 'attached', timeout: 15_000 });
-  return Number(await panel(page).getAttribute('data-comment-count'));
-}
-
 /**
  * Opens the panel from its tab and presses `keys`, waiting for each to take effect: a number
  * key until the panel saved it, j / k until another row is selected. Then waits until every
@@ -47,11 +41,11 @@ export async function tagByKeyboard(page: Page, keys: string[], annotator: strin
   await page.locator('.ca-row[aria-selected="true"]').waitFor();
   const progress = page.locator('[data-testid="ca-progress"]');
   await progress.filter({ hasText: `as ${annotator}` }).waitFor();
-  let saves = Number(await panel(page).getAttribute('data-save-count'));
+  let saves = (await measures(page, TIMINGS.saved)).length;
   for (const key of keys) {
     const before = await page.locator('.ca-row[aria-selected="true"]').getAttribute('data-comment-key');
     await page.keyboard.press(key);
-    if (/^\d$/.test(key)) await page.locator(`[data-testid="ca-panel"][data-save-count="${++saves}"]`).waitFor();
+    if (/^\d$/.test(key)) await nthMeasure(page, TIMINGS.saved, ++saves);
     else await page.locator(`.ca-row[aria-selected="true"]:not([data-comment-key="${before}"])`).waitFor();
   }
   const tagged = Number(/^(\d+) of/.exec((await progress.textContent()) ?? '')?.[1]);

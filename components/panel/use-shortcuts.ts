@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { isTypingTarget, shortcutFor } from './keyboard';
 import type { PanelSession } from './model';
 
@@ -19,11 +19,13 @@ export interface ShortcutTargets {
  * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
  * before the page's own handlers. Never while the reader types in an input (the page's or
  * ours; Escape leaves it), never for key presses a script made up (untrusted events).
+ * Registered with the render that opens the sheet (a layout effect, not one after the next
+ * paint): a key pressed as soon as the first row shows is not lost.
  */
 export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets): void {
   const latest = useRef(targets);
   latest.current = targets;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.isTrusted) return;

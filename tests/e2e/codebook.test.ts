@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { openWithPanel, test } from './fixture';
+import { press, rowTags } from './harness';
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
-
-const tagBar = (page: import('playwright-core').Page) => page.locator('.ca-tagbtn').allTextContents();
+const tagBar = (page: Page) => page.locator('.ca-tagbtn').allTextContents();
 
 describe('the codebook options page', () => {
-  it('renames, re-keys, adds, reorders and deletes tags, and open panels follow without reload', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(fixture('000-phandroid').url);
-    await openPanel(article);
-    const key = (await selectedKey(article))!;
+  test('renames, re-keys, adds, reorders and deletes tags, and open panels follow without reload', async ({ page: article, extension }) => {
+    const key = await openWithPanel(article, fixture('000-phandroid').url);
     await press(article, '1');
     await expect.poll(() => rowTags(article, key)).toBe('on-topic');
 
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${await extensionId(browser.context)}/options.html`);
+    const options = await extension.open('options.html');
     await options.locator('tr[data-tag="spam"] input[aria-label="Name of spam"]').fill('junk');
     await options.locator('tr[data-tag="spam"] input[aria-label="Name of spam"]').press('Tab');
     await expect.poll(() => options.locator('tr[data-tag="junk"]').count()).toBe(1);
@@ -48,7 +39,5 @@ describe('the codebook options page', () => {
     await expect.poll(() => rowTags(article, key)).toBe('');
     await press(article, '1');
     await expect.poll(() => rowTags(article, key)).toBe('question');
-    await article.close();
-    await options.close();
   });
 });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
-import { launchWithExtension, panel, panelCount, serveFixtures } from './harness';
-
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
+import { expectNoPanel, test } from './fixture';
+import { panel, panelCount } from './harness';
 
 const SEED_PAGES = [
   ['000-phandroid', 46],
@@ -20,31 +13,24 @@ const SEED_PAGES = [
 ] as const;
 
 describe('panel tab on the seed pages (production build, real addresses)', () => {
-  it.each(SEED_PAGES)('%s shows %i comments', async (name, count) => {
+  test.for(SEED_PAGES)('%s shows %i comments', async ([name, count], { page }) => {
     const f = fixture(name);
     expect(flatten(f.page.comments)).toHaveLength(count);
-    const page = await browser.context.newPage();
     await page.goto(f.url);
     await expect.poll(() => panelCount(page), { timeout: 20_000 }).toBe(count);
     await expect(page.locator('[data-testid="ca-toggle"]').textContent()).resolves.toContain(String(count));
-    await page.close();
   });
 
-  it('the live Disqus page counts the comments found inside the cross-origin iframe', async () => {
-    const f = fixture('002-xperiablog-live-disqus');
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
+  test('the live Disqus page counts the comments found inside the cross-origin iframe', async ({ page }) => {
+    await page.goto(fixture('002-xperiablog-live-disqus').url);
     const frame = page.frames().find((fr) => fr.url().startsWith('https://disqus.com/embed/comments/'));
     expect(frame, 'the Disqus iframe loaded').toBeTruthy();
     expect(await page.locator('#post-list').count(), 'the top document has no comments of its own').toBe(0);
     await expect.poll(() => panelCount(page)).toBe(135);
-    await page.close();
   });
 
-  it('the tab opens the panel with one row per comment, and Escape closes it', async () => {
-    const f = fixture('003-caschy');
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
+  test('the tab opens the panel with one row per comment, and Escape closes it', async ({ page }) => {
+    await page.goto(fixture('003-caschy').url);
     await expect.poll(() => panelCount(page)).toBe(9);
     await page.locator('[data-testid="ca-toggle"]').click();
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');
@@ -52,16 +38,10 @@ describe('panel tab on the seed pages (production build, real addresses)', () =>
     expect(await page.locator('[data-comment-key]').first().getAttribute('data-comment-key')).toMatch(/^wp:\d+$/);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
-    await page.close();
   });
 
-  it('a page without comments gets no panel', async () => {
-    const f = fixture('no-comments');
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
-    // The content script has run once the page is idle; give late threads a moment too.
-    await page.waitForTimeout(1500);
-    expect(await panel(page).count()).toBe(0);
-    await page.close();
+  test('a page without comments gets no panel', async ({ page }) => {
+    await page.goto(fixture('no-comments').url);
+    await expectNoPanel(page);
   });
 });

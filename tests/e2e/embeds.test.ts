@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { coralComment } from '../../seeds/render/coral';
 import { coralId } from '../../seeds/render/embed-page';
-import { clickToolbarButton, injectAnnotator, launchWithExtension, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { test } from './fixture';
+import { openFromToolbar, panel, panelCount, press, rowTags, selectedKey } from './harness';
 
 // Coral renders its stream into an open shadow root: the annotator must read it there, keep
 // watching inside it (mutations there never reach an observer on the document), and take
 // clicks inside it (they reach the document retargeted to the host).
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
-
 describe('Coral in an open shadow root, opened from the toolbar', () => {
   const f = fixture('embed-coral');
   const seeds = flatten(f.page.comments);
 
-  it('counts the comments inside the shadow root, follows one added there later, selects a clicked one and shows its chips', async () => {
-    const page = await browser.context.newPage();
+  test('counts the comments inside the shadow root, follows one added there later, selects a clicked one and shows its chips', async ({ page, context }) => {
     await page.goto(f.url);
     // The browser attached the declarative shadow root: the comments are not in the document's own tree.
     const inShadow = await page.evaluate(() => ({
@@ -31,8 +23,7 @@ describe('Coral in an open shadow root, opened from the toolbar', () => {
     }));
     expect(inShadow).toEqual({ inDocument: 0, inShadowRoot: seeds.length });
 
-    await clickToolbarButton(browser.context, page);
-    await injectAnnotator(browser.context, page);
+    await openFromToolbar(context, page);
     await expect.poll(() => panelCount(page), { timeout: 15_000 }).toBe(seeds.length);
     expect(await panel(page).getAttribute('data-state')).toBe('open');
 
@@ -53,6 +44,5 @@ describe('Coral in an open shadow root, opened from the toolbar', () => {
     await press(page, '1');
     await expect.poll(() => rowTags(page, `coral:${coralId(reply)}`)).toBe('on-topic');
     await expect.poll(() => page.locator(`[id="comment-${coralId(reply)}"] comment-annotator-chips`).count()).toBe(1);
-    await page.close();
   });
 });

@@ -1,36 +1,32 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from '../../seeds/fixtures';
+import { describe, expect } from 'vitest';
+import { fixture, loadFixtures } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { discussionCommentId } from '../../seeds/render/giscus';
 import { staticBlogPage } from '../../seeds/render/static-blog';
-import { clickToolbarButton, injectAnnotator, launchWithExtension, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { test } from './fixture';
+import { openFromToolbar, panelCount, press, rowTags, selectedKey } from './harness';
 
 // Comment systems in a cross-origin iframe on a site the extension does not know: the reader
 // opens the panel from the toolbar, the frame content script (declared for the frame's origin)
 // reports the thread, and tags show inside the frame.
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 const GISCUS = fixture('giscus');
 const UTTERANCES = fixture('utterances');
 /** An article holding both frames: two comment frames on one page must not undo each other's chips. */
 const BOTH_URL = 'https://two-embeds.example.org/posts/both/';
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-  const embeds = [GISCUS, UTTERANCES].map((f) => /<div class="(giscus|utterances)"[\s\S]*?<\/iframe><\/div>/.exec(f.html())![0]).join('\n');
-  const html = staticBlogPage(GISCUS.page, BOTH_URL, 'giscus and utterances fixtures', 'en-US', embeds);
-  await browser.context.route(BOTH_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-});
-afterAll(async () => browser?.close());
-
-/** Opens the page and the panel as a reader does on an unknown site: toolbar button, then "Tag this page". */
-async function openFromToolbar(page: Page, url?: string): Promise<void> {
-  if (url) await page.goto(url);
-  await clickToolbarButton(browser.context, page);
-  await injectAnnotator(browser.context, page);
-}
+test.override('served', [...loadFixtures(), {
+  ...GISCUS,
+  name: 'two-embeds',
+  description: 'the giscus and utterances frames on one article',
+  url: BOTH_URL,
+  frame: undefined,
+  html: () => {
+    const embeds = [GISCUS, UTTERANCES].map((f) => /<div class="(giscus|utterances)"[\s\S]*?<\/iframe><\/div>/.exec(f.html())![0]).join('\n');
+    return staticBlogPage(GISCUS.page, BOTH_URL, 'giscus and utterances fixtures', 'en-US', embeds);
+  },
+}]);
 
 const frameOf = (page: Page, origin: string): Frame => page.frames().find((f) => f.url().startsWith(origin))!;
 const count = (flat: ReturnType<typeof flatten>) => flat.length;
@@ -47,9 +43,9 @@ async function tagFirst(page: Page, wanted: (key: string) => boolean, digit: str
 const ofFamily = (family: string) => (key: string) => key.startsWith(`${family}:`);
 
 describe('comment frames on a site the extension does not know', () => {
-  it('giscus: counts the comments found inside its cross-origin frame, tags one by keyboard, shows the chip in the frame, and keeps it after a reload', async () => {
-    const page = await browser.context.newPage();
-    await openFromToolbar(page, GISCUS.url);
+  test('giscus: counts the comments found inside its cross-origin frame, tags one by keyboard, shows the chip in the frame, and keeps it after a reload', async ({ page, context }) => {
+    await page.goto(GISCUS.url);
+    await openFromToolbar(context, page);
     await expect.poll(() => panelCount(page), { timeout: 15_000 }).toBe(count(flatten(GISCUS.page.comments)));
     // Every one of them is in the frame: the article's own document has none.
     const frame = frameOf(page, 'https://giscus.app/de/widget?');
@@ -72,25 +68,23 @@ describe('comment frames on a site the extension does not know', () => {
     await expect.poll(() => frame.locator('comment-annotator-chips').evaluate((chips) => chips.parentElement!.getAttribute('style'))).toContain('outline');
 
     await page.reload();
-    await openFromToolbar(page);
+    await openFromToolbar(context, page);
     await expect.poll(() => panelCount(page), { timeout: 15_000 }).toBe(count(flatten(GISCUS.page.comments)));
     await expect.poll(() => rowTags(page, key)).toBe('argument');
     const again = frameOf(page, 'https://giscus.app/de/widget?');
     await expect.poll(() => again.locator('comment-annotator-chips').count()).toBe(1);
-    await page.close();
   });
 
-  it('utterances: counts the comments found inside its cross-origin frame', async () => {
-    const page = await browser.context.newPage();
-    await openFromToolbar(page, UTTERANCES.url);
+  test('utterances: counts the comments found inside its cross-origin frame', async ({ page, context }) => {
+    await page.goto(UTTERANCES.url);
+    await openFromToolbar(context, page);
     await expect.poll(() => panelCount(page), { timeout: 15_000 }).toBe(count(flatten(UTTERANCES.page.comments)));
     expect(await page.locator('article.timeline-comment, .gsc-comment').count()).toBe(0);
-    await page.close();
   });
 
-  it('two comment frames on one page: each keeps its own chips, and only the selected comment is outlined', async () => {
-    const page = await browser.context.newPage();
-    await openFromToolbar(page, BOTH_URL);
+  test('two comment frames on one page: each keeps its own chips, and only the selected comment is outlined', async ({ page, context }) => {
+    await page.goto(BOTH_URL);
+    await openFromToolbar(context, page);
     // utterances loads its frame lazily: it comes (and its comments with it) when the reader scrolls there.
     await page.locator('.utterances').scrollIntoViewIfNeeded();
     const total = count(flatten(GISCUS.page.comments)) + count(flatten(UTTERANCES.page.comments));
@@ -111,6 +105,5 @@ describe('comment frames on a site the extension does not know', () => {
     await expect.poll(() => outlined(giscusFrame)).toBe(0);
     // The utterances frame's chips did not wipe the giscus frame's.
     expect(await giscusFrame.locator('comment-annotator-chips').count()).toBe(1);
-    await page.close();
   });
 });

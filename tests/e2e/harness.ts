@@ -2,8 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { loadFixtures, type Fixture } from '../../seeds/fixtures';
+import { ANNOTATOR_PROGRESS, type AnnotatorProgress } from '../../page/annotator-progress';
+
+// Driving the production build in Chromium: used by the end-to-end tests (through fixture.ts),
+// the benchmarks and the screenshot scripts.
 
 /** The production build the end-to-end tests load, as users get it. */
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
@@ -59,16 +63,43 @@ const withoutHash = (url: string) => url.split('#')[0];
 /** The panel's root element inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
 export const panel = (page: Page) => page.locator('[data-testid="ca-panel"]');
 
+/**
+ * What the annotator in `page`'s top frame has done so far (page/annotator-progress.ts), read
+ * from the extension's isolated world over CDP; undefined while none runs there. The page's own
+ * scripts cannot read it, so it works where there is no panel, and the page learns nothing.
+ */
+export async function annotatorProgress(page: Page): Promise<AnnotatorProgress | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const worlds: { id: number; origin: string; frameId?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push({ id: context.id, origin: context.origin, frameId: context.auxData?.frameId }));
+    // Enabling reports every execution context that exists, before it answers.
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    // Only this extension is loaded: the one chrome-extension:// world of the top frame is ours.
+    const world = worlds.find((w) => w.origin.startsWith('chrome-extension://') && w.frameId === frameTree.frame.id);
+    if (!world) return undefined;
+    const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression: `globalThis[${JSON.stringify(ANNOTATOR_PROGRESS)}]`, returnByValue: true });
+    return result.value as AnnotatorProgress | undefined;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Waits for the panel and returns the number of comments it shows. */
 export async function panelCount(page: Page, timeout = 15_000): Promise<number> {
   await panel(page).waitFor({ state: 'attached', timeout });
   return Number(await panel(page).getAttribute('data-comment-count'));
 }
 
-/** Opens the panel from its tab and waits until it lists comments. */
-export async function openPanel(page: Page): Promise<void> {
+/**
+ * Opens the panel from its tab and returns the key of the comment it selects first. Its
+ * shortcuts listen from the render that shows that selection on, so keys may follow at once.
+ */
+export async function openPanel(page: Page): Promise<string> {
   await page.locator('[data-testid="ca-toggle"]').click();
-  await page.locator('[data-comment-key]').first().waitFor();
+  await page.locator('.ca-row[aria-selected="true"]').waitFor();
+  return (await selectedKey(page))!;
 }
 
 /** The tags a panel row shows (the row must be rendered: in view or near it). */
@@ -81,12 +112,13 @@ export function selectedKey(page: Page): Promise<string | null> {
   return page.locator('.ca-row[aria-selected="true"]').getAttribute('data-comment-key', { timeout: 5_000 });
 }
 
-/** Presses keys one at a time, letting the panel answer each. */
+/**
+ * Presses keys one at a time. Chromium answers each key event once the page's listeners (the
+ * panel's among them) and the microtasks they queued (its re-render) have run, so the panel has
+ * taken each key before the next; what it sends to the background arrives later.
+ */
 export async function press(page: Page, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    await page.keyboard.press(key);
-    await page.waitForTimeout(40);
-  }
+  for (const key of keys) await page.keyboard.press(key);
 }
 
 /** The progress line: "N of M tagged". */
@@ -104,38 +136,50 @@ export async function serviceWorker(context: BrowserContext) {
   return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
 }
 
+/** A browser-level CDP session's `send`, untyped: Extensions.* and Target.* answers are read loosely. */
+type Send = (method: string, params?: object) => Promise<any>;
+
 /**
- * Presses the extension's toolbar button for `page`, as a reader would: Chromium grants the
- * extension activeTab on that tab and opens the popup.
+ * Presses the extension's toolbar button for `page`, as a reader would (Chromium grants the
+ * extension activeTab on that tab and opens the popup), runs `use` on the popup's target, then
+ * closes the popup (the grant stays) and gives the page the focus back.
  */
-export async function clickToolbarButton(context: BrowserContext, page: Page): Promise<void> {
+export async function withPopup<T>(context: BrowserContext, page: Page, use: (popup: { targetId: string; session: CDPSession; send: Send }) => Promise<T>): Promise<T> {
   const session = await context.browser()!.newBrowserCDPSession();
-  const send = session.send.bind(session) as (method: string, params?: object) => Promise<any>;
-  const { targetInfos } = await send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t: { url: string }) => t.url === page.url());
-  if (!tab) throw new Error(`No tab shows ${page.url()}`);
-  const id = await extensionId(context);
-  await send('Extensions.triggerAction', { id, targetId: tab.targetId });
-  // The popup opens; a reader would press "Tag this page" in it, which closes it. Close it here
-  // (the activeTab grant stays) and give the page the focus back.
-  const popup = `chrome-extension://${id}/popup.html`;
-  for (let tries = 0; tries < 20; tries++) {
-    const { targetInfos: pages } = await send('Target.getTargets', { filter: [{ type: 'page' }] });
-    const open = pages.find((t: { url: string }) => t.url === popup);
-    if (open) {
-      await send('Target.closeTarget', { targetId: open.targetId });
-      break;
+  const send = session.send.bind(session) as Send;
+  try {
+    const { targetInfos: tabs } = await send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = tabs.find((t: { url: string }) => t.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}`);
+    const id = await extensionId(context);
+    await send('Extensions.triggerAction', { id, targetId: tab.targetId });
+    const popupUrl = `chrome-extension://${id}/popup.html`;
+    let popup: { targetId: string } | undefined;
+    for (let tries = 0; !popup && tries < 100; tries++) {
+      if (tries) await new Promise((resolve) => setTimeout(resolve, 50));
+      popup = (await send('Target.getTargets', {})).targetInfos.find((t: { url: string }) => t.url === popupUrl);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!popup) throw new Error('the popup did not open');
+    try {
+      return await use({ targetId: popup.targetId, session, send });
+    } finally {
+      await send('Target.closeTarget', { targetId: popup.targetId }).catch(() => undefined);
+    }
+  } finally {
+    await session.detach();
+    await page.bringToFront();
   }
-  await session.detach();
-  await page.bringToFront();
+}
+
+/** Presses the toolbar button for `page` and closes the popup, as a reader would after pressing "Tag this page" in it. */
+export async function clickToolbarButton(context: BrowserContext, page: Page): Promise<void> {
+  await withPopup(context, page, async () => undefined);
 }
 
 /** Loads the build again over the running extension, as "Reload" on chrome://extensions or an update does. */
 export async function reloadExtension(context: BrowserContext): Promise<void> {
   const session = await context.browser()!.newBrowserCDPSession();
-  await (session.send as (method: string, params?: object) => Promise<unknown>)('Extensions.loadUnpacked', { path: EXTENSION_DIR });
+  await (session.send as Send)('Extensions.loadUnpacked', { path: EXTENSION_DIR });
   await session.detach();
 }
 
@@ -144,13 +188,34 @@ export async function reloadExtension(context: BrowserContext): Promise<void> {
  * inject the content script into the tab (allowed by the activeTab grant of the toolbar click).
  */
 export async function injectAnnotator(context: BrowserContext, page: Page): Promise<void> {
+  await executeInTab(context, page, true);
+}
+
+/** Opens the panel on `page` as a reader does on a site the extension does not know: toolbar button, then "Tag this page". */
+export async function openFromToolbar(context: BrowserContext, page: Page): Promise<void> {
+  await clickToolbarButton(context, page);
+  await injectAnnotator(context, page);
+}
+
+/**
+ * Resolves once the browser has run the content scripts declared for `page` at document_idle:
+ * a script injected through the activeTab grant (press the toolbar button first) runs after
+ * them, and this one does nothing but come back.
+ */
+export async function idleScriptsRan(context: BrowserContext, page: Page): Promise<void> {
+  await executeInTab(context, page, false);
+}
+
+/** Injects into the tab showing `page`, from the service worker: the page script, or a script that does nothing. */
+async function executeInTab(context: BrowserContext, page: Page, pageScript: boolean): Promise<void> {
   const worker = await serviceWorker(context);
-  await worker.evaluate(async (url) => {
+  await worker.evaluate(async ({ url, pageScript }) => {
     const api = (globalThis as any).chrome;
     const tab = (await api.tabs.query({})).find((t: { url?: string }) => t.url === url);
     if (!tab) throw new Error(`no access to the tab showing ${url}`);
-    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/page.js'] });
-  }, page.url());
+    const target = { tabId: tab.id };
+    await api.scripting.executeScript(pageScript ? { target, files: ['/content-scripts/page.js'] } : { target, func: () => true });
+  }, { url: page.url(), pageScript });
 }
 
 /**

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hostileFixtures, hostilePages } from '../hostile/pages';
-import { launchWithExtension, openPanel, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { expectNoPanel, test } from './fixture';
+import { openPanel, panel, panelCount, press, rowTags, selectedKey } from './harness';
 
 // The hostile-page corpus (tests/hostile/pages.ts): none of these may crash the content script,
 // run page-supplied code in the extension, or lose a stored tag.
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context, hostileFixtures());
-});
-afterAll(async () => browser?.close());
+test.override('served', hostileFixtures());
 
 /** Errors in the console that are not the hostile page's own (content-script errors land here too). */
 function ourErrors(page: Page): string[] {
@@ -26,15 +22,13 @@ function ourErrors(page: Page): string[] {
 }
 
 describe.each(hostilePages())('hostile page: $description', (hostile) => {
-  it('the panel lists its comments, tagging works, and the tag survives a reload', async () => {
-    const page = await browser.context.newPage();
+  test('the panel lists its comments, tagging works, and the tag survives a reload', async ({ page }) => {
     const errors = ourErrors(page);
     await page.goto(hostile.url);
     if (hostile.expectedCount === 0) {
-      await page.waitForTimeout(1_000);
-      expect(await panel(page).count()).toBe(0);
+      await expectNoPanel(page);
       expect(errors).toEqual([]);
-      return page.close();
+      return;
     }
     await expect.poll(() => panelCount(page, 30_000), { timeout: 30_000 }).toBe(hostile.expectedCount);
     if (hostile.addedLater) {
@@ -52,13 +46,11 @@ describe.each(hostilePages())('hostile page: $description', (hostile) => {
     await openPanel(page);
     await expect.poll(() => rowTags(page, key), { timeout: 10_000 }).toBe('on-topic');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('markup in comment texts', () => {
-  it('is shown as text in the panel and never runs', async () => {
-    const page = await browser.context.newPage();
+  test('is shown as text in the panel and never runs', async ({ page }) => {
     await page.goto(hostilePages().find((p) => p.name === 'markup-in-text')!.url);
     await expect.poll(() => panelCount(page)).toBe(4);
     await openPanel(page);
@@ -68,6 +60,5 @@ describe('markup in comment texts', () => {
     expect(await page.locator('.ca-sheet img, .ca-sheet script, .ca-sheet svg').count()).toBe(0);
     await press(page, 'j', 'j'); // the look-alike li is text of one comment, not a comment
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
-    await page.close();
   });
 });

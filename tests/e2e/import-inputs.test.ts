@@ -1,66 +1,37 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { exportFromPopup, openWithPanel, readStores, test } from './fixture';
+import { press, rowTags, selectedKey } from './harness';
 
 // Issue "No coding lost, none leaked", points 7 and 8, on the review page: a colleague's file
 // whose codes clash with ours, and a page record of a million annotations imported while the
 // page stays responsive.
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let base: string;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-  base = `chrome-extension://${await extensionId(browser.context)}`;
-});
-afterAll(async () => browser?.close());
-
-async function exportFromPopup(): Promise<any> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`${base}/popup.html`);
-  const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-testid="ca-export-json"]').click()]);
-  const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  await popup.close();
-  return data;
-}
-
 /** Every stored annotation of `annotator` as the names of its tags, read straight from IndexedDB. */
-function storedCodes(review: Page, annotator: string): Promise<{ codes: string[][]; tags: Record<string, string> }> {
-  return review.evaluate((who) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('comment-annotator');
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['tags', 'bundles']);
-      const tags = tx.objectStore('tags').getAll();
-      const bundles = tx.objectStore('bundles').getAll();
-      tx.oncomplete = () => {
-        const names: Record<string, string> = Object.fromEntries(tags.result.map((t: any) => [t.id, t.name]));
-        const codes = bundles.result.flatMap((b: any) => b.annotations).filter((a: any) => a.annotator === who).map((a: any) => a.tagIds.map((id: string) => names[id]));
-        open.result.close();
-        resolve({ codes, tags: names });
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), annotator);
+async function storedCodes(review: Page, annotator: string): Promise<{ codes: string[][]; tags: Record<string, string> }> {
+  const { tags, bundles } = await readStores(review, 'tags', 'bundles');
+  const names: Record<string, string> = Object.fromEntries(tags.map((t) => [t.id, t.name]));
+  const codes = bundles.flatMap((b) => b.annotations).filter((a) => a.annotator === annotator).map((a) => a.tagIds.map((id: string) => names[id]));
+  return { codes, tags: names };
 }
 
+/** Gives the review page's import a file holding `data` and waits for its preview. */
 async function importInReview(review: Page, data: unknown, name: string) {
   await review.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
   await review.locator('[data-testid="import-preview"]').waitFor();
 }
 
 describe('a colleague’s codes that clash with ours', () => {
-  it('the preview shows the clash; map, keep apart and rename each store the right codes, and our on-topic keeps its codings', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
+  test('the preview shows the clash; map, keep apart and rename each store the right codes, and our on-topic keeps its codings', async ({ page, extension }) => {
+    await openWithPanel(page, fixture('003-caschy').url);
     await press(page, '1', 'j', '1');
     await expect.poll(async () => rowTags(page, (await selectedKey(page))!)).toBe('on-topic');
     await page.close();
-    const mine = await exportFromPopup();
+    const mine = await exportFromPopup(extension);
     const me = mine.annotations[0].annotator;
     // Their codebook reuses our on-topic's id for "sarcasm".
     const colleague = (who: string) => ({
@@ -69,8 +40,7 @@ describe('a colleague’s codes that clash with ours', () => {
       annotations: mine.annotations.map((a: any, i: number) => ({ ...a, id: `ann_${who}_${i}`, annotator: who, tagIds: ['tag_on-topic'] })),
     });
 
-    const review = await browser.context.newPage();
-    await review.goto(`${base}/review.html`);
+    const review = await extension.open('review.html');
 
     // Keep apart (the default when none of ours has the name).
     await importInReview(review, colleague('bob'), 'bob.json');
@@ -110,7 +80,6 @@ describe('a colleague’s codes that clash with ours', () => {
     expect(stored.codes).toEqual([['sarcasm (Dave)'], ['sarcasm (Dave)']]);
     expect(stored.tags['tag_on-topic']).toBe('on-topic');
     expect((await storedCodes(review, me)).codes).toEqual([['on-topic'], ['on-topic']]);
-    await review.close();
   });
 });
 
@@ -139,11 +108,10 @@ function onePageExport(count: number, annotators: number) {
 let redrawStall: number | undefined;
 
 describe('a page record of a million annotations', () => {
-  it('imports with a progress bar while the review page stays responsive (no event-loop stall over 200 ms)', async () => {
+  test('imports with a progress bar while the review page stays responsive (no event-loop stall over 200 ms)', async ({ extension }) => {
     const file = join(mkdtempSync(join(tmpdir(), 'ca-million-')), 'million.json');
     writeFileSync(file, onePageExport(1_000_000, 1_000));
-    const review = await browser.context.newPage();
-    await review.goto(`${base}/review.html`);
+    const review = await extension.open('review.html');
     await review.locator('[data-testid="review"]').waitFor();
     // A heartbeat in the page: the longest gap between timer ticks is the longest stall.
     await review.evaluate(() => {
@@ -190,16 +158,15 @@ describe('a page record of a million annotations', () => {
     redrawStall = refresh;
     expect(phases).toEqual(expect.arrayContaining(['checking', 'writing']));
     expect(stall).toBeLessThan(200);
-    await review.close();
   }, 600_000);
 
-  it('then redraws the table with the million rows while the page stays responsive', () => {
+  test('then redraws the table with the million rows while the page stays responsive', () => {
     expect(redrawStall).toBeDefined();
     expect(redrawStall).toBeLessThan(200);
   });
 
-  it('a freshly opened review page loads that database while staying responsive', async () => {
-    const review = await browser.context.newPage();
+  test('a freshly opened review page loads that database while staying responsive', async ({ context, extension }) => {
+    const review = await context.newPage();
     // The heartbeat starts before the page's own scripts, so the first read is measured too.
     await review.addInitScript(() => {
       const w = window as any;
@@ -214,12 +181,11 @@ describe('a page record of a million annotations', () => {
       beat();
     });
     const started = Date.now();
-    await review.goto(`${base}/review.html`);
+    await review.goto(extension.url('review.html'));
     await review.waitForFunction(() => Number(document.querySelector('[data-testid="review"]')?.getAttribute('data-total')) >= 1_000_000, null, { timeout: 300_000, polling: 100 });
     await review.locator('[data-testid="agreement"]:not([data-state="computing"])', { hasText: 'Krippendorff' }).waitFor({ timeout: 300_000 });
     const stall = await review.evaluate(() => (window as any).__stall as number);
     console.log(`fresh review page with 1,000,000 annotations on one page: shown after ${Date.now() - started} ms, longest stall ${stall.toFixed(0)} ms`);
     expect(stall).toBeLessThan(200);
-    await review.close();
   }, 600_000);
 });

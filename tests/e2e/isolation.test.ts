@@ -1,30 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FAKE_TEXT, XPERIA_VICTIM, isolationFixtures, isolationPages } from '../hostile/pages';
-import { extensionId, launchWithExtension, measures, openPanel, panel, panelCount, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { test } from './fixture';
+import { measures, openPanel, panel, panelCount, press, rowTags, selectedKey } from './harness';
 import { TIMINGS } from '../../lib/timings';
 
 // What a page can learn about, or do to, the annotator and the codings (README, "What a page can
 // and cannot learn"): the pages are in tests/hostile/pages.ts, isolationPages().
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context, isolationFixtures());
-});
-afterAll(async () => browser?.close());
+test.override('served', isolationFixtures());
 
 const attack = (name: string) => isolationPages().find((p) => p.name === name)!;
 const loaded = (page: Page) => expect.poll(() => panel(page).getAttribute('data-loaded'), { timeout: 15_000 }).toBe('true');
 const saveCount = async (page: Page) => (await measures(page, TIMINGS.saved)).length;
 
 describe('isolation from the page', () => {
-  it('the page never sees the extension id, and its stop and restart events (with the id) leave the annotator running', async () => {
-    const page = await browser.context.newPage();
+  test('the page never sees the extension id, and its stop and restart events (with the id) leave the annotator running', async ({ page, extension }) => {
     const hostile = attack('listens-for-the-id');
     await page.goto(hostile.url);
     await expect.poll(() => panelCount(page)).toBe(hostile.expectedCount);
-    const id = await extensionId(browser.context);
+    const id = extension.id;
     const seen: string[] = await page.evaluate(() => (window as any).__messages);
     expect(seen.filter((m) => m.includes(id))).toEqual([]);
     expect(await page.evaluate(() => (window as any).__replayed)).toBeUndefined();
@@ -43,11 +38,9 @@ describe('isolation from the page', () => {
     await press(page, 'j', '1');
     const key = (await selectedKey(page))!;
     await expect.poll(() => rowTags(page, key)).toBe('on-topic');
-    await page.close();
   });
 
-  it('with the panel closed, no comment shows the page whether it is coded; chips show only while the panel is open', async () => {
-    const page = await browser.context.newPage();
+  test('with the panel closed, no comment shows the page whether it is coded; chips show only while the panel is open', async ({ page }) => {
     const hostile = attack('probes-chips');
     await page.goto(hostile.url);
     await expect.poll(() => panelCount(page)).toBe(hostile.expectedCount);
@@ -71,12 +64,11 @@ describe('isolation from the page', () => {
     expect(await page.evaluate(() => (window as any).__probe())).toEqual(await page.evaluate(() => (window as any).__before));
     await openPanel(page);
     await expect.poll(() => page.locator('comment-annotator-chips').count()).toBe(1);
-    await page.close();
   });
 
-  it('a page on another site naming an Xperia Blog article as canonical gets none of its codings and cannot change them', async () => {
+  test('a page on another site naming an Xperia Blog article as canonical gets none of its codings and cannot change them', async ({ context }) => {
     const victim = XPERIA_VICTIM();
-    const real = await browser.context.newPage();
+    const real = await context.newPage();
     await real.goto(victim.url);
     await openPanel(real);
     await press(real, '1');
@@ -88,7 +80,7 @@ describe('isolation from the page', () => {
     await press(real, 'Escape'); // leaving the field saves the note
     await expect.poll(() => real.locator(`.ca-row[data-comment-key="${key}"] .ca-has-note`).count()).toBe(1);
 
-    const fake = await browser.context.newPage();
+    const fake = await context.newPage();
     const lookAlike = attack('canonical-other-site');
     await fake.goto(lookAlike.url);
     await expect.poll(() => panelCount(fake)).toBe(lookAlike.expectedCount);
@@ -112,14 +104,12 @@ describe('isolation from the page', () => {
     await real.reload();
     await openPanel(real);
     await expect.poll(() => rowTags(real, key)).toBe('on-topic');
-    expect(await real.locator('.ca-note').inputValue()).toBe('the reader’s note');
+    // The note field takes the stored note in an effect after the panel's next paint.
+    await expect.poll(() => real.locator('.ca-note').inputValue()).toBe('the reader’s note');
     expect(await real.locator('.ca-detail .ca-fulltext').textContent()).not.toContain('FAKE');
-    await fake.close();
-    await real.close();
   });
 
-  it('script clicks, inputs and changes in the open panel do nothing', async () => {
-    const page = await browser.context.newPage();
+  test('script clicks, inputs and changes in the open panel do nothing', async ({ page }) => {
     const hostile = attack('forges-clicks');
     await page.goto(hostile.url);
     await expect.poll(() => panelCount(page)).toBe(hostile.expectedCount);
@@ -141,13 +131,11 @@ describe('isolation from the page', () => {
     expect(await selectedKey(page)).toBe(key);
 
     await page.reload();
+    // The reopened panel selects its first row, and takes keys from then on.
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('on-topic,off-topic');
-    // The reopened panel selects its first row; a 'j' pressed before that lands on the first row itself.
-    await expect.poll(() => selectedKey(page)).toBeTruthy();
     await press(page, 'j');
     expect(await selectedKey(page)).toBe(key);
-    expect(await page.locator('.ca-note').inputValue()).toBe('mine');
-    await page.close();
+    await expect.poll(() => page.locator('.ca-note').inputValue()).toBe('mine'); // set after the next paint
   });
 });

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { clickToolbarButton, injectAnnotator, launchWithExtension, openPanel, panel, panelCount, press, reloadExtension, rowTags, selectedKey, serveFixtures } from './harness';
-
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
+import { openWithPanel, test } from './fixture';
+import { annotatorProgress, clickToolbarButton, idleScriptsRan, injectAnnotator, openFromToolbar, openPanel, panel, panelCount, press, reloadExtension, rowTags, selectedKey } from './harness';
 
 /** Errors the page's console saw (content-script errors land there too). */
 function consoleErrors(page: Page): string[] {
@@ -23,8 +17,7 @@ function consoleErrors(page: Page): string[] {
 const count = async (page: Page) => Number(await panel(page).getAttribute('data-comment-count'));
 
 describe('comments that arrive later', () => {
-  it('Disqus "Load more comments": the panel grows without duplicates, keeps selection and tags', async () => {
-    const page = await browser.context.newPage();
+  test('Disqus "Load more comments": the panel grows without duplicates, keeps selection and tags', async ({ page }) => {
     await page.goto(fixture('002-xperiablog-load-more').url);
     const frame = async () => page.frames().find((f) => f.url().startsWith('https://disqus.com/embed/comments/'))!;
     await expect.poll(async () => (await frame())?.locator('li.post').count() ?? 0).toBeGreaterThan(0);
@@ -47,21 +40,21 @@ describe('comments that arrive later', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(await selectedKey(page)).toBe(tagged);
     expect(await rowTags(page, tagged)).toBe('on-topic');
-    await page.close();
   });
 });
 
 describe('any site, on demand', () => {
-  it('does nothing by itself on an unknown site; the toolbar button brings the panel with the comments the generic detector finds', async () => {
-    const f = fixture('unknown-talk');
-    const page = await browser.context.newPage();
+  test('does nothing by itself on an unknown site; the toolbar button brings the panel with the comments the generic detector finds', async ({ page, context }) => {
     const errors = consoleErrors(page);
-    await page.goto(f.url);
-    await page.waitForTimeout(500);
+    await page.goto(fixture('unknown-talk').url);
+    // A script injected through the toolbar's grant runs after every script declared for the
+    // page: by then no annotator of ours had started in it, and there is no panel.
+    await clickToolbarButton(context, page);
+    await idleScriptsRan(context, page);
+    expect(await annotatorProgress(page)).toBeUndefined();
     expect(await panel(page).count()).toBe(0);
 
-    await clickToolbarButton(browser.context, page);
-    await injectAnnotator(browser.context, page);
+    await injectAnnotator(context, page);
     await expect.poll(() => panelCount(page), { timeout: 10_000 }).toBe(9);
     expect(await panel(page).getAttribute('data-state')).toBe('open');
     await press(page, 'j', '2');
@@ -71,20 +64,16 @@ describe('any site, on demand', () => {
 
     // A reload takes the injected script away; the next click brings it back with the tag.
     await page.reload();
-    await clickToolbarButton(browser.context, page);
-    await injectAnnotator(browser.context, page);
+    await openFromToolbar(context, page);
     await expect.poll(() => panelCount(page), { timeout: 10_000 }).toBe(9);
     await expect.poll(() => rowTags(page, key)).toBe('off-topic');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
-  it('where nothing is found the panel says so; Escape leaves pick mode; one click on a comment picks the thread, remembered for the site', async () => {
+  test('where nothing is found the panel says so; Escape leaves pick mode; one click on a comment picks the thread, remembered for the site', async ({ page, context }) => {
     const f = fixture('unknown-guestbook');
-    const page = await browser.context.newPage();
     await page.goto(f.url);
-    await clickToolbarButton(browser.context, page);
-    await injectAnnotator(browser.context, page);
+    await openFromToolbar(context, page);
     await expect.poll(() => page.locator('[data-testid="ca-empty"]').textContent()).toContain('No comment thread found on this page.');
     await page.locator('[data-testid="ca-pick-thread"]').click();
     await page.keyboard.press('Escape'); // leaves pick mode, picks nothing
@@ -98,20 +87,15 @@ describe('any site, on demand', () => {
     await expect.poll(() => page.locator('.ca-status').textContent()).toContain('Remembered for guestbook.example.net');
 
     await page.reload();
-    await clickToolbarButton(browser.context, page);
-    await injectAnnotator(browser.context, page);
+    await openFromToolbar(context, page);
     await expect.poll(() => count(page), { timeout: 10_000 }).toBe(46);
-    await page.close();
   });
 });
 
 describe('single-page navigation', () => {
-  it('the panel follows the new address and never mixes the two pages’ comments; Back brings the first page and its tags', async () => {
-    const f = fixture('spa');
-    const page = await browser.context.newPage();
+  test('the panel follows the new address and never mixes the two pages’ comments; Back brings the first page and its tags', async ({ page }) => {
     const errors = consoleErrors(page);
-    await page.goto(f.url);
-    await openPanel(page);
+    await openWithPanel(page, fixture('spa').url);
     expect(await count(page)).toBe(46);
     await press(page, 'j', '1');
     const first = (await selectedKey(page))!;
@@ -134,22 +118,18 @@ describe('single-page navigation', () => {
     await expect.poll(() => rowTags(page, first)).toBe('on-topic');
     expect(await page.locator(`.ca-row[data-comment-key="${second}"]`).count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('the extension updated or reloaded under an open page', () => {
-  it('the old script stops cleanly and says so; after a reload of the page every tag is there', async () => {
-    const f = fixture('000-phandroid');
-    const page = await browser.context.newPage();
+  test('the old script stops cleanly and says so; after a reload of the page every tag is there', async ({ page, context }) => {
     const errors = consoleErrors(page);
-    await page.goto(f.url);
-    await openPanel(page);
+    await openWithPanel(page, fixture('000-phandroid').url);
     await press(page, 'j', '3');
     const key = (await selectedKey(page))!;
     await expect.poll(() => rowTags(page, key)).toBe('question');
 
-    await reloadExtension(browser.context);
+    await reloadExtension(context);
     const notice = page.locator('comment-annotator-notice [role="alert"]');
     await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('Comment Annotator was updated — reload the page');
     expect(await panel(page).count()).toBe(0);
@@ -159,6 +139,5 @@ describe('the extension updated or reloaded under an open page', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('question');
-    await page.close();
   });
 });

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, panel, press, rowTags, selectedKey, serveFixtures } from './harness';
-
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
+import { metadataRead, openWithPanel, readStores, test } from './fixture';
+import { measures, openPanel, panel, press, rowTags, selectedKey } from './harness';
+import { TIMINGS } from '../../lib/timings';
 
 /**
  * Picks a filter as a reader does, from the keyboard (Home, then arrow keys on the focused list):
  * the panel ignores untrusted change events, and Playwright's selectOption dispatches those.
  */
-async function chooseFilter(page: import('playwright-core').Page, label: string): Promise<void> {
+async function chooseFilter(page: Page, label: string): Promise<void> {
   const select = page.locator('select[aria-label="Show"]');
   const index = (await select.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).indexOf(label);
   expect(index).toBeGreaterThanOrEqual(0);
@@ -23,14 +19,11 @@ async function chooseFilter(page: import('playwright-core').Page, label: string)
   await expect.poll(() => select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(label);
   await page.locator('.ca-scroller').focus();
 }
-const rowKeys = (page: import('playwright-core').Page) => page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
+const rowKeys = (page: Page) => page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
 
 describe('the panel', () => {
-  it('filters by tag and untagged, searches comment text, and keeps a note', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
-    const first = (await selectedKey(page))!;
+  test('filters by tag and untagged, searches comment text, and keeps a note', async ({ page }) => {
+    const first = await openWithPanel(page, fixture('003-caschy').url);
     await press(page, '3');
     await expect.poll(() => rowTags(page, first)).toBe('question');
 
@@ -54,14 +47,12 @@ describe('the panel', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => page.locator('.ca-note').inputValue()).toBe('ironic? check later');
-    await page.close();
   });
 
-  it('opens from the toolbar button and the keyboard command (the message they send to the tab)', async () => {
-    const page = await browser.context.newPage();
+  test('opens from the toolbar button and the keyboard command (the message they send to the tab)', async ({ page, context }) => {
     await page.goto(fixture('000-phandroid').url);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
-    const worker = browser.context.serviceWorkers()[0];
+    const worker = context.serviceWorkers()[0];
     await page.bringToFront();
     // What the action and the command handlers do: find the active tab (no "tabs" permission
     // needed for that) and tell its top frame.
@@ -74,14 +65,11 @@ describe('the panel', () => {
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');
     await toggle();
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
-    await page.close();
   });
 
-  it('lists tagged comments that left the page as "not found on page", with their saved text', async () => {
+  test('lists tagged comments that left the page as "not found on page", with their saved text', async ({ page }) => {
     const f = fixture('001-xperiablog');
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
-    await openPanel(page);
+    await openWithPanel(page, f.url);
     await press(page, 'j', 'j');
     const key = (await selectedKey(page))!;
     await press(page, '6');
@@ -99,40 +87,25 @@ describe('the panel', () => {
     expect(await missing.locator('summary').textContent()).toBe('Not found on page (1)');
     await missing.locator('summary').click();
     expect(await missing.locator(`li[data-comment-key="${key}"]`).textContent()).toContain('Mokhtar Mouhib');
-    await page.close();
   });
 
-  it('keeps the page’s Readability metadata in the extension’s own database', async () => {
-    const f = fixture('000-phandroid');
-    const page = await browser.context.newPage();
-    await page.goto(f.url);
-    await openPanel(page);
-    await page.waitForTimeout(300); // metadata is read when the browser is idle
+  test('keeps the page’s Readability metadata in the extension’s own database', async ({ page, extension }) => {
+    await openWithPanel(page, fixture('000-phandroid').url);
+    await metadataRead(page);
     await press(page, 'u', '2');
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${await extensionId(browser.context)}/options.html`);
-    const record = await options.evaluate(() => new Promise<unknown>((resolve, reject) => {
-      const open = indexedDB.open('comment-annotator');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const get = open.result.transaction('pages').objectStore('pages').get('https://phandroid.com/2013/10/11/sony-xperia-us-push/');
-        get.onsuccess = () => resolve(get.result);
-      };
-    }));
+    await expect.poll(async () => (await measures(page, TIMINGS.saved)).length).toBe(1); // stored, with the metadata
+    const options = await extension.open('options.html');
+    const { pages } = await readStores(options, 'pages');
+    const record = pages.find((p) => p.url === 'https://phandroid.com/2013/10/11/sony-xperia-us-push/');
     expect(record).toMatchObject({ layout: 'wp', commentCount: 46, metadata: { title: 'Sony will dial back its Xperia push in the US', siteName: 'Phandroid' } });
-    await page.close();
-    await options.close();
   });
 
-  it('a click on a comment inside the Disqus iframe selects its row', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('002-xperiablog-live-disqus').url);
-    await openPanel(page);
+  test('a click on a comment inside the Disqus iframe selects its row', async ({ page }) => {
+    await openWithPanel(page, fixture('002-xperiablog-live-disqus').url);
     const frame = page.frames().find((f) => f.url().startsWith('https://disqus.com/embed/comments/'))!;
     const post = frame.locator('li.post').nth(3);
     const id = await post.getAttribute('id');
     await post.locator('.post-message').first().click();
     await expect.poll(() => selectedKey(page)).toBe(`disqus:${id!.slice('post-'.length)}`);
-    await page.close();
   });
 });

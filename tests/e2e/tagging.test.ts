@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { launchWithExtension, openPanel, panel, press, progress, rowTags, selectedKey, serveFixtures } from './harness';
+import { openWithPanel, test } from './fixture';
+import { measures, openPanel, panel, press, progress, rowTags, selectedKey } from './harness';
+import { TIMINGS } from '../../lib/timings';
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 const XPERIA = fixture('002-xperiablog');
 const LIVE = fixture('002-xperiablog-live-disqus');
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
-
 /** Tags the first three comments by keyboard (1, then 3 + 4, then 5) and returns their keys. */
-async function tagThree(page: import('playwright-core').Page): Promise<string[]> {
+async function tagThree(page: Page): Promise<string[]> {
   const keys: string[] = [];
   await press(page, '1');
   keys.push((await selectedKey(page))!);
@@ -25,11 +21,12 @@ async function tagThree(page: import('playwright-core').Page): Promise<string[]>
   return keys;
 }
 
+/** The number of changes the panel has had confirmed saved during this visit. */
+const saveCount = async (page: Page) => (await measures(page, TIMINGS.saved)).length;
+
 describe('tagging from the keyboard', () => {
-  it('tags three comments on the Xperia Blog page, and after a reload the tags are back', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(XPERIA.url);
-    await openPanel(page);
+  test('tags three comments on the Xperia Blog page, and after a reload the tags are back', async ({ page }) => {
+    await openWithPanel(page, XPERIA.url);
     const keys = await tagThree(page);
     expect(await rowTags(page, keys[0])).toBe('on-topic');
     expect(await rowTags(page, keys[1])).toBe('question,argument');
@@ -41,14 +38,10 @@ describe('tagging from the keyboard', () => {
     expect(await rowTags(page, keys[0])).toBe('on-topic');
     expect(await rowTags(page, keys[2])).toBe('praise');
     expect(await progress(page)).toContain('3 of 135 tagged');
-    await page.close();
   });
 
-  it('undo restores the previous state and redo brings the change back', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
-    const key = (await selectedKey(page))!;
+  test('undo restores the previous state and redo brings the change back', async ({ page }) => {
+    const key = await openWithPanel(page, fixture('003-caschy').url);
     await press(page, '2');
     await expect.poll(() => rowTags(page, key)).toBe('off-topic');
     await press(page, '6');
@@ -62,14 +55,10 @@ describe('tagging from the keyboard', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('off-topic');
-    await page.close();
   });
 
-  it('j/k move, u jumps to the next untagged comment, and shortcuts never fire in the page’s inputs', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('000-phandroid').url);
-    await openPanel(page);
-    const first = (await selectedKey(page))!;
+  test('j/k move, u jumps to the next untagged comment, and shortcuts never fire in the page’s inputs', async ({ page }) => {
+    const first = await openWithPanel(page, fixture('000-phandroid').url);
     await press(page, '8');
     await expect.poll(() => rowTags(page, first)).toBe('spam');
     await press(page, 'k');
@@ -82,44 +71,35 @@ describe('tagging from the keyboard', () => {
     expect(await page.locator('#comment').inputValue()).toBe('1j');
     expect(await rowTags(page, second!)).toBe('');
     expect(await selectedKey(page)).toBe(second);
-    await page.close();
   });
 
-  it('? shows the shortcuts', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
+  test('? shows the shortcuts', async ({ page }) => {
+    await openWithPanel(page, fixture('003-caschy').url);
     await press(page, '?');
     await expect.poll(() => page.locator('.ca-help').count()).toBe(1);
     expect(await page.locator('.ca-help').textContent()).toContain('next untagged');
     await press(page, 'Escape');
     await expect.poll(() => page.locator('.ca-help').count()).toBe(0);
-    await page.close();
   });
 });
 
 describe('live updates and the Disqus iframe', () => {
-  it('a second tab on the same page shows a change without reload', async () => {
-    const a = await browser.context.newPage();
-    const b = await browser.context.newPage();
+  test('a second tab on the same page shows a change without reload', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
     await a.goto(fixture('001-xperiablog').url);
     await b.goto(fixture('001-xperiablog').url);
-    await openPanel(a);
+    const key = await openPanel(a);
     await openPanel(b);
-    const key = (await selectedKey(a))!;
     await a.bringToFront();
     await press(a, '7');
     await expect.poll(() => rowTags(b, key)).toBe('incivility');
     await press(a, '7');
     await expect.poll(() => rowTags(b, key)).toBe('');
-    await a.close();
-    await b.close();
   });
 
-  it('tags comments found inside the cross-origin Disqus iframe, shows chips there, and keeps them', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(LIVE.url);
-    await openPanel(page);
+  test('tags comments found inside the cross-origin Disqus iframe, shows chips there, and keeps them', async ({ page }) => {
+    await openWithPanel(page, LIVE.url);
     await press(page, 'j');
     const key = (await selectedKey(page))!;
     expect(key).toMatch(/^disqus:\d+$/);
@@ -133,24 +113,20 @@ describe('live updates and the Disqus iframe', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('argument');
-    await page.close();
   });
 
-  it('clicking a comment in the page selects its row', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('000-phandroid').url);
-    await openPanel(page);
+  test('clicking a comment in the page selects its row', async ({ page }) => {
+    await openWithPanel(page, fixture('000-phandroid').url);
     const third = await page.locator('.ca-row').nth(2).getAttribute('data-comment-key');
     await page.locator(`#comment-${third!.slice(3)} .comment-content p`).first().click();
     await expect.poll(() => selectedKey(page)).toBe(third);
-    await page.close();
   });
 });
 
 describe('what the page cannot do', () => {
-  it('page CSS that hides or unsets everything does not break the panel', async () => {
+  test('page CSS that hides or unsets everything does not break the panel', async ({ context }) => {
     for (const css of ['* { display: none !important; }', 'div { all: unset !important; } button { all: unset !important; }']) {
-      const page = await browser.context.newPage();
+      const page = await context.newPage();
       await page.goto(fixture('003-caschy').url);
       // The panel is there before the hostile style arrives: it must survive styles added later.
       await page.locator('[data-testid="ca-toggle"]').waitFor();
@@ -169,15 +145,13 @@ describe('what the page cannot do', () => {
     }
   });
 
-  it('a page script finds no annotations in its storage and cannot tag through messages or fake keys', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
+  test('a page script finds no annotations in its storage and cannot tag through messages or fake keys', async ({ page, extension }) => {
+    await openWithPanel(page, fixture('003-caschy').url);
     await press(page, 'u');
     const key = (await selectedKey(page))!;
     await press(page, '5');
     await expect.poll(() => rowTags(page, key)).toBe('praise');
-    const extensionId = new URL(browser.context.serviceWorkers()[0].url()).host;
+    await expect.poll(() => saveCount(page)).toBe(1);
 
     const seen = await page.evaluate(async (id) => {
       const storage = { local: localStorage.length, session: sessionStorage.length, databases: (await indexedDB.databases()).map((d) => d.name) };
@@ -192,38 +166,48 @@ describe('what the page cannot do', () => {
         }
       }
       window.postMessage({ type: 'toggle-tag', tagId: 'x' }, '*');
+      // Messages from one window arrive in order: once this one is back, every listener has had the forged one.
+      await new Promise<void>((resolve) => {
+        const onMessage = (event: MessageEvent) => {
+          if (event.data !== 'forged message delivered') return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        window.postMessage('forged message delivered', '*');
+      });
+      // Listeners run during dispatchEvent: whatever these keys did is done when it returns.
       for (const k of ['j', '1', 'Control+z']) document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }));
       return { storage, runtime };
-    }, extensionId);
+    }, extension.id);
 
     expect(seen.storage).toEqual({ local: 0, session: 0, databases: [] });
     expect(seen.runtime).not.toBe('answered');
-    await page.waitForTimeout(500);
+    expect(await selectedKey(page)).toBe(key);
+    // A change the forgeries started would have gone to the background before these two real
+    // presses (spam on, spam off): their two saves, and no other, are the sign nothing else was sent.
+    await press(page, '8', '8');
+    await expect.poll(() => saveCount(page)).toBeGreaterThanOrEqual(3);
+    expect(await saveCount(page)).toBe(3);
     expect(await selectedKey(page)).toBe(key);
     expect(await rowTags(page, key)).toBe('praise');
-    await page.close();
   });
 });
 
 describe('a browser restart', () => {
-  it('closing and relaunching the profile keeps everything', async () => {
-    const first = await launchWithExtension();
-    await serveFixtures(first.context);
+  test('closing and relaunching the profile keeps everything', async ({ launchBrowser }) => {
+    const first = await launchBrowser();
     const page = await first.context.newPage();
-    await page.goto(fixture('000-phandroid').url);
-    await openPanel(page);
+    await openWithPanel(page, fixture('000-phandroid').url);
     const keys = await tagThree(page);
     await first.context.close();
 
-    const again = await launchWithExtension({ profileDir: first.profileDir });
-    await serveFixtures(again.context);
+    const again = await launchBrowser(first.profileDir);
     const reopened = await again.context.newPage();
-    await reopened.goto(fixture('000-phandroid').url);
-    await openPanel(reopened);
+    await openWithPanel(reopened, fixture('000-phandroid').url);
     await expect.poll(() => rowTags(reopened, keys[1])).toBe('question,argument');
     expect(await rowTags(reopened, keys[0])).toBe('on-topic');
     expect(await panel(reopened).getAttribute('data-comment-count')).toBe('46');
-    await again.context.close();
   });
 });

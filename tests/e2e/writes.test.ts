@@ -1,56 +1,34 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, measures, openPanel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { exportFromPopup, openWithPanel, readStores, test } from './fixture';
+import { measures, press, rowTags, selectedKey } from './harness';
 import { TIMINGS } from '../../lib/timings';
 
 // "No coding lost, none leaked": every press stored exactly once while the service worker is
 // stopped under it, and the review page and two tabs editing one annotation lose nothing.
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let base: string;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-  base = `chrome-extension://${await extensionId(browser.context)}`;
-});
-afterAll(async () => browser?.close());
-
 interface StoredAnnotation { id: string; commentKey: string; annotator: string; tagIds: string[]; note: string }
 
 /** Every annotation and the codebook, read from the extension's own IndexedDB by an extension page. */
 async function readDatabase(extensionPage: Page): Promise<{ annotations: (StoredAnnotation & { pageUrl: string })[]; tagOfKey: Map<string, string> }> {
-  const { bundles, tags } = await extensionPage.evaluate(() => new Promise<{ bundles: any[]; tags: any[] }>((resolve, reject) => {
-    const open = indexedDB.open('comment-annotator');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['bundles', 'tags'], 'readonly');
-      const bundles = tx.objectStore('bundles').getAll();
-      const tags = tx.objectStore('tags').getAll();
-      tx.oncomplete = () => { db.close(); resolve({ bundles: bundles.result, tags: tags.result }); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  const { bundles, tags } = await readStores(extensionPage, 'bundles', 'tags');
   return {
     annotations: bundles.flatMap((b) => b.annotations.map((a: any) => ({ ...a, pageUrl: b.url }))),
     tagOfKey: new Map(tags.filter((t) => t.hotkey).map((t) => [t.hotkey as string, t.id as string])),
   };
 }
 
+/** A pause of `ms`: the stopper's random gaps and the random offsets of the racing edits, not a wait for anything. */
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the service worker stopping under the presses', () => {
-  it('stores every press on 100 comments exactly once while CDP stops the worker every 5–120 ms', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('002-xperiablog').url);
-    await openPanel(page);
+  test('stores every press on 100 comments exactly once while CDP stops the worker every 5–120 ms', async ({ page, context, extension }) => {
+    await openWithPanel(page, fixture('002-xperiablog').url);
     // The browser target has no ServiceWorker domain ("wasn't found"); an extension page's
     // session reaches the extension's storage partition, where its worker runs.
-    const stopperPage = await browser.context.newPage();
-    await stopperPage.goto(`${base}/popup.html`);
-    const cdp = await browser.context.newCDPSession(stopperPage);
+    const stopperPage = await extension.open('popup.html');
+    const cdp = await context.newCDPSession(stopperPage);
     const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<unknown>;
     await send('ServiceWorker.enable');
     // Counts the extension worker's starts, as CDP reports them.
@@ -58,7 +36,7 @@ describe('the service worker stopping under the presses', () => {
     const running = new Map<string, string>();
     cdp.on('ServiceWorker.workerVersionUpdated' as any, ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
       for (const v of versions) {
-        if (!v.scriptURL.startsWith(base)) continue;
+        if (!v.scriptURL.startsWith(extension.url(''))) continue;
         if (v.runningStatus === 'running' && running.get(v.versionId) !== 'running') restarts++;
         running.set(v.versionId, v.runningStatus);
       }
@@ -77,7 +55,8 @@ describe('the service worker stopping under the presses', () => {
     })();
 
     // Comment i gets the tag with key (i mod 8) + 1; every tenth also gets the next tag put on
-    // and taken off again at once (a resent toggle would have left it on); j moves on.
+    // and taken off again at once (a resent toggle would have left it on); j moves on. The next
+    // comment waits for the stopper's next stop, so the presses are spread over the stops.
     const pressed = new Map<string, string>();
     let presses = 0;
     const started = Date.now();
@@ -85,9 +64,11 @@ describe('the service worker stopping under the presses', () => {
       const key = (await selectedKey(page))!;
       const hotkey = String((i % 8) + 1);
       const twice = i % 10 === 0 ? [String(((i + 1) % 8) + 1), String(((i + 1) % 8) + 1)] : [];
+      const stops = stoppedAt.length;
       await press(page, hotkey, ...twice, 'j');
       presses += 1 + twice.length;
       pressed.set(key, hotkey);
+      await expect.poll(() => stoppedAt.length, { interval: 5 }).toBeGreaterThan(stops);
     }
     const pressMs = Date.now() - started;
     tagging = false;
@@ -98,8 +79,7 @@ describe('the service worker stopping under the presses', () => {
     await expect.poll(async () => (await measures(page, TIMINGS.saved)).length, { timeout: 60_000 }).toBe(presses);
     expect(await page.locator('.ca-status-error').count()).toBe(0);
 
-    const review = await browser.context.newPage();
-    await review.goto(`${base}/popup.html`);
+    const review = await extension.open('popup.html');
     const { annotations, tagOfKey } = await readDatabase(review);
     const stored = new Map(annotations.map((a) => [a.commentKey, a.tagIds]));
     expect(annotations.length).toBe(100);
@@ -111,18 +91,14 @@ describe('the service worker stopping under the presses', () => {
     expect(stoppedAt.length).toBeGreaterThan(pressMs / 150);
     expect(restarts).toBeGreaterThan(20);
     await cdp.detach();
-    for (const tab of [review, stopperPage, page]) await tab.close();
   });
 });
 
 describe('two tabs and the review page editing the same annotations', () => {
-  it('loses no change in 12 three-way races, and undo on the review page never makes a second annotation', async () => {
+  test('loses no change in 12 three-way races, and undo on the review page never makes a second annotation', async ({ context, extension }) => {
     const url = fixture('000-phandroid').url;
-    const [a, b] = [await browser.context.newPage(), await browser.context.newPage()];
-    for (const tab of [a, b]) {
-      await tab.goto(url);
-      await openPanel(tab);
-    }
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) await openWithPanel(tab, url);
     // Twelve comments tagged on-topic in tab A (so the review page lists them); B follows with j.
     const keys: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -130,8 +106,7 @@ describe('two tabs and the review page editing the same annotations', () => {
       await press(a, '1', 'j');
     }
     await expect.poll(() => rowTags(a, keys[11])).toBe('on-topic');
-    const review = await browser.context.newPage();
-    await review.goto(`${base}/review.html`);
+    const review = await extension.open('review.html');
     const pageOption = review.locator('select[aria-label="Page"] option');
     await expect.poll(() => pageOption.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('phandroid')))).toBeTruthy();
     const pageUrl = await pageOption.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.includes('phandroid')));
@@ -178,15 +153,10 @@ describe('two tabs and the review page editing the same annotations', () => {
     await expect.poll(() => rowTags(b, last)).toBe('on-topic,off-topic,question,argument,spam');
 
     // The extension takes its own full export back.
-    const popup = await browser.context.newPage();
-    await popup.goto(`${base}/popup.html`);
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('[data-testid="ca-export-json"]').click()]);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    await popup.close();
+    const exported = await exportFromPopup(extension);
     await review.locator('[data-testid="import-file"]').setInputFiles({ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
     await expect.poll(() => review.locator('[data-testid="preview-unchanged"]').count()).toBe(1);
     expect(await review.locator('[data-testid="preview-unchanged"]').textContent()).toBe(`${exported.annotations.length} unchanged`);
     expect(await review.locator('[data-testid="preview-new"]').textContent()).toBe('0 new');
-    for (const tab of [review, a, b]) await tab.close();
   });
 });
