@@ -106,7 +106,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       quiet(deps.sendToTab(tabId, { ...request, frameId }, 0));
       return ok(null);
     case 'focus-comment':
-      quiet(deps.sendToTab(tabId, { type: 'focus-comment', key: request.key }, request.frameId));
+      quiet(deps.sendToTab(tabId, { type: 'focus-comment', key: request.key, scroll: request.scroll }, request.frameId));
       return ok(null);
     case 'comment-clicked':
       quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));

@@ -24,7 +24,7 @@ export default defineContentScript({
     };
     const onMessage = (message: ToContentScript) => {
       if (message?.type === 'report-comments') report();
-      else if (message?.type === 'focus-comment') outlineComment(document, message.key);
+      else if (message?.type === 'focus-comment') outlineComment(document, message.key, message.scroll);
       else if (message?.type === 'frame-chips') chips.render(message.chips);
     };
     browser.runtime.onMessage.addListener(onMessage);

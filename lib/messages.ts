@@ -76,8 +76,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
   /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
-  /** The panel asks a frame to scroll to and outline one of its comments (null: to take its outline off). */
-  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key) }),
+  /** The panel asks a frame to outline one of its comments, and scroll to it unless `scroll` is false (key null: to take its outline off). */
+  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key), scroll: v.optional(v.boolean()) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
   v.strictObject({ type: v.literal('comment-clicked'), key }),
   /** The panel sends one frame the chips to show next to its comments (each frame only its own). */
@@ -121,7 +121,7 @@ export type ToContentScript =
   | { type: 'toggle-panel' }
   /** Opens the panel, or leaves it open (the popup's "Tag this page"). */
   | { type: 'open-panel' }
-  | { type: 'focus-comment'; key: string | null }
+  | { type: 'focus-comment'; key: string | null; scroll?: boolean }
   | { type: 'comment-clicked'; key: string; frameId: number }
   | { type: 'frame-chips'; chips: FrameChips };
 

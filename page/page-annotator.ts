@@ -55,7 +55,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     metadata: () => metadata,
   }, send);
   const chips = new PageChips(document);
-  const focus = outlineAcrossFrames(send);
+  const outline = outlineAcrossFrames(send);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -66,7 +66,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     void session.load();
     requestIdleCallback(() => { metadata = readPageMetadata(document, location.href); }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
-      focus: (comment) => focus(comment.key, comment.frameId),
+      focus: (comment) => outline.focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
     }).then((mountedUi) => {
@@ -78,6 +78,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     if (page.count > 0) mount();
   });
   session.subscribe(chipRenderer(chips, send));
+  session.subscribe(({ open }) => outline.show(open));
 
   const watch = watchComments(document, (found) => {
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
@@ -104,26 +105,44 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     stop() {
       life.abort();
       ui?.remove();
+      outline.show(false);
       chips.render({});
     },
   };
 }
 
+/** The outline of the panel's selection, in whichever document shows it. */
+interface Outline {
+  /** Scrolls to a comment and outlines it, taking the outline off the one before. */
+  focus(key: string, frameId: number): void;
+  /** Takes the outline off (the panel closed), or puts it back without scrolling (it opened again). */
+  show(visible: boolean): void;
+}
+
 /**
  * Outlines a comment in whichever document shows it (the page, or a frame through the
  * background). One outline on the page: the document that showed the last one takes it off
- * when another shows the next.
+ * when another shows the next. It shows only while the panel is open: it is the panel's
+ * selection, and a closed panel leaves nothing on the page.
  */
-function outlineAcrossFrames(send: Send): (key: string, frameId: number) => void {
-  let outlinedIn = 0;
-  const outline = (frameId: number, key: string | null) => {
-    if (frameId === 0) outlineComment(document, key);
-    else void send({ type: 'focus-comment', frameId, key });
+function outlineAcrossFrames(send: Send): Outline {
+  let last: { key: string; frameId: number } | null = null;
+  let visible = false;
+  const outline = (frameId: number, key: string | null, scroll: boolean) => {
+    if (frameId === 0) outlineComment(document, key, scroll);
+    else void send({ type: 'focus-comment', frameId, key, scroll });
   };
-  return (key, frameId) => {
-    if (frameId !== outlinedIn) outline(outlinedIn, null);
-    outlinedIn = frameId;
-    outline(frameId, key);
+  return {
+    focus(key, frameId) {
+      if (last && last.frameId !== frameId) outline(last.frameId, null, false);
+      last = { key, frameId };
+      if (visible) outline(frameId, key, true);
+    },
+    show(show) {
+      if (show === visible) return;
+      visible = show;
+      if (last) outline(last.frameId, show ? last.key : null, false);
+    },
   };
 }
 

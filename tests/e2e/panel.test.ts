@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, panel, press, rowTags, selectedKey, serveFixtures } from './harness';
+import { chooseFilter, extensionId, launchWithExtension, openPanel, panel, press, rowTags, selectedKey, serveFixtures } from './harness';
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 beforeAll(async () => {
@@ -9,20 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/**
- * Picks a filter as a reader does, from the keyboard (Home, then arrow keys on the focused list):
- * the panel ignores untrusted change events, and Playwright's selectOption dispatches those.
- */
-async function chooseFilter(page: import('playwright-core').Page, label: string): Promise<void> {
-  const select = page.locator('select[aria-label="Show"]');
-  const index = (await select.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).indexOf(label);
-  expect(index).toBeGreaterThanOrEqual(0);
-  await select.focus();
-  await page.keyboard.press('Home');
-  for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
-  await expect.poll(() => select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(label);
-  await page.locator('.ca-scroller').focus();
-}
 const rowKeys = (page: import('playwright-core').Page) => page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
 
 describe('the panel', () => {
