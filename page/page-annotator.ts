@@ -53,6 +53,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     ownUrl: own,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
+    reveal: (comment) => outline.focus(comment.key, comment.frameId),
   }, send);
   const chips = new PageChips(document);
   const outline = outlineAcrossFrames(send);
