@@ -7,7 +7,7 @@ import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { useShortcuts } from './use-shortcuts';
+import { tagSelected, useShortcuts } from './use-shortcuts';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
@@ -80,7 +80,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
-            onApplyTag={(tagId) => void session.toggleTag(tagId)}
+            onApplyTag={(tagId) => tagSelected(session, tagId, keys)}
             onHelp={() => setHelp(!help)}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}

@@ -15,6 +15,23 @@ export interface ShortcutTargets {
   setHelp(show: boolean): void;
 }
 
+/** Why a tag key or the note key did nothing: the selected comment is not among the rows shown. */
+export const HIDDEN_SELECTION = 'The selected comment is hidden by the filter or search: select a shown one (j / k) first.';
+
+/**
+ * Toggles a tag on the selected comment, only when the list shows it: a key or button must
+ * never change a comment the reader cannot see in the list ("No comment matches").
+ */
+export function tagSelected(session: PanelSession, tagId: string, keys: readonly string[]): void {
+  if (selectionHidden(session, keys)) session.report('info', HIDDEN_SELECTION);
+  else void session.toggleTag(tagId);
+}
+
+const selectionHidden = (session: PanelSession, keys: readonly string[]) => {
+  const { selectedKey } = session.snapshot();
+  return selectedKey !== null && !keys.includes(selectedKey);
+};
+
 /**
  * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
  * before the page's own handlers. Never while the reader types in an input (the page's or
@@ -55,8 +72,11 @@ function runShortcut(event: KeyboardEvent, session: PanelSession, targets: Short
   switch (shortcut.type) {
     case 'move': targets.focus(session.move(shortcut.by, targets.keys)); break;
     case 'next-untagged': targets.focus(session.nextUntagged(targets.keys)); break;
-    case 'toggle-tag': void session.toggleTag(shortcut.tagId); break;
-    case 'edit-note': targets.editNote(); break;
+    case 'toggle-tag': tagSelected(session, shortcut.tagId, targets.keys); break;
+    case 'edit-note':
+      if (selectionHidden(session, targets.keys)) session.report('info', HIDDEN_SELECTION);
+      else targets.editNote();
+      break;
     case 'undo': void session.undo(); break;
     case 'redo': void session.redo(); break;
     case 'help': targets.setHelp(!targets.help); break;
