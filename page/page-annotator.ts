@@ -4,7 +4,7 @@ import { AnnotatorSession, type Send } from './annotator-session';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import type { ToContentScript } from '../lib/messages';
+import type { FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
@@ -57,6 +57,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   }, send);
   const chips = new PageChips(document);
   const outline = outlineAcrossFrames(send);
+  const frameKeys = new Set<(press: FrameKeyPress) => void>();
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -70,6 +71,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       focus: (comment) => outline.focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
+      frameKeys: (listener) => {
+        frameKeys.add(listener);
+        return () => frameKeys.delete(listener);
+      },
     }).then((mountedUi) => {
       ui = mountedUi;
       if (life.signal.aborted) mountedUi.remove();
@@ -98,7 +103,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   void send({ type: 'request-frame-comments' });
 
   return {
-    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount }),
+    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press) => frameKeys.forEach((listener) => listener(press)) }),
     unsaved: () => session.unsaved(),
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
@@ -152,7 +157,8 @@ function outlineAcrossFrames(send: Send): Outline {
  * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
  * shadow roots, the page sees which comments have one and how big it is. So they show only
  * while the reader has the panel open (and sees the same tags there); closed, no comment
- * carries anything that depends on its codings.
+ * carries anything that depends on its codings. Each frame also hears whether the panel is
+ * open: it forwards the reader's keys to the panel only then.
  */
 function chipRenderer(chips: PageChips, send: Send) {
   let seen: unknown[] = [];
@@ -171,10 +177,10 @@ function chipRenderer(chips: PageChips, send: Send) {
         chips.render(frameChips);
         continue;
       }
-      const signature = JSON.stringify(frameChips);
+      const signature = JSON.stringify([open, frameChips]);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', frameId, chips: frameChips });
+      void send({ type: 'frame-chips', frameId, open, chips: frameChips });
     }
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isTypingTarget, shortcutFor } from './keyboard';
+import { isTypingTarget, shortcutFor, type KeyPress } from './keyboard';
 import type { PanelSession } from './model';
 
 /** What shortcuts act on besides the session: the rows shown and the panel's own view. */
@@ -32,12 +32,17 @@ const selectionHidden = (session: PanelSession, keys: readonly string[]) => {
   return selectedKey !== null && !keys.includes(selectedKey);
 };
 
+/** Subscribes to the keys the reader presses in the page's comment frames (Disqus); returns the unsubscribe. */
+export type FrameKeys = (listener: (press: KeyPress) => void) => () => void;
+
 /**
  * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
  * before the page's own handlers. Never while the reader types in an input (the page's or
- * ours; Escape leaves it), never for key presses a script made up (untrusted events).
+ * ours; Escape leaves it), never for key presses a script made up (untrusted events). Keys
+ * pressed in a comment frame (after clicking a comment there) come through `frameKeys`: the
+ * frame checked them the same way.
  */
-export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets): void {
+export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets, frameKeys?: FrameKeys): void {
   const latest = useRef(targets);
   latest.current = targets;
   useEffect(() => {
@@ -57,12 +62,16 @@ export function useShortcuts(session: PanelSession, open: boolean, targets: Shor
       }
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [open, session]);
+    const stopFrameKeys = frameKeys?.((press) => void runShortcut(press, session, latest.current));
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      stopFrameKeys?.();
+    };
+  }, [open, session, frameKeys]);
 }
 
 /** Does what the key press asks; false when it is no shortcut of the panel's (the page gets it). */
-function runShortcut(event: KeyboardEvent, session: PanelSession, targets: ShortcutTargets): boolean {
+function runShortcut(event: KeyPress, session: PanelSession, targets: ShortcutTargets): boolean {
   // Read at the key press: picking may have started since the last render. While the reader
   // picks the thread, keys belong to the picker (Escape ends picking, not the panel).
   const state = session.snapshot();
