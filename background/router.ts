@@ -106,13 +106,17 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       quiet(deps.sendToTab(tabId, { ...request, frameId }, 0));
       return ok(null);
     case 'focus-comment':
-      quiet(deps.sendToTab(tabId, { type: 'focus-comment', key: request.key }, request.frameId));
+      quiet(deps.sendToTab(tabId, { type: 'focus-comment', key: request.key, scroll: request.scroll }, request.frameId));
       return ok(null);
     case 'comment-clicked':
       quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));
       return ok(null);
     case 'frame-chips':
-      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips }, request.frameId));
+      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips, open: request.open }, request.frameId));
+      return ok(null);
+    case 'frame-key':
+      if (frameId === 0) return { ok: false, error: 'frame-key: only frames forward keys' };
+      quiet(deps.sendToTab(tabId, { type: 'frame-key', press: request.press }, 0));
       return ok(null);
     case 'open-options':
       await deps.openOptions();

@@ -5,12 +5,14 @@ import { outlineComment, watchCommentClicks } from '../page/comment-outline';
 import { watchComments } from '../page/comment-watcher';
 import type { FrameComments, Request, ToContentScript } from '../lib/messages';
 import { PageChips } from '../page/page-chips';
+import { forwardPanelKeys } from '../page/frame-keys';
 import { COMMENT_FRAMES } from '../lib/sites';
 
 // Inside a comment system's cross-origin iframe (Disqus, giscus, utterances): finds the thread
 // and reports it to the article page's frame through the background (the two frames cannot talk
-// directly); shows the panel's selection and tags on the comments here. The background sends
-// each frame only its own chips and outlines, so two comment frames on a page stay apart.
+// directly); shows the panel's selection and tags on the comments here, and forwards the keys
+// the reader presses here to the open panel. The background sends each frame only its own chips
+// and outlines, so two comment frames on a page stay apart.
 export default defineContentScript({
   matches: COMMENT_FRAMES,
   allFrames: true,
@@ -19,13 +21,17 @@ export default defineContentScript({
     const send = (request: Request) => browser.runtime.sendMessage(request).catch(() => undefined);
     const chips = new PageChips(document);
     let latest: FrameComments | undefined;
+    let panelOpen = false;
     const report = () => {
       if (latest) void send(latest);
     };
     const onMessage = (message: ToContentScript) => {
       if (message?.type === 'report-comments') report();
-      else if (message?.type === 'focus-comment') outlineComment(document, message.key);
-      else if (message?.type === 'frame-chips') chips.render(message.chips);
+      else if (message?.type === 'focus-comment') outlineComment(document, message.key, message.scroll);
+      else if (message?.type === 'frame-chips') {
+        chips.render(message.chips);
+        panelOpen = message.open;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -37,5 +43,6 @@ export default defineContentScript({
       report();
     }, ctx.signal);
     watchCommentClicks(document, () => latest?.layout ?? null, (key) => void send({ type: 'comment-clicked', key }), ctx.signal);
+    forwardPanelKeys(window, () => panelOpen, (press) => void send({ type: 'frame-key', press }), ctx.signal);
   },
 });

@@ -5,6 +5,7 @@ import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT
 import type { Annotation, Change, CommentSnapshot, Tag } from './records';
 import type { AnnotationState } from './edits';
 import type { StoreChange } from './changes';
+import { FORWARDED_KEYS } from './hotkeys';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
 // both the runtime check and the TypeScript types of every message a content script may send.
@@ -34,6 +35,9 @@ const CommentSchema = v.strictObject({
   permalink: fitText(PERMALINK_LIMIT),
   text: commentText,
 });
+
+/** A key press a frame forwards: one of the panel's keys and its modifiers. */
+const KeyPressSchema = v.strictObject({ key: v.picklist(FORWARDED_KEYS), ctrlKey: v.boolean(), metaKey: v.boolean(), altKey: v.boolean(), shiftKey: v.boolean() });
 
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
 
@@ -76,12 +80,17 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
   /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
-  /** The panel asks a frame to scroll to and outline one of its comments (null: to take its outline off). */
-  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key) }),
+  /** The panel asks a frame to outline one of its comments, and scroll to it unless `scroll` is false (key null: to take its outline off). */
+  v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key), scroll: v.optional(v.boolean()) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
   v.strictObject({ type: v.literal('comment-clicked'), key }),
-  /** The panel sends one frame the chips to show next to its comments (each frame only its own). */
-  v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
+  /**
+   * The panel sends one frame the chips to show next to its comments (each frame only its own),
+   * and whether it is open: the frame forwards the reader's keys to it only then.
+   */
+  v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
+  /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel. */
+  v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema }),
   v.strictObject({ type: v.literal('open-options') }),
   /** On a site without a known layout: the thread the reader picked there before, if any. */
   v.strictObject({ type: v.literal('get-thread-pick') }),
@@ -101,6 +110,7 @@ export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
+export type FrameKeyPress = v.InferOutput<typeof KeyPressSchema>;
 
 /** What the background answers to get-page-state. */
 export interface PageState {
@@ -121,9 +131,11 @@ export type ToContentScript =
   | { type: 'toggle-panel' }
   /** Opens the panel, or leaves it open (the popup's "Tag this page"). */
   | { type: 'open-panel' }
-  | { type: 'focus-comment'; key: string | null }
+  | { type: 'focus-comment'; key: string | null; scroll?: boolean }
   | { type: 'comment-clicked'; key: string; frameId: number }
-  | { type: 'frame-chips'; chips: FrameChips };
+  | { type: 'frame-chips'; chips: FrameChips; open: boolean }
+  /** A key the reader pressed in a comment frame, for the panel's shortcuts (to the top frame). */
+  | { type: 'frame-key'; press: FrameKeyPress };
 
 /** The background's answer to any request. */
 export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

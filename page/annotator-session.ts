@@ -3,13 +3,13 @@ import type { AnnotationState } from '../lib/edits';
 import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';
-import type { PanelSession, PickState, SessionState, StatusLine } from '../components/panel/model';
+import type { PanelComment, PanelSession, PickState, SessionState, StatusLine } from '../components/panel/model';
 import { FOREIGN_PAGE } from '../lib/site';
 import { TIMINGS, startTiming } from '../lib/timings';
 import type { Annotation, PageMetadata } from '../lib/records';
 import { SaveTracker, type Edit } from './save-tracker';
 import { ThreadCodings } from './thread-codings';
-import { UndoHistory, type HistoryEntry } from './undo-history';
+import { UndoHistory, describeStep, type HistoryEntry, type Step } from './undo-history';
 import { movedKey, nextUntaggedKey } from './selection';
 
 /** A message to the background and its answer. */
@@ -40,11 +40,12 @@ export class AnnotatorSession implements PanelSession {
   /**
    * `page.url` is the address the page names for itself (its canonical link); `page.ownUrl` the
    * address it is shown under, used instead when the background refuses the first (a canonical
-   * link to another site).
+   * link to another site). `page.reveal` shows a comment on the page (scrolls to and outlines
+   * it): undo and redo select the comment they changed, which may be far from the selection.
    */
   constructor(
     store: CommentStore,
-    private readonly page: { url: string; ownUrl?: string; layout(): LayoutName | null; metadata(): PageMetadata | null },
+    private readonly page: { url: string; ownUrl?: string; layout(): LayoutName | null; metadata(): PageMetadata | null; reveal?(comment: PanelComment): void },
     private readonly send: Send,
   ) {
     this.url = page.url;
@@ -128,15 +129,15 @@ export class AnnotatorSession implements PanelSession {
     return this.act(key, { note });
   }
 
-  /** Undoes the last action (of the last HISTORY_LIMIT). */
+  /** Undoes the last action (of the last HISTORY_LIMIT): selects and shows its comment, and says what it undid. */
   async undo(): Promise<void> {
-    if (await this.history.undo((entry, edit) => this.restore(entry, edit))) this.update({});
+    if (await this.history.undo((entry, edit) => this.restore(entry, edit, 'Undid'))) this.update({});
     else this.report('info', 'Nothing to undo.');
   }
 
-  /** Redoes the last undone action. */
+  /** Redoes the last undone action, as undo does. */
   async redo(): Promise<void> {
-    if (await this.history.redo((entry, edit) => this.restore(entry, edit))) this.update({});
+    if (await this.history.redo((entry, edit) => this.restore(entry, edit, 'Redid'))) this.update({});
     else this.report('info', 'Nothing to redo.');
   }
 
@@ -193,13 +194,17 @@ export class AnnotatorSession implements PanelSession {
     this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
   }
 
-  private async restore({ key, target }: HistoryEntry, edit: Edit): Promise<boolean> {
+  /** Stores an undo or redo; the comment it changed becomes the selection, shown in the list and on the page. */
+  private async restore({ key, target }: HistoryEntry, edit: Edit, step: Step): Promise<boolean> {
     const response = await this.saves.save(key, target, edit);
     if (!response.ok) {
       this.report('error', response.error);
       return false;
     }
-    this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
+    const status: StatusLine = { kind: 'info', text: describeStep(step, edit, target.comment.author, this.state.thread.codebook) };
+    const comment = this.state.thread.comments.find((c) => c.key === key);
+    this.applySaved(target.comment.key, response.value.after, response.value.rev, { status, selectedKey: comment ? key : this.state.selectedKey });
+    if (comment) this.page.reveal?.(comment);
     return true;
   }
 

@@ -5,10 +5,11 @@ const OUTLINE = 'outline: 3px solid #f0b400 !important; outline-offset: 2px !imp
 let outlined: { el: HTMLElement; style: string | null } | null = null;
 
 /**
- * Scrolls the page to a comment and outlines it (removing the previous outline); `null` only
- * removes it (the panel moved on to a comment in another frame). False when it is not on the page.
+ * Outlines a comment (removing the previous outline) and scrolls the page to it unless `scroll`
+ * is false; `null` only removes it (the panel closed, or moved on to a comment in another frame).
+ * False when it is not on the page.
  */
-export function outlineComment(doc: Document, key: string | null): boolean {
+export function outlineComment(doc: Document, key: string | null, scroll = true): boolean {
   const el = key === null ? null : locateComment(doc, key) as HTMLElement | null;
   if (outlined) {
     if (outlined.style === null) outlined.el.removeAttribute('style');
@@ -18,7 +19,7 @@ export function outlineComment(doc: Document, key: string | null): boolean {
   if (!el) return false;
   outlined = { el, style: el.getAttribute('style') };
   el.setAttribute('style', `${outlined.style ?? ''};${OUTLINE}`);
-  el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  if (scroll) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   return true;
 }
 

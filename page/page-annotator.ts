@@ -5,7 +5,7 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import type { ToContentScript } from '../lib/messages';
+import type { FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
@@ -54,9 +54,11 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     ownUrl: own,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
+    reveal: (comment) => outline.focus(comment.key, comment.frameId),
   }, send);
   const chips = new PageChips(document);
-  const focus = outlineAcrossFrames(send);
+  const outline = outlineAcrossFrames(send);
+  const frameKeys = new Set<(press: FrameKeyPress) => void>();
   const progress = publishProgress();
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
@@ -71,9 +73,13 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
-      focus: (comment) => focus(comment.key, comment.frameId),
+      focus: (comment) => outline.focus(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
+      frameKeys: (listener) => {
+        frameKeys.add(listener);
+        return () => frameKeys.delete(listener);
+      },
     }).then((mountedUi) => {
       ui = mountedUi;
       if (life.signal.aborted) mountedUi.remove();
@@ -83,6 +89,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     if (page.count > 0) mount();
   });
   session.subscribe(chipRenderer(chips, send));
+  session.subscribe(({ open }) => outline.show(open));
 
   const watch = watchComments(document, (found) => {
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
@@ -104,7 +111,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   void send({ type: 'request-frame-comments' });
 
   return {
-    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount }),
+    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press) => frameKeys.forEach((listener) => listener(press)) }),
     unsaved: () => session.unsaved(),
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
@@ -112,26 +119,44 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     stop() {
       life.abort();
       ui?.remove();
+      outline.show(false);
       chips.render({});
     },
   };
 }
 
+/** The outline of the panel's selection, in whichever document shows it. */
+interface Outline {
+  /** Scrolls to a comment and outlines it, taking the outline off the one before. */
+  focus(key: string, frameId: number): void;
+  /** Takes the outline off (the panel closed), or puts it back without scrolling (it opened again). */
+  show(visible: boolean): void;
+}
+
 /**
  * Outlines a comment in whichever document shows it (the page, or a frame through the
  * background). One outline on the page: the document that showed the last one takes it off
- * when another shows the next.
+ * when another shows the next. It shows only while the panel is open: it is the panel's
+ * selection, and a closed panel leaves nothing on the page.
  */
-function outlineAcrossFrames(send: Send): (key: string, frameId: number) => void {
-  let outlinedIn = 0;
-  const outline = (frameId: number, key: string | null) => {
-    if (frameId === 0) outlineComment(document, key);
-    else void send({ type: 'focus-comment', frameId, key });
+function outlineAcrossFrames(send: Send): Outline {
+  let last: { key: string; frameId: number } | null = null;
+  let visible = false;
+  const outline = (frameId: number, key: string | null, scroll: boolean) => {
+    if (frameId === 0) outlineComment(document, key, scroll);
+    else void send({ type: 'focus-comment', frameId, key, scroll });
   };
-  return (key, frameId) => {
-    if (frameId !== outlinedIn) outline(outlinedIn, null);
-    outlinedIn = frameId;
-    outline(frameId, key);
+  return {
+    focus(key, frameId) {
+      if (last && last.frameId !== frameId) outline(last.frameId, null, false);
+      last = { key, frameId };
+      if (visible) outline(frameId, key, true);
+    },
+    show(show) {
+      if (show === visible) return;
+      visible = show;
+      if (last) outline(last.frameId, show ? last.key : null, false);
+    },
   };
 }
 
@@ -140,7 +165,8 @@ function outlineAcrossFrames(send: Send): (key: string, frameId: number) => void
  * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
  * shadow roots, the page sees which comments have one and how big it is. So they show only
  * while the reader has the panel open (and sees the same tags there); closed, no comment
- * carries anything that depends on its codings.
+ * carries anything that depends on its codings. Each frame also hears whether the panel is
+ * open: it forwards the reader's keys to the panel only then.
  */
 function chipRenderer(chips: PageChips, send: Send) {
   let seen: unknown[] = [];
@@ -159,10 +185,10 @@ function chipRenderer(chips: PageChips, send: Send) {
         chips.render(frameChips);
         continue;
       }
-      const signature = JSON.stringify(frameChips);
+      const signature = JSON.stringify([open, frameChips]);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', frameId, chips: frameChips });
+      void send({ type: 'frame-chips', frameId, open, chips: frameChips });
     }
   };
 }

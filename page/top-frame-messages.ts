@@ -1,4 +1,4 @@
-import type { ToContentScript } from '../lib/messages';
+import type { FrameKeyPress, ToContentScript } from '../lib/messages';
 import type { AnnotatorSession } from './annotator-session';
 import type { CommentStore } from './comment-store';
 
@@ -10,19 +10,24 @@ export interface TopFrame {
   isStale(comments: { key: string }[]): boolean;
   /** Mounts the panel if it is not yet. */
   mount(): void;
+  /** Hands a key pressed in a comment frame to the panel's shortcuts. */
+  pressKey(press: FrameKeyPress): void;
 }
 
 /**
  * Handles what the background sends to the tab's top frame: comments its frames found, a
- * comment clicked in a frame, the panel's keyboard command; everything else is the session's.
+ * comment clicked or a key pressed in a frame, the panel's keyboard command; everything else is the session's.
  */
-export function dispatchToTopFrame(message: ToContentScript, { store, session, isStale, mount }: TopFrame): void {
+export function dispatchToTopFrame(message: ToContentScript, { store, session, isStale, mount, pressKey }: TopFrame): void {
   switch (message?.type) {
     case 'frame-comments':
       if (!isStale(message.comments)) store.set({ frameId: message.frameId, layout: message.layout, comments: message.comments });
       break;
     case 'comment-clicked':
       session.select(message.key);
+      break;
+    case 'frame-key':
+      pressKey(message.press);
       break;
     case 'toggle-panel':
       mount();

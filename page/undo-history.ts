@@ -1,5 +1,6 @@
 import type { TargetInput } from '../lib/messages';
 import type { HistoryState } from '../components/panel/model';
+import type { Tag } from '../lib/records';
 import type { Edit } from './save-tracker';
 
 /**
@@ -55,4 +56,16 @@ async function step(from: HistoryEntry[], to: HistoryEntry[], edit: (entry: Hist
   if (await restore(entry, edit(entry))) to.push(entry);
   else from.push(entry);
   return true;
+}
+
+/** Which way through the history a change went, as the status line says it. */
+export type Step = 'Undid' | 'Redid';
+
+/** What an undo or redo did, for the status line: "Undid: removed “spam” from Anna’s comment." */
+export function describeStep(step: Step, edit: Edit, author: string | null, codebook: readonly Tag[]): string {
+  const comment = author ? `${author}’s comment` : 'a comment without author';
+  if ('note' in edit) return `${step}: ${edit.note ? 'set' : 'cleared'} the note of ${comment}.`;
+  const tag = codebook.find((t) => t.id === edit.tagId)?.name ?? edit.tagId;
+  if (!edit.on) return `${step}: removed “${tag}” from ${comment}.`;
+  return `${step}: put “${tag}” ${step === 'Undid' ? 'back ' : ''}on ${comment}.`;
 }

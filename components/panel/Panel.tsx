@@ -7,7 +7,7 @@ import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { useShortcuts } from './use-shortcuts';
+import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
@@ -19,6 +19,8 @@ export interface PageLink {
   openOptions(): void;
   /** Lets the reader click one comment on the page to show where the thread is. */
   pickThread(): void;
+  /** The keys the reader presses in the page's comment frames. */
+  frameKeys: FrameKeys;
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
@@ -48,7 +50,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
     measureSinceMark(TIMINGS.rendered, TIMINGS.open);
   }, [state.open]);
 
-  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp });
+  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
 
   return (
     <div
@@ -80,7 +82,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
-            onApplyTag={(tagId) => void session.toggleTag(tagId)}
+            onApplyTag={(tagId) => tagSelected(session, tagId, keys)}
             onHelp={() => setHelp(!help)}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}

@@ -25,6 +25,9 @@ export const SHORTCUT_HELP: readonly [string, string][] = [
   ['Esc', 'close help, note or panel'],
 ];
 
+/** What the shortcuts read of a key press (a frame forwards only this). */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
 /** True when the element takes typing: the page's (or our own) inputs, where shortcuts must not fire. */
 export function isTypingTarget(el: Element | null): boolean {
   if (!el) return false;
@@ -37,7 +40,7 @@ export function isTypingTarget(el: Element | null): boolean {
 }
 
 /** The shortcut a key press stands for, or null. Modifier combinations other than undo/redo are left to the page. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, codebook: readonly Tag[]): Shortcut | null {
+export function shortcutFor(event: KeyPress, codebook: readonly Tag[]): Shortcut | null {
   const command = event.ctrlKey || event.metaKey;
   if (command && !event.altKey) {
     const key = event.key.toLowerCase();
@@ -56,4 +59,13 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
   }
   const tag = isHotkey(event.key) ? codebook.find((t) => t.hotkey === event.key) : undefined;
   return tag ? { type: 'toggle-tag', tagId: tag.id } : null;
+}
+
+/**
+ * True when a key press is a shortcut of the panel's under some codebook: what a comment frame,
+ * which does not know the codebook, forwards to the panel (which then decides).
+ */
+export function mayBeShortcut(press: KeyPress): boolean {
+  if (shortcutFor(press, []) !== null) return true;
+  return isHotkey(press.key) && !press.ctrlKey && !press.metaKey && !press.altKey;
 }

@@ -73,4 +73,6 @@ export interface PanelSession {
   setNote(key: string, note: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Shows a message in the status line. */
+  report(kind: StatusLine['kind'], text: string): void;
 }

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { isTypingTarget, shortcutFor } from './keyboard';
+import { isTypingTarget, shortcutFor, type KeyPress } from './keyboard';
 import type { PanelSession } from './model';
 
 /** What shortcuts act on besides the session: the rows shown and the panel's own view. */
@@ -15,14 +15,35 @@ export interface ShortcutTargets {
   setHelp(show: boolean): void;
 }
 
+/** Why a tag key or the note key did nothing: the selected comment is not among the rows shown. */
+export const HIDDEN_SELECTION = 'The selected comment is hidden by the filter or search: select a shown one (j / k) first.';
+
+/**
+ * Toggles a tag on the selected comment, only when the list shows it: a key or button must
+ * never change a comment the reader cannot see in the list ("No comment matches").
+ */
+export function tagSelected(session: PanelSession, tagId: string, keys: readonly string[]): void {
+  if (selectionHidden(session, keys)) session.report('info', HIDDEN_SELECTION);
+  else void session.toggleTag(tagId);
+}
+
+const selectionHidden = (session: PanelSession, keys: readonly string[]) => {
+  const { selectedKey } = session.snapshot();
+  return selectedKey !== null && !keys.includes(selectedKey);
+};
+
+/** Subscribes to the keys the reader presses in the page's comment frames (Disqus); returns the unsubscribe. */
+export type FrameKeys = (listener: (press: KeyPress) => void) => () => void;
+
 /**
  * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
  * before the page's own handlers. Never while the reader types in an input (the page's or
- * ours; Escape leaves it), never for key presses a script made up (untrusted events).
- * Registered with the render that opens the sheet (a layout effect, not one after the next
- * paint): a key pressed as soon as the first row shows is not lost.
+ * ours; Escape leaves it), never for key presses a script made up (untrusted events). Keys
+ * pressed in a comment frame (after clicking a comment there) come through `frameKeys`: the
+ * frame checked them the same way. Registered with the render that opens the sheet (a layout
+ * effect, not one after the next paint): a key pressed as soon as the first row shows is not lost.
  */
-export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets): void {
+export function useShortcuts(session: PanelSession, open: boolean, targets: ShortcutTargets, frameKeys?: FrameKeys): void {
   const latest = useRef(targets);
   latest.current = targets;
   useLayoutEffect(() => {
@@ -42,12 +63,16 @@ export function useShortcuts(session: PanelSession, open: boolean, targets: Shor
       }
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [open, session]);
+    const stopFrameKeys = frameKeys?.((press) => void runShortcut(press, session, latest.current));
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      stopFrameKeys?.();
+    };
+  }, [open, session, frameKeys]);
 }
 
 /** Does what the key press asks; false when it is no shortcut of the panel's (the page gets it). */
-function runShortcut(event: KeyboardEvent, session: PanelSession, targets: ShortcutTargets): boolean {
+function runShortcut(event: KeyPress, session: PanelSession, targets: ShortcutTargets): boolean {
   // Read at the key press: picking may have started since the last render. While the reader
   // picks the thread, keys belong to the picker (Escape ends picking, not the panel).
   const state = session.snapshot();
@@ -57,8 +82,11 @@ function runShortcut(event: KeyboardEvent, session: PanelSession, targets: Short
   switch (shortcut.type) {
     case 'move': targets.focus(session.move(shortcut.by, targets.keys)); break;
     case 'next-untagged': targets.focus(session.nextUntagged(targets.keys)); break;
-    case 'toggle-tag': void session.toggleTag(shortcut.tagId); break;
-    case 'edit-note': targets.editNote(); break;
+    case 'toggle-tag': tagSelected(session, shortcut.tagId, targets.keys); break;
+    case 'edit-note':
+      if (selectionHidden(session, targets.keys)) session.report('info', HIDDEN_SELECTION);
+      else targets.editNote();
+      break;
     case 'undo': void session.undo(); break;
     case 'redo': void session.redo(); break;
     case 'help': targets.setHelp(!targets.help); break;

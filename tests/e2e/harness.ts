@@ -121,6 +121,24 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
+/**
+ * Picks a filter as a reader does, from the keyboard (Home, then arrow keys on the focused list,
+ * then Escape to leave it for the shortcuts): the panel ignores untrusted change events, and
+ * Playwright's selectOption dispatches those.
+ */
+export async function chooseFilter(page: Page, label: string): Promise<void> {
+  const select = page.locator('select[aria-label="Show"]');
+  const index = (await select.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).indexOf(label);
+  if (index < 0) throw new Error(`No filter called ${label}`);
+  await select.focus();
+  await page.keyboard.press('Home');
+  for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await select.locator('option:checked', { hasText: exactly }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Escape');
+  await select.locator(':scope:not(:focus)').waitFor({ state: 'attached' });
+}
+
 /** The progress line: "N of M tagged". */
 export async function progress(page: Page): Promise<string> {
   return (await page.locator('[data-testid="ca-progress"]').textContent()) ?? '';

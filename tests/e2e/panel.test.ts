@@ -2,23 +2,9 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { metadataRead, openWithPanel, readStores, test } from './fixture';
-import { measures, openPanel, panel, press, rowTags, selectedKey } from './harness';
+import { chooseFilter, measures, openPanel, panel, press, rowTags, selectedKey } from './harness';
 import { TIMINGS } from '../../lib/timings';
 
-/**
- * Picks a filter as a reader does, from the keyboard (Home, then arrow keys on the focused list):
- * the panel ignores untrusted change events, and Playwright's selectOption dispatches those.
- */
-async function chooseFilter(page: Page, label: string): Promise<void> {
-  const select = page.locator('select[aria-label="Show"]');
-  const index = (await select.evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.textContent))).indexOf(label);
-  expect(index).toBeGreaterThanOrEqual(0);
-  await select.focus();
-  await page.keyboard.press('Home');
-  for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
-  await expect.poll(() => select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(label);
-  await page.locator('.ca-scroller').focus();
-}
 const rowKeys = (page: Page) => page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
 
 describe('the panel', () => {

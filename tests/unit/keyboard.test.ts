@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, shortcutFor } from '../../components/panel/keyboard';
+import { isTypingTarget, mayBeShortcut, shortcutFor } from '../../components/panel/keyboard';
+import { FORWARDED_KEYS } from '../../lib/hotkeys';
+import { parseRequest } from '../../lib/messages';
 import type { Tag } from '../../lib/records';
 
 const codebook: Tag[] = [
@@ -21,6 +23,17 @@ describe('shortcuts', () => {
     expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });
     expect(key('z', { metaKey: true, shiftKey: true })).toEqual({ type: 'redo' });
     expect(key('y', { ctrlKey: true })).toEqual({ type: 'redo' });
+  });
+
+  it('a comment frame forwards every shortcut, whatever the codebook, and the background takes what it forwards', () => {
+    const modifiers = [{}, { ctrlKey: true }, { ctrlKey: true, shiftKey: true }, { metaKey: true }, { altKey: true }, { shiftKey: true }];
+    const presses = [...FORWARDED_KEYS, 'a', 'x', 'Enter', 'Tab', ' ', 'PageDown'].flatMap((k) => modifiers.map((mods) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods })));
+    const forwarded = presses.filter(mayBeShortcut);
+    for (const press of presses) if (key(press.key, press)) expect(forwarded).toContainEqual(press);
+    for (const press of forwarded) expect(parseRequest({ type: 'frame-key', press }).ok, press.key).toBe(true);
+    expect(forwarded.map((p) => p.key)).toEqual(expect.arrayContaining(['5', 'j', 'Escape', 'z', 'Y']));
+    expect(mayBeShortcut({ key: 'a', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe(false);
+    expect(mayBeShortcut({ key: '5', ctrlKey: false, metaKey: false, altKey: true, shiftKey: false })).toBe(false);
   });
 
   it('leaves other modifier combinations to the page', () => {

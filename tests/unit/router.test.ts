@@ -138,18 +138,29 @@ describe('background router', () => {
     expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: null });
   });
 
-  it('relays between frames: reports to the top frame, focus requests and chips to their frame only', async () => {
+  it('relays between frames: reports and keys to the top frame, focus requests and chips to their frame only', async () => {
     await route({ type: 'frame-comments', layout: 'disqus', comments: [] }, { ...OWN, frameId: 3 }, deps);
     await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
     const chips = { 'giscus:12': [{ name: 'praise', colour: '#080' }] };
-    await route({ type: 'frame-chips', frameId: 5, chips }, OWN, deps);
-    await route({ type: 'focus-comment', frameId: 3, key: null }, OWN, deps);
+    await route({ type: 'frame-chips', frameId: 5, open: true, chips }, OWN, deps);
+    await route({ type: 'focus-comment', frameId: 3, key: null, scroll: false }, OWN, deps);
+    const press = { key: '1', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
+    await route({ type: 'frame-key', press }, { ...OWN, frameId: 3 }, deps);
     expect(sent).toEqual([
       { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
-      { tabId: 7, frameId: 5, message: { type: 'frame-chips', chips } },
-      { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null } },
+      { tabId: 7, frameId: 5, message: { type: 'frame-chips', open: true, chips } },
+      { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null, scroll: false } },
+      { tabId: 7, frameId: 0, message: { type: 'frame-key', press } },
     ]);
+  });
+
+  it('forwards only the panel\'s keys, and only from a frame', async () => {
+    const press = { key: 'j', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
+    expect(await route({ type: 'frame-key', press }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only frames') });
+    expect(await route({ type: 'frame-key', press: { ...press, key: 'Enter' } }, { ...OWN, frameId: 3 }, deps)).toMatchObject({ ok: false, error: expect.stringContaining('press.key') });
+    expect(await route({ type: 'frame-key', press: { ...press, code: 'KeyJ' } }, { ...OWN, frameId: 3 }, deps)).toMatchObject({ ok: false });
+    expect(sent).toEqual([]);
   });
 
   it('says plainly when the disk is full', () => {
