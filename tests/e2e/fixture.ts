@@ -22,6 +22,8 @@ export interface ExtensionBrowser {
   open(path: string): Promise<Page>;
   /** Quits the browser and starts it again on the same profile, as a reader's next session. */
   restart(): Promise<void>;
+  /** Leaves `tab` open over the file's later tests (steps that build on each other, one test each) and returns it. */
+  keep(tab: Page): Page;
 }
 
 /** A browser started on a profile of a test's own (see `launchBrowser`). */
@@ -41,9 +43,10 @@ async function start(profileDir: string, served: Fixture[]): Promise<{ context: 
 export const test = base
   // The pages the file's browser serves: every fixture page unless the file overrides it.
   .extend('served', { scope: 'file' }, (): Fixture[] => loadFixtures())
-  .extend('extension', { scope: 'file' }, async ({ served }, { onCleanup }): Promise<ExtensionBrowser & { firstTabs(): Set<Page> }> => {
+  .extend('extension', { scope: 'file' }, async ({ served }, { onCleanup }): Promise<ExtensionBrowser & { keptTabs(): Set<Page> }> => {
     const profileDir = mkdtempSync(join(tmpdir(), 'ca-profile-'));
     let running = await start(profileDir, served);
+    const kept = new Set<Page>();
     const id = await extensionId(running.context);
     onCleanup(async () => {
       await running.context.close();
@@ -66,15 +69,19 @@ export const test = base
         running = await start(profileDir, served);
         expect(await extensionId(running.context)).toBe(id);
       },
-      // The tabs the browser opened with: the only ones left open between tests.
-      firstTabs: () => running.firstTabs,
+      keep(tab) {
+        kept.add(tab);
+        return tab;
+      },
+      // The tabs left open between tests: the ones the browser opened with, and those kept.
+      keptTabs: () => new Set([...running.firstTabs, ...kept]),
     };
   })
-  // A test may leave its tabs open: they are closed after it, so the next test starts clean.
+  // A test may leave its tabs open: they are closed after it (unless kept), so the next test starts clean.
   .extend('closeTabsAfterTest', { auto: true }, ({ extension }, { onCleanup }) => {
     onCleanup(async () => {
       for (const tab of extension.context.pages()) {
-        if (!extension.firstTabs().has(tab) && !tab.isClosed()) await tab.close();
+        if (!extension.keptTabs().has(tab) && !tab.isClosed()) await tab.close();
       }
     });
     return true;
@@ -143,4 +150,9 @@ export function readStores(extensionPage: Page, ...stores: string[]): Promise<Re
       tx.onerror = () => reject(tx.error);
     };
   }), stores);
+}
+
+/** Gives the review page's import a file holding `data` (as JSON). */
+export async function importInReview(review: Page, data: unknown, name = 'file.json'): Promise<void> {
+  await review.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
 }

@@ -139,6 +139,19 @@ export async function chooseFilter(page: Page, label: string): Promise<void> {
   await select.locator(':scope:not(:focus)').waitFor({ state: 'attached' });
 }
 
+/**
+ * What the toolbar button and the keyboard command (Alt+Shift+A) do where the content script
+ * runs (background.ts): find the active tab (no "tabs" permission needed for that) and tell its
+ * top frame to toggle the panel.
+ */
+export async function togglePanelFromBackground(context: BrowserContext): Promise<void> {
+  await (await serviceWorker(context)).evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    await api.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
+  });
+}
+
 /** The progress line: "N of M tagged". */
 export async function progress(page: Page): Promise<string> {
   return (await page.locator('[data-testid="ca-progress"]').textContent()) ?? '';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { exportFromPopup, openWithPanel, readStores, test } from './fixture';
+import { exportFromPopup, importInReview, openWithPanel, readStores, test } from './fixture';
 import { press, rowTags, selectedKey } from './harness';
 
 // Issue "No coding lost, none leaked", points 7 and 8, on the review page: a colleague's file
@@ -20,8 +20,8 @@ async function storedCodes(review: Page, annotator: string): Promise<{ codes: st
 }
 
 /** Gives the review page's import a file holding `data` and waits for its preview. */
-async function importInReview(review: Page, data: unknown, name: string) {
-  await review.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+async function importToPreview(review: Page, data: unknown, name: string) {
+  await importInReview(review, data, name);
   await review.locator('[data-testid="import-preview"]').waitFor();
 }
 
@@ -43,7 +43,7 @@ describe('a colleague’s codes that clash with ours', () => {
     const review = await extension.open('review.html');
 
     // Keep apart (the default when none of ours has the name).
-    await importInReview(review, colleague('bob'), 'bob.json');
+    await importToPreview(review, colleague('bob'), 'bob.json');
     const clash = review.locator('[data-testid="clash"][data-tag-id="tag_on-topic"]');
     await expect.poll(() => clash.textContent()).toMatch(/Their “sarcasm” \(2 codings\) has the id of your “on-topic”/);
     expect(await clash.locator('select').inputValue()).toBe('separate');
@@ -56,7 +56,7 @@ describe('a colleague’s codes that clash with ours', () => {
     expect((await storedCodes(review, me)).codes).toEqual([['on-topic'], ['on-topic']]);
 
     // Map onto one of ours.
-    await importInReview(review, colleague('carol'), 'carol.json');
+    await importToPreview(review, colleague('carol'), 'carol.json');
     await expect.poll(() => clash.textContent()).toContain('has the name of your “sarcasm”'); // the one bob's import added
     await clash.locator('select').selectOption({ label: 'the same as your “question”' });
     await expect.poll(() => review.locator('[data-testid="preview-new-tags"]').count()).toBe(0);
@@ -66,7 +66,7 @@ describe('a colleague’s codes that clash with ours', () => {
     expect(stored.codes).toEqual([['question'], ['question']]);
 
     // Rename: a name in use is refused until another is given.
-    await importInReview(review, colleague('dave'), 'dave.json');
+    await importToPreview(review, colleague('dave'), 'dave.json');
     await clash.locator('select').selectOption('rename');
     await clash.locator('[data-testid="clash-name"]').fill('spam');
     await expect.poll(() => review.locator('[data-testid="clash-problem"]').textContent()).toContain('a tag named “spam” exists already');

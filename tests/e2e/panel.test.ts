@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { metadataRead, openWithPanel, readStores, test } from './fixture';
-import { chooseFilter, measures, openPanel, panel, press, rowTags, selectedKey } from './harness';
+import { chooseFilter, measures, openPanel, panel, press, rowTags, selectedKey, togglePanelFromBackground } from './harness';
 import { TIMINGS } from '../../lib/timings';
 
 const rowKeys = (page: Page) => page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
@@ -38,18 +38,10 @@ describe('the panel', () => {
   test('opens from the toolbar button and the keyboard command (the message they send to the tab)', async ({ page, context }) => {
     await page.goto(fixture('000-phandroid').url);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
-    const worker = context.serviceWorkers()[0];
     await page.bringToFront();
-    // What the action and the command handlers do: find the active tab (no "tabs" permission
-    // needed for that) and tell its top frame.
-    const toggle = () => worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      await api.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
-    });
-    await toggle();
+    await togglePanelFromBackground(context);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');
-    await toggle();
+    await togglePanelFromBackground(context);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
   });
 

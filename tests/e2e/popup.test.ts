@@ -1,14 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, panel, serveFixtures, serviceWorker } from './harness';
-
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await serveFixtures(browser.context);
-});
-afterAll(async () => browser?.close());
+import { openWithPanel, test, type ExtensionBrowser } from './fixture';
+import { panel, togglePanelFromBackground } from './harness';
 
 /**
  * Presses the popup's "Tag this page" for `page`. The popup is opened as a background tab
@@ -16,9 +10,10 @@ afterAll(async () => browser?.close());
  * floats over the page); resolves once the popup closed itself, which it does only after the
  * tab answered.
  */
-async function tagThisPage(context: BrowserContext, page: Page): Promise<void> {
+async function tagThisPage(extension: ExtensionBrowser, page: Page): Promise<void> {
+  const { context } = extension;
   const session = await context.browser()!.newBrowserCDPSession();
-  const url = `chrome-extension://${await extensionId(context)}/popup.html`;
+  const url = extension.url('popup.html');
   const opened = context.waitForEvent('page', (p) => p.url() === url);
   await (session.send as (method: string, params?: object) => Promise<unknown>)('Target.createTarget', { url, background: true });
   await session.detach();
@@ -28,31 +23,19 @@ async function tagThisPage(context: BrowserContext, page: Page): Promise<void> {
   await page.bringToFront();
 }
 
-/** What Alt+Shift+A does in a tab whose content script runs (background.ts: the command handler). */
-async function pressShortcut(context: BrowserContext): Promise<void> {
-  await (await serviceWorker(context)).evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    await api.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
-  });
-}
-
 describe('the popup', () => {
-  it('"Tag this page" opens the panel, and leaves an open panel open; the shortcut still toggles', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(fixture('003-caschy').url);
-    await openPanel(page);
+  test('"Tag this page" opens the panel, and leaves an open panel open; the shortcut still toggles', async ({ page, context, extension }) => {
+    await openWithPanel(page, fixture('003-caschy').url);
     expect(await panel(page).getAttribute('data-state')).toBe('open');
 
-    await tagThisPage(browser.context, page);
+    await tagThisPage(extension, page);
     // The popup's message has been handled; a toggle after it must close a panel still open
     // (had the popup closed it, the toggle would open it again).
     expect(await panel(page).getAttribute('data-state')).toBe('open');
-    await pressShortcut(browser.context);
+    await togglePanelFromBackground(context);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
 
-    await tagThisPage(browser.context, page);
+    await tagThisPage(extension, page);
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');
-    await page.close();
   });
 });

@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionId, launchWithExtension } from './harness';
+import { describe, expect } from 'vitest';
+import { importInReview, test } from './fixture';
 
 // Issue "The panel and review page, polished", point 3: on a 1366 px wide screen the review
 // table cut the time of day, the change date, annotator names and page titles, and the
 // per-page chart hid its columns behind a scroll bar. Point 9: a refused import says what the
 // file is and which files can be imported.
-
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let base: string;
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  base = `chrome-extension://${await extensionId(browser.context)}`;
-});
-afterAll(async () => browser?.close());
 
 const CODEBOOK = ['on-topic', 'off-topic', 'question', 'argument', 'praise', 'complaint', 'incivility', 'spam']
   .map((name, order) => ({ id: `tag_${name}`, name, colour: '#1f6feb', hotkey: String(order + 1), description: '', order }));
@@ -56,11 +48,10 @@ function cellsOf(review: Page, column: number) {
 }
 
 describe('the review page at 1366 × 768', () => {
-  it('shows the time of day, the change date and annotator names whole, page titles whole or in their title, and every chart column', async () => {
-    const review = await browser.context.newPage();
+  test('shows the time of day, the change date and annotator names whole, page titles whole or in their title, and every chart column', async ({ page: review, extension }) => {
     await review.setViewportSize({ width: 1366, height: 768 });
-    await review.goto(`${base}/review.html`);
-    await review.locator('[data-testid="import-file"]').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seedFile())) });
+    await review.goto(extension.url('review.html'));
+    await importInReview(review, seedFile(), 'long.json');
     await review.locator('[data-testid="confirm-import"]').click();
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('24');
     await review.locator('.tr[data-annotation-id]').first().waitFor();
@@ -98,14 +89,12 @@ describe('the review page at 1366 × 768', () => {
     expect(chart.columns.map((c) => c.name)).toEqual(['Page', ...CODEBOOK.map((t) => t.name)]);
     expect.soft(chart.columns.filter((c) => !c.visible), 'chart columns out of sight').toEqual([]);
     expect.soft(chart.scrolls, 'the chart scrolls sideways').toBe(false);
-    await review.close();
   });
 });
 
 describe('a refused import', () => {
-  it('says a text file is not JSON, and which files can be imported', async () => {
-    const review = await browser.context.newPage();
-    await review.goto(`${base}/review.html`);
+  test('says a text file is not JSON, and which files can be imported', async ({ extension }) => {
+    const review = await extension.open('review.html');
     await review.locator('[data-testid="import-file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is a plain text file\nwith two lines\n') });
     const status = review.locator('[data-testid="exchange-status"]');
     await expect.poll(() => status.textContent()).toContain('notes.txt was not imported');
@@ -113,6 +102,5 @@ describe('a refused import', () => {
     expect(text).toContain('This file is not JSON');
     expect(text).toContain('{"format": "comment-annotator"');
     expect(text).not.toMatch(/Unexpected token|is not valid JSON/);
-    await review.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { exportFromPopup, openWithPanel, test, type ExtensionBrowser } from './fixture';
+import { exportFromPopup, importInReview, openWithPanel, test, type ExtensionBrowser } from './fixture';
 import { press, rowTags, selectedKey } from './harness';
 
 /** Empties every table of the extension's database, from an extension page. */
@@ -16,11 +16,6 @@ async function wipe(page: Page) {
       tx.onerror = () => reject(tx.error);
     };
   }));
-}
-
-/** Gives the review page's import a file holding `data`. */
-async function importInReview(review: Page, data: unknown, name = 'file.json') {
-  await review.locator('[data-testid="import-file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
 }
 
 /** Opens a fixture page with its panel, presses `keys` and waits until the last selected comment shows its tags. */
