@@ -1,4 +1,5 @@
 import { trusted } from './trusted';
+import { readableTextOn } from '../../lib/colour-contrast';
 import type { ThreadState } from './model';
 
 /** Which comments the list shows. */
@@ -7,6 +8,8 @@ export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' }
 /** Title, progress, per-tag counts (click to apply to the selected comment), filter and search. */
 export function PanelHeader(props: {
   thread: ThreadState;
+  /** The tags of the selected comment: their buttons show as pressed. */
+  selectedTagIds: readonly string[];
   filter: Filter;
   query: string;
   onFilter(filter: Filter): void;
@@ -39,7 +42,8 @@ export function PanelHeader(props: {
       <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
       <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
         {thread.codebook.map((tag) => (
-          <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour }} title={tag.description} onClick={trusted(() => props.onApplyTag(tag.id))}>
+          <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }} title={tag.description}
+            aria-pressed={props.selectedTagIds.includes(tag.id)} onClick={trusted(() => props.onApplyTag(tag.id))}>
             {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
           </button>
         ))}

@@ -1,3 +1,4 @@
+import { readableTextOn } from '../../lib/colour-contrast';
 import type { Tag } from '../../lib/records';
 
 /** Small coloured labels for a comment's tags. */
@@ -6,7 +7,7 @@ export function TagChips({ tags }: { tags: readonly Pick<Tag, 'name' | 'colour'>
   return (
     <span class="ca-chips">
       {tags.map((tag) => (
-        <span key={tag.name} class="ca-chip" style={{ '--chip': tag.colour }}>{tag.name}</span>
+        <span key={tag.name} class="ca-chip" style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}>{tag.name}</span>
       ))}
     </span>
   );
