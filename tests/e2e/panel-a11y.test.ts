@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { extensionId, launchWithExtension, openPanel, panel, press, selectedKey, serveFixtures } from './harness';
+import { extensionId, launchWithExtension, openPanel, panel, press, selectedKey, serveFixtures, serviceWorker } from './harness';
 import { contrastRatio } from '../../lib/colour-contrast';
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
@@ -130,6 +130,70 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
     await expect.poll(() => focusedInPanel(page)).toBe('button.ca-toggle');
+    await page.close();
+  });
+});
+
+/** Sends the message the toolbar button and the keyboard command send to the active tab. */
+async function togglePanel(page: Page): Promise<void> {
+  await page.bringToFront();
+  const worker = await serviceWorker(browser.context);
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    await api.tabs.sendMessage(tab.id!, { type: 'toggle-panel' }, { frameId: 0 });
+  });
+}
+
+describe('the panel on a page without comments', () => {
+  it('says so, shows no toolbar that cannot act, and its keys say why they do nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixture('no-comments').url);
+    await togglePanel(page);
+    await expect.poll(() => panel(page).getAttribute('data-state')).toBe('open');
+    await expect.poll(() => page.locator('[data-testid="ca-empty"]').textContent()).toContain('This page has no comments');
+    expect(await page.locator('.ca-tagbar, .ca-filters, progress, [data-testid="ca-progress"]').count()).toBe(0);
+    await press(page, '1');
+    await expect.poll(() => page.locator('.ca-status').textContent()).toBe('This page has no comments to tag.');
+    await press(page, 'u');
+    await expect.poll(() => page.locator('.ca-status').textContent()).toBe('This page has no comments to tag.');
+    await page.close();
+  });
+});
+
+describe('rows', () => {
+  it('show all their content inside the row box, with many long tags and a note', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${await extensionId(browser.context)}/options.html`);
+    const long = ['needs-follow-up-with-the-moderation-team', 'quotes-the-article-at-length', 'reply-to-a-deleted-comment'];
+    for (const name of long) {
+      await options.locator('[data-testid="new-tag"]').fill(name);
+      await options.locator('button[type="submit"]').click();
+      await expect.poll(() => options.locator(`tr[data-tag="${name}"]`).count()).toBe(1);
+    }
+    await options.close();
+    const page = await browser.context.newPage();
+    await page.goto(fixture('003-caschy').url);
+    await openPanel(page);
+    const key = (await selectedKey(page))!;
+    await press(page, '1', '2', '3', '4', '5', '6', '7', '8');
+    for (const name of long) await page.locator('.ca-tagbtn', { hasText: name }).click();
+    await expect.poll(async () => (await page.locator(`.ca-row[data-comment-key="${key}"]`).getAttribute('data-tags'))?.split(',').length).toBe(11);
+    await page.locator('.ca-scroller').focus();
+    await press(page, 'n');
+    await page.keyboard.type('see the thread below');
+    await press(page, 'Control+Enter');
+    await expect.poll(() => page.locator(`.ca-row[data-comment-key="${key}"] .ca-has-note`).count()).toBe(1);
+    const outside = await page.locator('.ca-row').evaluateAll((rows) => rows.flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return [...row.querySelectorAll('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (!r.width && !r.height) return false; // not drawn (display: none)
+        return r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      }).map((el) => `${row.getAttribute('data-comment-key')} ${el.tagName} ${el.className} ${el.textContent?.slice(0, 30)}`);
+    }));
+    expect(outside).toEqual([]);
+    expect(await page.locator(`.ca-row[data-comment-key="${key}"] .ca-chip-more`).textContent()).toMatch(/^\+\d+$/);
     await page.close();
   });
 });
