@@ -16,6 +16,8 @@ import { movedKey, nextUntaggedKey } from './selection';
 export type Send = <T>(request: Request) => Promise<Response<T>>;
 
 const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note } : null);
+/** What keys that act on a comment say on a page without any. */
+const NO_COMMENTS = 'This page has no comments to tag.';
 
 /**
  * The annotator on one page: the comments found and this annotator's annotations of them
@@ -110,7 +112,7 @@ export class AnnotatorSession implements PanelSession {
   nextUntagged(keys: readonly string[]): string | null {
     const next = nextUntaggedKey(keys, this.state.selectedKey, (key) => !!this.state.thread.annotationOf.get(key)?.tagIds.length);
     if (next) this.select(next);
-    else this.report('info', 'Every comment shown has a tag.');
+    else this.report('info', this.state.thread.comments.length ? 'Every comment shown has a tag.' : NO_COMMENTS);
     return next;
   }
 
@@ -182,7 +184,7 @@ export class AnnotatorSession implements PanelSession {
   }
 
   private async act(key: string | null, edit: Edit): Promise<void> {
-    if (!key) return this.report('info', 'Select a comment first (j / k).');
+    if (!key) return this.report('info', this.state.thread.comments.length ? 'Select a comment first (j / k).' : NO_COMMENTS);
     const target = this.targetFor(key);
     if (!target) return;
     const undo: Edit = 'note' in edit ? { note: this.intended(key)?.note ?? '' } : { tagId: edit.tagId, on: !edit.on };

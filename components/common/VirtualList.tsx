@@ -13,6 +13,10 @@ export function VirtualList(props: {
   /** Scrolled into view whenever it changes. */
   activeIndex: number;
   label: string;
+  /** A list of options the reader moves through (the panel), or the rows of a table (review). */
+  role: 'listbox' | 'rowgroup';
+  /** The id of the active row, told to assistive technology while the list has focus. */
+  activeId?: string;
   renderRow(index: number, style: Record<string, string>): ComponentChildren;
   /** Told the window of rows drawn (from, to exclusive) whenever it moves: rows can be fetched lazily. */
   onRange?(first: number, last: number): void;
@@ -50,7 +54,8 @@ export function VirtualList(props: {
     rows.push(props.renderRow(index, { position: 'absolute', left: '0', right: '0', top: `${index * rowHeight}px`, height: `${rowHeight}px` }));
   }
   return (
-    <div ref={scroller} class="ca-scroller" role="listbox" aria-label={props.label} tabIndex={-1}>
+    // Focusable (tabIndex 0): a scrolling region must be reachable from the keyboard.
+    <div ref={scroller} class="ca-scroller" role={props.role} aria-label={props.label} aria-activedescendant={props.activeId} tabIndex={0}>
       <div style={{ height: `${count * rowHeight}px`, position: 'relative' }}>{rows}</div>
     </div>
   );

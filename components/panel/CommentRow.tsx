@@ -8,6 +8,9 @@ import type { PanelComment } from './model';
 export const ROW_HEIGHT = 74;
 const EXCERPT = 220;
 
+/** The element id of a comment's row (the list's aria-activedescendant names it). */
+export const rowId = (key: string) => `ca-row-${key}`;
+
 /** One comment in the list: indented by depth, author, time, its tags and the start of its text (as text, never HTML). */
 export function CommentRow(props: {
   comment: PanelComment;
@@ -22,7 +25,7 @@ export function CommentRow(props: {
   const excerpt = comment.text.length > EXCERPT ? `${comment.text.slice(0, EXCERPT)}…` : comment.text;
   return (
     <div
-      id={`ca-row-${comment.key}`}
+      id={rowId(comment.key)}
       class={`ca-row ca-${comment.kind} ${selected ? 'ca-selected' : ''} ${tags.length ? 'ca-tagged' : ''}`}
       role="option"
       aria-selected={selected}

@@ -6,7 +6,7 @@ export function EmptyList(props: { found: number; pick: PickState }) {
   if (found) return <p class="ca-empty">No comment matches this filter.</p>;
   return (
     <div class="ca-empty" data-testid="ca-empty">
-      <p>{pick.available ? 'No comment thread found on this page.' : 'No comments found on this page yet.'}</p>
+      <p>{pick.available ? 'No comment thread found on this page.' : 'This page has no comments yet. They show here as soon as the page loads them.'}</p>
       {pick.available && !pick.active && <p>If the page has comments, show the annotator where they are.</p>}
     </div>
   );

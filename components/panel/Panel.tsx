@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CommentRow, ROW_HEIGHT } from './CommentRow';
+import { CommentRow, ROW_HEIGHT, rowId } from './CommentRow';
 import { DetailPane } from './DetailPane';
 import { MissingList } from './MissingList';
 import { PanelHeader, type Filter } from './PanelHeader';
@@ -8,6 +8,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
 import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
+import { useFocusOnOpen } from './use-focus-on-open';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
@@ -50,6 +51,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
     measureSinceMark(TIMINGS.rendered, TIMINGS.open);
   }, [state.open]);
 
+  useFocusOnOpen(state.open, rootRef);
   useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
 
   return (
@@ -75,9 +77,10 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
         <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
       </button>
       {state.open && (
-        <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator">
+        <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1}>
           <PanelHeader
             thread={thread}
+            selectedTagIds={selected ? thread.annotationOf.get(selected.key)?.tagIds ?? [] : []}
             filter={filter}
             query={query}
             onFilter={setFilter}
@@ -94,6 +97,8 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
               rowHeight={ROW_HEIGHT}
               activeIndex={selectedIndex}
               label="Comments in thread order"
+              role="listbox"
+              activeId={selected && selectedIndex >= 0 ? rowId(selected.key) : undefined}
               renderRow={(index, style) => {
                 const comment = visible[index];
                 return (
@@ -113,6 +118,9 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
               }}
             />
           )}
+          <p class="ca-sr" data-testid="ca-announce" aria-live="polite">
+            {selected && selectedIndex >= 0 ? announce(selected, selectedIndex, visible.length, thread) : ''}
+          </p>
           {selected && (
             <DetailPane
               comment={selected}
@@ -129,6 +137,13 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
       )}
     </div>
   );
+}
+
+/** What a screen reader says when the selection moves: where in the list, whose comment, its tags. */
+function announce(comment: PanelComment, index: number, total: number, thread: ThreadState): string {
+  const tagIds = thread.annotationOf.get(comment.key)?.tagIds ?? [];
+  const tags = thread.codebook.filter((tag) => tagIds.includes(tag.id)).map((tag) => tag.name);
+  return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${tags.length ? `tagged ${tags.join(', ')}` : 'no tags'}`;
 }
 
 /** The comments the filter and search let through, in thread order. */

@@ -1,12 +1,18 @@
 import { trusted } from './trusted';
+import { readableTextOn } from '../../lib/colour-contrast';
 import type { ThreadState } from './model';
 
 /** Which comments the list shows. */
 export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };
 
-/** Title, progress, per-tag counts (click to apply to the selected comment), filter and search. */
+/**
+ * Title, progress, per-tag counts (click to apply to the selected comment), filter and search;
+ * only the title row while there is no comment to act on.
+ */
 export function PanelHeader(props: {
   thread: ThreadState;
+  /** The tags of the selected comment: their buttons show as pressed. */
+  selectedTagIds: readonly string[];
   filter: Filter;
   query: string;
   onFilter(filter: Filter): void;
@@ -33,33 +39,36 @@ export function PanelHeader(props: {
         <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
         <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
       </div>
-      <p class="ca-progress" data-testid="ca-progress">
-        {tagged} of {total} tagged{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}
-      </p>
-      <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
-      <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
-        {thread.codebook.map((tag) => (
-          <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour }} title={tag.description} onClick={trusted(() => props.onApplyTag(tag.id))}>
-            {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
-          </button>
-        ))}
-      </div>
-      <div class="ca-filters">
-        <select
-          aria-label="Show"
-          value={filterValue}
-          onChange={trusted((event) => {
-            const value = (event.target as HTMLSelectElement).value;
-            props.onFilter(value.startsWith('tag:') ? { kind: 'tag', tagId: value.slice(4) } : { kind: value as 'all' | 'untagged' | 'tagged' });
-          })}
-        >
-          <option value="all">All comments</option>
-          <option value="untagged">Untagged</option>
-          <option value="tagged">Tagged</option>
-          {thread.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
-        </select>
-        <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />
-      </div>
+      {total > 0 && <>
+        <p class="ca-progress" data-testid="ca-progress">
+          {tagged} of {total} tagged{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}
+        </p>
+        <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
+        <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
+          {thread.codebook.map((tag) => (
+            <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }} title={tag.description}
+              aria-pressed={props.selectedTagIds.includes(tag.id)} onClick={trusted(() => props.onApplyTag(tag.id))}>
+              {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
+            </button>
+          ))}
+        </div>
+        <div class="ca-filters">
+          <select
+            aria-label="Show"
+            value={filterValue}
+            onChange={trusted((event) => {
+              const value = (event.target as HTMLSelectElement).value;
+              props.onFilter(value.startsWith('tag:') ? { kind: 'tag', tagId: value.slice(4) } : { kind: value as 'all' | 'untagged' | 'tagged' });
+            })}
+          >
+            <option value="all">All comments</option>
+            <option value="untagged">Untagged</option>
+            <option value="tagged">Tagged</option>
+            {thread.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
+          </select>
+          <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />
+        </div>
+      </>}
     </header>
   );
 }

@@ -1,12 +1,14 @@
 import { editAnnotation } from '../../storage/annotations';
 import type { AnnotatorDB } from '../../storage/schema';
 import { formatTime } from '../../lib/format-time';
+import { readableTextOn } from '../../lib/colour-contrast';
 import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
 import type { Annotation, Tag } from '../../lib/records';
 import type { AnnotationEdit } from '../../lib/edits';
 
-const ROW_HEIGHT = 64;
+// Room for three lines of tag buttons 24 px high (WCAG 2.5.8 target size).
+const ROW_HEIGHT = 92;
 const COLUMNS: [SortKey | null, string][] = [['page', 'Page'], ['author', 'Author'], ['published', 'Time'], [null, 'Comment'], [null, 'Tags'], [null, 'Note'], ['annotator', 'Annotator'], ['updated', 'Changed'], [null, '']];
 
 /**
@@ -41,30 +43,30 @@ export function ReviewTable(props: {
         ))}
       </div>
       {props.count === 0 ? <p class="empty">No annotation matches this filter.</p> : (
-        <VirtualList count={props.count} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" onRange={props.onRange} renderRow={(index, style) => {
+        <VirtualList count={props.count} rowHeight={ROW_HEIGHT} activeIndex={-1} label="Annotations" role="rowgroup" onRange={props.onRange} renderRow={(index, style) => {
           const row = props.rows[index - props.start] as ReviewRow | undefined;
           // A row not yet sent by the worker: an empty line of the right height until it comes.
           if (!row) return <div key={`pending-${index}`} class="tr pending" role="row" style={style} />;
           const { annotation: a, comment, page } = row;
           return (
             <div key={a.id} class="tr" role="row" style={style} data-annotation-id={a.id} data-comment-key={a.commentKey}>
-              <span class="page-title" title={page?.metadata?.title ? `${page.metadata.title}\n${a.pageUrl}` : a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
-              <span class="wraps" title={comment?.author ?? undefined}>{comment?.author ?? '—'}</span>
-              <span class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
-              <span class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
-              <span class="tags">
+              <span role="cell" class="page-title" title={page?.metadata?.title ? `${page.metadata.title}\n${a.pageUrl}` : a.pageUrl}><a href={comment?.permalink ?? a.pageUrl} target="_blank" rel="noreferrer noopener">{page?.metadata?.title ?? a.pageUrl}</a></span>
+              <span role="cell" class="wraps" title={comment?.author ?? undefined}>{comment?.author ?? '—'}</span>
+              <span role="cell" class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
+              <span role="cell" class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
+              <span role="cell" class="tags">
                 {codebook.map((tag) => (
-                  <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour }}
+                  <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
                     onClick={() => void edit(db, a, { tags: { [tag.id]: !a.tagIds.includes(tag.id) } }, codebook)}>
                     {tag.name}
                   </button>
                 ))}
               </span>
-              <span><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value }, codebook)} /></span>
-              <span class="wraps" title={a.annotator}>{a.annotator}</span>
-              <span class="wraps">{formatTime(a.updatedAt)}</span>
-              <span><button type="button" aria-label="Remove annotation" onClick={() => props.onRemove(a)}>✕</button></span>
+              <span role="cell"><input aria-label="Note" value={a.note} onChange={(e) => void edit(db, a, { note: (e.target as HTMLInputElement).value }, codebook)} /></span>
+              <span role="cell" class="wraps" title={a.annotator}>{a.annotator}</span>
+              <span role="cell" class="wraps">{formatTime(a.updatedAt)}</span>
+              <span role="cell"><button type="button" aria-label="Remove annotation" onClick={() => props.onRemove(a)}>✕</button></span>
             </div>
           );
         }} />

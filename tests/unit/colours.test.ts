@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../storage/codebook';
-
-// Chips draw white text on the tag colour (components/panel/panel.css `.ca-chip`, review.css `.chip.on`).
-const CHIP_TEXT = '#ffffff';
+import { contrastRatio, readableTextOn } from '../../lib/colour-contrast';
 
 function channels(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
@@ -10,17 +8,6 @@ function channels(hex: string): [number, number, number] {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-}
-
-function luminance(hex: string): number {
-  const [r, g, b] = channels(hex);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio. */
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** CIELAB (D65), for a perceptual distance between two colours. */
@@ -44,9 +31,30 @@ describe('default codebook colours', () => {
     expect(close).toEqual([]);
   });
 
-  it('keep white chip text readable (contrast ≥ 4.5:1)', () => {
-    const low = DEFAULT_CODEBOOK.filter((t) => contrast(t.colour, CHIP_TEXT) < 4.5)
-      .map((t) => `${t.name} ${t.colour}: ${contrast(t.colour, CHIP_TEXT).toFixed(2)}`);
+  it('keep chip text readable (contrast ≥ 4.5:1 with the text colour chosen for them)', () => {
+    const low = DEFAULT_CODEBOOK.filter((t) => contrastRatio(t.colour, readableTextOn(t.colour)) < 4.5)
+      .map((t) => `${t.name} ${t.colour}: ${contrastRatio(t.colour, readableTextOn(t.colour)).toFixed(2)}`);
+    expect(low).toEqual([]);
+  });
+});
+
+// Tag colours are the reader's choice (options page): chips (panel.css `.ca-chip`, review.css
+// `.chip.on`) draw black or white text, whichever contrasts more.
+describe('chip text on any tag colour', () => {
+  it('is black on light colours and white on dark ones', () => {
+    expect(readableTextOn('#ffd33d')).toBe('#000000');
+    expect(readableTextOn('#ffffff')).toBe('#000000');
+    expect(readableTextOn('#0a3069')).toBe('#ffffff');
+    expect(readableTextOn('#000000')).toBe('#ffffff');
+  });
+
+  it('reaches 4.5:1 on every colour of a 16-step RGB grid', () => {
+    const steps = Array.from({ length: 16 }, (_, i) => (i * 17).toString(16).padStart(2, '0'));
+    const low: string[] = [];
+    for (const r of steps) for (const g of steps) for (const b of steps) {
+      const colour = `#${r}${g}${b}`;
+      if (contrastRatio(colour, readableTextOn(colour)) < 4.5) low.push(colour);
+    }
     expect(low).toEqual([]);
   });
 });
