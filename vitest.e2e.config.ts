@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // A loaded 2-core machine can take over a second for a save or a render that usually takes
+    // milliseconds: polls wait up to 5 s (a wait for something that should not happen never polls).
+    expect: { poll: { timeout: 5_000 } },
   },
 });
