@@ -55,7 +55,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     metadata: () => metadata,
   }, send);
   const chips = new PageChips(document);
-  const focus = outlineAcrossFrames(send);
+  const focus = oncePaused(outlineAcrossFrames(send), life.signal);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -106,6 +106,23 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       ui?.remove();
       chips.render({});
     },
+  };
+}
+
+/** How long the reader must stop moving through the panel before the page follows. */
+const FOCUS_PAUSE_MS = 120;
+
+/**
+ * Runs `show` for the latest request only, once the requests paused for FOCUS_PAUSE_MS. The
+ * page's restyle and scroll cost a long thread ~100 ms of rendering (its one paint layer is
+ * painted again): done on every key, it delayed the panel's answer to the next key by as much.
+ */
+function oncePaused(show: (key: string, frameId: number) => void, signal: AbortSignal): (key: string, frameId: number) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  return (key, frameId) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => show(key, frameId), FOCUS_PAUSE_MS);
   };
 }
 
