@@ -34,18 +34,12 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   let observer: MutationObserver | undefined;
   let observed: Node[] = [];
   const started = Date.now();
-  let kept: ReturnType<typeof detectLayout> = null;
-  // Whether the next scan looks for the thread anew. Changes only inside the thread found last
-  // (late comments, "load more") are read from that thread: detecting again tried every layout.
-  let redetect = true;
 
   const scan = () => {
     timer = undefined;
     if (signal.aborted) return;
     const begun = performance.now();
-    const detected = !redetect && kept?.thread.isConnected ? kept : detectLayout(doc);
-    kept = detected;
-    redetect = false;
+    const detected = detectLayout(doc);
     const found: FoundComments = detected
       ? { layout: detected.layout.name, comments: detected.layout.extract(detected.thread, doc.URL) }
       : { layout: null, comments: [] };
@@ -73,7 +67,6 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
     observed = targets;
     observer = new MutationObserver((records) => {
       if (records.every(isOwnMark)) return;
-      if (!kept || records.some((record) => !kept!.thread.contains(record.target))) redetect = true;
       if (timer === undefined) timer = setTimeout(scan, SETTLE_MS);
     });
     for (const target of targets) observer.observe(target, { childList: true, subtree: true });
@@ -87,7 +80,6 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   return {
     rescan() {
       if (timer !== undefined) clearTimeout(timer);
-      redetect = true;
       scan();
     },
   };
