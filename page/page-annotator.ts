@@ -60,6 +60,9 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const outline = outlineAcrossFrames(send);
   const frameKeys = new Set<(press: FrameKeyPress) => void>();
   const progress = publishProgress();
+  // The page follows the panel's selection once the reader pauses (a long thread's restyle and
+  // scroll would delay the panel's next key); undo's reveal is immediate.
+  const focusWhenPaused = oncePaused((key, frameId) => outline.focus(key, frameId), life.signal);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -73,7 +76,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
-      focus: (comment) => outline.focus(comment.key, comment.frameId),
+      focus: (comment) => focusWhenPaused(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
       frameKeys: (listener) => {
@@ -131,6 +134,23 @@ interface Outline {
   focus(key: string, frameId: number): void;
   /** Takes the outline off (the panel closed), or puts it back without scrolling (it opened again). */
   show(visible: boolean): void;
+}
+
+/** How long the reader must stop moving through the panel before the page follows. */
+const FOCUS_PAUSE_MS = 120;
+
+/**
+ * Runs `show` for the latest request only, once the requests paused for FOCUS_PAUSE_MS. The
+ * page's restyle and scroll cost a long thread ~100 ms of rendering (its one paint layer is
+ * painted again): done on every key, it delayed the panel's answer to the next key by as much.
+ */
+function oncePaused(show: (key: string, frameId: number) => void, signal: AbortSignal): (key: string, frameId: number) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  return (key, frameId) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => show(key, frameId), FOCUS_PAUSE_MS);
+  };
 }
 
 /**

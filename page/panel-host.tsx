@@ -23,6 +23,7 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
       host.setAttribute('style', HOST_STYLE);
       keepRootVisible();
       watchPageStyles(ctx.signal);
+      isolatePageContent(ctx.signal);
       render(<Panel session={session} page={page} />, container);
       return container;
     },
@@ -32,6 +33,19 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
   });
   ui.mount();
   return ui;
+}
+
+/**
+ * Makes the page's body a stacking context of its own (isolation changes nothing else in how
+ * it looks), so Chromium keeps the page's painting cached while the panel changes. Otherwise the
+ * page's content is painted in the root's layer, next to the panel's, and every key press in the
+ * panel painted the whole visible thread again: ~35 ms on a 10,000-comment page.
+ */
+function isolatePageContent(signal: AbortSignal): void {
+  const body = document.body;
+  if (!body || getComputedStyle(body).isolation !== 'auto' || body.style.isolation) return;
+  body.style.setProperty('isolation', 'isolate');
+  signal.addEventListener('abort', () => body.style.removeProperty('isolation'));
 }
 
 /** A page that hides its own root element (display: none on everything) would hide the panel too. */

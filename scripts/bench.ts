@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
-import { panelSection } from '../bench/panel';
+import { keysSection, panelSection, renderSection, savesSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
 import { genericSection } from '../bench/generic';
 import { lateCommentsSection } from '../bench/late-comments';
@@ -80,8 +80,10 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection]];
-  for (const [name, run] of sections) if (!only.length || only.includes(name)) await run();
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection]];
+  // keys, saves and render are parts of panel, runnable alone.
+  const parts = ['keys', 'saves', 'render'];
+  for (const [name, run] of sections) if (only.length ? only.includes(name) : !parts.includes(name)) await run();
 }
 
 main().catch((error) => {

@@ -38,12 +38,16 @@ export function VirtualList(props: {
     };
   }, []);
 
-  useEffect(() => {
+  // Scrolls by the window it knows (from the last scroll event), before the frame is painted:
+  // reading the scroller's position would lay out the whole page in the middle of a key press.
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || activeIndex < 0) return;
     const top = activeIndex * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    const to = top < view.top ? top : top + rowHeight > view.top + view.height ? top + rowHeight - view.height : null;
+    if (to === null) return;
+    el.scrollTop = to;
+    setView({ top: to, height: view.height });
   }, [activeIndex, count]);
 
   const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
