@@ -54,7 +54,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     ownUrl: own,
     layout: () => store.snapshot().frames[0]?.layout ?? null,
     metadata: () => metadata,
-    reveal: (comment) => outline.focus(comment.key, comment.frameId),
+    reveal: (comment) => pageFocus.now(comment.key, comment.frameId),
   }, send);
   const chips = new PageChips(document);
   const outline = outlineAcrossFrames(send);
@@ -62,7 +62,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const progress = publishProgress();
   // The page follows the panel's selection once the reader pauses (a long thread's restyle and
   // scroll would delay the panel's next key); undo's reveal is immediate.
-  const focusWhenPaused = oncePaused((key, frameId) => outline.focus(key, frameId), life.signal);
+  const pageFocus = oncePaused((key, frameId) => outline.focus(key, frameId), life.signal);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
   // Pages without comments (most pages of a site) cost one scan and nothing more: the saved
@@ -76,7 +76,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
-      focus: (comment) => focusWhenPaused(comment.key, comment.frameId),
+      focus: (comment) => pageFocus.later(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
       frameKeys: (listener) => {
@@ -139,17 +139,31 @@ interface Outline {
 /** How long the reader must stop moving through the panel before the page follows. */
 const FOCUS_PAUSE_MS = 120;
 
+/** Shows a comment on the page: after the reader paused, or at once; the latest request wins either way. */
+interface PausedFocus {
+  later(key: string, frameId: number): void;
+  now(key: string, frameId: number): void;
+}
+
 /**
- * Runs `show` for the latest request only, once the requests paused for FOCUS_PAUSE_MS. The
- * page's restyle and scroll cost a long thread ~100 ms of rendering (its one paint layer is
- * painted again): done on every key, it delayed the panel's answer to the next key by as much.
+ * Runs `show` for the latest request only: `later` once the requests paused for FOCUS_PAUSE_MS,
+ * `now` at once (dropping a `later` still waiting, which would move the page to an older
+ * selection). The page's restyle and scroll cost a long thread ~100 ms of rendering (its one
+ * paint layer is painted again): done on every key, it delayed the panel's answer to the next
+ * key by as much.
  */
-function oncePaused(show: (key: string, frameId: number) => void, signal: AbortSignal): (key: string, frameId: number) => void {
+function oncePaused(show: (key: string, frameId: number) => void, signal: AbortSignal): PausedFocus {
   let timer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(timer));
-  return (key, frameId) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => show(key, frameId), FOCUS_PAUSE_MS);
+  return {
+    later(key, frameId) {
+      clearTimeout(timer);
+      timer = setTimeout(() => show(key, frameId), FOCUS_PAUSE_MS);
+    },
+    now(key, frameId) {
+      clearTimeout(timer);
+      show(key, frameId);
+    },
   };
 }
 
