@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { TIMINGS } from '../lib/timings';
-import { measures, nthMeasure } from '../tests/e2e/harness';
+import { extensionId, measures, nthMeasure } from '../tests/e2e/harness';
 
 /** The reader's annotator name, set on the options page. */
 export const READER = 'alex';
@@ -15,8 +15,7 @@ export const COLLEAGUE = 'sam';
 
 /** The extension's own address (chrome-extension://ID), read from its service worker. */
 export async function extensionBase(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return `chrome-extension://${new URL(worker.url()).host}`;
+  return `chrome-extension://${await extensionId(context)}`;
 }
 
 /** Types the reader's name into the options page, as a reader does (it is saved on leaving the field). */

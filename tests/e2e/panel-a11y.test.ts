@@ -60,10 +60,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   test('the popup, the review page and the options page have no violations', async ({ context, extension }) => {
-    const base = `chrome-extension://${extension.id}`;
     const page = await context.newPage();
     for (const path of ['popup.html', 'review.html', 'options.html']) {
-      await page.goto(`${base}/${path}`);
+      await page.goto(extension.url(path));
       await page.locator('main, body > div').first().waitFor();
       await page.waitForLoadState('networkidle');
       expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
