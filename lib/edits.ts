@@ -1,11 +1,7 @@
 // Kept apart from the database code: the panel (a content script) builds on the same rules to
 // know what its presses still on their way will make of an annotation.
 
-/** What an annotation says: its tags and note. null = no annotation. */
-export interface AnnotationState {
-  tagIds: string[];
-  note: string;
-}
+import type { AnnotationState, Segment } from './records';
 
 /**
  * A write stated as the change it makes, never as the whole row its sender last drew: tags put
@@ -16,6 +12,18 @@ export interface AnnotationState {
 export interface AnnotationEdit {
   tags?: Record<string, boolean>;
   note?: string;
+  /** "No code applies" set (true: also takes every whole-comment tag off) or cleared. */
+  none?: boolean;
+  /** Segments added (by id; the same id twice is one segment) and segment ids removed. */
+  segments?: { add?: Segment[]; remove?: string[] };
+}
+
+/**
+ * Whether an annotation counts as coded: a tag, a segment or "no code applies". A note alone
+ * does not code a comment.
+ */
+export function isCoded(state: AnnotationState | null | undefined): boolean {
+  return !!state && (state.tagIds.length > 0 || !!state.none || (state.segments?.length ?? 0) > 0);
 }
 
 /** Tags sorted by their place in the codebook; tags it does not know go last, in their order. */
@@ -24,14 +32,32 @@ export function inCodebookOrder(tagIds: Iterable<string>, codebookOrder: readonl
   return [...tagIds].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The state an edit leads to from `current` (null: no annotation yet). */
+/** The segments an edit leads to: removals first, then additions that are not there yet. */
+function editedSegments(current: readonly Segment[], edit: AnnotationEdit['segments']): Segment[] {
+  if (!edit) return [...current];
+  const removed = new Set(edit.remove ?? []);
+  const kept = current.filter((s) => !removed.has(s.id));
+  for (const segment of edit.add ?? []) if (!kept.some((s) => s.id === segment.id)) kept.push(segment);
+  return kept;
+}
+
+/**
+ * The state an edit leads to from `current` (null: no annotation yet). "No code applies" and
+ * whole-comment tags exclude each other: setting `none` takes the tags off, putting a tag on
+ * clears `none`. Segments are passages, so they live beside either.
+ */
 export function applyEdit(current: AnnotationState | null, edit: AnnotationEdit, codebookOrder: readonly string[]): AnnotationState {
-  const tags = new Set(current?.tagIds ?? []);
+  const tags = new Set(edit.none ? [] : current?.tagIds ?? []);
   for (const [tagId, on] of Object.entries(edit.tags ?? {})) {
     if (on) tags.add(tagId);
     else tags.delete(tagId);
   }
   const tagIds = edit.tags === undefined ? [...tags] : inCodebookOrder(tags, codebookOrder);
-  return { tagIds, note: edit.note ?? current?.note ?? '' };
+  const none = tagIds.length > 0 ? false : edit.none ?? current?.none ?? false;
+  const segments = editedSegments(current?.segments ?? [], edit.segments);
+  const state: AnnotationState = { tagIds, note: edit.note ?? current?.note ?? '' };
+  if (none) state.none = true;
+  if (segments.length) state.segments = segments;
+  return state;
 }
 

@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
 import { COMMENT_KINDS } from '../layouts/types';
 import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
-import type { Annotation, Change, CommentSnapshot, Tag } from './records';
-import type { AnnotationState } from './edits';
+import type { Annotation, AnnotationState, Change, CommentSnapshot, Tag } from './records';
 import type { StoreChange } from './changes';
 import { FORWARDED_KEYS } from './hotkeys';
 

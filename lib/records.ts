@@ -1,7 +1,6 @@
 // The records every runtime passes around: the database stores them, messages carry them, the
 // panel and the review page show them. Types only, so any layer may import them.
 import type { LayoutName } from '../layouts/registry';
-import type { AnnotationState } from './edits';
 
 /** What the extension and the extract command keep of an article page. */
 export interface PageMetadata {
@@ -13,14 +12,59 @@ export interface PageMetadata {
   excerpt: string | null;
 }
 
-/** One label of the codebook. `hotkey` is one of HOTKEYS (lib/hotkeys.ts), or null. */
-export interface Tag {
+/** What a codebook entry says to the coder: read while coding, exported to REFI-QDA. */
+export interface CodebookGuidance {
+  /** When the entry applies (inclusion rules); the definition itself is `description`. */
+  include?: string;
+  /** When it does not, though it may look so (exclusion rules). */
+  exclude?: string;
+  /** Examples, one per line. */
+  examples?: string;
+}
+
+/**
+ * A question the coder answers for each comment, with its codes (tags) as the answers:
+ * `single` choice (one code at most: a code's key replaces the previous choice) or `multiple`.
+ */
+export interface Variable extends CodebookGuidance {
+  id: string;
+  name: string;
+  kind: 'single' | 'multiple';
+  description: string;
+  order: number;
+}
+
+/**
+ * One code of the codebook (called a tag since the first version). `hotkey` is one of HOTKEYS
+ * (lib/hotkeys.ts), or null; `description` is its definition. A code belongs to a variable and
+ * may nest under another code of it (`parentId`); a code with `codable: false` only groups.
+ * Codebooks from before variables (schema v4) have neither field: their codes form one
+ * multiple-choice variable.
+ */
+export interface Tag extends CodebookGuidance {
   id: string;
   name: string;
   colour: string;
   hotkey: string | null;
   description: string;
   order: number;
+  variableId?: string;
+  parentId?: string | null;
+  codable?: boolean;
+}
+
+/**
+ * A coded passage of a comment: `start`/`end` count Unicode code points of the comment's text
+ * (REFI-QDA's unit, so an emoji is one), `quote` is the passage, kept to re-anchor it when the
+ * text moves; a segment whose quote is no longer found is listed as not found, never dropped.
+ */
+export interface Segment {
+  id: string;
+  tagId: string;
+  quote: string;
+  start: number;
+  end: number;
+  createdAt: string;
 }
 
 /** An article page, keyed by its normalised address. */
@@ -46,10 +90,20 @@ export interface CommentSnapshot {
   savedAt: string;
 }
 
+/** What an annotation says: its tags, note, "no code applies" and segments. null = no annotation. */
+export interface AnnotationState {
+  tagIds: string[];
+  note: string;
+  none?: boolean;
+  segments?: Segment[];
+}
+
 /** A version of an annotation that lost a merge (an import): kept, never dropped. */
 export interface AnnotationVersion {
   tagIds: string[];
   note: string;
+  none?: boolean;
+  segments?: Segment[];
   annotator: string;
   updatedAt: string;
 }
@@ -61,6 +115,10 @@ export interface Annotation {
   commentKey: string;
   tagIds: string[];
   note: string;
+  /** Coded as "no code applies" (x): a decision, so the comment counts as coded. */
+  none?: boolean;
+  /** Coded passages of the comment. */
+  segments?: Segment[];
   annotator: string;
   createdAt: string;
   updatedAt: string;

@@ -1,5 +1,5 @@
 import type { LayoutName } from '../layouts/registry';
-import type { AnnotationState } from '../lib/edits';
+import type { AnnotationState } from '../lib/records';
 import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
 import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';

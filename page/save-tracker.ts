@@ -1,4 +1,5 @@
-import { applyEdit, type AnnotationEdit, type AnnotationState } from '../lib/edits';
+import { applyEdit, type AnnotationEdit } from '../lib/edits';
+import type { AnnotationState } from '../lib/records';
 import type { Request, Response, TargetInput } from '../lib/messages';
 import type { Change } from '../lib/records';
 

@@ -3,8 +3,8 @@ import { newId } from './codebook';
 import { readBundle, withTagIndex, writeBundle } from './bundles';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
-import { applyEdit, inCodebookOrder, type AnnotationEdit, type AnnotationState } from '../lib/edits';
-import type { Annotation, AnnotationKey, Change, CommentInfo, PageInfo, Target } from '../lib/records';
+import { applyEdit, inCodebookOrder, isCoded, type AnnotationEdit } from '../lib/edits';
+import type { Annotation, AnnotationKey, AnnotationState, Change, CommentInfo, PageInfo, Target } from '../lib/records';
 
 /** An annotation named by page and comment; without `annotator`, this browser's annotator. */
 type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
@@ -12,9 +12,13 @@ type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
 type TargetOf = Omit<Target, 'annotator'> & { annotator?: string };
 
 
-const isEmpty = (state: AnnotationState | null) => !state || (state.tagIds.length === 0 && state.note.trim() === '');
+const isEmpty = (state: AnnotationState | null) => !isCoded(state) && (state?.note.trim() ?? '') === '';
+/** What an annotation says, without who and when. */
+const stateOf = (a: Annotation): AnnotationState => ({ tagIds: a.tagIds, note: a.note, ...(a.none && { none: true }), ...(a.segments?.length && { segments: a.segments }) });
+const segmentIds = (state: AnnotationState) => (state.segments ?? []).map((s) => s.id).join(' ');
 const sameState = (a: AnnotationState | null, b: AnnotationState | null) =>
-  isEmpty(a) && isEmpty(b) ? true : !!a && !!b && a.note === b.note && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
+  isEmpty(a) && isEmpty(b) ? true : !!a && !!b && a.note === b.note && !!a.none === !!b.none && segmentIds(a) === segmentIds(b)
+    && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
 
 /**
  * Changes one annotation in a single transaction: reads the page's bundle, applies `next` to
@@ -37,7 +41,7 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
     const annotator = typeof me === 'string' ? me : me.name;
     if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
     const existing = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey);
-    const before = existing ? { tagIds: existing.tagIds, note: existing.note } : null;
+    const before = existing ? stateOf(existing) : null;
     const wanted = next(before);
     const done = (result: Change) => ({ annotator, result });
     if (sameState(before, wanted)) return done({ before, after: existing ?? null, rev: bundle.rev ?? 0 });
@@ -53,6 +57,8 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
       commentKey,
       tagIds: wanted!.tagIds,
       note: wanted!.note,
+      none: wanted!.none,
+      segments: wanted!.segments,
       annotator,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
