@@ -8,7 +8,8 @@ import type { AnnotatorDB } from './schema';
 import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
-import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag } from '../lib/records';
+import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
+import { TAGS_VARIABLE } from '../lib/codebook';
 import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
@@ -135,6 +136,22 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     if (tagIds.has(tag.id)) return fail(`codebook[${i}].id: the tag id "${tag.id}" appears twice`);
     tagIds.add(tag.id);
   }
+  const variableIds = new Set<string>();
+  for (const [i, variable] of (data.variables ?? []).entries()) {
+    if (variableIds.has(variable.id)) return fail(`variables[${i}].id: the variable id "${variable.id}" appears twice`);
+    variableIds.add(variable.id);
+  }
+  const parents = new Map(data.codebook.map((t) => [t.id, t.parentId ?? null]));
+  for (const [i, tag] of data.codebook.entries()) {
+    if (data.variables && tag.variableId && !variableIds.has(tag.variableId)) return fail(`codebook[${i}].variableId: no variable "${tag.variableId}" in variables`);
+    if (tag.parentId && !tagIds.has(tag.parentId)) return fail(`codebook[${i}].parentId: unknown tag id "${tag.parentId}"`);
+    // Walking up the parents must end: a code that is its own ancestor has no place in a tree.
+    const seen = new Set<string>();
+    for (let at: string | null = tag.id; at; at = parents.get(at) ?? null) {
+      if (seen.has(at)) return fail(`codebook[${i}].parentId: the tag "${tag.id}" is nested under itself`);
+      seen.add(at);
+    }
+  }
   const pages = new Set(data.pages.map((p) => p.url));
   const comments = new Set(data.comments.map((c) => commentId(c.pageUrl, c.key)));
   const ids = new Set<string>();
@@ -182,7 +199,7 @@ function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): Annotation
  * comment) keeps the newest version and the other goes into its history; different annotators'
  * work stays side by side. Throws when a resolution cannot be applied (a rename to a name in use).
  */
-export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}) {
+export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}, variables: Variable[] = []) {
   const clashes = findTagClashes(file, tags).map((clash) => ({ ...clash, resolution: resolutions[clash.incoming.id] ?? defaultResolution(clash) }));
   const resolved = resolveTagClashes(file, tags, resolutions);
   if (!resolved.ok) throw new Error(resolved.error);
@@ -213,24 +230,45 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
       writes.push({ ...current, history: mergeHistory(history, [versionOf(incoming)]) });
     }
   }
+  const codebook = planCodebook(data, tags, variables);
+  preview.newTags = codebook.tags.map((t) => t.name);
+  return { preview, annotations: writes, ...codebook };
+}
+
+/**
+ * The file's codes and variables we do not have (ours win for ids we have), placed after ours.
+ * A new code keeps its variable when we have it or the file brings it, else (a file from before
+ * variables) joins TAGS_VARIABLE, which is then stored too; a parent neither side has is dropped.
+ */
+function planCodebook(data: Pick<NativeExport, 'codebook' | 'variables'>, tags: Tag[], variables: Variable[]): { tags: Tag[]; variables: Variable[] } {
   const known = new Set(tags.map((t) => t.id));
   const usedKeys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
   let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
+  const ourVariables = new Set(variables.map((v) => v.id));
+  let variableOrder = variables.reduce((max, v) => Math.max(max, v.order), -1);
+  const newVariables = [...(data.variables ?? [])].sort((a, b) => a.order - b.order)
+    .filter((v) => !ourVariables.has(v.id))
+    .map((v) => ({ ...v, order: ++variableOrder }));
+  const variableIds = new Set([...ourVariables, ...newVariables.map((v) => v.id)]);
+  const codeIds = new Set([...known, ...data.codebook.map((t) => t.id)]);
   const newTags: Tag[] = [];
   for (const tag of [...data.codebook].sort((a, b) => a.order - b.order)) {
     if (known.has(tag.id)) continue;
     const hotkey = tag.hotkey && !usedKeys.has(tag.hotkey) ? tag.hotkey : null;
     if (hotkey) usedKeys.add(hotkey);
-    newTags.push({ ...tag, hotkey, order: ++order });
+    const variableId = tag.variableId && variableIds.has(tag.variableId) ? tag.variableId : TAGS_VARIABLE.id;
+    const placed: Tag = { ...tag, hotkey, order: ++order, variableId };
+    if (tag.parentId && !codeIds.has(tag.parentId)) placed.parentId = null;
+    newTags.push(placed);
   }
-  preview.newTags = newTags.map((t) => t.name);
-  return { preview, annotations: writes, tags: newTags };
+  if (newTags.some((t) => t.variableId === TAGS_VARIABLE.id) && !variableIds.has(TAGS_VARIABLE.id)) newVariables.push({ ...TAGS_VARIABLE, order: ++variableOrder });
+  return { tags: newTags, variables: newVariables };
 }
 
 /** The preview of importing a checked file with the reader's choices for clashing tags. */
 export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
-  const [bundles, tags] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray()]);
-  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions).preview;
+  const [bundles, tags, variables] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray(), db.variables.toArray()]);
+  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions, variables).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
@@ -241,12 +279,12 @@ const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map(
  */
 export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   const urls = pageUrlsOf(data);
-  const preview = await db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
+  const { preview, codebookChanged } = await db.transaction('rw', [db.tags, db.variables, db.pages, db.bundles], async () => {
     onProgress?.({ phase: 'merging', done: 0, total: 3 });
-    const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
+    const [stored, tags, variables, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.variables.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
     const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
     onProgress?.({ phase: 'merging', done: 1, total: 3 });
-    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions);
+    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions, variables);
     onProgress?.({ phase: 'merging', done: 2, total: 3 });
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];
@@ -272,6 +310,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
+      db.variables.bulkAdd(plan.variables),
       db.pages.bulkPut(mergedPages),
       db.bundles.bulkPut([...bundles.values()].map((b) => withTagIndex({
         url: b.url,
@@ -280,10 +319,10 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
         tagIds: [],
       }))),
     ]);
-    return plan.preview;
+    return { preview: plan.preview, codebookChanged: plan.tags.length + plan.variables.length > 0 };
   });
   announce(db, { kind: 'pages', pageUrls: urls.length <= MAX_NAMED_PAGES ? urls : null });
-  if (preview.newTags.length) announce(db, { kind: 'codebook' });
+  if (codebookChanged) announce(db, { kind: 'codebook' });
   return preview;
 }
 

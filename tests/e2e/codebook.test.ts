@@ -23,7 +23,7 @@ describe('the codebook options page', () => {
     await expect.poll(() => options.locator('tr[data-tag="sarcasm"] select').inputValue()).toBe('9');
     await options.locator('[data-testid="new-tag"]').fill('Junk');
     await options.locator('button[type="submit"]').click();
-    await expect.poll(() => options.locator('[role="alert"]').textContent()).toContain('already a tag called "Junk"');
+    await expect.poll(() => options.locator('[role="alert"]').textContent()).toContain('already a code called "Junk"');
 
     await options.locator('button[aria-label="Move sarcasm up"]').click();
     await expect.poll(async () => (await options.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag')))).slice(-2)).toEqual(['sarcasm', 'junk']);
