@@ -1,4 +1,3 @@
-import { withTagIndex } from './bundles';
 import { announce } from './changes';
 import { DEFAULT_CODEBOOK } from './default-codebook';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
@@ -189,33 +188,3 @@ export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promis
 /** Renumbers `items` 0, 1, 2 … in the given order (variables after a move). */
 export const renumbered = <T extends { order: number }>(items: readonly T[]): T[] => items.map((item, order) => ({ ...item, order }));
 
-/** How many annotations use a tag (asked before deleting it). */
-export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
-  const bundles = await db.bundles.where('tagIds').equals(id).toArray();
-  return bundles.reduce((sum, b) => sum + b.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
-}
-
-/**
- * Deletes a tag and takes it off every annotation, in one transaction; annotations left with
- * neither tags nor note are kept (their history matters) but no longer count as tagged. Codes
- * nested under it move up to its parent. Returns how many annotations it touched.
- */
-export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
-  return announced(db, db.transaction('rw', db.tags, db.bundles, async () => {
-    const now = new Date().toISOString();
-    let touched = 0;
-    const bundles = await db.bundles.where('tagIds').equals(id).toArray();
-    await db.bundles.bulkPut(bundles.map((bundle) => withTagIndex({
-      ...bundle,
-      annotations: bundle.annotations.map((a) => {
-        if (!a.tagIds.includes(id)) return a;
-        touched++;
-        return { ...a, tagIds: a.tagIds.filter((t) => t !== id), updatedAt: now };
-      }),
-    })));
-    const gone = await db.tags.get(id);
-    await db.tags.where('id').notEqual(id).filter((t) => t.parentId === id).modify({ parentId: gone?.parentId ?? null });
-    await db.tags.delete(id);
-    return touched;
-  }));
-}

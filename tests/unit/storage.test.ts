@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
-import { addTag, deleteTag, loadCodebook, loadVariables, moveTag, tagUsage, updateTag } from '../../storage/codebook';
+import { addTag, loadCodebook, loadVariables, moveTag, updateTag } from '../../storage/codebook';
+import { deleteTag, tagUsage } from '../../storage/code-changes';
 import { classicCodebook } from './classic';
 import { codesByVariable, isCodable } from '../../lib/codebook';
 import { AnnotatorDB } from '../../storage/schema';
@@ -72,9 +73,10 @@ describe('codebook', () => {
     await setTag(db, target('disqus:1'), a.id, true, order);
     await setTag(db, target('disqus:2'), a.id, true, order);
     await setTag(db, target('disqus:2'), b.id, true, order);
-    expect(await tagUsage(db, a.id)).toBe(2);
-    expect(await deleteTag(db, a.id)).toBe(2);
-    expect(await tagUsage(db, a.id)).toBe(0);
+    expect(await tagUsage(db, a.id)).toEqual([{ annotator: 'alice', count: 2 }]);
+    await annotatorName(db); // made up: not alice
+    expect(await deleteTag(db, a.id, { others: true })).toMatchObject({ removed: true, kept: [], annotations: [{}, {}] });
+    expect(await tagUsage(db, a.id)).toEqual([]);
     const { annotations } = await pageAnnotations(db, target('x').page.url, 'alice');
     const byKey = Object.fromEntries(annotations.map((x) => [x.commentKey, x.tagIds]));
     expect(byKey).toEqual({ 'disqus:1': [], 'disqus:2': [b.id] });
@@ -231,7 +233,7 @@ describe('schema upgrade', () => {
     const bundle = await readBundle(upgraded, 'p');
     expect(bundle.comments[0].textHash).toBe(normalisedTextHash('Old text'));
     expect(bundle.annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
-    expect(await tagUsage(upgraded, 't1')).toBe(1);
+    expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }]);
     expect(upgraded.verno).toBe(5);
     expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags', 'variables']);
     expect(await upgraded.variables.count()).toBe(0); // no tags: nothing for a variable to hold
