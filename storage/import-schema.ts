@@ -100,6 +100,7 @@ export const CodebookFileSchema = v.strictObject({
   version: v.literal(1),
   exportedAt: timestamp,
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),
+  variables,
 });
 
 /** "annotations[12].tagIds[0]" from a valibot issue's path. */

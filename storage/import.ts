@@ -9,7 +9,9 @@ import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
-import { TAGS_VARIABLE } from '../lib/codebook';
+
+export { applyCodebook } from './import-codebook';
+import { planCodebook } from './import-codebook';
 import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
@@ -170,15 +172,21 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
   return null;
 }
 
+/** A checked codebook file's entries: its codes, and its variables when it has them. */
+export interface CodebookEntries {
+  codebook: Tag[];
+  variables?: Variable[];
+}
+
 /** Checks a codebook file (the codebook alone). */
-export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
+export function checkCodebookFile(text: string, size = text.length): Checked<CodebookEntries> {
   const json = parseJson(text, size, 'codebook');
   if (!json.ok) return json;
   const version = formatProblem(json.data, 'codebook');
   if (version) return { ok: false, error: version };
   const result = v.safeParse(CodebookFileSchema, json.data);
   if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
-  return { ok: true, data: result.output.codebook };
+  return { ok: true, data: { codebook: result.output.codebook, variables: result.output.variables } };
 }
 
 const sameContent = (a: Pick<Annotation, 'tagIds' | 'note'>, b: Pick<Annotation, 'tagIds' | 'note'>) =>
@@ -233,36 +241,6 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
   const codebook = planCodebook(data, tags, variables);
   preview.newTags = codebook.tags.map((t) => t.name);
   return { preview, annotations: writes, ...codebook };
-}
-
-/**
- * The file's codes and variables we do not have (ours win for ids we have), placed after ours.
- * A new code keeps its variable when we have it or the file brings it, else (a file from before
- * variables) joins TAGS_VARIABLE, which is then stored too; a parent neither side has is dropped.
- */
-function planCodebook(data: Pick<NativeExport, 'codebook' | 'variables'>, tags: Tag[], variables: Variable[]): { tags: Tag[]; variables: Variable[] } {
-  const known = new Set(tags.map((t) => t.id));
-  const usedKeys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-  let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-  const ourVariables = new Set(variables.map((v) => v.id));
-  let variableOrder = variables.reduce((max, v) => Math.max(max, v.order), -1);
-  const newVariables = [...(data.variables ?? [])].sort((a, b) => a.order - b.order)
-    .filter((v) => !ourVariables.has(v.id))
-    .map((v) => ({ ...v, order: ++variableOrder }));
-  const variableIds = new Set([...ourVariables, ...newVariables.map((v) => v.id)]);
-  const codeIds = new Set([...known, ...data.codebook.map((t) => t.id)]);
-  const newTags: Tag[] = [];
-  for (const tag of [...data.codebook].sort((a, b) => a.order - b.order)) {
-    if (known.has(tag.id)) continue;
-    const hotkey = tag.hotkey && !usedKeys.has(tag.hotkey) ? tag.hotkey : null;
-    if (hotkey) usedKeys.add(hotkey);
-    const variableId = tag.variableId && variableIds.has(tag.variableId) ? tag.variableId : TAGS_VARIABLE.id;
-    const placed: Tag = { ...tag, hotkey, order: ++order, variableId };
-    if (tag.parentId && !codeIds.has(tag.parentId)) placed.parentId = null;
-    newTags.push(placed);
-  }
-  if (newTags.some((t) => t.variableId === TAGS_VARIABLE.id) && !variableIds.has(TAGS_VARIABLE.id)) newVariables.push({ ...TAGS_VARIABLE, order: ++variableOrder });
-  return { tags: newTags, variables: newVariables };
 }
 
 /** The preview of importing a checked file with the reader's choices for clashing tags. */
@@ -324,38 +302,6 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
   announce(db, { kind: 'pages', pageUrls: urls.length <= MAX_NAMED_PAGES ? urls : null });
   if (codebookChanged) announce(db, { kind: 'codebook' });
   return preview;
-}
-
-/** Adds a shared codebook's tags and brings same-id tags to its names, colours and descriptions. */
-export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{ added: number; updated: number }> {
-  const result = await db.transaction('rw', db.tags, async () => {
-    const tags = await db.tags.toArray();
-    const byId = new Map(tags.map((t) => [t.id, t]));
-    const names = new Set(tags.map((t) => t.name.toLowerCase()));
-    const keys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-    let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-    let added = 0;
-    let updated = 0;
-    for (const tag of [...codebook].sort((a, b) => a.order - b.order)) {
-      const current = byId.get(tag.id);
-      if (current) {
-        if (current.name !== tag.name || current.colour !== tag.colour || current.description !== tag.description) {
-          await db.tags.update(tag.id, { name: tag.name, colour: tag.colour, description: tag.description });
-          updated++;
-        }
-        continue;
-      }
-      const name = names.has(tag.name.toLowerCase()) ? `${tag.name} (shared)` : tag.name;
-      const hotkey = tag.hotkey && !keys.has(tag.hotkey) ? tag.hotkey : null;
-      if (hotkey) keys.add(hotkey);
-      names.add(name.toLowerCase());
-      await db.tags.add({ ...tag, name, hotkey, order: ++order });
-      added++;
-    }
-    return { added, updated };
-  });
-  if (result.added || result.updated) announce(db, { kind: 'codebook' });
-  return result;
 }
 
 /** Checks and merges a native export file's text; refuses (changing nothing) with a clear message. */

@@ -234,7 +234,7 @@ describe('codebook exchange', () => {
     await classicCodebook(other);
     const checked = checkCodebookFile(file);
     expect(checked.ok).toBe(true);
-    if (checked.ok) expect(await applyCodebook(other, checked.data)).toEqual({ added: 1, updated: 1 });
+    if (checked.ok) expect(await applyCodebook(other, checked.data.codebook)).toEqual({ added: 1, updated: 1 });
     const names = (await other.tags.orderBy('order').toArray()).map((t) => t.name);
     expect(names).toContain('sarcasm');
     expect(names).toContain('advertising');

@@ -5,8 +5,8 @@ import { announce, onChange } from '../../storage/changes';
 import { setTag } from '../../storage/annotations';
 import { readEverything } from '../../storage/bundles';
 import { addTag, loadCodebook, loadVariables, updateTag } from '../../storage/codebook';
-import { exportNative } from '../../storage/export';
-import { checkExportFile, importFile } from '../../storage/import';
+import { exportNative, toCodebookFile } from '../../storage/export';
+import { applyCodebook, checkCodebookFile, checkExportFile, importFile } from '../../storage/import';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { addVariable, deleteVariable, moveVariable, updateVariable } from '../../storage/variables';
 import { codesByVariable, TAGS_VARIABLE } from '../../lib/codebook';
@@ -196,5 +196,26 @@ describe('files with variables', () => {
     expect(checkExportFile(withCodes((c) => (c[0].variableId = 'var_nope', c)))).toEqual({ ok: false, error: 'codebook[0].variableId: no variable "var_nope" in variables' });
     expect(checkExportFile(withCodes((c) => (c[0].parentId = 'tag_nope', c)))).toEqual({ ok: false, error: 'codebook[0].parentId: unknown tag id "tag_nope"' });
     expect(checkExportFile(withCodes((c) => (c[3].parentId = 'tag_elections', c)))).toEqual({ ok: false, error: 'codebook[3].parentId: the tag "tag_politics" is nested under itself' });
+  });
+
+  it('a codebook file merges its variables too; a variable named like ours is marked “(imported)”; a code of an unknown variable joins var_tags', async () => {
+    await loadCodebook(db);
+    const stance = await addVariable(db, { name: 'stance', kind: 'single' });
+    await addTag(db, { name: 'pro', variableId: stance.id });
+    const lonely = await addVariable(db, { name: 'lonely' });
+    const file = { ...toCodebookFile(await exportNative(db, { kind: 'all' }, new Set())), variables: await loadVariables(db) };
+    const checked = checkCodebookFile(JSON.stringify(file));
+    if (!checked.ok) throw new Error(checked.error);
+
+    const other = await open();
+    await loadCodebook(other);
+    await addVariable(other, { name: 'Stance' });
+    const entries = { ...checked.data, variables: checked.data.variables!.filter((v) => v.id !== lonely.id) };
+    entries.codebook.push({ id: 'tag_orphan', name: 'orphan', colour: '#000000', hotkey: null, description: '', order: 99, variableId: lonely.id });
+    expect(await applyCodebook(other, entries.codebook, entries.variables)).toEqual({ added: 2, updated: 0 });
+    expect((await loadVariables(other)).map((v) => v.name)).toEqual(['tone', 'topics', 'Stance', 'stance (imported)', 'Tags']);
+    const codes = await loadCodebook(other);
+    expect(codes.find((t) => t.name === 'pro')!.variableId).toBe(stance.id);
+    expect(codes.find((t) => t.name === 'orphan')!.variableId).toBe(TAGS_VARIABLE.id);
   });
 });
