@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CodeChangeDialog, type PendingCodeChange } from './CodeChangeDialog';
 import type { CodeActions } from './CodeRows';
 import { VariableSection, type VariableActions } from './VariableSection';
@@ -44,6 +44,10 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
   const newCodeVariable = useRef<HTMLSelectElement>(null);
   const newVariable = useRef<HTMLInputElement>(null);
   const newKind = useRef<HTMLSelectElement>(null);
+  // Keyboard focus: back to the button that opened a cancelled dialog; on Undo after a change.
+  const opener = useRef<HTMLElement | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => undoButton.current?.focus(), [last]);
 
   if (!codebook) return <p class="hint">Loading the codebook…</p>;
   const groups = codesByVariable(codebook.variables, codebook.tags);
@@ -62,6 +66,7 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
   };
 
   const ask = (kind: PendingCodeChange['kind'], tag: Tag) => void attempt(async () => {
+    opener.current = document.activeElement as HTMLElement | null;
     const [uses, me] = await Promise.all([tagUsage(db, tag.id), db.settings.get(SETTING_KEYS.annotator)]);
     const targets = groups.flatMap((g) => g.codes.filter((c) => c.id !== tag.id && isCodable(c)).map((c) => ({ tag: c, label: `${c.name} (${g.variable.name})` })));
     setPending({ kind, tag, uses, me: me?.value ?? '', targets });
@@ -106,11 +111,14 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
   return (
     <>
       {error && <p class="error" role="alert">{error}</p>}
-      {pending && <CodeChangeDialog key={`${pending.kind}:${pending.tag.id}`} pending={pending} onConfirm={confirm} onCancel={() => setPending(null)} />}
+      {pending && <CodeChangeDialog key={`${pending.kind}:${pending.tag.id}`} pending={pending} onConfirm={confirm} onCancel={() => {
+        setPending(null);
+        opener.current?.focus();
+      }} />}
       {last && (
         <p class="done" data-testid="code-change-done">
           <span role="status">{last.message}</span>{' '}
-          <button type="button" data-testid="undo-code-change" onClick={undo}>Undo</button>
+          <button type="button" data-testid="undo-code-change" ref={undoButton} onClick={undo}>Undo</button>
         </p>
       )}
       {status && <p class="done" role="status" data-testid="code-change-undone">{status}</p>}

@@ -200,6 +200,7 @@ describe('the options page’s code delete and merge', () => {
     await vi.waitFor(() => expect($('[data-testid="code-change-done"]')!.textContent).toBe('Deleted “on-topic” from 2 annotations (by me). bob’s 1 kept it, so it stays in the codebook. Undo'));
     expect(await tagsOf()).toEqual({ 'me disqus:1': [], 'me disqus:2': [], 'bob disqus:1': ['tag_on-topic'], 'bob disqus:2': ['tag_spam'] });
     expect(rows('Tags')).toContain('on-topic');
+    expect(document.activeElement).toBe($('[data-testid="undo-code-change"]'));
 
     click($('[data-testid="undo-code-change"]')!);
     await vi.waitFor(() => expect($('[data-testid="code-change-undone"]')!.textContent).toBe('Undone: “on-topic” is back on 2 annotations.'));
@@ -225,10 +226,13 @@ describe('the options page’s code delete and merge', () => {
     await seeded();
     click(labelled('Details of on-topic'));
     await vi.waitFor(() => labelled('Merge on-topic into another code'));
+    labelled('Merge on-topic into another code').focus();
     click(labelled('Merge on-topic into another code'));
     await vi.waitFor(() => expect($('[data-testid="merge-into"]')).not.toBeNull());
+    expect(document.activeElement).toBe($('[data-testid="merge-into"]'));
     $('[role="alertdialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await vi.waitFor(() => expect($('[role="alertdialog"]')).toBeNull());
+    expect(document.activeElement).toBe(labelled('Merge on-topic into another code'));
 
     click(labelled('Merge on-topic into another code'));
     await vi.waitFor(() => expect($('[data-testid="merge-into"]')).not.toBeNull());
