@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Field } from './Field';
 import { subtreeOf, type CodeFields } from '../../storage/codebook';
 import { HOTKEYS } from '../../lib/hotkeys';
-import { isCodable } from '../../lib/codebook';
+import { isCodable, variableIdOf } from '../../lib/codebook';
 import type { Tag, Variable } from '../../lib/records';
 
 /** What a code's rows can do: save fields, move among siblings, ask to delete or merge. */
@@ -77,7 +77,7 @@ export function CodeRows({ tag, depth, siblings, codes, variables, actions }: {
                 {' '}Can be coded (unticked: it only groups the codes under it)
               </label>
               <label>Variable{' '}
-                <select aria-label={`Variable of ${tag.name}`} value={tag.variableId ?? ''} onChange={(e) => void save({ variableId: (e.target as HTMLSelectElement).value })}>
+                <select aria-label={`Variable of ${tag.name}`} value={variableIdOf(tag)} onChange={(e) => void save({ variableId: (e.target as HTMLSelectElement).value })}>
                   {variables.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
                 </select>
               </label>
