@@ -81,7 +81,7 @@ export function CodeRows({ tag, depth, siblings, codes, variables, actions }: {
                   {variables.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
                 </select>
               </label>
-              <button type="button" aria-label={`Merge ${tag.name} into another code`} onClick={() => actions.askMerge(tag)}>Merge into…</button>
+              <button type="button" aria-label={`Merge ${tag.name} into another code`} onClick={() => actions.askMerge(tag)}>Merge</button>
             </p>
           </td>
         </tr>

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
+import { axeViolations } from './axe';
 import { openWithPanel, test } from './fixture';
 import { press, rowTags, selectedKey } from './harness';
 
@@ -69,5 +70,20 @@ describe('the codebook options page', () => {
     await options.locator('button[aria-label="Details of complaint"]').click();
     await options.locator('select[aria-label="Variable of complaint"]').selectOption({ label: 'stance' });
     await expect.poll(() => options.locator('section[data-variable="stance"] tr[data-tag="complaint"]').count()).toBe(1);
+  });
+
+  test('the editor has no accessibility violations with a group code, nested codes, open details and a dialog', async ({ extension }) => {
+    const options = await extension.open('options.html');
+    await options.locator('button[aria-label="Details of argument"]').click();
+    await options.locator('input[aria-label="argument can be coded"]').uncheck();
+    await options.locator('button[aria-label="Details of question"]').click();
+    await options.locator('select[aria-label="Parent of question"]').selectOption({ label: 'argument' });
+    await expect.poll(() => options.locator('tr[data-tag="question"] .nest').count()).toBe(1);
+    await options.locator('button[aria-label="Delete question"]').click();
+    await expect.poll(() => options.locator('[role="alertdialog"]').count()).toBe(1);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.keyboard.press('Escape');
+    await expect.poll(() => options.locator('[role="alertdialog"]').count()).toBe(0);
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Delete question');
   });
 });
