@@ -55,7 +55,7 @@ export function loadVariables(db: AnnotatorDB): Promise<Variable[]> {
 }
 
 /** Annotations that hold more than one of `codeIds` (what a single-choice variable forbids), and whose they are. */
-export async function severalCodesUsage(db: AnnotatorDB, codeIds: ReadonlySet<string>): Promise<{ count: number; annotators: string[] }> {
+async function severalCodesUsage(db: AnnotatorDB, codeIds: ReadonlySet<string>): Promise<{ count: number; annotators: string[] }> {
   if (codeIds.size < 2) return { count: 0, annotators: [] };
   const bundles = await db.bundles.where('tagIds').anyOf([...codeIds]).distinct().toArray();
   const hits = bundles.flatMap((b) => b.annotations).filter((a) => a.tagIds.filter((t) => codeIds.has(t)).length > 1);
