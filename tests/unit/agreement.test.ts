@@ -152,15 +152,17 @@ describe('the agreement report', () => {
     expect(fresh).toMatchObject({ tagIds: ['tag_pos'], segments: [{ ...chosen.segments[0], id: 'seg_new_0' }] });
   });
 
-  it('100,000 codings by 3 coders take well under a second', () => {
+  it('100,000 codings by 3 coders take well under a second of CPU time', () => {
     const annotations: Annotation[] = [];
     for (let i = 0; i < 100_000; i++) {
       const pick = (i * 7919) % 5;
       annotations.push(coding(['alice', 'bob', 'carol'][i % 3], `c${Math.floor(i / 3)}`, pick === 4 ? [] : [CODEBOOK[pick % 2].id, CODEBOOK[2 + (pick % 2)].id], { none: pick === 4 }));
     }
-    const started = performance.now();
+    // CPU time, not wall time: the tests share two cores with browsers.
+    const used = process.cpuUsage();
     const report = agreementReport(annotations, CODEBOOK, [TONE, TOPICS]);
+    const { user, system } = process.cpuUsage(used);
     expect(report.units).toBe(33_333);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect((user + system) / 1000).toBeLessThan(1_000);
   });
 });
