@@ -106,8 +106,10 @@ function unitsOf(annotations: readonly Annotation[]) {
   for (const page of byPage.values()) {
     for (const all of page.values()) {
       if (all.length < 2) continue;
+      all.sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0));
       // One coding per coder (storage keeps it so; a second would count the coder twice).
-      const codings = all.sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0)).filter((a, i) => i === 0 || a.annotator !== all[i - 1].annotator);
+      const twice = all.some((a, i) => i > 0 && a.annotator === all[i - 1].annotator);
+      const codings = twice ? all.filter((a, i) => i === 0 || a.annotator !== all[i - 1].annotator) : all;
       if (codings.length >= 2) units.push(codings);
     }
   }
@@ -123,7 +125,9 @@ function unitsOf(annotations: readonly Annotation[]) {
  */
 export function agreementReport(annotations: readonly Annotation[], codebook: readonly Tag[], variables: readonly Variable[] = []): AgreementReport {
   const { units, consensusOf } = unitsOf(annotations);
-  const coders = [...new Set(units.flatMap((u) => u.map((a) => a.annotator)))].sort();
+  const coderSet = new Set<string>();
+  for (const codings of units) for (const a of codings) coderSet.add(a.annotator);
+  const coders = [...coderSet].sort();
   const groups = codesByVariable(variables, codebook).map((g) => ({ ...g, codes: g.codes.filter(isCodable) }));
   const codes = groups.flatMap((g) => g.codes);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
@@ -135,8 +139,14 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
   let row = 0;
   for (const codings of units) {
     for (const a of codings) {
-      for (const id of a.tagIds) if (codeIndex.has(id)) has[row * codes.length + codeIndex.get(id)!] = 1;
-      for (const s of a.segments ?? []) if (codeIndex.has(s.tagId)) has[row * codes.length + codeIndex.get(s.tagId)!] = 1;
+        for (const id of a.tagIds) {
+        const c = codeIndex.get(id);
+        if (c !== undefined) has[row * codes.length + c] = 1;
+      }
+      for (const s of a.segments ?? []) {
+        const c = codeIndex.get(s.tagId);
+        if (c !== undefined) has[row * codes.length + c] = 1;
+      }
       row++;
     }
   }
@@ -187,6 +197,7 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
 function segmentAgreement(units: readonly Annotation[][], codeIds: ReadonlySet<string>, differs: { segmentTagIds: string[] }[]): SegmentAgreement[] {
   const sums = new Map<string, { intersection: number; union: number; units: number; coders: Set<string> }>();
   units.forEach((codings, u) => {
+    if (!codings.some((a) => a.segments?.length)) return;
     const tagIds = new Set(codings.flatMap((a) => (a.segments ?? []).map((s) => s.tagId)).filter((id) => codeIds.has(id)));
     for (const tagId of tagIds) {
       const spans = codings.map((a) => (a.segments ?? []).filter((s) => s.tagId === tagId));
