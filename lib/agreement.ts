@@ -128,7 +128,8 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
   const coderSet = new Set<string>();
   for (const codings of units) for (const a of codings) coderSet.add(a.annotator);
   const coders = [...coderSet].sort();
-  const groups = codesByVariable(variables, codebook).map((g) => ({ ...g, codes: g.codes.filter(isCodable) }));
+  // A variable without a code that can be applied has nothing to agree on.
+  const groups = codesByVariable(variables, codebook).map((g) => ({ ...g, codes: g.codes.filter(isCodable) })).filter((g) => g.codes.length > 0);
   const codes = groups.flatMap((g) => g.codes);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   // Which codes each coding has (on the comment or a segment), as one flat table of bits, and
@@ -139,7 +140,7 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
   let row = 0;
   for (const codings of units) {
     for (const a of codings) {
-        for (const id of a.tagIds) {
+      for (const id of a.tagIds) {
         const c = codeIndex.get(id);
         if (c !== undefined) has[row * codes.length + c] = 1;
       }
@@ -156,7 +157,7 @@ export function agreementReport(annotations: readonly Annotation[], codebook: re
   const variableResults: VariableAgreement[] = groups.map(({ variable, codes: own }) => {
     // A coding's value: the set of the variable's codes it has, interned by a bit mask (by its
     // text past 30 codes), and written out once per set.
-    const first = codeIndex.get(own[0]?.id) ?? 0;
+    const first = codeIndex.get(own[0].id)!;
     const pool = interned<number | string>();
     const sets: string[] = [];
     const values = new Int32Array(rows);

@@ -39,6 +39,26 @@ describe('the coefficients on worked examples of the literature', () => {
     expect(krippendorffAlpha([['a', 'a', 'a'], ['b', 'b', 'b']])).toBe(1);
   });
 
+  it('many coders per unit (counted by value) give the pairwise definition’s α, nominal and MASI', () => {
+    // Krippendorff's pairable values, pair by pair: every ordered pair of a unit's values weighs 1/(m − 1).
+    const pairwise = (units: string[][], distance: (a: string, b: string) => number) => {
+      const all = units.filter((u) => u.length > 1);
+      const n = all.reduce((sum, u) => sum + u.length, 0);
+      let observed = 0;
+      for (const u of all) for (let i = 0; i < u.length; i++) for (let j = 0; j < u.length; j++) if (i !== j) observed += distance(u[i], u[j]) / (u.length - 1);
+      const pooled = all.flat();
+      let expected = 0;
+      for (let i = 0; i < pooled.length; i++) for (let j = 0; j < pooled.length; j++) if (i !== j) expected += distance(pooled[i], pooled[j]);
+      return 1 - (observed / n) / (expected / (n * (n - 1)));
+    };
+    const sets = ['', 'a', 'b', setValue(['a', 'b']), setValue(['a', 'c'])];
+    const units = Array.from({ length: 30 }, (_, u) => Array.from({ length: 1 + ((u * 7) % 40) }, (_, i) => sets[(u * i + i + (u % 3)) % sets.length]));
+    expect(units.some((u) => u.length > 16) && units.some((u) => u.length <= 16)).toBe(true);
+    const masi = masiDistance();
+    expect(krippendorffAlpha(units)).toBeCloseTo(pairwise(units, (a, b) => (a === b ? 0 : 1)), 10);
+    expect(krippendorffAlpha(units, masi)).toBeCloseTo(pairwise(units, masi), 10);
+  });
+
   it('MASI (Passonneau 2006): 1 − Jaccard × monotonicity; nominal on single values', () => {
     const masi = masiDistance();
     expect(masi(setValue(['a', 'b']), setValue(['a', 'b']))).toBe(0);
@@ -103,6 +123,16 @@ describe('the agreement report', () => {
     expect(tone.kappa).toBeCloseTo(2 / 3, 10);
     expect(tone.units).toBe(5);
     expect(after.codes.find((c) => c.tagId === 'tag_pos')!.kappa).toBeLessThan(1);
+  });
+
+  it('the 50 proposals as codings, in any order: κ pairs each coder with themself', () => {
+    const a = [...repeat(25, true), ...repeat(25, false)];
+    const b = [...repeat(20, true), ...repeat(5, false), ...repeat(10, true), ...repeat(15, false)];
+    const as = (annotator: string, u: number, yes: boolean) => coding(annotator, `c${u}`, yes ? ['tag_price'] : [], { none: !yes });
+    const annotations = a.flatMap((yes, u) => (u % 2 ? [as('bob', u, b[u]), as('alice', u, yes)] : [as('alice', u, yes), as('bob', u, b[u])]));
+    const report = agreementReport(annotations, CODEBOOK, [TONE, TOPICS]);
+    expect(report.codes.find((c) => c.tagId === 'tag_price')!.kappa).toBeCloseTo(0.4, 10);
+    expect(report.variables.find((v) => v.variableId === TOPICS.id)!.kappa).toBeCloseTo(0.4, 10);
   });
 
   it('single choice per variable (nominal), multiple choice with MASI, and yes/no per code', () => {
