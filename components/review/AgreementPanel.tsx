@@ -7,12 +7,15 @@ import type { AnnotatorDB } from '../../storage/schema';
 /** A coefficient as shown: three decimals (as Krippendorff reports α), n/a when undefined. */
 const figure = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 
+/** Why a coefficient is n/a. */
+const UNDEFINED = 'Undefined: every coder gave every unit the same value, so there is no disagreement to expect';
+
 /** The cells every agreement row has, and the same figures as data attributes for tests and scripts. */
 function Figures({ result, kappa }: { result: Agreement; kappa: boolean }) {
   return (
     <>
-      <td data-cell="alpha">{figure(result.alpha)}</td>
-      {kappa && <td data-cell="kappa">{figure(result.kappa)}</td>}
+      <td data-cell="alpha" title={result.alpha === null ? UNDEFINED : undefined}>{figure(result.alpha)}</td>
+      {kappa && <td data-cell="kappa" title={result.kappa === null ? UNDEFINED : undefined}>{figure(result.kappa)}</td>}
       <td>{(result.observed * 100).toFixed(0)}%</td>
       <td>{result.units}</td>
       <td>{result.coders}</td>
