@@ -61,7 +61,7 @@ export function widthForKey(key: string, shiftKey: boolean, placement: PanelPlac
   }
 }
 
-/** The width a pointer at `clientX` drags the panel's inner edge to. */
-export function widthAtPointer(clientX: number, side: PanelSide, viewport: number): number {
-  return clampPanelWidth(side === 'right' ? viewport - clientX : clientX, viewport);
+/** The width a pointer at `clientX` drags the panel's inner edge to, the outer edge staying at `outerEdge`. */
+export function widthAtPointer(clientX: number, outerEdge: number, viewport: number): number {
+  return clampPanelWidth(Math.abs(outerEdge - clientX), viewport);
 }

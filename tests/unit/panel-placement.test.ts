@@ -28,10 +28,11 @@ describe('the panel’s width', () => {
     expect(widthForKey('ArrowUp', false, right, 1280)).toBeNull();
   });
 
-  it('follows a dragged edge from the panel’s own side of the window', () => {
-    expect(widthAtPointer(900, 'right', 1280)).toBe(380);
-    expect(widthAtPointer(380, 'left', 1280)).toBe(380);
-    expect(widthAtPointer(10, 'right', 1280)).toBe(768);
+  it('follows a dragged edge from the panel’s outer edge, on either side', () => {
+    expect(widthAtPointer(900, 1265, 1280)).toBe(365);
+    expect(widthAtPointer(380, 0, 1280)).toBe(380);
+    expect(widthAtPointer(10, 1265, 1280)).toBe(768);
+    expect(widthAtPointer(100, 0, 1280)).toBe(280);
   });
 
   it('pushes the page aside by the panel’s width, unless the window is too narrow to share', () => {
