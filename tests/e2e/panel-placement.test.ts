@@ -5,7 +5,8 @@ import { openWithPanel, test } from './fixture';
 import { openPanel, panel, press, selectedKey } from './harness';
 
 // The reader's side and width are kept once per browser, and this file's tests share one
-// browser: they run in order (the default width, then narrowed, then moved to the left).
+// browser: they run in order (the default width, then narrowed, moved to the left, back to the
+// right, then dragged wider).
 
 const CASCHY = fixture('003-caschy').url;
 const separator = (page: Page) => page.locator('[role="separator"]');
@@ -93,5 +94,21 @@ describe('the panel’s place on the page', () => {
         expect(overlaps(tab, outline!)).toBe(false);
       }
     }
+  });
+
+  test('dragged by its edge, it follows the pointer; the page moves aside once, where the drag stops', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openWithPanel(page, CASCHY);
+    expect(await panel(page).getAttribute('data-side')).toBe('right');
+    const edge = (await separator(page).boundingBox())!;
+    const outer = (await sheetBox(page))!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(outer.x + outer.width - 480, edge.y + 300, { steps: 4 });
+    await expect.poll(async () => (await sheetBox(page))?.width).toBe(480);
+    expect(await page.evaluate(() => getComputedStyle(document.body).marginRight)).toBe('392px');
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).marginRight)).toBe('480px');
+    expect(await separator(page).getAttribute('aria-valuenow')).toBe('480');
   });
 });
