@@ -1,12 +1,12 @@
 import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { DEFAULT_CODEBOOK } from '../../storage/codebook';
+import { CLASSIC_CODEBOOK } from '../classic-codebook';
 import { importInReview, readStores, test } from './fixture';
 
 const NOW = '2026-11-01T10:00:00.000Z';
 const PAGE = fixture('000-phandroid').url;
 const TITLE = 'Agreement test page';
-const codebook = DEFAULT_CODEBOOK.map((t, order) => ({ ...t, id: `tag_${t.name}`, order }));
+const codebook = CLASSIC_CODEBOOK;
 const comment = (n: number) => ({ pageUrl: PAGE, key: `wp:${n}`, author: `Reader ${n}`, publishedAt: null, permalink: `${PAGE}#comment-${n}`, parentKey: null, text: `Comment number ${n}`, savedAt: NOW });
 
 /** One coder's native export: comment n coded with `codes[n - 1]`. */

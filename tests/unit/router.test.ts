@@ -139,6 +139,17 @@ describe('background router', () => {
     expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: null });
   });
 
+  it('keeps the panel’s side and width for the whole browser, within the bounds a panel can take', async () => {
+    expect(await route({ type: 'get-panel-placement' }, OWN, deps)).toEqual({ ok: true, value: null });
+    const placement = { side: 'left', width: 360 };
+    expect(await route({ type: 'save-panel-placement', placement }, OWN, deps)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'get-panel-placement' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: placement });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'top', width: 360 } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('placement.side') });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'left', width: 20 } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('placement.width') });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'left', width: 1e9 } }, OWN, deps)).toMatchObject({ ok: false });
+    expect(await route({ type: 'get-panel-placement' }, OWN, deps)).toEqual({ ok: true, value: placement });
+  });
+
   it('relays between frames: reports and keys to the top frame, focus requests and chips to their frame only', async () => {
     await route({ type: 'frame-comments', layout: 'disqus', comments: [] }, { ...OWN, frameId: 3 }, deps);
     await route({ type: 'focus-comment', frameId: 3, key: 'disqus:1' }, OWN, deps);
