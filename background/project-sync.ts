@@ -1,5 +1,6 @@
 import { annotatorName } from '../storage/annotations';
-import { readProject, readSyncState, updateSyncState, type Project, type SyncState } from '../storage/project';
+import { onChange } from '../storage/changes';
+import { noteChange, readProject, readSyncState, updateSyncState, type Project, type SyncState } from '../storage/project';
 import type { AnnotatorDB } from '../storage/schema';
 import { codingDocId, localCodingDoc, mergeCodingDoc, sameCoding, type CodingDoc } from '../storage/sync-docs';
 import { CouchError, couchRequest } from '../lib/couch';
@@ -100,4 +101,71 @@ export async function syncRound(db: AnnotatorDB, fetcher: typeof fetch = fetch):
     const words = error instanceof CouchError ? error.message : `Sync stopped: ${(error as Error)?.message ?? String(error)}`;
     return updateSyncState(db, (state) => ({ ...state, error: words }));
   }
+}
+
+/** The longest pause between rounds after failures (an unreachable server is asked again this often). */
+const MAX_BACKOFF_MS = 60_000;
+
+/** Resolves after `ms`, or when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) => new Promise<void>((done) => {
+  const timer = setTimeout(done, ms);
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    done();
+  }, { once: true });
+});
+
+/**
+ * Keeps the joined project in sync while the service worker runs, from its start (so sync
+ * resumes after the worker, the browser or the server stopped: what waits is in IndexedDB): a
+ * round soon after each change here, one whenever the server's long-polled `_changes` has news,
+ * and after a failure again with growing pauses. Returns the function that stops it.
+ */
+export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch): () => void {
+  const life = new AbortController();
+  let wake = new AbortController();
+  let joinedAs = '';
+  const kick = () => wake.abort();
+  const stopListening = onChange(db, (change) => {
+    void (async () => {
+      const project = await readProject(db);
+      const who = project ? `${project.url} ${project.user}` : '';
+      if (change.kind === 'project') {
+        // Joined, left or joined elsewhere: start over. (Rounds announce 'project' too; those change nothing here.)
+        if (who !== joinedAs) kick();
+        return;
+      }
+      if (!project) return;
+      await noteChange(db, change, await annotatorName(db));
+      if (change.kind === 'annotation' || change.kind === 'pages') kick();
+    })().catch(() => undefined);
+  });
+  void (async () => {
+    let backoff = 1_000;
+    while (!life.signal.aborted) {
+      wake = new AbortController();
+      const signal = AbortSignal.any([wake.signal, life.signal]);
+      const project = await readProject(db).catch(() => null);
+      joinedAs = project ? `${project.url} ${project.user}` : '';
+      if (!project) {
+        await pause(MAX_BACKOFF_MS * 60, signal);
+        continue;
+      }
+      const state = await syncRound(db, fetcher);
+      if (state.error) {
+        await pause(backoff, signal);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        continue;
+      }
+      backoff = 1_000;
+      if (Object.keys(state.pending).length) continue;
+      // Wait for news: the server's, or a change here (which aborts the poll).
+      const since = encodeURIComponent(String(state.checkpoint ?? 0));
+      await couchRequest(project, `_changes?feed=longpoll&timeout=25000&limit=1&since=${since}`, { signal }, fetcher).catch(() => pause(backoff, signal));
+    }
+  })();
+  return () => {
+    life.abort();
+    stopListening();
+  };
 }
