@@ -86,7 +86,9 @@ export async function startCouch(): Promise<CouchServer> {
 export async function createProject(server: CouchServer, db: string, members: string[]): Promise<void> {
   await adminRequest(server, db, 'PUT');
   for (const name of members) {
-    await adminRequest(server, `_users/org.couchdb.user:${name}`, 'PUT', { name, password: `pw-${name}`, roles: [], type: 'user' });
+    const id = `_users/org.couchdb.user:${name}`;
+    const existing = await adminRequest(server, id).catch(() => null);
+    await adminRequest(server, id, 'PUT', { ...existing, name, password: `pw-${name}`, roles: [], type: 'user' });
   }
   await adminRequest(server, `${db}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: [], roles: [] } });
 }

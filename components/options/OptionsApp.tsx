@@ -4,6 +4,7 @@ import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '.
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
 import { GrantedSites } from './GrantedSites';
+import { ProjectSection } from './ProjectSection';
 import { HOTKEYS } from '../../lib/hotkeys';
 import type { Tag } from '../../lib/records';
 
@@ -109,6 +110,8 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
           <button type="submit">Add</button>
         </form>
       </section>
+
+      <ProjectSection db={db} />
 
       <GrantedSites />
     </main>
