@@ -20,7 +20,9 @@ export type StoreChange =
   /** The codebook changed: tags added, edited, reordered or deleted (a deleted tag also leaves the annotations). */
   | { kind: 'codebook' }
   /** This browser annotates as `name` now; `previous` (null: none yet) had its annotations moved to it. */
-  | { kind: 'annotator'; name: string; previous: string | null };
+  | { kind: 'annotator'; name: string; previous: string | null }
+  /** The team project was joined or left, or its sync moved on (status, changes waiting). */
+  | { kind: 'project' };
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -55,6 +57,7 @@ const StoreChangeSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('pages'), pageUrls: v.nullable(v.pipe(v.array(text(4_000)), v.maxLength(MAX_NAMED_PAGES))) }),
   v.strictObject({ kind: v.literal('codebook') }),
   v.strictObject({ kind: v.literal('annotator'), name, previous: v.nullable(name) }),
+  v.strictObject({ kind: v.literal('project') }),
 ]) satisfies v.GenericSchema<unknown, StoreChange>;
 
 /**

@@ -6,7 +6,7 @@ import type { Annotation, CommentSnapshot, PageBundle, PageRecord, Setting, Tag,
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
-export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement' } as const;
+export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement', project: 'project', sync: 'project-sync' } as const;
 
 /**
  * Every schema version, oldest first. Never edit a released version: add one, with an upgrade

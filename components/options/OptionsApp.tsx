@@ -5,6 +5,7 @@ import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
 import { CodebookEditor } from './CodebookEditor';
 import { GrantedSites } from './GrantedSites';
+import { ProjectSection } from './ProjectSection';
 
 /** The options page: who annotates, the codebook (variables and their codes: CodebookEditor), the granted sites. */
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
@@ -44,6 +45,8 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
         <p class="hint">Each variable is a question asked of every comment; its codes are the answers (single choice: one code a comment). Changes reach open panels at once.</p>
         <CodebookEditor db={db} />
       </section>
+
+      <ProjectSection db={db} />
 
       <GrantedSites />
     </main>
