@@ -8,6 +8,7 @@ import { readEverything } from '../../storage/bundles';
 import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { loadCodebook } from '../../storage/codebook';
+import { classicCodebook } from './classic';
 import { createProject, startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
@@ -26,7 +27,7 @@ let dbs = 0;
 async function browser(name: string, user = name): Promise<AnnotatorDB> {
   const db = new AnnotatorDB(`sync-test-${++dbs}`);
   await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
-  await loadCodebook(db);
+  await classicCodebook(db);
   await joinProject(db, { url: `${server.url}/study`, user, password: `pw-${user}` });
   return db;
 }
