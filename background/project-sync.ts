@@ -33,7 +33,7 @@ async function pushBatch(db: AnnotatorDB, project: Project, me: string, pages: s
     const refused = server && await mergeCodingDoc(db, server, removed[url]);
     if (refused) problems.push(refused);
     const local = await localCodingDoc(db, me, url, server, removed[url]);
-    if (local && !sameCoding(local, server)) docs.push(local);
+    if (local && !sameCoding(local, server)) docs.push({ ...local, user: project.user });
     else done.push(url);
   }
   if (docs.length) {
