@@ -1,4 +1,4 @@
-import { annotatorName, pageAnnotations, setNote, setTag } from '../storage/annotations';
+import { annotatorName, editFromPage, pageAnnotations, setNote, setTag } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB } from '../storage/schema';
 import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type ToContentScript } from '../lib/messages';
@@ -82,7 +82,7 @@ const pickKey = (url: string) => {
 /** The page addresses a request reads or writes the codings of. */
 function pagesNamed(request: Request): string[] {
   if (request.type === 'get-page-state') return [request.pageUrl];
-  if (request.type === 'set-tag' || request.type === 'set-note') {
+  if (request.type === 'set-tag' || request.type === 'set-note' || request.type === 'edit-segments') {
     const { url, metadata } = request.target.page;
     return metadata ? [url, metadata.url] : [url];
   }
@@ -147,5 +147,10 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
     }
     case 'set-note':
       return ok(await setNote(db, request.target, request.note));
+    case 'edit-segments': {
+      const codebook = await codebookOf(deps);
+      if (request.segments.add?.some((s) => !codebook.some((tag) => tag.id === s.tagId))) return { ok: false, error: 'tagId: no such tag in the codebook' };
+      return ok(await editFromPage(db, request.target, { segments: request.segments }, codebook.map((t) => t.id)));
+    }
   }
 }

@@ -21,6 +21,15 @@ const cutText = (max: number) => v.fallback(v.nullable(v.pipe(v.string(), v.tran
 const fitText = (max: number) => v.fallback(v.nullable(shortText(max)), null);
 /** A comment's text, cut to the bound a snapshot keeps. */
 const commentText = v.pipe(v.string(), v.maxLength(MAX_TEXT), v.transform((s) => cut(s, COMMENT_TEXT_LIMIT)));
+/** A coded passage: code-point offsets into the comment's text, end after start. */
+const SegmentSchema = v.pipe(v.strictObject({
+  id,
+  tagId: id,
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(COMMENT_TEXT_LIMIT)),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.maxValue(COMMENT_TEXT_LIMIT)),
+  createdAt: shortText(40),
+}), v.check((s) => s.end > s.start, 'end must be after start'));
 /** A frame of the sender's tab that holds comments: never 0, the top document. */
 const frameIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
@@ -79,6 +88,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
   /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
+  /** Adds coded passages to the comment and removes others (by id); the rest stays as stored. */
+  v.strictObject({ type: v.literal('edit-segments'), target: TargetSchema, segments: v.strictObject({ add: v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(100))), remove: v.optional(v.pipe(v.array(id), v.maxLength(100))) }) }),
   /** The panel asks a frame to outline one of its comments, and scroll to it unless `scroll` is false (key null: to take its outline off). */
   v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key), scroll: v.optional(v.boolean()) }),
   /** A frame tells the panel that the reader clicked one of its comments. */

@@ -70,6 +70,15 @@ describe('background router', () => {
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
 
+  it('adds and removes a coded passage (a segment) of a comment; refuses one of an unknown code or with its end before its start', async () => {
+    const [tag] = await loadCodebook(db);
+    const segment = { id: 'seg_1', tagId: tag.id, quote: 'ell', start: 1, end: 4, createdAt: '2026-01-01T00:00:00.000Z' };
+    expect(await route({ type: 'edit-segments', target, segments: { add: [segment] } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [], segments: [segment] } } });
+    expect(await route({ type: 'edit-segments', target, segments: { add: [{ ...segment, id: 'seg_2', tagId: 'tag_nope' }] } }, OWN, deps)).toMatchObject({ ok: false, error: 'tagId: no such tag in the codebook' });
+    expect(await route({ type: 'edit-segments', target, segments: { add: [{ ...segment, id: 'seg_3', end: 1 }] } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('end must be after start') });
+    expect(await route({ type: 'edit-segments', target, segments: { remove: ['seg_1'] } }, OWN, deps)).toMatchObject({ ok: true, value: { after: null } });
+  });
+
   it('gives no answer at all to senders that are not its own content scripts', async () => {
     const message = { type: 'get-page-state', pageUrl: target.page.url };
     expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
