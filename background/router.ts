@@ -116,7 +116,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       return ok(null);
     case 'frame-key':
       if (frameId === 0) return { ok: false, error: 'frame-key: only frames forward keys' };
-      quiet(deps.sendToTab(tabId, { type: 'frame-key', press: request.press }, 0));
+      quiet(deps.sendToTab(tabId, { type: 'frame-key', press: request.press, ...(request.passage && { passage: request.passage }) }, 0));
       return ok(null);
     case 'open-options':
       await deps.openOptions();

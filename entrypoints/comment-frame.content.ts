@@ -6,6 +6,7 @@ import { watchComments } from '../page/comment-watcher';
 import type { FrameComments, Request, ToContentScript } from '../lib/messages';
 import { PageChips } from '../page/page-chips';
 import { forwardPanelKeys } from '../page/frame-keys';
+import { takeSelectedPassage } from '../page/selected-passage';
 import { COMMENT_FRAMES } from '../lib/sites';
 
 // Inside a comment system's cross-origin iframe (Disqus, giscus, utterances): finds the thread
@@ -43,6 +44,7 @@ export default defineContentScript({
       report();
     }, ctx.signal);
     watchCommentClicks(document, () => latest?.layout ?? null, (key) => void send({ type: 'comment-clicked', key }), ctx.signal);
-    forwardPanelKeys(window, () => panelOpen, (press) => void send({ type: 'frame-key', press }), ctx.signal);
+    forwardPanelKeys(window, () => panelOpen, (press, passage) => void send({ type: 'frame-key', press, ...(passage && { passage }) }), ctx.signal,
+      () => takeSelectedPassage(document, latest?.layout ?? null, (key) => latest?.comments.find((c) => c.key === key)?.text));
   },
 });

@@ -47,6 +47,14 @@ const CommentSchema = v.strictObject({
 /** A key press a frame forwards: one of the panel's keys and its modifiers. */
 const KeyPressSchema = v.strictObject({ key: v.picklist(FORWARDED_KEYS), ctrlKey: v.boolean(), metaKey: v.boolean(), altKey: v.boolean(), shiftKey: v.boolean() });
 
+/** A passage the reader selected in a comment frame, with its comment's key. */
+const CommentPassageSchema = v.pipe(v.strictObject({
+  key,
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(COMMENT_TEXT_LIMIT)),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.maxValue(COMMENT_TEXT_LIMIT)),
+}), v.check((p) => p.end > p.start, 'end must be after start'));
+
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
 
 const TargetSchema = v.strictObject({
@@ -99,8 +107,8 @@ export const RequestSchema = v.variant('type', [
    * and whether it is open: the frame forwards the reader's keys to it only then.
    */
   v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
-  /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel. */
-  v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema }),
+  /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel, with the passage selected there for a tag key. */
+  v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema, passage: v.optional(CommentPassageSchema) }),
   v.strictObject({ type: v.literal('open-options') }),
   /** On a site without a known layout: the thread the reader picked there before, if any. */
   v.strictObject({ type: v.literal('get-thread-pick') }),
@@ -121,6 +129,7 @@ export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
 export type FrameKeyPress = v.InferOutput<typeof KeyPressSchema>;
+export type CommentPassage = v.InferOutput<typeof CommentPassageSchema>;
 
 /** What the background answers to get-page-state. */
 export interface PageState {
@@ -145,7 +154,7 @@ export type ToContentScript =
   | { type: 'comment-clicked'; key: string; frameId: number }
   | { type: 'frame-chips'; chips: FrameChips; open: boolean }
   /** A key the reader pressed in a comment frame, for the panel's shortcuts (to the top frame). */
-  | { type: 'frame-key'; press: FrameKeyPress };
+  | { type: 'frame-key'; press: FrameKeyPress; passage?: CommentPassage };
 
 /** The background's answer to any request. */
 export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

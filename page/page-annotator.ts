@@ -5,12 +5,13 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import type { FrameKeyPress, ToContentScript } from '../lib/messages';
+import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { offerThreadPicking, pickThread, type ThreadPicking } from './thread-picking';
 import { dispatchToTopFrame } from './top-frame-messages';
+import { takeSelectedPassage } from './selected-passage';
 import type { PageMetadata } from '../lib/records';
 import type { SessionState } from '../components/panel/model';
 
@@ -58,7 +59,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   }, send);
   const chips = new PageChips(document);
   const outline = outlineAcrossFrames(send);
-  const frameKeys = new Set<(press: FrameKeyPress) => void>();
+  const frameKeys = new Set<(press: FrameKeyPress, passage?: CommentPassage) => void>();
   const progress = publishProgress();
   // The page follows the panel's selection once the reader pauses (a long thread's restyle and
   // scroll would delay the panel's next key); undo's reveal is immediate.
@@ -79,6 +80,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       focus: (comment) => pageFocus.later(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
+      takePassage: () => {
+        const top = store.snapshot().frames.find((f) => f.frameId === 0);
+        return takeSelectedPassage(document, top?.layout ?? null, (key) => top?.comments.find((c) => c.key === key)?.text);
+      },
       frameKeys: (listener) => {
         frameKeys.add(listener);
         return () => frameKeys.delete(listener);
@@ -114,7 +119,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   void send({ type: 'request-frame-comments' });
 
   return {
-    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press) => frameKeys.forEach((listener) => listener(press)) }),
+    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press, passage) => frameKeys.forEach((listener) => listener(press, passage)) }),
     unsaved: () => session.unsaved(),
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),

@@ -13,6 +13,8 @@ export function DetailPane(props: {
   comment: PanelComment;
   annotation: Annotation | undefined;
   noteRef: RefObject<HTMLTextAreaElement>;
+  /** The element showing the comment's text, where the reader may select a passage to code. */
+  textRef: RefObject<HTMLParagraphElement>;
   onNote(note: string): void;
   onDone(): void;
 }) {
@@ -31,7 +33,7 @@ export function DetailPane(props: {
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.permalink && <a href={comment.permalink} target="_blank" rel="noreferrer noopener">permalink</a>}
       </div>
-      <p class="ca-fulltext">{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
+      <p class="ca-fulltext" ref={props.textRef}>{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
       {rest > 0 && (
         <button type="button" class="ca-more" data-testid="ca-more-text" onClick={(event) => event.isTrusted && setShown(shown + TEXT_STEP)}>
           Show more ({rest.toLocaleString()} characters left)

@@ -7,11 +7,13 @@ import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
+import { codeOrTag, useShortcuts, type FrameKeys } from './use-shortcuts';
 import { useFocusOnOpen } from './use-focus-on-open';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
+import { mapText, passageIn } from '../../lib/passages';
+import type { CommentPassage } from '../../lib/messages';
 
 /** What the panel needs from the page around it. */
 export interface PageLink {
@@ -22,6 +24,8 @@ export interface PageLink {
   pickThread(): void;
   /** The keys the reader presses in the page's comment frames. */
   frameKeys: FrameKeys;
+  /** The passage of a comment the reader selected in the page (the selection then cleared), or null. */
+  takePassage(): CommentPassage | null;
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
@@ -32,6 +36,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const [query, setQuery] = useState('');
   const [help, setHelp] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const detailTextRef = useRef<HTMLParagraphElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const visible = useMemo(() => visibleComments(thread, filter, query), [thread.comments, thread.annotationOf, filter, query]);
   const keys = useMemo(() => visible.map((c) => c.key), [visible]);
@@ -52,7 +57,8 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   }, [state.open]);
 
   useFocusOnOpen(state.open, rootRef);
-  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
+  const takePassage = () => takeDetailPassage(detailTextRef.current, selected) ?? page.takePassage();
+  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), takePassage, help, setHelp }, page.frameKeys);
 
   return (
     <div
@@ -85,7 +91,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
-            onApplyTag={(tagId) => tagSelected(session, tagId, keys)}
+            onApplyTag={(tagId) => codeOrTag(session, tagId, { keys, takePassage })}
             onHelp={() => setHelp(!help)}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}
@@ -126,6 +132,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
               comment={selected}
               annotation={thread.annotationOf.get(selected.key)}
               noteRef={noteRef}
+              textRef={detailTextRef}
               onNote={(note) => void session.setNote(selected.key, note)}
               onDone={() => rootRef.current?.querySelector<HTMLElement>('.ca-scroller')?.focus()}
             />
@@ -144,6 +151,23 @@ function announce(comment: PanelComment, index: number, total: number, thread: T
   const tagIds = thread.annotationOf.get(comment.key)?.tagIds ?? [];
   const tags = thread.codebook.filter((tag) => tagIds.includes(tag.id)).map((tag) => tag.name);
   return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${tags.length ? `tagged ${tags.join(', ')}` : 'no tags'}`;
+}
+
+/**
+ * The passage of the selected comment the reader selected in the detail pane's text (the
+ * selection then cleared), or null. Chromium tells a selection inside a shadow root only
+ * through the root's own getSelection; Firefox through the document's.
+ */
+function takeDetailPassage(textEl: HTMLElement | null, comment: PanelComment | undefined): CommentPassage | null {
+  if (!textEl || !comment) return null;
+  const root = textEl.getRootNode() as Document & { getSelection?(): Selection | null };
+  const selection = root.getSelection?.() ?? textEl.ownerDocument.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!textEl.contains(range.startContainer) || !textEl.contains(range.endContainer)) return null;
+  const passage = passageIn(mapText(textEl, comment.text), range);
+  if (passage) selection.removeAllRanges();
+  return passage && { key: comment.key, ...passage };
 }
 
 /** The comments the filter and search let through, in thread order. */
