@@ -112,7 +112,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));
       return ok(null);
     case 'frame-chips':
-      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips, open: request.open }, request.frameId));
+      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips, open: request.open, ...(request.highlights && { highlights: request.highlights }) }, request.frameId));
       return ok(null);
     case 'frame-key':
       if (frameId === 0) return { ok: false, error: 'frame-key: only frames forward keys' };

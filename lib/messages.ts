@@ -106,7 +106,12 @@ export const RequestSchema = v.variant('type', [
    * The panel sends one frame the chips to show next to its comments (each frame only its own),
    * and whether it is open: the frame forwards the reader's keys to it only then.
    */
-  v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
+  v.strictObject({
+    type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(),
+    chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))),
+    /** The coded passages to highlight in the frame's comments, found in their texts already. */
+    highlights: v.optional(v.record(key, v.pipe(v.array(v.strictObject({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)), colour: shortText(30) })), v.maxLength(1_000)))),
+  }),
   /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel, with the passage selected there for a tag key. */
   v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema, passage: v.optional(CommentPassageSchema) }),
   v.strictObject({ type: v.literal('open-options') }),
@@ -127,6 +132,7 @@ export const PageRequestSchema = v.variant('type', [
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
+export type FrameHighlights = NonNullable<Extract<Request, { type: 'frame-chips' }>['highlights']>;
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
 export type FrameKeyPress = v.InferOutput<typeof KeyPressSchema>;
 export type CommentPassage = v.InferOutput<typeof CommentPassageSchema>;
@@ -152,7 +158,7 @@ export type ToContentScript =
   | { type: 'open-panel' }
   | { type: 'focus-comment'; key: string | null; scroll?: boolean }
   | { type: 'comment-clicked'; key: string; frameId: number }
-  | { type: 'frame-chips'; chips: FrameChips; open: boolean }
+  | { type: 'frame-chips'; chips: FrameChips; open: boolean; highlights?: FrameHighlights }
   /** A key the reader pressed in a comment frame, for the panel's shortcuts (to the top frame). */
   | { type: 'frame-key'; press: FrameKeyPress; passage?: CommentPassage };
 

@@ -256,3 +256,14 @@ function anchorIgnoringSpace(text: string, passage: Passage): { start: number; e
   const start = nearest(spans.map((s) => s.start), passage.start);
   return spans.find((s) => s.start === start)!;
 }
+
+/** A stored segment with where it is in the comment's text now (null: not found). */
+export interface AnchoredSegment<S extends Passage = Passage> {
+  segment: S;
+  at: { start: number; end: number } | null;
+}
+
+/** Each of a comment's stored segments re-anchored in its text as it is now. */
+export function anchorSegments<S extends Passage>(text: string, segments: readonly S[] | undefined): AnchoredSegment<S>[] {
+  return (segments ?? []).map((segment) => ({ segment, at: anchorPassage(text, segment) }));
+}

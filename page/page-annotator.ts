@@ -9,6 +9,7 @@ import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/mess
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
+import { highlightSpans, SegmentHighlights, type HighlightSpan } from './segment-highlights';
 import { offerThreadPicking, pickThread, type ThreadPicking } from './thread-picking';
 import { dispatchToTopFrame } from './top-frame-messages';
 import { takeSelectedPassage } from './selected-passage';
@@ -58,6 +59,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     reveal: (comment) => pageFocus.now(comment.key, comment.frameId),
   }, send);
   const chips = new PageChips(document);
+  const highlights = new SegmentHighlights(document);
   const outline = outlineAcrossFrames(send);
   const frameKeys = new Set<(press: FrameKeyPress, passage?: CommentPassage) => void>();
   const progress = publishProgress();
@@ -96,7 +98,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   store.subscribe((page) => {
     if (page.count > 0) mount();
   });
-  session.subscribe(chipRenderer(chips, send));
+  session.subscribe(chipRenderer(chips, highlights, send));
   session.subscribe(({ open }) => outline.show(open));
 
   const watch = watchComments(document, (found) => {
@@ -129,6 +131,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       ui?.remove();
       outline.show(false);
       chips.render({});
+      highlights.clear();
     },
   };
 }
@@ -200,34 +203,39 @@ function outlineAcrossFrames(send: Send): Outline {
 }
 
 /**
- * Puts chips next to each tagged comment, here and in the frames, while the panel is open; only
- * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
+ * Puts chips next to each tagged comment and highlights its coded passages, here and in the
+ * frames, while the panel is open; only when codings or comments changed. The chip hosts are elements in the page's own DOM: however closed their
  * shadow roots, the page sees which comments have one and how big it is. So they show only
  * while the reader has the panel open (and sees the same tags there); closed, no comment
  * carries anything that depends on its codings. Each frame also hears whether the panel is
  * open: it forwards the reader's keys to the panel only then.
  */
-function chipRenderer(chips: PageChips, send: Send) {
+function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Send) {
   let seen: unknown[] = [];
   const sentToFrame = new Map<number, string>();
   return ({ open, thread }: SessionState) => {
     if (seen[0] === thread.annotationOf && seen[1] === thread.codebook && seen[2] === thread.comments && seen[3] === open) return;
     seen = [thread.annotationOf, thread.codebook, thread.comments, open];
-    const byFrame = new Map<number, Record<string, Chip[]>>();
+    const byFrame = new Map<number, { chips: Record<string, Chip[]>; spans: Record<string, HighlightSpan[]> }>();
     for (const comment of thread.comments) {
-      const tagIds = open ? thread.annotationOf.get(comment.key)?.tagIds : undefined;
-      if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
-      if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
+      const tagIds = annotation?.tagIds;
+      if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, { chips: {}, spans: {} });
+      const frame = byFrame.get(comment.frameId)!;
+      if (tagIds?.length) frame.chips[comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const spans = annotation?.segments ? highlightSpans(comment.text, annotation.segments, thread.codebook) : [];
+      if (spans.length) frame.spans[comment.key] = spans;
     }
-    for (const [frameId, frameChips] of byFrame) {
+    for (const [frameId, frame] of byFrame) {
       if (frameId === 0) {
-        chips.render(frameChips);
+        chips.render(frame.chips);
+        highlights.render(frame.spans, (key) => thread.comments.find((c) => c.frameId === 0 && c.key === key)?.text);
         continue;
       }
-      const signature = JSON.stringify([open, frameChips]);
+      const signature = JSON.stringify([open, frame]);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', frameId, open, chips: frameChips });
+      void send({ type: 'frame-chips', frameId, open, chips: frame.chips, highlights: frame.spans });
     }
   };
 }

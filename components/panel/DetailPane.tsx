@@ -2,7 +2,8 @@ import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '../../lib/format-time';
 import { trusted } from './trusted';
-import type { Annotation } from '../../lib/records';
+import type { Annotation, Tag } from '../../lib/records';
+import { SegmentList } from './SegmentList';
 import type { PanelComment } from './model';
 
 /** How many characters of the selected comment are shown at first, and added per "Show more". */
@@ -12,6 +13,8 @@ const TEXT_STEP = 20_000;
 export function DetailPane(props: {
   comment: PanelComment;
   annotation: Annotation | undefined;
+  codebook: readonly Tag[];
+  onRemoveSegment(segmentId: string): void;
   noteRef: RefObject<HTMLTextAreaElement>;
   /** The element showing the comment's text, where the reader may select a passage to code. */
   textRef: RefObject<HTMLParagraphElement>;
@@ -39,6 +42,7 @@ export function DetailPane(props: {
           Show more ({rest.toLocaleString()} characters left)
         </button>
       )}
+      <SegmentList text={comment.text} segments={props.annotation?.segments} codebook={props.codebook} onRemove={props.onRemoveSegment} />
       <label class="ca-note-label">
         Note
         <textarea

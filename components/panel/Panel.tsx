@@ -131,6 +131,8 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             <DetailPane
               comment={selected}
               annotation={thread.annotationOf.get(selected.key)}
+              codebook={thread.codebook}
+              onRemoveSegment={(segmentId) => void session.removeSegment(selected.key, segmentId)}
               noteRef={noteRef}
               textRef={detailTextRef}
               onNote={(note) => void session.setNote(selected.key, note)}
