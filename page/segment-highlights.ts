@@ -47,6 +47,16 @@ export class SegmentHighlights {
    */
   render(spans: Record<string, HighlightSpan[]>, textOf: (key: string) => string | undefined): void {
     if (!this.api) return;
+    try {
+      this.show(spans, textOf);
+    } catch {
+      // A document that refuses (Firefox's wrappers around the page's objects): nothing shows,
+      // and the chips and panel drawn by the same update are not held up.
+    }
+  }
+
+  private show(spans: Record<string, HighlightSpan[]>, textOf: (key: string) => string | undefined): void {
+    if (!this.api) return;
     const byColour = new Map<string, AbstractRange[]>();
     for (const [key, list] of Object.entries(spans)) {
       const text = textOf(key);

@@ -155,12 +155,20 @@ describe('background router', () => {
     await route({ type: 'focus-comment', frameId: 3, key: null, scroll: false }, OWN, deps);
     const press = { key: '1', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
     await route({ type: 'frame-key', press }, { ...OWN, frameId: 3 }, deps);
+    // A tag key with a passage selected in the frame, and the passages to highlight there.
+    const passage = { key: 'disqus:1', start: 2, end: 9, quote: 'passage' };
+    await route({ type: 'frame-key', press, passage }, { ...OWN, frameId: 3 }, deps);
+    const highlights = { 'disqus:1': [{ start: 2, end: 9, colour: '#008800' }] };
+    await route({ type: 'frame-chips', frameId: 3, open: true, chips: {}, highlights }, OWN, deps);
+    expect(await route({ type: 'frame-key', press, passage: { ...passage, end: 2 } }, { ...OWN, frameId: 3 }, deps)).toMatchObject({ ok: false });
     expect(sent).toEqual([
       { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
       { tabId: 7, frameId: 5, message: { type: 'frame-chips', open: true, chips } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null, scroll: false } },
       { tabId: 7, frameId: 0, message: { type: 'frame-key', press } },
+      { tabId: 7, frameId: 0, message: { type: 'frame-key', press, passage } },
+      { tabId: 7, frameId: 3, message: { type: 'frame-chips', open: true, chips: {}, highlights } },
     ]);
   });
 
