@@ -204,10 +204,11 @@ function outlineAcrossFrames(send: Send): Outline {
 
 /**
  * Puts chips next to each tagged comment and highlights its coded passages, here and in the
- * frames, while the panel is open; only when codings or comments changed. The chip hosts are elements in the page's own DOM: however closed their
- * shadow roots, the page sees which comments have one and how big it is. So they show only
- * while the reader has the panel open (and sees the same tags there); closed, no comment
- * carries anything that depends on its codings. Each frame also hears whether the panel is
+ * frames, while the panel is open; only when codings or comments changed. The chip hosts are
+ * elements in the page's own DOM: however closed their shadow roots, the page sees which
+ * comments have one and how big it is; and the page can read the highlights' ranges. So they
+ * show only while the reader has the panel open (and sees the same codings there); closed, no
+ * comment carries anything that depends on its codings. Each frame also hears whether the panel is
  * open: it forwards the reader's keys to the panel only then.
  */
 function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Send) {
