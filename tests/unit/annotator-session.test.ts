@@ -25,10 +25,10 @@ function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: Comme
   const send = (async (request: Request): Promise<Response> => {
     requests.push(request);
     if (request.type === 'get-page-state') return { ok: true, value: { codebook: TAGS, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], rev } };
-    if (request.type !== 'set-tag' && request.type !== 'set-note') return { ok: false, error: `not faked: ${request.type}` };
+    if (request.type !== 'set-tag' && request.type !== 'set-note' && request.type !== 'edit-segments') return { ok: false, error: `not faked: ${request.type}` };
     const key = request.target.comment.key;
     const before = stored.get(key) ?? null;
-    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : { note: request.note };
+    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : request.type === 'edit-segments' ? { segments: request.segments } : { note: request.note };
     const after = { ...annotation(key, []), ...applyEdit(before, edit, TAGS.map((t) => t.id)) };
     stored.set(key, after);
     return { ok: true, value: { before, after, rev: ++rev } };
@@ -110,5 +110,36 @@ describe('the annotator session', () => {
     const toggle = background.requests.find((r) => r.type === 'set-tag');
     expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1', text } }, tagId: TAGS[1].id, on: true });
     expect(tagsOf(session, 'generic:new-7')).toEqual([TAGS[0].id, TAGS[1].id]);
+  });
+
+  it('codes a selected passage as a segment of its comment, selects the comment, and undoes and redoes it; a removed segment comes back on undo', async () => {
+    const text = 'The 🍕 was cold. I agree.';
+    const { session, background } = await sessionOn([comment('wp:1'), comment('wp:2', text)]);
+    session.select('wp:1');
+    await session.codePassage('wp:2', TAGS[1].id, { start: 4, end: 15, quote: '🍕 was cold.' });
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    expect(background.requests.at(-1)).toMatchObject({ type: 'edit-segments', target: { comment: { key: 'wp:2', text } }, segments: { add: [{ tagId: TAGS[1].id, start: 4, end: 15, quote: '🍕 was cold.' }] } });
+    const segmentsOf = (key: string) => session.snapshot().thread.annotationOf.get(key)?.segments ?? [];
+    const [segment] = segmentsOf('wp:2');
+    expect(segment).toMatchObject({ tagId: TAGS[1].id, quote: '🍕 was cold.' });
+    // The whole comment is not tagged: the code is on the passage.
+    expect(tagsOf(session, 'wp:2')).toEqual([]);
+
+    session.select('wp:1');
+    await session.undo();
+    expect(segmentsOf('wp:2')).toEqual([]);
+    expect(background.stored.get('wp:2')?.segments ?? []).toEqual([]);
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    expect(session.snapshot().status?.text).toBe('Undid: removed a coded passage from A’s comment.');
+    await session.redo();
+    expect(segmentsOf('wp:2')).toEqual([segment]);
+    expect(session.snapshot().status?.text).toBe('Redid: coded “🍕 was cold.” of A’s comment as “off-topic”.');
+
+    await session.removeSegment('wp:2', segment.id);
+    expect(segmentsOf('wp:2')).toEqual([]);
+    await session.undo();
+    expect(segmentsOf('wp:2')).toEqual([segment]);
+    expect(session.snapshot().status?.text).toBe('Undid: coded “🍕 was cold.” of A’s comment as “off-topic” again.');
+    expect(background.stored.get('wp:2')?.segments).toEqual([segment]);
   });
 });
