@@ -115,4 +115,24 @@ describe('a team project through a CouchDB server', () => {
       await relay.close();
     }
   });
+
+  test('a coder tags offline, closes the browser and opens it again: nothing lost, sync resumes', async ({ launchBrowser }) => {
+    const first = await launchBrowser();
+    const settings = await join(first.context, 'bob');
+    await expect.poll(() => status(settings), { timeout: 10_000 }).toMatch(/^synced/);
+    const page = await first.context.newPage();
+    await openWithPanel(page, XPERIA.url);
+    await first.context.setOffline(true);
+    await press(page, 'j', 'j', '6');
+    const key = (await selectedKey(page))!;
+    await expect.poll(() => rowTags(page, key)).toContain('complaint');
+    await first.context.close();
+
+    const again = await launchBrowser(first.profileDir);
+    const reopened = await options(again.context);
+    await expect.poll(() => status(reopened), { timeout: 20_000 }).toMatch(/^synced/);
+    const { rows } = await adminRequest(server, 'study/_all_docs?include_docs=true');
+    const bobs = rows.map((r: { doc: { annotator?: string } }) => r.doc).filter((doc: { annotator?: string }) => doc.annotator === 'bob');
+    expect(bobs.flatMap((doc: { annotations: { commentKey: string; tagIds: string[] }[] }) => doc.annotations).find((a: { commentKey: string }) => a.commentKey === key)?.tagIds).toContain('tag_complaint');
+  });
 });
