@@ -5,8 +5,10 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
+import { detectLayout } from '../layouts/registry';
 import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
+import { prepareTimeFormat } from '../lib/format-time';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { highlightSpans, SegmentHighlights, type HighlightSpan } from './segment-highlights';
@@ -75,8 +77,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const mount = () => {
     if (mounting || life.signal.aborted) return;
     void session.load();
+    // What the panel's first render would otherwise pay when the reader opens it.
+    requestIdleCallback(prepareTimeFormat, { timeout: 2_000 });
     requestIdleCallback(() => {
-      metadata = readPageMetadata(document, location.href);
+      metadata = readPageMetadata(document, location.href, detectLayout(document)?.thread);
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {

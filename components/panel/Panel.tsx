@@ -198,6 +198,7 @@ function takeDetailPassage(textEl: HTMLElement | null, comment: PanelComment | u
 /** The comments the filter and search let through, in thread order. */
 function visibleComments(thread: ThreadState, filter: Filter, query: string): PanelComment[] {
   const needle = query.trim().toLowerCase();
+  if (filter.kind === 'all' && !needle) return thread.comments;
   return thread.comments.filter((comment) => {
     const tags = thread.annotationOf.get(comment.key)?.tagIds ?? [];
     if (filter.kind === 'untagged' && tags.length) return false;
