@@ -194,6 +194,9 @@ function outlineAcrossFrames(send: Send): Outline {
   };
 }
 
+/** The chip of a comment coded "no code applies" (grey, as the panel's badge). */
+const NO_CODE_CHIP: Chip = { name: 'no code', colour: '#57606a' };
+
 /**
  * Puts chips next to each tagged comment, here and in the frames, while the panel is open; only
  * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
@@ -210,9 +213,10 @@ function chipRenderer(chips: PageChips, send: Send) {
     seen = [thread.annotationOf, thread.codebook, thread.comments, open];
     const byFrame = new Map<number, Record<string, Chip[]>>();
     for (const comment of thread.comments) {
-      const tagIds = open ? thread.annotationOf.get(comment.key)?.tagIds : undefined;
+      const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
       if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
-      if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const shown = annotation?.none ? [NO_CODE_CHIP] : thread.codebook.filter((t) => annotation?.tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      if (shown.length) byFrame.get(comment.frameId)![comment.key] = shown;
     }
     for (const [frameId, frameChips] of byFrame) {
       if (frameId === 0) {

@@ -3,10 +3,24 @@ import type { AnnotationState } from '../lib/records';
 import type { Request, Response, TargetInput } from '../lib/messages';
 import type { Change } from '../lib/records';
 
-/** One change the panel asks for, as the message states it: a tag on or off, or the note. */
-export type Edit = { tagId: string; on: boolean } | { note: string };
+/** A change of a comment's codes: tags put on (true) or taken off (false), "no code applies" set or cleared. */
+export interface CodeEdit {
+  tags: Record<string, boolean>;
+  none?: boolean;
+}
 
-const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : { tags: { [edit.tagId]: edit.on } });
+/** One change the panel asks for, as the message states it: codes, or the note. */
+export type Edit = CodeEdit | { note: string };
+
+const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : edit);
+
+/** The message that asks for `edit`: one tag on or off goes as set-tag, the press every multiple-choice code makes. */
+function requestFor(target: TargetInput, edit: Edit): Request {
+  if ('note' in edit) return { type: 'set-note', target, note: edit.note };
+  const tagIds = Object.keys(edit.tags);
+  if (edit.none === undefined && tagIds.length === 1) return { type: 'set-tag', target, tagId: tagIds[0], on: edit.tags[tagIds[0]] };
+  return edit.none === undefined ? { type: 'set-codes', target, tags: edit.tags } : { type: 'set-codes', target, tags: edit.tags, none: edit.none };
+}
 
 /**
  * The changes sent to the background and not answered yet, by comment key (the panel's), and
@@ -35,8 +49,7 @@ export class SaveTracker {
     // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
     const edit = { ...asked };
     this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
-    const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
-    const response = await this.send(request);
+    const response = await this.send(requestFor(target, edit));
     const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
     if (left.length) this.inFlight.set(key, left);
     else this.inFlight.delete(key);

@@ -5,9 +5,11 @@ import { MissingList } from './MissingList';
 import { PanelHeader, type Filter } from './PanelHeader';
 import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { CodebookPane } from './CodebookPane';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
+import { noneSelected, tagSelected, useShortcuts, type FrameKeys, type Pane } from './use-shortcuts';
+import { isCoded } from '../../lib/edits';
 import { useFocusOnOpen } from './use-focus-on-open';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
@@ -30,7 +32,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const { thread, pick } = state;
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
   const [query, setQuery] = useState('');
-  const [help, setHelp] = useState(false);
+  const [pane, setPane] = useState<Pane>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const visible = useMemo(() => visibleComments(thread, filter, query), [thread.comments, thread.annotationOf, filter, query]);
@@ -52,7 +54,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   }, [state.open]);
 
   useFocusOnOpen(state.open, rootRef);
-  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
+  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), pane, setPane }, page.frameKeys);
 
   return (
     <div
@@ -80,13 +82,15 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
         <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1}>
           <PanelHeader
             thread={thread}
-            selectedTagIds={selected ? thread.annotationOf.get(selected.key)?.tagIds ?? [] : []}
+            selectedKey={selected ? selected.key : null}
             filter={filter}
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
             onApplyTag={(tagId) => tagSelected(session, tagId, keys)}
-            onHelp={() => setHelp(!help)}
+            onNone={() => noneSelected(session, keys)}
+            onHelp={() => setPane(pane === 'help' ? null : 'help')}
+            onCodebook={() => setPane(pane === 'codebook' ? null : 'codebook')}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}
           />
@@ -125,6 +129,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             <DetailPane
               comment={selected}
               annotation={thread.annotationOf.get(selected.key)}
+              codebook={thread.codebook}
               noteRef={noteRef}
               onNote={(note) => void session.setNote(selected.key, note)}
               onDone={() => rootRef.current?.querySelector<HTMLElement>('.ca-scroller')?.focus()}
@@ -132,28 +137,30 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
           )}
           {pick.available && <PickPrompt picking={pick.active} found={count} onPick={page.pickThread} />}
           <MissingList missing={thread.missing} codebook={thread.codebook} />
-          {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+          {pane === 'help' && <ShortcutsHelp onClose={() => setPane(null)} />}
+          {pane === 'codebook' && <CodebookPane codebook={thread.codebook} variables={thread.variables} onClose={() => setPane(null)} />}
         </section>
       )}
     </div>
   );
 }
 
-/** What a screen reader says when the selection moves: where in the list, whose comment, its tags. */
+/** What a screen reader says when the selection moves: where in the list, whose comment, its codes. */
 function announce(comment: PanelComment, index: number, total: number, thread: ThreadState): string {
-  const tagIds = thread.annotationOf.get(comment.key)?.tagIds ?? [];
-  const tags = thread.codebook.filter((tag) => tagIds.includes(tag.id)).map((tag) => tag.name);
-  return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${tags.length ? `tagged ${tags.join(', ')}` : 'no tags'}`;
+  const annotation = thread.annotationOf.get(comment.key);
+  const tags = thread.codebook.filter((tag) => annotation?.tagIds.includes(tag.id)).map((tag) => tag.name);
+  const codes = tags.length ? `coded ${tags.join(', ')}` : annotation?.none ? 'no code applies' : 'not coded';
+  return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${codes}`;
 }
 
 /** The comments the filter and search let through, in thread order. */
 function visibleComments(thread: ThreadState, filter: Filter, query: string): PanelComment[] {
   const needle = query.trim().toLowerCase();
   return thread.comments.filter((comment) => {
-    const tags = thread.annotationOf.get(comment.key)?.tagIds ?? [];
-    if (filter.kind === 'untagged' && tags.length) return false;
-    if (filter.kind === 'tagged' && !tags.length) return false;
-    if (filter.kind === 'tag' && !tags.includes(filter.tagId)) return false;
+    const annotation = thread.annotationOf.get(comment.key);
+    if (filter.kind === 'uncoded' && isCoded(annotation)) return false;
+    if (filter.kind === 'coded' && !isCoded(annotation)) return false;
+    if (filter.kind === 'tag' && !annotation?.tagIds.includes(filter.tagId)) return false;
     return !needle || comment.text.toLowerCase().includes(needle) || (comment.author ?? '').toLowerCase().includes(needle);
   });
 }

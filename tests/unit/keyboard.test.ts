@@ -18,7 +18,7 @@ describe('shortcuts', () => {
     expect(key('1')).toEqual({ type: 'toggle-tag', tagId: 'a' });
     expect(key('0')).toEqual({ type: 'toggle-tag', tagId: 'z' });
     expect(key('5')).toBeNull(); // no tag on that key
-    expect(key('u')).toEqual({ type: 'next-untagged' });
+    expect(key('u')).toEqual({ type: 'next-uncoded' });
     expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' });
     expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });
     expect(key('z', { metaKey: true, shiftKey: true })).toEqual({ type: 'redo' });
