@@ -70,6 +70,21 @@ describe('background router', () => {
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
 
+  it('sets "no code applies" (taking the tags off) and changes several codes at once, refusing a code that only groups', async () => {
+    const [a, b] = await loadCodebook(db);
+    await route({ type: 'set-tag', target, tagId: a.id, on: true }, OWN, deps);
+    expect(await route({ type: 'set-codes', target, tags: {}, none: true }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [], none: true } } });
+    expect(await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps)).toMatchObject({ ok: true, value: { variables: [], annotations: [{ tagIds: [], none: true }] } });
+    expect(await route({ type: 'set-codes', target, tags: { [a.id]: true, [b.id]: true }, none: false }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [a.id, b.id], none: undefined } } });
+    await db.tags.update(b.id, { codable: false });
+    announce(db, { kind: 'codebook' });
+    await vi.waitFor(() => expect(deps.cache.codebook).toBeUndefined());
+    expect(await route({ type: 'set-codes', target, tags: { [b.id]: true }, none: false }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
+    expect(await route({ type: 'set-tag', target, tagId: b.id, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
+    // Taking it off stays allowed (an undo after the codebook changed).
+    expect(await route({ type: 'set-codes', target, tags: { [b.id]: false } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [a.id] } } });
+  });
+
   it('gives no answer at all to senders that are not its own content scripts', async () => {
     const message = { type: 'get-page-state', pageUrl: target.page.url };
     expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
@@ -81,6 +96,9 @@ describe('background router', () => {
     ['a page that is not a web address', { type: 'set-tag', target: { ...target, page: { ...target.page, url: 'javascript:alert(1)' } }, tagId: 'x', on: true }, 'target.page.url'],
     ['a toggle (a resent toggle undid a stored press)', { type: 'toggle-tag', target, tagId: 'x' }, 'type'],
     ['a tag change that does not say which way', { type: 'set-tag', target, tagId: 'x' }, 'on'],
+    ['codes with an unknown tag put on', { type: 'set-codes', target, tags: { tag_nope: true } }, 'tags: no such tag'],
+    ['codes without saying which tags', { type: 'set-codes', target, none: true }, 'tags'],
+    ['"no code applies" that is not a yes or no', { type: 'set-codes', target, tags: {}, none: 'yes' }, 'none'],
     ['a comment without text', { type: 'set-note', target: { ...target, comment: { ...target.comment, text: undefined } }, note: '' }, 'target.comment.text'],
     ['an extra field', { type: 'set-note', target, note: '', annotator: 'mallory' }, ''],
     ['frame comments from the top frame', { type: 'frame-comments', layout: 'disqus', comments: [] }, 'frame-comments: only frames'],
