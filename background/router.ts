@@ -1,10 +1,9 @@
-import { annotatorName, editFromPage, pageAnnotations, setNote, setTag } from '../storage/annotations';
+import { answerCodingRequest, isCodingRequest } from '../storage/coding-requests';
 import { loadCodebook } from '../storage/codebook';
 import type { AnnotatorDB } from '../storage/schema';
-import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type ToContentScript } from '../lib/messages';
+import { parsePageRequest, parseRequest, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 import type { Tag } from '../lib/records';
-import { isCodable } from '../lib/codebook';
 
 /** What the router needs from the browser; injected so it can be tested without one. */
 export interface RouterDeps {
@@ -90,19 +89,6 @@ function pagesNamed(request: Request): string[] {
   return [];
 }
 
-/**
- * Why tags may not be put on, or null: each must be a code of the codebook that can be applied.
- * Taking off a tag the codebook lost meanwhile (an undo) is harmless, so only those put on count.
- */
-function refusedTag(codebook: readonly Tag[], putOn: readonly string[]): string | null {
-  for (const tagId of putOn) {
-    const tag = codebook.find((t) => t.id === tagId);
-    if (!tag) return 'no such tag in the codebook';
-    if (!isCodable(tag)) return `“${tag.name}” only groups codes and cannot be applied`;
-  }
-  return null;
-}
-
 async function handle(request: Request, from: { tabId: number; frameId: number; url: string; tabUrl?: string }, deps: RouterDeps): Promise<Response> {
   const { db } = deps;
   const { tabId, frameId } = from;
@@ -110,6 +96,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
   const named = pagesNamed(request);
   const foreign = named.length ? foreignPageReason(from, named) : null;
   if (foreign) return { ok: false, error: foreign };
+  if (isCodingRequest(request)) return answerCodingRequest(db, request, () => codebookOf(deps));
   switch (request.type) {
     case 'request-frame-comments':
       quiet(deps.sendToTab(tabId, { type: 'report-comments' }));
@@ -147,27 +134,5 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       await db.settings.put({ key, value: JSON.stringify(request.pick) });
       return ok(null);
     }
-    case 'get-page-state': {
-      const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorName(db)]);
-      const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
-      // Variables come with codebook schema v5 (storage loadVariables); until then every code is one of TAGS_VARIABLE's.
-      return ok<PageState>({ codebook, variables: [], annotator, annotations, snapshots, rev });
-    }
-    case 'set-tag': {
-      const codebook = await codebookOf(deps);
-      const refused = refusedTag(codebook, request.on ? [request.tagId] : []);
-      if (refused) return { ok: false, error: `tagId: ${refused}` };
-      // As this browser's annotator; storage announces the change to every tab (background/relay.ts).
-      return ok(await setTag(db, request.target, request.tagId, request.on, codebook.map((t) => t.id)));
-    }
-    case 'set-codes': {
-      const codebook = await codebookOf(deps);
-      const refused = refusedTag(codebook, Object.keys(request.tags).filter((tagId) => request.tags[tagId]));
-      if (refused) return { ok: false, error: `tags: ${refused}` };
-      const edit = request.none === undefined ? { tags: request.tags } : { tags: request.tags, none: request.none };
-      return ok(await editFromPage(db, request.target, edit, codebook.map((t) => t.id)));
-    }
-    case 'set-note':
-      return ok(await setNote(db, request.target, request.note));
   }
 }
