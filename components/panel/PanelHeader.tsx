@@ -38,7 +38,7 @@ export function PanelHeader(props: {
     <header class="ca-header">
       <div class="ca-title-row">
         <h2>Comment Annotator</h2>
-        <button type="button" class="ca-icon" aria-label="Codebook" title="Codebook (c)" onClick={trusted(props.onCodebook)}>📖</button>
+        <button type="button" class="ca-icon" aria-label="Codebook" title="Codebook (c)" onClick={trusted(props.onCodebook)}>☰</button>
         <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
         <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
         <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
