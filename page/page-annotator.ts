@@ -198,8 +198,8 @@ function outlineAcrossFrames(send: Send): Outline {
 const NO_CODE_CHIP: Chip = { name: 'no code', colour: '#57606a' };
 
 /**
- * Puts chips next to each tagged comment, here and in the frames, while the panel is open; only
- * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
+ * Puts chips next to each coded comment (its tags, or "no code"), here and in the frames, while
+ * the panel is open; only when codings changed. The chip hosts are elements in the page's own DOM: however closed their
  * shadow roots, the page sees which comments have one and how big it is. So they show only
  * while the reader has the panel open (and sees the same tags there); closed, no comment
  * carries anything that depends on its codings. Each frame also hears whether the panel is
