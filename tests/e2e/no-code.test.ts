@@ -25,6 +25,8 @@ describe('no code applies', () => {
     await expect.poll(() => rowNone(page, second)).toBe('true');
     expect(await noneButton(page).getAttribute('aria-pressed')).toBe('true');
     expect(await progress(page)).toContain('1 of 135 coded');
+    // The comment on the page carries a "no code" chip, as tagged comments carry theirs.
+    await expect.poll(() => page.locator('comment-annotator-chips').count()).toBe(1);
     await press(page, 'k', 'u');
     expect(await selectedKey(page)).toBe(third);
 
