@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { commentSelector } from '../layouts/registry';
 import type { AnnotatorDB } from './schema';
 import { commentId } from '../lib/comment-id';
-import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/records';
+import type { Annotation, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
 export const FORMAT = 'comment-annotator';
@@ -24,6 +24,8 @@ export interface NativeExport {
   exportedAt: string;
   scope: ExportScope;
   codebook: Tag[];
+  /** The codebook's variables (files from before variables have none: their codes form lib/codebook.ts TAGS_VARIABLE). */
+  variables?: Variable[];
   pages: PageRecord[];
   comments: ExportedComment[];
   annotations: Annotation[];
@@ -37,9 +39,10 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the same data are equal apart from `exportedAt`.
  */
 export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
-  return db.transaction('r', [db.tags, db.pages, db.bundles], async () => {
-    const [codebook, bundles] = await Promise.all([
+  return db.transaction('r', [db.tags, db.variables, db.pages, db.bundles], async () => {
+    const [codebook, variables, bundles] = await Promise.all([
       db.tags.orderBy('order').toArray(),
+      db.variables.orderBy('order').toArray(),
       // An empty selection (the codebook file's data) needs no annotation read.
       annotationIds?.size === 0 ? [] : scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
     ]);
@@ -65,6 +68,7 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       exportedAt: new Date().toISOString(),
       scope,
       codebook,
+      variables,
       pages: pages.filter((p): p is PageRecord => !!p),
       comments,
       annotations: annotations.sort((a, b) => compare(a.id, b.id)),

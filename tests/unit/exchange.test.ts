@@ -1,10 +1,11 @@
+import { classicCodebook } from './classic';
 import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport, cohensKappa, krippendorffAlpha } from '../../lib/agreement';
 import { setNote, setTag } from '../../storage/annotations';
-import { addTag, loadCodebook } from '../../storage/codebook';
+import { addTag } from '../../storage/codebook';
 import { CSV_COLUMNS, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { exportData, exportFormat } from '../../storage/export-formats';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
@@ -36,7 +37,7 @@ let db: AnnotatorDB;
 let order: string[];
 beforeEach(async () => {
   db = await fresh();
-  order = (await loadCodebook(db)).map((t) => t.id);
+  order = (await classicCodebook(db)).map((t) => t.id);
 });
 
 async function seedAnnotations() {
@@ -104,7 +105,7 @@ describe('native export and import', () => {
     await seedAnnotations();
     const file = await exportNative(db);
     const other = await fresh();
-    await loadCodebook(other);
+    await classicCodebook(other);
     const plan = planImport(file, [], await other.tags.toArray());
     expect(plan.preview.newTags).toEqual(['sarcasm']);
     expect(plan.tags[0]).toMatchObject({ name: 'sarcasm', hotkey: '9', order: 8 });
@@ -230,10 +231,10 @@ describe('codebook exchange', () => {
     const codebookFile = exportFormat('codebook');
     const file = codebookFile.serialise(await exportData(db, codebookFile));
     const other = await fresh();
-    await loadCodebook(other);
+    await classicCodebook(other);
     const checked = checkCodebookFile(file);
     expect(checked.ok).toBe(true);
-    if (checked.ok) expect(await applyCodebook(other, checked.data)).toEqual({ added: 1, updated: 1 });
+    if (checked.ok) expect(await applyCodebook(other, checked.data.codebook)).toEqual({ added: 1, updated: 1 });
     const names = (await other.tags.orderBy('order').toArray()).map((t) => t.name);
     expect(names).toContain('sarcasm');
     expect(names).toContain('advertising');

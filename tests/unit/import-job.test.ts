@@ -1,8 +1,9 @@
+import { classicCodebook } from './classic';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport, krippendorffAlpha } from '../../lib/agreement';
 import { readEverything } from '../../storage/bundles';
-import { loadCodebook } from '../../storage/codebook';
+
 import type { NativeExport } from '../../storage/export';
 import { checkExportFile, type ImportProgress } from '../../storage/import';
 import { createImportHandler, type ImportAnswer } from '../../storage/import-job';
@@ -28,7 +29,7 @@ function onePage(annotators: number, perAnnotator: number): NativeExport {
 let db: AnnotatorDB;
 beforeEach(async () => {
   db = new AnnotatorDB(`job-${crypto.randomUUID()}`);
-  await loadCodebook(db);
+  await classicCodebook(db);
 });
 afterEach(async () => {
   db.close();

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../background/router';
 import { relayChanges } from '../../background/relay';
-import { deleteTag, loadCodebook } from '../../storage/codebook';
+import { loadCodebook } from '../../storage/codebook';
+import { deleteTag } from '../../storage/code-changes';
 import { announce } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 
@@ -125,7 +126,7 @@ describe('background router', () => {
     expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: true });
     // The options page, with its own connection to the database, deletes the tag.
     const options = new AnnotatorDB(name);
-    await deleteTag(options, tag.id);
+    await deleteTag(options, tag.id, { others: true });
     options.close();
     await vi.waitFor(() => expect(deps.cache.codebook).toBeUndefined());
     expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('no such tag') });
