@@ -1,4 +1,5 @@
 import { annotatorName, editFromPage, pageAnnotations, setNote, setTag } from './annotations';
+import { loadVariables } from './codebook';
 import type { AnnotatorDB } from './schema';
 import { isCodable } from '../lib/codebook';
 import type { PageState, Request, Response } from '../lib/messages';
@@ -35,10 +36,10 @@ function refusedTag(codebook: readonly Tag[], putOn: readonly string[]): string 
 export async function answerCodingRequest(db: AnnotatorDB, request: CodingRequest, codebook: () => Promise<Tag[]>): Promise<Response> {
   switch (request.type) {
     case 'get-page-state': {
-      const [tags, annotator] = await Promise.all([codebook(), annotatorName(db)]);
+      // The variables are read once per panel load (a press checks only its codes): the panel groups codes by them.
+      const [tags, variables, annotator] = await Promise.all([codebook(), loadVariables(db), annotatorName(db)]);
       const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
-      // Variables come with codebook schema v5 (loadVariables); until then every code is one of TAGS_VARIABLE's.
-      return ok<PageState>({ codebook: tags, variables: [], annotator, annotations, snapshots, rev });
+      return ok<PageState>({ codebook: tags, variables, annotator, annotations, snapshots, rev });
     }
     case 'set-tag': {
       const tags = await codebook();

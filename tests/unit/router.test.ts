@@ -1,7 +1,7 @@
 import { readEverything } from '../../storage/bundles';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ToContentScript } from '../../lib/messages';
+import type { PageState, ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../background/router';
 import { relayChanges } from '../../background/relay';
 import { loadCodebook } from '../../storage/codebook';
@@ -71,19 +71,20 @@ describe('background router', () => {
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
 
-  it('sets "no code applies" (taking the tags off) and changes several codes at once, refusing a code that only groups', async () => {
-    const [a, b] = await loadCodebook(db);
-    await route({ type: 'set-tag', target, tagId: a.id, on: true }, OWN, deps);
+  it('sends the variables with the codebook; sets "no code applies" (taking the tags off) and several codes at once; refuses a code that only groups', async () => {
+    const codebook = await loadCodebook(db);
+    const code = (id: string) => codebook.find((t) => t.id === id)!.id;
+    const [positive, elections, economy, politics] = ['tag_positive', 'tag_elections', 'tag_economy', 'tag_politics'].map(code);
+    await route({ type: 'set-tag', target, tagId: positive, on: true }, OWN, deps);
     expect(await route({ type: 'set-codes', target, tags: {}, none: true }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [], none: true } } });
-    expect(await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps)).toMatchObject({ ok: true, value: { variables: [], annotations: [{ tagIds: [], none: true }] } });
-    expect(await route({ type: 'set-codes', target, tags: { [a.id]: true, [b.id]: true }, none: false }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [a.id, b.id], none: undefined } } });
-    await db.tags.update(b.id, { codable: false });
-    announce(db, { kind: 'codebook' });
-    await vi.waitFor(() => expect(deps.cache.codebook).toBeUndefined());
-    expect(await route({ type: 'set-codes', target, tags: { [b.id]: true }, none: false }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
-    expect(await route({ type: 'set-tag', target, tagId: b.id, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
-    // Taking it off stays allowed (an undo after the codebook changed).
-    expect(await route({ type: 'set-codes', target, tags: { [b.id]: false } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [a.id] } } });
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [], none: true }] } });
+    expect((state as { value: PageState }).value.variables?.map((v) => [v.id, v.kind])).toEqual([['var_tone', 'single'], ['var_topics', 'multiple']]);
+    expect(await route({ type: 'set-codes', target, tags: { [elections]: true, [economy]: true }, none: false }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [elections, economy], none: undefined } } });
+    expect(await route({ type: 'set-codes', target, tags: { [politics]: true } }, OWN, deps)).toMatchObject({ ok: false, error: 'tags: “politics” only groups codes and cannot be applied' });
+    expect(await route({ type: 'set-tag', target, tagId: politics, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
+    // Taking a code off needs no check (an undo after the codebook changed).
+    expect(await route({ type: 'set-codes', target, tags: { [economy]: false, tag_gone: false } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [elections] } } });
   });
 
   it('gives no answer at all to senders that are not its own content scripts', async () => {
