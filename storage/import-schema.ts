@@ -10,6 +10,9 @@ const webUrl = v.pipe(v.string(), v.maxLength(4_000), v.regex(/^https?:\/\/[^\s]
 const id = v.pipe(v.string(), v.regex(/^[\w.:-]{1,100}$/, 'must be 1–100 letters, digits or . _ : -'));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 
+const guidance = { include: v.optional(text(2_000)), exclude: v.optional(text(2_000)), examples: v.optional(text(2_000)) };
+
+/** A code of the codebook. */
 export const TagSchema = v.strictObject({
   id,
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
@@ -17,7 +20,31 @@ export const TagSchema = v.strictObject({
   hotkey: v.nullable(v.picklist(HOTKEYS)),
   description: text(2_000),
   order: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  variableId: v.optional(id),
+  parentId: v.optional(v.nullable(id)),
+  codable: v.optional(v.boolean()),
+  ...guidance,
 });
+
+/** A codebook variable (a question with its codes as answers). */
+export const VariableSchema = v.strictObject({
+  id,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
+  kind: v.picklist(['single', 'multiple']),
+  description: text(2_000),
+  order: v.pipe(v.number(), v.integer()),
+  ...guidance,
+});
+
+const SegmentSchema = v.strictObject({
+  id,
+  tagId: id,
+  quote: text(100_000),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: timestamp,
+});
+const coding = { none: v.optional(v.boolean()), segments: v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(1_000))) };
 
 const PageSchema = v.strictObject({
   url: webUrl,
@@ -43,7 +70,7 @@ export const CommentSchema = v.strictObject({
   savedAt: timestamp,
 });
 
-const VersionSchema = v.strictObject({ tagIds: v.array(id), note: text(100_000), annotator: text(200), updatedAt: timestamp });
+const VersionSchema = v.strictObject({ tagIds: v.array(id), note: text(100_000), ...coding, annotator: text(200), updatedAt: timestamp });
 
 /** One exported annotation. */
 export const AnnotationSchema = v.strictObject({
@@ -52,6 +79,7 @@ export const AnnotationSchema = v.strictObject({
   commentKey: key,
   tagIds: v.pipe(v.array(id), v.maxLength(100)),
   note: text(100_000),
+  ...coding,
   annotator: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -67,6 +95,7 @@ export const NativeExportSchema = v.strictObject({
     v.strictObject({ kind: v.literal('page'), url: webUrl }),
     v.strictObject({ kind: v.literal('selection'), description: text(1_000) }),
   ]),
+  variables: v.optional(v.pipe(v.array(VariableSchema), v.maxLength(1_000))),
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),
   pages: v.pipe(v.array(PageSchema), v.maxLength(1_000_000)),
   comments: v.pipe(v.array(CommentSchema), v.maxLength(2_000_000)),
@@ -77,6 +106,7 @@ export const CodebookFileSchema = v.strictObject({
   format: v.literal(CODEBOOK_FORMAT),
   version: v.literal(1),
   exportedAt: timestamp,
+  variables: v.optional(v.pipe(v.array(VariableSchema), v.maxLength(1_000))),
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),
 });
 

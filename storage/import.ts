@@ -8,7 +8,7 @@ import type { AnnotatorDB } from './schema';
 import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
-import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag } from '../lib/records';
+import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
 import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
@@ -147,6 +147,8 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     triples.add(triple);
     const unknown = a.tagIds.findIndex((t) => !tagIds.has(t));
     if (unknown !== -1) return fail(`annotations[${i}].tagIds[${unknown}]: unknown tag id "${a.tagIds[unknown]}"`);
+    const unknownSegment = a.segments?.findIndex((s) => !tagIds.has(s.tagId)) ?? -1;
+    if (unknownSegment !== -1) return fail(`annotations[${i}].segments[${unknownSegment}].tagId: unknown tag id "${a.segments![unknownSegment].tagId}"`);
     if (!pages.has(a.pageUrl)) return fail(`annotations[${i}].pageUrl: no page "${a.pageUrl}" in pages`);
     if (!comments.has(commentId(a.pageUrl, a.commentKey))) return fail(`annotations[${i}].commentKey: no comment "${a.commentKey}" of that page in comments`);
   }
@@ -164,9 +166,13 @@ export function checkCodebookFile(text: string, size = text.length): Checked<Tag
   return { ok: true, data: result.output.codebook };
 }
 
-const sameContent = (a: Pick<Annotation, 'tagIds' | 'note'>, b: Pick<Annotation, 'tagIds' | 'note'>) =>
-  a.note === b.note && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
-const versionOf = (a: Annotation): AnnotationVersion => ({ tagIds: a.tagIds, note: a.note, annotator: a.annotator, updatedAt: a.updatedAt });
+type Content = Pick<Annotation, 'tagIds' | 'note' | 'none' | 'segments'>;
+const segmentsKey = (a: Content) => JSON.stringify((a.segments ?? []).map((s) => [s.tagId, s.start, s.end]).sort());
+const sameContent = (a: Content, b: Content) =>
+  a.note === b.note && !!a.none === !!b.none && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]) && segmentsKey(a) === segmentsKey(b);
+const versionOf = (a: Annotation): AnnotationVersion => ({
+  tagIds: a.tagIds, note: a.note, ...(a.none ? { none: true } : {}), ...(a.segments?.length ? { segments: a.segments } : {}), annotator: a.annotator, updatedAt: a.updatedAt,
+});
 
 function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): AnnotationVersion[] | undefined {
   const seen = new Map<string, AnnotationVersion>();
@@ -287,8 +293,52 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
   return preview;
 }
 
-/** Adds a shared codebook's tags and brings same-id tags to its names, colours and descriptions. */
-export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{ added: number; updated: number }> {
+/**
+ * Where an imported codebook's variables are kept (storage/codebook.ts once schema v5 stores
+ * variables). Without one, codes keep their `variableId` and show under TAGS_VARIABLE.
+ */
+export interface VariableStore {
+  load(): Promise<Variable[]>;
+  add(variable: Variable): Promise<void>;
+  update(id: string, changes: Partial<Variable>): Promise<void>;
+}
+
+/** The fields of a code a shared codebook brings to ours (all but id, hotkey and order). */
+const SHARED_FIELDS = ['name', 'colour', 'description', 'include', 'exclude', 'examples', 'variableId', 'parentId', 'codable'] as const satisfies readonly (keyof Tag)[];
+const VARIABLE_FIELDS = ['name', 'kind', 'description', 'include', 'exclude', 'examples'] as const satisfies readonly (keyof Variable)[];
+const changed = <T,>(current: T, incoming: T, fields: readonly (keyof T)[]) => {
+  const changes = Object.fromEntries(fields.filter((f) => (current[f] ?? null) !== (incoming[f] ?? null)).map((f) => [f, incoming[f]])) as Partial<T>;
+  return Object.keys(changes).length ? changes : null;
+};
+
+/**
+ * Brings variables into the store: same id updated, same name (ignoring case) taken as ours,
+ * others added after ours. Answers which id each incoming variable has here.
+ */
+async function applyVariables(store: VariableStore, incoming: readonly Variable[]): Promise<Map<string, string>> {
+  const ours = await store.load();
+  const byId = new Map(ours.map((x) => [x.id, x]));
+  const byName = new Map(ours.map((x) => [x.name.toLowerCase(), x]));
+  let order = ours.reduce((max, x) => Math.max(max, x.order), -1);
+  const ids = new Map<string, string>();
+  for (const variable of incoming) {
+    const current = byId.get(variable.id) ?? byName.get(variable.name.toLowerCase());
+    ids.set(variable.id, current?.id ?? variable.id);
+    if (!current) await store.add({ ...variable, order: ++order });
+    else {
+      const changes = changed(current, variable, VARIABLE_FIELDS);
+      if (changes) await store.update(current.id, changes);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Adds a shared codebook's codes and brings same-id codes to its names, colours, definitions,
+ * guidance, variables and nesting; its variables go to `store` when there is one.
+ */
+export async function applyCodebook(db: AnnotatorDB, codebook: Tag[], variables: readonly Variable[] = [], store?: VariableStore): Promise<{ added: number; updated: number }> {
+  const variableIds = store ? await applyVariables(store, variables) : new Map<string, string>();
   const result = await db.transaction('rw', db.tags, async () => {
     const tags = await db.tags.toArray();
     const byId = new Map(tags.map((t) => [t.id, t]));
@@ -297,11 +347,13 @@ export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{
     let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
     let added = 0;
     let updated = 0;
-    for (const tag of [...codebook].sort((a, b) => a.order - b.order)) {
+    for (const shared of [...codebook].sort((a, b) => a.order - b.order)) {
+      const tag = shared.variableId && variableIds.has(shared.variableId) ? { ...shared, variableId: variableIds.get(shared.variableId) } : shared;
       const current = byId.get(tag.id);
       if (current) {
-        if (current.name !== tag.name || current.colour !== tag.colour || current.description !== tag.description) {
-          await db.tags.update(tag.id, { name: tag.name, colour: tag.colour, description: tag.description });
+        const changes = changed(current, tag, SHARED_FIELDS);
+        if (changes) {
+          await db.tags.update(tag.id, changes);
           updated++;
         }
         continue;
@@ -315,7 +367,7 @@ export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{
     }
     return { added, updated };
   });
-  if (result.added || result.updated) announce(db, { kind: 'codebook' });
+  if (result.added || result.updated || variables.length) announce(db, { kind: 'codebook' });
   return result;
 }
 
