@@ -66,7 +66,9 @@ const guidAttr = (el: Element, where: string) => {
  */
 function readCodes(codes: Element, ours: OurCodebook): RefiCodebook & { codeIds: Map<string, string> } {
   const ourTags = new Map(ours.tags.map((t) => [codeGuid(t), t]));
-  const ourVariables = new Map(ours.variables.map((x) => [variableGuid(x), x]));
+  // Variables are known by the codes that name them too (their store may not hold them yet).
+  const ourVariableIds = [...ours.variables.map((x) => x.id), ...ours.tags.flatMap((t) => (t.variableId ? [t.variableId] : []))];
+  const ourVariables = new Map(ourVariableIds.map((id) => [variableGuid({ id }), id]));
   const variables: Variable[] = [];
   const tags: Tag[] = [];
   const codeIds = new Map<string, string>();
@@ -97,7 +99,7 @@ function readCodes(codes: Element, ours: OurCodebook): RefiCodebook & { codeIds:
     if (el.getAttribute('isCodable') !== 'false' || !subs.length) return addCode(el, path, undefined, undefined);
     const name = el.getAttribute('name') ?? '';
     const { kind, ...described } = readDescription(textOf(child(el, 'Description')));
-    const variable = check(VariableSchema, { id: ourVariables.get(guid)?.id ?? `var_${guid}`, name, kind: kind ?? 'multiple', order: variables.length, ...described }, `${path} “${name}”`);
+    const variable = check(VariableSchema, { id: ourVariables.get(guid) ?? `var_${guid}`, name, kind: kind ?? 'multiple', order: variables.length, ...described }, `${path} “${name}”`);
     variables.push(variable as Variable);
     subs.forEach((sub, j) => addCode(sub, `${path}.Code[${j}]`, variable.id, undefined));
   });
@@ -217,7 +219,7 @@ export function readQdpx(bytes: Uint8Array, ours: OurCodebook, name = 'The file'
         const start = Number(selection.getAttribute('startPosition'));
         const end = Number(selection.getAttribute('endPosition'));
         if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > points.length) {
-          throw new Refused(`${where}.PlainTextSelection[${j}]: the positions ${start}–${end} are outside the text's ${points.length} characters.`);
+          throw new Refused(`${where}.PlainTextSelection[${j}]: the positions ${start}–${end} are outside the text’s ${points.length} characters.`);
         }
         const createdAt = timeOf(selection, 'creationDateTime', savedAt);
         for (const coding of children(selection, 'Coding')) {
