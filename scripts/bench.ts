@@ -11,6 +11,7 @@ import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { keysSection, panelSection, renderSection, savesSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
+import { refiSection } from '../bench/refi';
 import { genericSection } from '../bench/generic';
 import { lateCommentsSection } from '../bench/late-comments';
 import { generateThread } from '../seeds/big-thread';
@@ -80,7 +81,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['refi', refiSection], ['generic', genericSection], ['corpus', corpusSection]];
   // keys, saves and render are parts of panel, runnable alone.
   const parts = ['keys', 'saves', 'render'];
   for (const [name, run] of sections) if (only.length ? only.includes(name) : !parts.includes(name)) await run();
