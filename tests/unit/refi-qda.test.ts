@@ -11,7 +11,8 @@ import { exportData, exportFormat } from '../../storage/export-formats';
 import { toQdc } from '../../storage/export-qdc';
 import { toQdpx } from '../../storage/export-qdpx';
 import { MISSING, toUnitsZip, unitsTables } from '../../storage/export-units';
-import { importFile } from '../../storage/import';
+import { importFile, type VariableStore } from '../../storage/import';
+import type { Variable } from '../../lib/records';
 import { importCodebookFile, readQdc, readQdpx } from '../../storage/import-refi';
 import { codeGuid, describe as describeEntry, readDescription } from '../../storage/refi-qda';
 import { AnnotatorDB } from '../../storage/schema';
@@ -179,6 +180,21 @@ describe('REFI-QDA codebook (.qdc)', () => {
     expect(await importCodebookFile(db, first, 'shared.qdc')).toEqual({ ok: true, data: { added: 0, updated: 0 } });
     expect((await db.tags.get('tag_battery'))?.hotkey).toBeNull();
     expect(codeGuid({ id: 'tag_battery' })).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
+  });
+
+  it('hands its variables to a variable store: new ones added, ours (same GUID or name) updated, codes pointed at ours', async () => {
+    const db = await fresh();
+    const stored: Variable[] = [{ id: 'var_mine', name: 'stance', kind: 'multiple', description: '', order: 0 }];
+    const store: VariableStore = {
+      load: async () => stored.map((x) => ({ ...x })),
+      add: async (variable) => void stored.push(variable),
+      update: async (id, changes) => void Object.assign(stored.find((x) => x.id === id)!, changes),
+    };
+    const imported = await importCodebookFile(db, toQdc(refiDataset()), 'shared.qdc', undefined, store);
+    expect(imported).toEqual({ ok: true, data: { added: 6, updated: 0 } });
+    expect(stored).toEqual([{ id: 'var_mine', name: 'Stance', kind: 'single', description: 'What the comment thinks of the product.', include: 'Explicit judgements', exclude: 'Questions', examples: 'Love it\nHate it', order: 0 }]);
+    const codes = await db.tags.orderBy('order').toArray();
+    expect(codes.filter((t) => t.variableId === 'var_mine').map((t) => t.name)).toEqual(['positive', 'negative', 'battery complaint', 'price complaint']);
   });
 
   it('refuses broken or foreign XML with a clear message, changing nothing', async () => {
