@@ -26,16 +26,25 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const tagIds = v.pipe(v.array(text(100)), v.maxLength(1_000));
 
+const SegmentSchema = v.object({
+  id: text(200), tagId: text(100), quote: text(100_000),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)), createdAt: text(40),
+});
+const segments = v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(10_000)));
+const none = v.optional(v.boolean());
+
 const AnnotationSchema = v.object({
   id: text(200),
   pageUrl: text(4_000),
   commentKey: text(300),
   tagIds,
   note: text(100_000),
+  none,
+  segments,
   annotator: name,
   createdAt: text(40),
   updatedAt: text(40),
-  history: v.optional(v.pipe(v.array(v.object({ tagIds, note: text(100_000), annotator: name, updatedAt: text(40) })), v.maxLength(1_000))),
+  history: v.optional(v.pipe(v.array(v.object({ tagIds, note: text(100_000), none, segments, annotator: name, updatedAt: text(40) })), v.maxLength(1_000))),
 });
 
 const StoreChangeSchema = v.variant('kind', [

@@ -93,6 +93,9 @@ describe('the announcer', () => {
     expect(parseStoreChange({ ...change, rev: -1 })).toBeNull();
     expect(parseStoreChange({ ...change, annotation: { ...annotation, tagIds: 't' } })).toBeNull();
     expect(parseStoreChange({ kind: 'pages', pageUrls: null })).toEqual({ kind: 'pages', pageUrls: null });
+    // "No code applies" and segments travel with the news (a panel shows them).
+    const coded = { ...annotation, tagIds: [], none: true, segments: [{ id: 's1', tagId: 't', quote: 'q', start: 0, end: 1, createdAt: annotation.createdAt }] };
+    expect(parseStoreChange({ ...change, annotation: coded })).toEqual({ ...change, annotation: coded });
   });
 });
 
