@@ -77,7 +77,7 @@ const LABELS = { include: 'Include', exclude: 'Exclude', examples: 'Examples', k
 type Described = CodebookGuidance & { description: string; kind?: Variable['kind'] };
 
 /** A code's or variable's Description text: its definition and labelled guidance paragraphs. */
-export function describe(entry: Described): string {
+export function descriptionOf(entry: Described): string {
   const parts = entry.description ? [entry.description] : [];
   for (const field of ['include', 'exclude', 'examples', 'kind'] as const) {
     if (entry[field]) parts.push(`${LABELS[field]}: ${entry[field]}`);
@@ -87,7 +87,7 @@ export function describe(entry: Described): string {
 
 const LABELLED = new RegExp(`(?:^|\\n\\n)(${Object.values(LABELS).join('|')}): `);
 
-/** The definition and guidance a Description holds (the inverse of describe). */
+/** The definition and guidance a Description holds (the inverse of descriptionOf). */
 export function readDescription(text: string): Described {
   const [description, ...rest] = text.split(LABELLED);
   const out: Described = { description: description.trim() === '' ? '' : description };
@@ -115,18 +115,18 @@ export function codeElements(variables: readonly Variable[], codebook: readonly 
     }
     const seen = new Set<string>();
     const nested = (parent: string | null): string => (children.get(parent) ?? []).filter((code) => !seen.has(code.id) && seen.add(code.id)).map((code) =>
-      element('Code', { guid: codeGuid(code), name: code.name, isCodable: isCodable(code), color: code.colour }, description(code), nested(code.id))).join('');
+      element('Code', { guid: codeGuid(code), name: code.name, isCodable: isCodable(code), color: code.colour }, descriptionElement(code), nested(code.id))).join('');
     let body = nested(null);
     // Codes whose parents form a circle are reached from no root: they stand at the top.
     for (const code of codes) if (!seen.has(code.id)) body += nested(code.parentId ?? null);
     const kind = variable === TAGS_VARIABLE ? undefined : variable.kind;
-    out += element('Code', { guid: variableGuid(variable), name: variable.name, isCodable: false }, description({ ...variable, kind }), body);
+    out += element('Code', { guid: variableGuid(variable), name: variable.name, isCodable: false }, descriptionElement({ ...variable, kind }), body);
   }
   return out;
 }
 
-const description = (entry: Described) => {
-  const text = describe(entry);
+const descriptionElement = (entry: Described) => {
+  const text = descriptionOf(entry);
   return text ? `<Description>${xmlText(text)}</Description>` : '';
 };
 

@@ -13,8 +13,9 @@ import { toQdpx } from '../../storage/export-qdpx';
 import { MISSING, toUnitsZip, unitsTables } from '../../storage/export-units';
 import { importFile, type VariableStore } from '../../storage/import';
 import type { Variable } from '../../lib/records';
-import { importCodebookFile, readQdc, readQdpx } from '../../storage/import-refi';
-import { codeGuid, describe as describeEntry, readDescription } from '../../storage/refi-qda';
+import { readQdpx } from '../../storage/import-qdpx';
+import { importCodebookFile, readQdc } from '../../storage/import-refi';
+import { codeGuid, descriptionOf, readDescription } from '../../storage/refi-qda';
 import { AnnotatorDB } from '../../storage/schema';
 import { EMOJI_TEXT, PAGE, PASSAGES, refiDataset, xmllint } from '../refi-fixture';
 
@@ -207,8 +208,8 @@ describe('REFI-QDA codebook (.qdc)', () => {
 
   it('keeps definitions and guidance apart in a Description', () => {
     const entry = { description: 'Line one\nline two', include: 'a', exclude: 'b', examples: 'x\ny', kind: 'single' as const };
-    expect(readDescription(describeEntry(entry))).toEqual(entry);
-    expect(readDescription(describeEntry({ description: '', include: 'only this' }))).toEqual({ description: '', include: 'only this' });
+    expect(readDescription(descriptionOf(entry))).toEqual(entry);
+    expect(readDescription(descriptionOf({ description: '', include: 'only this' }))).toEqual({ description: '', include: 'only this' });
   });
 });
 
