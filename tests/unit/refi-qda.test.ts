@@ -78,6 +78,15 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(whole.map((c) => users.get(c.getAttribute('creatingUser'))).sort()).toEqual(['alice', 'bob', 'bob']);
   });
 
+  it('writes sources with \\n line ends, moving positions after a \\r\\n to match', () => {
+    const data = refiDataset();
+    data.comments[2] = { ...data.comments[2], text: 'a\r\nb😀c' };
+    data.annotations[3] = { ...data.annotations[3], none: false, tagIds: ['tag_question'], segments: [{ id: 'seg_b', tagId: 'tag_irony', quote: 'b😀', start: 3, end: 5, createdAt: data.exportedAt }] };
+    const zip = unzipSync(toQdpx(data));
+    expect(Object.values(zip).map((bytes) => strFromU8(bytes))).toContain('a\nb😀c');
+    expect(strFromU8(zip['project.qde'])).toContain('startPosition="2" endPosition="4"');
+  });
+
   it('carries author, time, permalink, page, comment, parent and depth as source variables, notes as Notes', () => {
     const doc = project();
     const names = new Map(Array.from(doc.getElementsByTagName('Variable')).map((v) => [v.getAttribute('guid'), v.getAttribute('name')]));
