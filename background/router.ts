@@ -1,6 +1,6 @@
 import { answerCodingRequest, isCodingRequest } from '../storage/coding-requests';
 import { loadCodebook } from '../storage/codebook';
-import type { AnnotatorDB } from '../storage/schema';
+import { SETTING_KEYS, type AnnotatorDB } from '../storage/schema';
 import { parsePageRequest, parseRequest, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 import type { Tag } from '../lib/records';
@@ -134,5 +134,12 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       await db.settings.put({ key, value: JSON.stringify(request.pick) });
       return ok(null);
     }
+    case 'get-panel-placement': {
+      const row = await db.settings.get(SETTING_KEYS.panelPlacement);
+      return ok(row ? JSON.parse(row.value) : null);
+    }
+    case 'save-panel-placement':
+      await db.settings.put({ key: SETTING_KEYS.panelPlacement, value: JSON.stringify(request.placement) });
+      return ok(null);
   }
 }

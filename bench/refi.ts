@@ -1,6 +1,7 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isCodable } from '../lib/codebook';
 import { DEFAULT_CODEBOOK } from '../storage/codebook';
 import type { NativeExport } from '../storage/export';
 import { toQdpx } from '../storage/export-qdpx';
@@ -17,8 +18,9 @@ const TARGET_SECONDS = 3;
  */
 function codedComments(count: number): NativeExport {
   const now = '2026-11-01T10:00:00.000Z';
-  const codebook = DEFAULT_CODEBOOK.map((t, order) => ({ ...t, id: `tag_${t.name}`, order }));
-  const data: NativeExport = { format: 'comment-annotator', version: 1, exportedAt: now, scope: { kind: 'all' }, codebook, pages: [], comments: [], annotations: [] };
+  const codebook = [...DEFAULT_CODEBOOK.tags];
+  const codable = codebook.filter(isCodable);
+  const data: NativeExport = { format: 'comment-annotator', version: 1, exportedAt: now, scope: { kind: 'all' }, codebook, variables: [...DEFAULT_CODEBOOK.variables], pages: [], comments: [], annotations: [] };
   for (let i = 0; i < count; i++) {
     const url = `https://phandroid.com/refi-bench/${Math.floor(i / 100)}/`;
     if (i % 100 === 0) data.pages.push({ url, layout: 'wp', metadata: null, firstSeen: now, lastSeen: now, commentCount: 100 });
@@ -28,9 +30,9 @@ function codedComments(count: number): NativeExport {
     const none = i % 10 === 0;
     const start = Array.from(text).indexOf('S');
     data.annotations.push({
-      id: `ann_${String(i).padStart(7, '0')}`, pageUrl: url, commentKey: key, tagIds: none ? [] : [codebook[i % 8].id], note: none ? 'nothing applies' : '',
+      id: `ann_${String(i).padStart(7, '0')}`, pageUrl: url, commentKey: key, tagIds: none ? [] : [codable[i % codable.length].id], note: none ? 'nothing applies' : '',
       ...(none ? { none: true } : {}), annotator: i % 2 ? 'alice' : 'bob', createdAt: now, updatedAt: now,
-      ...(i % 5 === 1 ? { segments: [{ id: `seg_${i}`, tagId: codebook[3].id, quote: Array.from(text).slice(start, start + 4).join(''), start, end: start + 4, createdAt: now }] } : {}),
+      ...(i % 5 === 1 ? { segments: [{ id: `seg_${i}`, tagId: codable[3].id, quote: Array.from(text).slice(start, start + 4).join(''), start, end: start + 4, createdAt: now }] } : {}),
     });
   }
   return data;

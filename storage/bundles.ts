@@ -20,9 +20,9 @@ export async function writeBundle(db: AnnotatorDB, bundle: PageBundle): Promise<
   return rev;
 }
 
-/** The bundle with `tagIds` computed from its annotations. */
+/** The bundle with `tagIds` computed from its annotations (whole-comment codes and their segments' codes). */
 export function withTagIndex(bundle: PageBundle): PageBundle {
-  return { ...bundle, tagIds: [...new Set(bundle.annotations.flatMap((a) => a.tagIds))] };
+  return { ...bundle, tagIds: [...new Set(bundle.annotations.flatMap((a) => [...a.tagIds, ...(a.segments ?? []).map((s) => s.tagId)]))] };
 }
 
 /** Every annotation and comment snapshot in the database, in one read. */

@@ -25,9 +25,9 @@ export interface NativeExport {
   version: typeof FORMAT_VERSION;
   exportedAt: string;
   scope: ExportScope;
-  /** The codebook's variables (optional in files from before variables: their tags form TAGS_VARIABLE). */
-  variables?: Variable[];
   codebook: Tag[];
+  /** The codebook's variables (files from before variables have none: their codes form lib/codebook.ts TAGS_VARIABLE). */
+  variables?: Variable[];
   pages: PageRecord[];
   comments: ExportedComment[];
   annotations: Annotation[];
@@ -36,20 +36,15 @@ export interface NativeExport {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The codebook's variables. None are stored yet (schema v5 adds them): until then every code
- * belongs to TAGS_VARIABLE, which the formats write for a codebook without variables.
- */
-export const storedVariables = async (_db: AnnotatorDB): Promise<Variable[]> => [];
-
-/**
  * Builds a native export. Without `annotationIds` it holds every annotation in scope; the
  * pages and comments are exactly those the annotations refer to. Sorted, so two exports of
  * the same data are equal apart from `exportedAt`.
  */
 export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
-  return db.transaction('r', [db.tags, db.pages, db.bundles], async () => {
-    const [codebook, bundles] = await Promise.all([
+  return db.transaction('r', [db.tags, db.variables, db.pages, db.bundles], async () => {
+    const [codebook, variables, bundles] = await Promise.all([
       db.tags.orderBy('order').toArray(),
+      db.variables.orderBy('order').toArray(),
       // An empty selection (the codebook file's data) needs no annotation read.
       annotationIds?.size === 0 ? [] : scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
     ]);
@@ -74,8 +69,8 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       version: FORMAT_VERSION,
       exportedAt: new Date().toISOString(),
       scope,
-      variables: await storedVariables(db),
       codebook,
+      variables,
       pages: pages.filter((p): p is PageRecord => !!p),
       comments,
       annotations: annotations.sort((a, b) => compare(a.id, b.id)),

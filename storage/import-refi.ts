@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { storedVariables } from './export';
-import { applyCodebook, checkCodebookFile, type VariableStore } from './import';
+import { applyCodebook, checkCodebookFile } from './import';
 import type { AnnotatorDB } from './schema';
 import { TagSchema, VariableSchema, type Checked } from './import-schema';
 import { codeGuid, CODEBOOK_NS, NONE_CODE, readDescription, variableGuid } from './refi-qda';
@@ -133,19 +132,19 @@ export function readQdc(text: string, ours: OurCodebook, name = 'The file'): Che
 }
 
 /** Our codebook as the readers match against it. */
-export const ourCodebook = async (db: AnnotatorDB): Promise<OurCodebook> => ({ variables: await storedVariables(db), tags: await db.tags.toArray() });
+export const ourCodebook = async (db: AnnotatorDB): Promise<OurCodebook> => ({ variables: await db.variables.toArray(), tags: await db.tags.toArray() });
 
 /**
  * Imports a codebook file: a REFI-QDA .qdc (XML) or our codebook JSON. Nothing changes when
  * it is refused; the error says why.
  */
-export async function importCodebookFile(db: AnnotatorDB, text: string, name: string, size = text.length, store?: VariableStore): Promise<Checked<{ added: number; updated: number }>> {
+export async function importCodebookFile(db: AnnotatorDB, text: string, name: string, size = text.length): Promise<Checked<{ added: number; updated: number }>> {
   if (text.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
     const read = readQdc(text, await ourCodebook(db), name);
     if (!read.ok) return read;
-    return { ok: true, data: await applyCodebook(db, read.data.tags, read.data.variables, store) };
+    return { ok: true, data: await applyCodebook(db, read.data.tags, read.data.variables) };
   }
   const checked = checkCodebookFile(text, size);
   if (!checked.ok) return { ok: false, error: `${name} was not imported: ${checked.error}` };
-  return { ok: true, data: await applyCodebook(db, checked.data) };
+  return { ok: true, data: await applyCodebook(db, checked.data.codebook, checked.data.variables) };
 }

@@ -9,6 +9,9 @@ import { codingId, commentId } from '../lib/comment-id';
 import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
 import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
+
+export { applyCodebook } from './import-codebook';
+import { planCodebook } from './import-codebook';
 import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
@@ -135,6 +138,22 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     if (tagIds.has(tag.id)) return fail(`codebook[${i}].id: the tag id "${tag.id}" appears twice`);
     tagIds.add(tag.id);
   }
+  const variableIds = new Set<string>();
+  for (const [i, variable] of (data.variables ?? []).entries()) {
+    if (variableIds.has(variable.id)) return fail(`variables[${i}].id: the variable id "${variable.id}" appears twice`);
+    variableIds.add(variable.id);
+  }
+  const parents = new Map(data.codebook.map((t) => [t.id, t.parentId ?? null]));
+  for (const [i, tag] of data.codebook.entries()) {
+    if (data.variables && tag.variableId && !variableIds.has(tag.variableId)) return fail(`codebook[${i}].variableId: no variable "${tag.variableId}" in variables`);
+    if (tag.parentId && !tagIds.has(tag.parentId)) return fail(`codebook[${i}].parentId: unknown tag id "${tag.parentId}"`);
+    // Walking up the parents must end: a code that is its own ancestor has no place in a tree.
+    const seen = new Set<string>();
+    for (let at: string | null = tag.id; at; at = parents.get(at) ?? null) {
+      if (seen.has(at)) return fail(`codebook[${i}].parentId: the tag "${tag.id}" is nested under itself`);
+      seen.add(at);
+    }
+  }
   const pages = new Set(data.pages.map((p) => p.url));
   const comments = new Set(data.comments.map((c) => commentId(c.pageUrl, c.key)));
   const ids = new Set<string>();
@@ -155,15 +174,21 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
   return null;
 }
 
+/** A checked codebook file's entries: its codes, and its variables when it has them. */
+export interface CodebookEntries {
+  codebook: Tag[];
+  variables?: Variable[];
+}
+
 /** Checks a codebook file (the codebook alone). */
-export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
+export function checkCodebookFile(text: string, size = text.length): Checked<CodebookEntries> {
   const json = parseJson(text, size, 'codebook');
   if (!json.ok) return json;
   const version = formatProblem(json.data, 'codebook');
   if (version) return { ok: false, error: version };
   const result = v.safeParse(CodebookFileSchema, json.data);
   if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
-  return { ok: true, data: result.output.codebook };
+  return { ok: true, data: { codebook: result.output.codebook, variables: result.output.variables } };
 }
 
 type Content = Pick<Annotation, 'tagIds' | 'note' | 'none' | 'segments'>;
@@ -188,7 +213,7 @@ function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): Annotation
  * comment) keeps the newest version and the other goes into its history; different annotators'
  * work stays side by side. Throws when a resolution cannot be applied (a rename to a name in use).
  */
-export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}) {
+export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}, variables: Variable[] = []) {
   const clashes = findTagClashes(file, tags).map((clash) => ({ ...clash, resolution: resolutions[clash.incoming.id] ?? defaultResolution(clash) }));
   const resolved = resolveTagClashes(file, tags, resolutions);
   if (!resolved.ok) throw new Error(resolved.error);
@@ -219,24 +244,15 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
       writes.push({ ...current, history: mergeHistory(history, [versionOf(incoming)]) });
     }
   }
-  const known = new Set(tags.map((t) => t.id));
-  const usedKeys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-  let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-  const newTags: Tag[] = [];
-  for (const tag of [...data.codebook].sort((a, b) => a.order - b.order)) {
-    if (known.has(tag.id)) continue;
-    const hotkey = tag.hotkey && !usedKeys.has(tag.hotkey) ? tag.hotkey : null;
-    if (hotkey) usedKeys.add(hotkey);
-    newTags.push({ ...tag, hotkey, order: ++order });
-  }
-  preview.newTags = newTags.map((t) => t.name);
-  return { preview, annotations: writes, tags: newTags };
+  const codebook = planCodebook(data, tags, variables);
+  preview.newTags = codebook.tags.map((t) => t.name);
+  return { preview, annotations: writes, ...codebook };
 }
 
 /** The preview of importing a checked file with the reader's choices for clashing tags. */
 export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
-  const [bundles, tags] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray()]);
-  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions).preview;
+  const [bundles, tags, variables] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray(), db.variables.toArray()]);
+  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions, variables).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
@@ -247,12 +263,12 @@ const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map(
  */
 export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   const urls = pageUrlsOf(data);
-  const preview = await db.transaction('rw', [db.tags, db.pages, db.bundles], async () => {
+  const { preview, codebookChanged } = await db.transaction('rw', [db.tags, db.variables, db.pages, db.bundles], async () => {
     onProgress?.({ phase: 'merging', done: 0, total: 3 });
-    const [stored, tags, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
+    const [stored, tags, variables, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.variables.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
     const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
     onProgress?.({ phase: 'merging', done: 1, total: 3 });
-    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions);
+    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions, variables);
     onProgress?.({ phase: 'merging', done: 2, total: 3 });
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];
@@ -278,6 +294,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
+      db.variables.bulkAdd(plan.variables),
       db.pages.bulkPut(mergedPages),
       db.bundles.bulkPut([...bundles.values()].map((b) => withTagIndex({
         url: b.url,
@@ -286,89 +303,11 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
         tagIds: [],
       }))),
     ]);
-    return plan.preview;
+    return { preview: plan.preview, codebookChanged: plan.tags.length + plan.variables.length > 0 };
   });
   announce(db, { kind: 'pages', pageUrls: urls.length <= MAX_NAMED_PAGES ? urls : null });
-  if (preview.newTags.length) announce(db, { kind: 'codebook' });
+  if (codebookChanged) announce(db, { kind: 'codebook' });
   return preview;
-}
-
-/**
- * Where an imported codebook's variables are kept (storage/codebook.ts once schema v5 stores
- * variables). Without one, codes keep their `variableId` and show under TAGS_VARIABLE.
- */
-export interface VariableStore {
-  load(): Promise<Variable[]>;
-  add(variable: Variable): Promise<void>;
-  update(id: string, changes: Partial<Variable>): Promise<void>;
-}
-
-/** The fields of a code a shared codebook brings to ours (all but id, hotkey and order). */
-const SHARED_FIELDS = ['name', 'colour', 'description', 'include', 'exclude', 'examples', 'variableId', 'parentId', 'codable'] as const satisfies readonly (keyof Tag)[];
-const VARIABLE_FIELDS = ['name', 'kind', 'description', 'include', 'exclude', 'examples'] as const satisfies readonly (keyof Variable)[];
-const changed = <T,>(current: T, incoming: T, fields: readonly (keyof T)[]) => {
-  const changes = Object.fromEntries(fields.filter((f) => (current[f] ?? null) !== (incoming[f] ?? null)).map((f) => [f, incoming[f]])) as Partial<T>;
-  return Object.keys(changes).length ? changes : null;
-};
-
-/**
- * Brings variables into the store: same id updated, same name (ignoring case) taken as ours,
- * others added after ours. Answers which id each incoming variable has here.
- */
-async function applyVariables(store: VariableStore, incoming: readonly Variable[]): Promise<Map<string, string>> {
-  const ours = await store.load();
-  const byId = new Map(ours.map((x) => [x.id, x]));
-  const byName = new Map(ours.map((x) => [x.name.toLowerCase(), x]));
-  let order = ours.reduce((max, x) => Math.max(max, x.order), -1);
-  const ids = new Map<string, string>();
-  for (const variable of incoming) {
-    const current = byId.get(variable.id) ?? byName.get(variable.name.toLowerCase());
-    ids.set(variable.id, current?.id ?? variable.id);
-    if (!current) await store.add({ ...variable, order: ++order });
-    else {
-      const changes = changed(current, variable, VARIABLE_FIELDS);
-      if (changes) await store.update(current.id, changes);
-    }
-  }
-  return ids;
-}
-
-/**
- * Adds a shared codebook's codes and brings same-id codes to its names, colours, definitions,
- * guidance, variables and nesting; its variables go to `store` when there is one.
- */
-export async function applyCodebook(db: AnnotatorDB, codebook: Tag[], variables: readonly Variable[] = [], store?: VariableStore): Promise<{ added: number; updated: number }> {
-  const variableIds = store ? await applyVariables(store, variables) : new Map<string, string>();
-  const result = await db.transaction('rw', db.tags, async () => {
-    const tags = await db.tags.toArray();
-    const byId = new Map(tags.map((t) => [t.id, t]));
-    const names = new Set(tags.map((t) => t.name.toLowerCase()));
-    const keys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-    let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-    let added = 0;
-    let updated = 0;
-    for (const shared of [...codebook].sort((a, b) => a.order - b.order)) {
-      const tag = shared.variableId && variableIds.has(shared.variableId) ? { ...shared, variableId: variableIds.get(shared.variableId) } : shared;
-      const current = byId.get(tag.id);
-      if (current) {
-        const changes = changed(current, tag, SHARED_FIELDS);
-        if (changes) {
-          await db.tags.update(tag.id, changes);
-          updated++;
-        }
-        continue;
-      }
-      const name = names.has(tag.name.toLowerCase()) ? `${tag.name} (shared)` : tag.name;
-      const hotkey = tag.hotkey && !keys.has(tag.hotkey) ? tag.hotkey : null;
-      if (hotkey) keys.add(hotkey);
-      names.add(name.toLowerCase());
-      await db.tags.add({ ...tag, name, hotkey, order: ++order });
-      added++;
-    }
-    return { added, updated };
-  });
-  if (result.added || result.updated || variables.length) announce(db, { kind: 'codebook' });
-  return result;
 }
 
 /** Checks and merges a native export file's text; refuses (changing nothing) with a clear message. */

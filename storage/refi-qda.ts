@@ -119,7 +119,7 @@ export function codeElements(variables: readonly Variable[], codebook: readonly 
     let body = nested(null);
     // Codes whose parents form a circle are reached from no root: they stand at the top.
     for (const code of codes) if (!seen.has(code.id)) body += nested(code.parentId ?? null);
-    const kind = variable === TAGS_VARIABLE ? undefined : variable.kind;
+    const kind = variable.id === TAGS_VARIABLE.id ? undefined : variable.kind;
     out += element('Code', { guid: variableGuid(variable), name: variable.name, isCodable: false }, descriptionElement({ ...variable, kind }), body);
   }
   return out;

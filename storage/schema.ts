@@ -1,11 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { TAGS_VARIABLE } from '../lib/codebook';
 import { normalisedTextHash } from '../lib/text-hash';
-import type { Annotation, CommentSnapshot, PageBundle, PageRecord, Setting, Tag } from '../lib/records';
+import type { Annotation, CommentSnapshot, PageBundle, PageRecord, Setting, Tag, Variable } from '../lib/records';
 
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
-export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded' } as const;
+export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement' } as const;
 
 /**
  * Every schema version, oldest first. Never edit a released version: add one, with an upgrade
@@ -48,11 +49,25 @@ export function declareVersions(db: Dexie): void {
     });
   // v4: the per-comment tables go, now that v3 moved their rows.
   db.version(4).stores({ snapshots: null, annotations: null });
+  // v5: codebook variables (lib/records.ts Variable) over the codes (tags). An existing codebook's
+  // tags become the codes of one multiple-choice variable, TAGS_VARIABLE (its fixed id, so files
+  // of colleagues who upgraded merge): every annotation keeps its tags, nothing else changes.
+  db.version(5)
+    .stores({ variables: 'id, order' })
+    .upgrade(async (tx) => {
+      const tags = tx.table('tags');
+      if ((await tags.count()) === 0) return;
+      await tx.table('variables').put({ ...TAGS_VARIABLE, order: 0 } satisfies Variable);
+      await tags.toCollection().modify((tag: Tag) => {
+        tag.variableId ??= TAGS_VARIABLE.id;
+      });
+    });
 }
 
 /** The extension's database; opened by the background and by extension pages, never by content scripts. */
 export class AnnotatorDB extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
+  variables!: EntityTable<Variable, 'id'>;
   pages!: EntityTable<PageRecord, 'url'>;
   bundles!: EntityTable<PageBundle, 'url'>;
   settings!: EntityTable<Setting, 'key'>;

@@ -18,8 +18,7 @@ async function exportInReview(review: Page, format: string): Promise<{ name: str
 describe('REFI-QDA export from the review page', () => {
   test('ca-export-qdpx downloads a .qdpx whose project xmllint validates against Project.xsd, and it imports back unchanged', async ({ extension }) => {
     const review = await extension.open('review.html');
-    // The database stores no codebook variables yet (schema v5): the dataset's codes come without.
-    await importInReview(review, { ...refiDataset(), variables: [] }, 'refi.json');
+    await importInReview(review, refiDataset(), 'refi.json');
     await review.locator('[data-testid="confirm-import"]').click();
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('4');
 

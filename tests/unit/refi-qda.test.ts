@@ -11,8 +11,7 @@ import { exportData, exportFormat } from '../../storage/export-formats';
 import { toQdc } from '../../storage/export-qdc';
 import { toQdpx } from '../../storage/export-qdpx';
 import { MISSING, toUnitsZip, unitsTables } from '../../storage/export-units';
-import { importFile, type VariableStore } from '../../storage/import';
-import type { Variable } from '../../lib/records';
+import { importFile } from '../../storage/import';
 import { readQdpx } from '../../storage/import-qdpx';
 import { importCodebookFile, readQdc } from '../../storage/import-refi';
 import { codeGuid, descriptionOf, readDescription } from '../../storage/refi-qda';
@@ -179,8 +178,8 @@ describe('REFI-QDA codebook (.qdc)', () => {
   it('through the database: export, import into an empty one, export again gives the same file', async () => {
     const db = await fresh();
     const data = refiDataset();
-    // The database stores no variables yet (schema v5): its codes have none.
-    await db.tags.bulkAdd(data.codebook.map(({ variableId: _, ...tag }) => tag));
+    await db.variables.bulkAdd(data.variables!);
+    await db.tags.bulkAdd(data.codebook);
     const qdc = exportFormat('qdc');
     const first = qdc.serialise(await exportData(db, qdc)) as string;
     const other = await fresh();
@@ -192,19 +191,14 @@ describe('REFI-QDA codebook (.qdc)', () => {
     expect(codeGuid({ id: 'tag_battery' })).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
   });
 
-  it('hands its variables to a variable store: new ones added, ours (same GUID or name) updated, codes pointed at ours', async () => {
+  it('brings its variables into the database: codes keep their variable, nesting and single choice', async () => {
     const db = await fresh();
-    const stored: Variable[] = [{ id: 'var_mine', name: 'stance', kind: 'multiple', description: '', order: 0 }];
-    const store: VariableStore = {
-      load: async () => stored.map((x) => ({ ...x })),
-      add: async (variable) => void stored.push(variable),
-      update: async (id, changes) => void Object.assign(stored.find((x) => x.id === id)!, changes),
-    };
-    const imported = await importCodebookFile(db, toQdc(refiDataset()), 'shared.qdc', undefined, store);
-    expect(imported).toEqual({ ok: true, data: { added: 6, updated: 0 } });
-    expect(stored).toEqual([{ id: 'var_mine', name: 'Stance', kind: 'single', description: 'What the comment thinks of the product.', include: 'Explicit judgements', exclude: 'Questions', examples: 'Love it\nHate it', order: 0 }]);
+    expect(await importCodebookFile(db, toQdc(refiDataset()), 'shared.qdc')).toEqual({ ok: true, data: { added: 6, updated: 0 } });
+    const [stance] = await db.variables.toArray();
+    expect(stance).toMatchObject({ name: 'Stance', kind: 'single', include: 'Explicit judgements', examples: 'Love it\nHate it' });
     const codes = await db.tags.orderBy('order').toArray();
-    expect(codes.filter((t) => t.variableId === 'var_mine').map((t) => t.name)).toEqual(['positive', 'negative', 'battery complaint', 'price complaint']);
+    expect(codes.filter((t) => t.variableId === stance.id).map((t) => t.name)).toEqual(['positive', 'negative', 'battery complaint', 'price complaint']);
+    expect(codes.find((t) => t.name === 'battery complaint')?.parentId).toBe(codes.find((t) => t.name === 'negative')?.id);
   });
 
   it('refuses broken or foreign XML with a clear message, changing nothing', async () => {
@@ -273,9 +267,10 @@ describe('native JSON, W3C and CSV carry variables, none and segments', () => {
 
   it('native JSON: a file with variables, none and segments imports, and exports them again', async () => {
     const db = await fresh();
-    const data = { ...refiDataset(), variables: [] };
+    const data = refiDataset();
     expect(await importFile(db, JSON.stringify(data))).toMatchObject({ ok: true, data: { new: 4 } });
     const again = await exportNative(db);
+    expect(again.variables?.[0]).toEqual(data.variables![0]);
     expect(again.annotations.find((a) => a.id === 'ann_bob_3')).toMatchObject({ none: true });
     expect(again.annotations.find((a) => a.id === 'ann_alice_1')?.segments).toEqual(data.annotations[0].segments);
     expect(again.codebook.find((t) => t.id === 'tag_battery')).toMatchObject({ variableId: 'var_stance', parentId: 'tag_negative-group', include: 'Mentions battery life' });

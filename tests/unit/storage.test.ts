@@ -3,7 +3,10 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { deleteAnnotation } from '../../storage/bundles';
-import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
+import { addTag, loadCodebook, loadVariables, moveTag, updateTag } from '../../storage/codebook';
+import { deleteTag, tagUsage } from '../../storage/code-changes';
+import { classicCodebook } from './classic';
+import { codesByVariable, isCodable } from '../../lib/codebook';
 import { AnnotatorDB } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
@@ -29,19 +32,32 @@ const target = (key: string, text = `text of ${key}`): Target => ({
 });
 
 describe('codebook', () => {
-  it('seeds the default codebook once, in order, with hotkeys 1–8', async () => {
+  it('seeds the example codebook once: two variables with guidance, a group code over nested codes, fixed ids, hotkeys 1–8', async () => {
     const tags = await loadCodebook(db);
-    expect(tags.map((t) => t.name)).toEqual(['on-topic', 'off-topic', 'question', 'argument', 'praise', 'complaint', 'incivility', 'spam']);
-    expect(tags.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    const variables = await loadVariables(db);
+    expect(variables.map((v) => [v.id, v.name, v.kind])).toEqual([['var_tone', 'tone', 'single'], ['var_topics', 'topics', 'multiple']]);
+    for (const entry of [...variables, ...tags.filter(isCodable)]) {
+      expect(entry.description && entry.include && entry.exclude && entry.examples, entry.name).toBeTruthy();
+    }
+    expect(codesByVariable(variables, tags).map((g) => [g.variable.name, g.codes.map((c) => c.name)])).toEqual([
+      ['tone', ['positive', 'neutral', 'negative']],
+      ['topics', ['politics', 'elections', 'policy', 'economy', 'health', 'other topic']],
+    ]);
+    const politics = tags.find((t) => t.name === 'politics')!;
+    expect(politics).toMatchObject({ id: 'tag_politics', codable: false, hotkey: null });
+    expect(tags.filter((t) => t.parentId === politics.id).map((t) => t.name)).toEqual(['elections', 'policy']);
+    expect(tags.filter(isCodable).map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     await db.tags.delete(tags[0].id);
-    expect(await loadCodebook(db)).toHaveLength(7); // deleted tags do not come back
+    await db.variables.delete('var_topics');
+    expect(await loadCodebook(db)).toHaveLength(tags.length - 1); // deleted entries do not come back
+    expect((await loadVariables(db)).map((v) => v.id)).toEqual(['var_tone']);
   });
 
   it('adds with the next free hotkey, refuses duplicate or empty names, renames, re-keys, reorders', async () => {
-    const tags = await loadCodebook(db);
+    const tags = await classicCodebook(db);
     const added = await addTag(db, { name: 'sarcasm', colour: '#ff0000' });
     expect(added.hotkey).toBe('9');
-    await expect(addTag(db, { name: 'Spam' })).rejects.toThrow('already a tag called "Spam"');
+    await expect(addTag(db, { name: 'Spam' })).rejects.toThrow('already a code called "Spam"');
     await expect(addTag(db, { name: '  ' })).rejects.toThrow('needs a name');
     await updateTag(db, added.id, { name: 'irony', hotkey: '1' });
     const after = await loadCodebook(db);
@@ -57,9 +73,10 @@ describe('codebook', () => {
     await setTag(db, target('disqus:1'), a.id, true, order);
     await setTag(db, target('disqus:2'), a.id, true, order);
     await setTag(db, target('disqus:2'), b.id, true, order);
-    expect(await tagUsage(db, a.id)).toBe(2);
-    expect(await deleteTag(db, a.id)).toBe(2);
-    expect(await tagUsage(db, a.id)).toBe(0);
+    expect(await tagUsage(db, a.id)).toEqual([{ annotator: 'alice', count: 2 }]);
+    await annotatorName(db); // made up: not alice
+    expect(await deleteTag(db, a.id, { others: true })).toMatchObject({ removed: true, kept: [], annotations: [{}, {}] });
+    expect(await tagUsage(db, a.id)).toEqual([]);
     const { annotations } = await pageAnnotations(db, target('x').page.url, 'alice');
     const byKey = Object.fromEntries(annotations.map((x) => [x.commentKey, x.tagIds]));
     expect(byKey).toEqual({ 'disqus:1': [], 'disqus:2': [b.id] });
@@ -216,9 +233,10 @@ describe('schema upgrade', () => {
     const bundle = await readBundle(upgraded, 'p');
     expect(bundle.comments[0].textHash).toBe(normalisedTextHash('Old text'));
     expect(bundle.annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
-    expect(await tagUsage(upgraded, 't1')).toBe(1);
-    expect(upgraded.verno).toBe(4);
-    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags']);
+    expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }]);
+    expect(upgraded.verno).toBe(5);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags', 'variables']);
+    expect(await upgraded.variables.count()).toBe(0); // no tags: nothing for a variable to hold
     upgraded.close();
     await Dexie.delete(old);
   });
