@@ -139,7 +139,8 @@ export function readQdpx(bytes: Uint8Array, ours: OurCodebook, name = 'The file'
       codeIds,
       variableNames: new Map(section('Variables', 'Variable').map((x) => [guidAttr(x, 'A Variable'), x.getAttribute('name') ?? ''])),
       notes: new Map(section('Notes', 'Note').map((n) => [guidAttr(n, 'A Note'), n])),
-      codebookOrder: tags.map((t) => t.id),
+      // Our codebook's order first: an annotation that comes back lists its codes as we store them.
+      codebookOrder: [...[...ours.tags].sort((a, b) => a.order - b.order).map((t) => t.id), ...tags.map((t) => t.id)],
       exportedAt: timeOf(root, 'creationDateTime', new Date().toISOString()),
     };
     const data: NativeExport = { format: FORMAT, version: FORMAT_VERSION, exportedAt: parts.exportedAt, scope: { kind: 'all' }, variables, codebook: tags, pages: [], comments: [], annotations: [] };
