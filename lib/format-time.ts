@@ -18,3 +18,14 @@ export function prepareTimeFormat(): void {
 }
 
 const formatter = () => (format ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+
+/**
+ * A time as ISO 8601 UTC (`2026-11-21T10:00:00.000Z`), or '' when it is missing or no time.
+ * A time without a zone is read as UTC, so the same file gives the same times everywhere.
+ */
+export function isoUtc(value: string | null | undefined): string {
+  if (!value) return '';
+  const zoned = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+  const time = Date.parse(zoned);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString();
+}
