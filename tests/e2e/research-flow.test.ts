@@ -55,7 +55,7 @@ describe('a study on a Disqus thread, start to finish', () => {
     await openWithPanel(page, LIVE.url);
     const frame = page.frames().find((f) => f.url().startsWith('https://disqus.com/embed/comments/'))!;
     await frame.locator('[id^="post-"]').first().waitFor();
-    const ids = await frame.locator('[id^="post-"]').evaluateAll((posts) => posts.slice(0, 3).map((p) => p.id.slice('post-'.length)));
+    const ids = await frame.locator('[id^="post-"]').evaluateAll((posts) => posts.map((p) => p.id).filter((id) => /^post-\d+$/.test(id)).slice(0, 3).map((id) => id.slice('post-'.length)));
     const keys = ids.map((id) => `disqus:${id}`);
     const choose = async (i: number) => {
       await frame.locator(`#post-${ids[i]} .post-message p`).first().click();
