@@ -46,6 +46,7 @@ export function boundMetadata(metadata: PageMetadata): PageMetadata {
     siteName: cutOrNull(metadata.siteName, METADATA_LIMITS.siteName),
     publishedTime: cutOrNull(metadata.publishedTime, METADATA_LIMITS.publishedTime),
     excerpt: cutOrNull(metadata.excerpt, METADATA_LIMITS.excerpt),
+    ...(metadata.commentFrame && metadata.commentFrame.length <= 4_000 && { commentFrame: metadata.commentFrame }),
   };
 }
 

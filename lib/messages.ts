@@ -77,6 +77,7 @@ const TargetSchema = v.strictObject({
       siteName: cutText(METADATA_LIMITS.siteName),
       publishedTime: cutText(METADATA_LIMITS.publishedTime),
       excerpt: cutText(METADATA_LIMITS.excerpt),
+      commentFrame: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4_000), v.url()))),
     })), null),
     commentCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COMMENTS)),
   }),

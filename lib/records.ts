@@ -10,6 +10,12 @@ export interface PageMetadata {
   siteName: string | null;
   publishedTime: string | null;
   excerpt: string | null;
+  /**
+   * The address of the frame that shows the page's comments when an embed does (Disqus's
+   * disqus.com/embed/comments/?f=FORUM&t_u=…): exports target its comments there. Absent on
+   * pages without one and on records from before it was kept.
+   */
+  commentFrame?: string | null;
 }
 
 /** What a codebook entry says to the coder: read while coding, exported to REFI-QDA. */

@@ -11,6 +11,17 @@ export function pageAddress(doc: Document, fallbackUrl: string): string {
   return normaliseUrl(fallbackUrl, doc.querySelector('link[rel="canonical"]')?.getAttribute('href'));
 }
 
+/** The address of the Disqus frame showing the page's comments (absolute), or null. */
+function commentFrameOf(doc: Document): string | null {
+  const src = doc.querySelector('iframe[src*="disqus.com/embed/comments"]')?.getAttribute('src');
+  if (!src) return null;
+  try {
+    return new URL(src, doc.baseURI || undefined).href;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Readability's metadata for the page, each field cut to its bound (lib/bounds.ts). Readability
  * changes the document it reads, so it gets a copy; the caller's document stays as it was.
@@ -34,6 +45,7 @@ export function readPageMetadata(doc: Document, fallbackUrl: string, thread?: El
     siteName: clean(article?.siteName),
     publishedTime: clean(article?.publishedTime),
     excerpt: clean(article?.excerpt),
+    commentFrame: commentFrameOf(doc),
   });
 }
 

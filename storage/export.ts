@@ -84,9 +84,9 @@ const commentOf = (data: NativeExport) => {
 };
 
 /** The address whose document holds a comment's element: a Disqus comment's embed frame, else the page. */
-export function targetSource(pageUrl: string, commentKey: string): string {
+export function targetSource(pageUrl: string, commentKey: string, commentFrame?: string | null): string {
   if (!commentKey.startsWith('disqus:')) return pageUrl;
-  return `https://disqus.com/embed/comments/?base=default&t_u=${encodeURIComponent(pageUrl)}`;
+  return commentFrame ?? `https://disqus.com/embed/comments/?base=default&t_u=${encodeURIComponent(pageUrl)}`;
 }
 
 /** Each code's variable name, by code id. */
@@ -107,13 +107,14 @@ export function toWebAnnotations(data: NativeExport): Record<string, unknown> {
   const tagName = new Map(data.codebook.map((t) => [t.id, t.name]));
   const variableOf = variableNames(data);
   const comment = commentOf(data);
+  const frameOf = new Map(data.pages.map((p) => [p.url, p.metadata?.commentFrame]));
   const codeBody = (id: string) => ({ type: 'TextualBody', purpose: 'classifying', value: tagName.get(id) ?? id, id: `urn:comment-annotator:tag:${id}`, variable: variableOf.get(id) ?? null });
   const items = data.annotations.flatMap((a) => {
     const snapshot = comment(a);
     const css = commentSelector(a.commentKey);
     const refined = (selector: Record<string, unknown>) => (css ? { type: 'CssSelector', value: css, refinedBy: selector } : selector);
     const target = (selector: unknown) => ({
-      source: targetSource(a.pageUrl, a.commentKey),
+      source: targetSource(a.pageUrl, a.commentKey, frameOf.get(a.pageUrl)),
       selector,
       ...(snapshot?.permalink ? { scope: snapshot.permalink } : {}),
     });

@@ -55,7 +55,7 @@ const PageSchema = v.strictObject({
   layout: v.nullable(v.picklist(LAYOUT_NAMES)),
   metadata: v.nullable(v.strictObject({
     url: webUrl, title: v.nullable(text(2_000)), byline: v.nullable(text(2_000)), siteName: v.nullable(text(500)),
-    publishedTime: v.nullable(text(100)), excerpt: v.nullable(text(10_000)),
+    publishedTime: v.nullable(text(100)), excerpt: v.nullable(text(10_000)), commentFrame: v.optional(v.nullable(webUrl)),
   })),
   firstSeen: timestamp,
   lastSeen: timestamp,
