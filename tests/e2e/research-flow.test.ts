@@ -86,6 +86,11 @@ describe('a study on a Disqus thread, start to finish', () => {
     writeFileSync(project, unzipSync(new Uint8Array(readFileSync(await exported(review, 'qdpx'))))['project.qde']);
     expect(xmllint(project, 'Project.xsd')).toEqual({ status: 0, output: expect.stringContaining('validates') });
 
+    // W3C: each Disqus comment is targeted in the Disqus frame, with its forum (Disqus can load it).
+    const w3c = JSON.parse(readFileSync(await exported(review, 'w3c'), 'utf8'));
+    const sources = new Set(w3c.first.items.map((item: { target: { source: string } }) => item.target.source));
+    expect([...sources]).toEqual([expect.stringMatching(/^https:\/\/disqus\.com\/embed\/comments\/\?.*f=xperiablog/)]);
+
     // A colleague's native file: bob coded the same three comments.
     const mine = JSON.parse(readFileSync(await exported(review, 'json'), 'utf8'));
     const bobs: Record<string, { tagIds: string[]; none?: boolean }> = {
