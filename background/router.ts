@@ -1,5 +1,6 @@
 import { annotatorName, pageAnnotations, setNote, setTag } from '../storage/annotations';
 import { loadCodebook } from '../storage/codebook';
+import { saveThread } from '../storage/threads';
 import type { AnnotatorDB } from '../storage/schema';
 import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
@@ -82,8 +83,8 @@ const pickKey = (url: string) => {
 /** The page addresses a request reads or writes the codings of. */
 function pagesNamed(request: Request): string[] {
   if (request.type === 'get-page-state') return [request.pageUrl];
-  if (request.type === 'set-tag' || request.type === 'set-note') {
-    const { url, metadata } = request.target.page;
+  if (request.type === 'set-tag' || request.type === 'set-note' || request.type === 'save-thread') {
+    const { url, metadata } = request.type === 'save-thread' ? request.page : request.target.page;
     return metadata ? [url, metadata.url] : [url];
   }
   return [];
@@ -135,8 +136,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
     }
     case 'get-page-state': {
       const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorName(db)]);
-      const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
-      return ok<PageState>({ codebook, annotator, annotations, snapshots, rev });
+      return ok<PageState>({ codebook, annotator, ...await pageAnnotations(db, request.pageUrl, annotator) });
     }
     case 'set-tag': {
       const codebook = await codebookOf(deps);
@@ -147,5 +147,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
     }
     case 'set-note':
       return ok(await setNote(db, request.target, request.note));
+    case 'save-thread':
+      return ok(await saveThread(db, request.page, request.comments));
   }
 }

@@ -1,4 +1,5 @@
-import { withTagIndex } from './bundles';
+import { recountCoded } from './codings';
+import { tagIdsOf } from './schema';
 import { announce } from './changes';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { HOTKEYS } from '../lib/hotkeys';
@@ -94,8 +95,8 @@ export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promis
 
 /** How many annotations use a tag (asked before deleting it). */
 export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
-  const bundles = await db.bundles.where('tagIds').equals(id).toArray();
-  return bundles.reduce((sum, b) => sum + b.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
+  const rows = await db.codings.where('tagIds').equals(id).toArray();
+  return rows.reduce((sum, row) => sum + row.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
 }
 
 /**
@@ -104,19 +105,19 @@ export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
  * Returns how many annotations it touched.
  */
 export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
-  return announced(db, db.transaction('rw', db.tags, db.bundles, async () => {
+  return announced(db, db.transaction('rw', [db.tags, db.codings, db.pages], async () => {
     const now = new Date().toISOString();
     let touched = 0;
-    const bundles = await db.bundles.where('tagIds').equals(id).toArray();
-    await db.bundles.bulkPut(bundles.map((bundle) => withTagIndex({
-      ...bundle,
-      annotations: bundle.annotations.map((a) => {
+    const rows = await db.codings.where('tagIds').equals(id).toArray();
+    await db.codings.bulkPut(rows.map((row) => {
+      const annotations = row.annotations.map((a) => {
         if (!a.tagIds.includes(id)) return a;
         touched++;
         return { ...a, tagIds: a.tagIds.filter((t) => t !== id), updatedAt: now };
-      }),
-    })));
-    await db.tags.delete(id);
+      });
+      return { ...row, annotations, tagIds: tagIdsOf(annotations), rev: row.rev + 1 };
+    }));
+    await Promise.all([db.tags.delete(id), recountCoded(db, [...new Set(rows.map((row) => row.url))])]);
     return touched;
   }));
 }

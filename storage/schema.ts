@@ -1,11 +1,40 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType } from 'dexie';
 import { normalisedTextHash } from '../lib/text-hash';
-import type { Annotation, CommentSnapshot, PageBundle, PageRecord, Setting, Tag } from '../lib/records';
+import { isCoded } from '../lib/edits';
+import type { Annotation, CoderPage, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart } from '../lib/records';
 
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
 export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded' } as const;
+
+/** The key range of a page's records in a table keyed by [url + something]. */
+export const pageKeyRange = (url: string): [IndexableType, IndexableType] => [[url, Dexie.minKey], [url, Dexie.maxKey]];
+
+/** A page's record of schema versions 3 to 5: its comment snapshots and every annotator's annotations. */
+interface PageBundle {
+  url: string;
+  comments: CommentSnapshot[];
+  annotations: Annotation[];
+  tagIds: string[];
+  rev?: number;
+}
+
+/** The tags an annotation list uses (a record's tag index). */
+export const tagIdsOf = (annotations: readonly Annotation[]): string[] => [...new Set(annotations.flatMap((a) => a.tagIds))];
+
+/** How many comments of a page the annotations (of every coder of the page) code. */
+export const codedCountOf = (annotations: readonly Annotation[]): number => new Set(annotations.filter(isCoded).map((a) => a.commentKey)).size;
+
+/** Annotations by their annotator. */
+export function byCoder(annotations: readonly Annotation[]): Map<string, Annotation[]> {
+  const coders = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    if (!coders.has(a.annotator)) coders.set(a.annotator, []);
+    coders.get(a.annotator)!.push(a);
+  }
+  return coders;
+}
 
 /**
  * Every schema version, oldest first. Never edit a released version: add one, with an upgrade
@@ -43,25 +72,53 @@ export function declareVersions(db: Dexie): void {
       };
       await tx.table('snapshots').each((s: CommentSnapshot) => void bundleOf(s.pageUrl).comments.push(s));
       await tx.table('annotations').each((a: Annotation) => void bundleOf(a.pageUrl).annotations.push(a));
-      for (const bundle of bundles.values()) bundle.tagIds = [...new Set(bundle.annotations.flatMap((a) => a.tagIds))];
+      for (const bundle of bundles.values()) bundle.tagIds = tagIdsOf(bundle.annotations);
       await tx.table('bundles').bulkPut([...bundles.values()]);
     });
   // v4: the per-comment tables go, now that v3 moved their rows.
   db.version(4).stores({ snapshots: null, annotations: null });
+  // (v5: the codebook's variables, declared on its own branch.)
+  // v6: a page's bundle splits into its thread's comment snapshots (written when coding starts
+  // and as comments arrive) and one record per coder (the only record a key press rewrites);
+  // each page record counts its coded comments.
+  db.version(6)
+    .stores({ bundles: null, codings: '[url+annotator], url, annotator, *tagIds', threads: '[url+part], url' })
+    .upgrade(async (tx) => {
+      const coded = new Map<string, number>();
+      const codings: CoderPage[] = [];
+      const threads: ThreadPart[] = [];
+      await tx.table('bundles').each((bundle: PageBundle) => {
+        coded.set(bundle.url, codedCountOf(bundle.annotations));
+        if (bundle.comments.length) threads.push({ url: bundle.url, part: 0, comments: bundle.comments });
+        for (const [annotator, annotations] of byCoder(bundle.annotations)) codings.push({ url: bundle.url, annotator, annotations, tagIds: tagIdsOf(annotations), rev: bundle.rev ?? 0 });
+      });
+      await Promise.all([
+        tx.table('codings').bulkPut(codings),
+        tx.table('threads').bulkPut(threads),
+        tx.table('pages').toCollection().modify((page: PageRecord) => {
+          page.codedCount = coded.get(page.url) ?? 0;
+        }),
+      ]);
+    });
 }
 
 /** The extension's database; opened by the background and by extension pages, never by content scripts. */
 export class AnnotatorDB extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
   pages!: EntityTable<PageRecord, 'url'>;
-  bundles!: EntityTable<PageBundle, 'url'>;
+  codings!: Dexie.Table<CoderPage, [string, string]>;
+  threads!: Dexie.Table<ThreadPart, [string, number]>;
   settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = DB_NAME) {
     // No liveQuery result cache (nothing uses liveQuery now: views follow storage/changes.ts);
     // its default kept every result and handed out deep clones, which for the review page's
     // read of a million annotations cost 2.2 s and a full copy.
-    super(name, { cache: 'disabled' });
+    // Relaxed durability: a commit is reported once the operating system has the data, not once
+    // it reached the disk. A crash of the browser (or of its service worker) loses nothing then;
+    // only the machine losing power within the OS's write-back delay could. Chromium has used
+    // it as its default since version 121; said here so older ones do the same.
+    super(name, { cache: 'disabled', chromeTransactionDurability: 'relaxed' });
     declareVersions(this);
   }
 }

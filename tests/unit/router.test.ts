@@ -1,4 +1,4 @@
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
@@ -118,10 +118,10 @@ describe('background router', () => {
     const press = { type: 'set-tag', target, tagId: a.id, on: true };
     const first = await route(press, OWN, deps);
     await route({ type: 'set-tag', target, tagId: b.id, on: true }, OWN, deps);
-    const before = await db.bundles.get(target.page.url);
+    const before = await db.codings.toArray();
     // The worker stopped before its answer left: the port sends the press again.
     const again = await route(press, OWN, deps);
-    expect(await db.bundles.get(target.page.url)).toEqual(before);
+    expect(await db.codings.toArray()).toEqual(before);
     expect(again).toMatchObject({ ok: true, value: { after: { tagIds: [a.id, b.id] }, rev: 2 } });
     expect(first).toMatchObject({ ok: true, value: { rev: 1 } });
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);

@@ -1,8 +1,9 @@
-import { readBundle, readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
+import { readThread, saveThread } from '../../storage/threads';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
-import { deleteAnnotation } from '../../storage/bundles';
+import { deleteAnnotation } from '../../storage/codings';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
 import { AnnotatorDB } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
@@ -73,9 +74,9 @@ describe('annotations', () => {
     const change = await setTag(db, target('disqus:7', 'Hello   world'), b.id, true, [a.id, b.id]);
     expect(change.before).toBeNull();
     expect(change.after).toMatchObject({ commentKey: 'disqus:7', tagIds: [b.id], note: '', annotator: 'alice' });
-    const snapshot = (await readBundle(db, 'https://www.xperiablog.net/a/')).comments.find((c) => c.key === 'disqus:7');
+    const snapshot = (await readThread(db, 'https://www.xperiablog.net/a/')).find((c) => c.key === 'disqus:7');
     expect(snapshot).toMatchObject({ author: 'Ann', text: 'Hello   world', textHash: normalisedTextHash('Hello world') });
-    expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, metadata: { title: 'A' } });
+    expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, codedCount: 1, metadata: { title: 'A' } });
   });
 
   it('keeps tags in codebook order, takes them off, and removes an annotation left empty', async () => {
@@ -118,7 +119,7 @@ describe('annotations', () => {
 
 describe('the write path', () => {
   const URL_A = 'https://www.xperiablog.net/a/';
-  const bundleRecord = () => db.bundles.get(URL_A);
+  const bundleRecord = () => db.codings.get([URL_A, 'alice']);
 
   it('the same request applied twice changes nothing the second time (a resend after the worker stopped)', async () => {
     const [a, b] = await loadCodebook(db);
@@ -205,7 +206,7 @@ describe('the write path', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version-1 database with the current schema: text hashes computed, rows moved into page bundles', async () => {
+  it('opens a version-1 database with the current schema: text hashes computed, rows moved into threads and coder records', async () => {
     const old = `old-${crypto.randomUUID()}`;
     const v1 = new Dexie(old);
     v1.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
@@ -213,14 +214,133 @@ describe('schema upgrade', () => {
     await v1.table('annotations').add({ id: 'a1', pageUrl: 'p', commentKey: 'wp:1', tagIds: ['t1'], note: '', annotator: 'alice', createdAt: 'x', updatedAt: 'x' });
     v1.close();
     const upgraded = new AnnotatorDB(old);
-    const bundle = await readBundle(upgraded, 'p');
-    expect(bundle.comments[0].textHash).toBe(normalisedTextHash('Old text'));
-    expect(bundle.annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
+    expect((await readThread(upgraded, 'p'))[0].textHash).toBe(normalisedTextHash('Old text'));
+    expect((await pageAnnotations(upgraded, 'p', 'alice')).annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
     expect(await tagUsage(upgraded, 't1')).toBe(1);
-    expect(upgraded.verno).toBe(4);
-    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags']);
+    expect(upgraded.verno).toBe(6);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['codings', 'pages', 'settings', 'tags', 'threads']);
     upgraded.close();
     await Dexie.delete(old);
+  });
+
+  it('opens a version-4 database (page bundles) with version 6: every comment and annotation kept, one record per coder, pages count their coded comments', async () => {
+    const old = `v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(old);
+    // Version 4's declarations as released (storage/schema.ts before version 6).
+    v4.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
+    v4.version(2).stores({ snapshots: '[pageUrl+key], pageUrl, textHash', annotations: 'id, &[annotator+pageUrl+commentKey], [pageUrl+commentKey], pageUrl, annotator, updatedAt, *tagIds' });
+    v4.version(3).stores({ bundles: 'url, *tagIds' });
+    v4.version(4).stores({ snapshots: null, annotations: null });
+    const snap = (pageUrl: string, key: string): CommentSnapshot => ({ pageUrl, key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text: `text of ${key}`, textHash: normalisedTextHash(`text of ${key}`), savedAt: 'x' });
+    const ann = (id: string, pageUrl: string, commentKey: string, annotator: string, more: Partial<Annotation> = {}): Annotation => ({ id, pageUrl, commentKey, tagIds: [], note: '', annotator, createdAt: 'x', updatedAt: 'x', ...more });
+    const segment = { id: 'seg_1', tagId: 't2', quote: 'text', start: 0, end: 4, createdAt: 'x' };
+    const [P1, P2] = ['https://a.example/1', 'https://a.example/2'];
+    const bundles = [
+      { url: P1, rev: 7, tagIds: ['t1', 't2'], comments: [snap(P1, 'c1'), snap(P1, 'c2'), snap(P1, 'c3')], annotations: [
+        ann('a1', P1, 'c1', 'alice', { tagIds: ['t1'] }), ann('a2', P1, 'c2', 'alice', { note: 'only a note' }), ann('a3', P1, 'c3', 'alice', { segments: [segment] }),
+        ann('b1', P1, 'c1', 'bob', { tagIds: ['t2'], history: [{ tagIds: ['t1'], note: '', annotator: 'bob', updatedAt: 'w' }] }),
+      ] },
+      { url: P2, tagIds: [], comments: [snap(P2, 'c1')], annotations: [ann('n1', P2, 'c1', 'alice', { none: true })] },
+    ];
+    await v4.table('bundles').bulkAdd(bundles);
+    await v4.table('pages').bulkAdd([P1, P2].map((url) => ({ url, layout: 'wp', metadata: null, firstSeen: 'x', lastSeen: 'x', commentCount: 3 })));
+    await v4.table('tags').add({ id: 't1', name: 'one', colour: '#000', hotkey: '1', description: '', order: 0 });
+    v4.close();
+
+    const upgraded = new AnnotatorDB(old);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const everything = await readEverything(upgraded);
+    expect(everything.annotations.sort(byId)).toEqual(bundles.flatMap((b) => b.annotations).sort(byId));
+    expect(everything.comments).toEqual(expect.arrayContaining(bundles.flatMap((b) => b.comments)));
+    expect(everything.comments).toHaveLength(4);
+    expect(await upgraded.codings.get([P1, 'alice'])).toMatchObject({ rev: 7, tagIds: ['t1'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
+    expect(await upgraded.codings.get([P1, 'bob'])).toMatchObject({ rev: 7, tagIds: ['t2'], annotations: [{ id: 'b1', history: [{ updatedAt: 'w' }] }] });
+    expect(await upgraded.codings.get([P2, 'alice'])).toMatchObject({ annotations: [{ id: 'n1', none: true }] });
+    expect(await tagUsage(upgraded, 't2')).toBe(1);
+    // c1 (tags) and c3 (a segment) are coded; c2 has a note alone. On P2, "no code applies".
+    expect((await upgraded.pages.toArray()).map((p) => [p.url, p.codedCount])).toEqual([[P1, 2], [P2, 1]]);
+    expect(await upgraded.tags.get('t1')).toMatchObject({ name: 'one' });
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('bundles');
+    // The panel reads what it read before.
+    expect(await pageAnnotations(upgraded, P1, 'alice')).toMatchObject({ rev: 7, threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }, { key: 'c2' }, { key: 'c3' }] });
+    upgraded.close();
+    await Dexie.delete(old);
+  });
+});
+
+describe('thread snapshots and split writes', () => {
+  const URL_A = 'https://www.xperiablog.net/a/';
+  const page = target('x').page;
+  const info = (key: string, text = `text of ${key}`) => ({ key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text });
+  /** The target of a press on a comment whose snapshot the page knows stored: its key only. */
+  const byKey = (key: string, annotator = 'alice'): Target => ({ ...target(key), comment: { key }, annotator });
+  const writes = () => {
+    const seen: string[] = [];
+    db.codings.hook('creating', (_key, row) => void seen.push(`codings ${row.annotator}`));
+    db.codings.hook('updating', (_changes, _key, row) => void seen.push(`codings ${row.annotator}`));
+    db.threads.hook('creating', (_key, part) => void seen.push(`threads ${part.comments.length}`));
+    db.threads.hook('updating', () => void seen.push('threads rewritten'));
+    return seen;
+  };
+
+  it('a press names the comment by key: only its coder’s record is written, neither the thread nor another coder’s record', async () => {
+    const [a] = await loadCodebook(db);
+    await saveThread(db, page, Array.from({ length: 300 }, (_, i) => info(`c${i}`)));
+    await setTag(db, byKey('c1', 'bob'), a.id, true, [a.id]);
+    const bob = await db.codings.get([URL_A, 'bob']);
+    const seen = writes();
+    const change = await setTag(db, byKey('c2'), a.id, true, [a.id]);
+    expect(change.after).toMatchObject({ commentKey: 'c2', tagIds: [a.id] });
+    expect(seen).toEqual(['codings alice']);
+    expect(await db.codings.get([URL_A, 'bob'])).toEqual(bob);
+    expect(await db.threads.count()).toBe(1);
+  });
+
+  it('a press with the comment’s text adds its snapshot as a new part; a comment stored already keeps its first snapshot', async () => {
+    const [a] = await loadCodebook(db);
+    await saveThread(db, page, [info('c1', 'first words')]);
+    const seen = writes();
+    await setTag(db, target('c2', 'new comment'), a.id, true, [a.id]);
+    await setTag(db, target('c1', 'edited later'), a.id, true, [a.id]);
+    expect(seen).toEqual(['codings alice', 'threads 1', 'codings alice', 'threads 1']);
+    expect((await readThread(db, URL_A)).map((c) => [c.key, c.text])).toEqual([['c1', 'first words'], ['c2', 'new comment']]);
+    expect((await readEverything(db)).comments).toHaveLength(2);
+  });
+
+  it('saves a thread a part at a time, never rewriting the parts before; the page record counts comments and coded comments', async () => {
+    const [a, b] = await loadCodebook(db);
+    expect(await saveThread(db, { ...page, commentCount: 2 }, [info('c1'), info('c2')])).toBe(2);
+    await setTag(db, byKey('c1'), a.id, true, [a.id, b.id]);
+    const seen = writes();
+    await saveThread(db, { ...page, commentCount: 3 }, [info('c3')]);
+    expect(seen).toEqual(['threads 1']);
+    expect(await db.pages.get(URL_A)).toMatchObject({ commentCount: 3, codedCount: 1 });
+    expect(await pageAnnotations(db, URL_A, 'alice')).toMatchObject({ threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }] });
+  });
+
+  it('counts a comment coded once, whoever coded it, until nobody does (tags, segments or "no code applies"; a note alone is not coding)', async () => {
+    const [a] = await loadCodebook(db);
+    const coded = async () => (await db.pages.get(URL_A))!.codedCount;
+    await setTag(db, target('c1'), a.id, true, [a.id]);
+    expect(await coded()).toBe(1);
+    await setTag(db, { ...target('c1'), annotator: 'bob' }, a.id, true, [a.id]);
+    expect(await coded()).toBe(1);
+    await setTag(db, target('c1'), a.id, false, [a.id]);
+    expect(await coded()).toBe(1);
+    await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c1', annotator: 'bob' }, { tags: { [a.id]: false } }, [a.id]);
+    expect(await coded()).toBe(0);
+    await setNote(db, target('c2'), 'a note');
+    expect(await coded()).toBe(0);
+    await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c2', annotator: 'alice' }, { none: true }, [a.id]);
+    expect(await coded()).toBe(1);
+    const segment = { id: 'seg_1', tagId: a.id, quote: 'text', start: 0, end: 4, createdAt: 'x' };
+    const withSegment = await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c3', annotator: 'alice' }, { segments: { add: [segment] } }, [a.id]);
+    expect(withSegment.after).toMatchObject({ segments: [segment] });
+    expect(await coded()).toBe(2);
+    await deleteAnnotation(db, withSegment.after!);
+    expect(await coded()).toBe(1);
+    await deleteTag(db, a.id);
+    expect(await coded()).toBe(1);
   });
 });
 
