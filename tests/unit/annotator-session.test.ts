@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnnotatorSession, type Send } from '../../page/annotator-session';
 import { CommentStore } from '../../page/comment-store';
 import { applyEdit } from '../../lib/edits';
@@ -20,12 +20,18 @@ const snapshot = (key: string, text: string): CommentSnapshot => ({ pageUrl: URL
 /** A background that stores annotations by comment key, as the router answers, and records every request. */
 function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: CommentSnapshot[] } = {}) {
   const stored = new Map((saved.annotations ?? []).map((a) => [a.commentKey, a]));
+  const threadKeys = new Set((saved.snapshots ?? []).map((c) => c.key));
   const requests: Request[] = [];
   let rev = 1;
   const send = (async (request: Request): Promise<Response> => {
     requests.push(request);
-    if (request.type === 'get-page-state') return { ok: true, value: { codebook: TAGS, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], rev } };
+    if (request.type === 'get-page-state') return { ok: true, value: { codebook: TAGS, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], threadKeys: [...threadKeys], rev } };
+    if (request.type === 'save-thread') {
+      for (const c of request.comments) threadKeys.add(c.key);
+      return { ok: true, value: request.comments.length };
+    }
     if (request.type !== 'set-tag' && request.type !== 'set-note') return { ok: false, error: `not faked: ${request.type}` };
+    if ('text' in request.target.comment) threadKeys.add(request.target.comment.key);
     const key = request.target.comment.key;
     const before = stored.get(key) ?? null;
     const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : { note: request.note };
@@ -33,7 +39,7 @@ function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: Comme
     stored.set(key, after);
     return { ok: true, value: { before, after, rev: ++rev } };
   }) as Send;
-  return { send, stored, requests };
+  return { send, stored, requests, threadKeys };
 }
 
 /** A session on a page showing `keys`, loaded from `background`. */
@@ -46,6 +52,43 @@ async function sessionOn(comments: ReturnType<typeof comment>[], background = me
 }
 
 const tagsOf = (session: AnnotatorSession, key: string) => session.snapshot().thread.annotationOf.get(key)?.tagIds ?? [];
+
+/** The comments of the save-thread requests sent so far, a list per request. */
+const threadParts = (requests: Request[]) => requests.flatMap((r) => (r.type === 'save-thread' ? [r.comments.map((c) => c.key)] : []));
+
+describe('the thread’s snapshots', () => {
+  it('sends a comment’s text only until its snapshot is stored; the thread follows in parts once coding starts, then each comment that arrives', async () => {
+    const comments = Array.from({ length: 1_200 }, (_, i) => comment(`wp:${i + 1}`));
+    const { session, store, background } = await sessionOn(comments);
+    // Nothing coded here yet: no snapshot is sent.
+    expect(threadParts(background.requests)).toEqual([]);
+    await session.toggleTag(TAGS[0].id, 'wp:1');
+    const first = background.requests.find((r) => r.type === 'set-tag')!;
+    expect(first.type === 'set-tag' && first.target.comment).toMatchObject({ key: 'wp:1', text: 'comment wp:1', author: 'A' });
+    await vi.waitFor(() => expect(background.threadKeys.size).toBe(1_200));
+    const parts = threadParts(background.requests);
+    expect(parts.map((p) => p.length)).toEqual([500, 500, 199]);
+    expect(parts.flat()).not.toContain('wp:1');
+
+    await session.toggleTag(TAGS[0].id, 'wp:2');
+    const second = background.requests.filter((r) => r.type === 'set-tag').at(-1)!;
+    expect(second.type === 'set-tag' && second.target.comment).toEqual({ key: 'wp:2' });
+
+    store.set({ frameId: 0, layout: 'wp', comments: [...comments, comment('wp:new')] });
+    await vi.waitFor(() => expect(threadParts(background.requests).at(-1)).toEqual(['wp:new']));
+    expect(threadParts(background.requests)).toHaveLength(4);
+  });
+
+  it('on a page coded before, sends the comments whose snapshots are not stored as it loads, and names the others by key', async () => {
+    const comments = ['wp:1', 'wp:2', 'wp:3'].map((key) => comment(key));
+    const background = memoryBackground({ annotations: [annotation('wp:1', [TAGS[0].id])], snapshots: [snapshot('wp:1', 'comment wp:1')] });
+    const { session } = await sessionOn(comments, background);
+    await vi.waitFor(() => expect(threadParts(background.requests)).toEqual([['wp:2', 'wp:3']]));
+    await session.toggleTag(TAGS[1].id, 'wp:3');
+    const press = background.requests.filter((r) => r.type === 'set-tag').at(-1)!;
+    expect(press.type === 'set-tag' && press.target.comment).toEqual({ key: 'wp:3' });
+  });
+});
 
 describe('the annotator session', () => {
   it(`undoes the last ${HISTORY_LIMIT} actions and no more; a new action leaves nothing to redo`, async () => {
@@ -108,7 +151,9 @@ describe('the annotator session', () => {
 
     await session.toggleTag(TAGS[1].id, 'generic:new-7');
     const toggle = background.requests.find((r) => r.type === 'set-tag');
-    expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1', text } }, tagId: TAGS[1].id, on: true });
+    // Under the stored key, which names its stored snapshot: no text goes with it.
+    expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1' } }, tagId: TAGS[1].id, on: true });
+    expect(toggle?.type === 'set-tag' && toggle.target.comment).toEqual({ key: 'generic:old-1' });
     expect(tagsOf(session, 'generic:new-7')).toEqual([TAGS[0].id, TAGS[1].id]);
   });
 });

@@ -97,7 +97,7 @@ describe('the announcer', () => {
 });
 
 describe('every write announces what it changed, once committed', () => {
-  it('annotations: tag, note, review edit, removal and its undo, each with the page bundle’s revision', async () => {
+  it('annotations: tag, note, review edit, removal and its undo, each with the revision of the coder’s record of the page', async () => {
     const [a, b] = await loadCodebook(db);
     expect(await announcedSoFar()).toEqual([{ kind: 'codebook' }]); // the defaults, seeded once
     await loadCodebook(db);

@@ -119,29 +119,29 @@ describe('annotations', () => {
 
 describe('the write path', () => {
   const URL_A = 'https://www.xperiablog.net/a/';
-  const bundleRecord = () => db.codings.get([URL_A, 'alice']);
+  const coderRecord = () => db.codings.get([URL_A, 'alice']);
 
   it('the same request applied twice changes nothing the second time (a resend after the worker stopped)', async () => {
     const [a, b] = await loadCodebook(db);
     const order = [a.id, b.id];
     const first = await setTag(db, target('k'), a.id, true, order);
-    const stored = await bundleRecord();
+    const stored = await coderRecord();
     const again = await setTag(db, target('k'), a.id, true, order);
-    expect(await bundleRecord()).toEqual(stored);
+    expect(await coderRecord()).toEqual(stored);
     expect(again).toEqual({ before: { tagIds: [a.id], note: '' }, after: first.after, rev: first.rev });
     await setNote(db, target('k'), 'hm');
-    const noted = await bundleRecord();
+    const noted = await coderRecord();
     await setNote(db, target('k'), 'hm');
-    expect(await bundleRecord()).toEqual(noted);
+    expect(await coderRecord()).toEqual(noted);
     // Taking off twice, too: the second finds it off and writes nothing.
     await setTag(db, target('k'), a.id, false, order);
-    const off = await bundleRecord();
+    const off = await coderRecord();
     await setTag(db, target('k'), a.id, false, order);
-    expect(await bundleRecord()).toEqual(off);
+    expect(await coderRecord()).toEqual(off);
     expect(off!.annotations).toMatchObject([{ tagIds: [], note: 'hm' }]);
   });
 
-  it('every write counts the bundle revision up, so news of an annotation can be ordered', async () => {
+  it('every write counts the coder record's revision up, so news of an annotation can be ordered', async () => {
     const [a] = await loadCodebook(db);
     const one = await setTag(db, target('k'), a.id, true, [a.id]);
     const two = await setNote(db, target('j'), 'x');
