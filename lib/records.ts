@@ -129,24 +129,40 @@ export interface Annotation {
 }
 
 /**
- * One annotator's annotations of one page: the record a key press rewrites (and the document a
- * sync would exchange: one per coder per page). Kept apart from the page's comment texts
- * (ThreadPart) so a press writes only its coder's annotations: a page bundle holding both cost
- * 8.7 ms a press with 200 tags. One record per coder and page, not per annotation, because
- * Chromium's IndexedDB pays about 60 µs per record: 100,000 annotation rows took 6 s to write.
- * `tagIds` lists the tags used in it, so a tag's users are found by index.
+ * One annotator's annotations of one page (the document a sync would exchange: one per coder per
+ * page), kept apart from the page's comment texts (ThreadPart) so a press writes only its
+ * coder's annotations: a page bundle holding both cost 8.7 ms a press with 200 tags. Stored as
+ * CodingPart records.
  */
 export interface CoderPage {
   url: string;
   annotator: string;
   annotations: Annotation[];
-  tagIds: string[];
   /**
    * Counted up by every write of the panel and the review page: messages about the coder's
    * annotations carry it, so a panel can tell which of two pieces of news about one annotation
    * is the later, whatever order they arrive in.
    */
   rev: number;
+}
+
+/**
+ * A record of a coder's annotations of a page (storage/coding-parts.ts): part 0, the head, holds
+ * the revision and, up to SPLIT_AT annotations, all of them; past that the head is marked
+ * `split` and the annotations are spread over parts 1 … BUCKETS by comment key, so a press
+ * rewrites the head and one small bucket. Records, not rows per annotation, because Chromium's
+ * IndexedDB pays about 60 µs per record: 100,000 annotation rows took 6 s to write.
+ * `tagIds` lists the tags used in the part, so a tag's users are found by index.
+ */
+export interface CodingPart {
+  url: string;
+  annotator: string;
+  part: number;
+  annotations: Annotation[];
+  tagIds: string[];
+  /** The coder's revision of the page (the head's; 0 in buckets). */
+  rev: number;
+  split?: true;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { announce } from './changes';
 import { newId } from './codebook';
-import { addToCodedCount, codedDelta, readCoderPage, writeCoderPage } from './codings';
+import { addToCodedCount, annotationIn, codedDelta, readCoderPage, readSlot, revOf, writeSlot } from './codings';
 import { seenPage } from './pages';
-import { SETTING_KEYS, tagIdsOf, type AnnotatorDB } from './schema';
+import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
 import { addToThread, readThread } from './threads';
 import { applyEdit, inCodebookOrder, isCoded, type AnnotationEdit } from '../lib/edits';
-import type { Annotation, AnnotationKey, AnnotationState, Change, CommentInfo, CommentRef, PageInfo, Target } from '../lib/records';
+import type { Annotation, AnnotationKey, AnnotationState, Change, CodingPart, CommentInfo, CommentRef, PageInfo, Target } from '../lib/records';
 
 /** An annotation named by page and comment; without `annotator`, this browser's annotator. */
 type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
@@ -49,17 +49,21 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
     const now = new Date().toISOString();
     const hint = where.annotator ?? lastAnnotator.get(db);
     // The reads in parallel: one round trip to the database (two when the hint was wrong).
-    const [guessed, record, me] = await Promise.all([hint === undefined ? undefined : readCoderPage(db, pageUrl, hint), db.pages.get(pageUrl), where.annotator ?? storedAnnotator(db)]);
+    const [guessed, record, me, coders] = await Promise.all([
+      hint === undefined ? undefined : readSlot(db, pageUrl, hint, commentKey),
+      db.pages.get(pageUrl),
+      where.annotator ?? storedAnnotator(db),
+      db.codings.where(':id').between(...pageKeyRange(pageUrl), true, true).primaryKeys(),
+    ]);
     const annotator = typeof me === 'string' ? me : me.name;
     if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
     if (!where.annotator) lastAnnotator.set(db, annotator);
-    const row = guessed?.annotator === annotator ? guessed : await readCoderPage(db, pageUrl, annotator);
-    const existing = row.annotations.find((a) => a.commentKey === commentKey);
+    const slot = guessed?.annotator === annotator ? guessed : await readSlot(db, pageUrl, annotator, commentKey);
+    const existing = annotationIn(slot);
     const before = existing ? stateOf(existing) : null;
     const wanted = next(before);
     const done = (result: Change) => ({ annotator, result });
-    if (sameState(before, wanted)) return done({ before, after: existing ?? null, rev: row.rev });
-    const others = row.annotations.filter((a) => a !== existing);
+    if (sameState(before, wanted)) return done({ before, after: existing, rev: revOf(slot) });
     const after: Annotation | null = isEmpty(wanted) ? null : {
       ...existing,
       id: existing?.id ?? newId('ann'),
@@ -73,10 +77,11 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    const delta = await codedDelta(db, pageUrl, annotator, commentKey, isCoded(before), isCoded(after));
+    const others = coders.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
+    const delta = await codedDelta(db, slot, isCoded(before), isCoded(after), others);
     const codedCount = Math.max(0, (record?.codedCount ?? 0) + delta);
     const [rev] = await Promise.all([
-      writeCoderPage(db, { ...row, annotations: after ? [...others, after] : others }),
+      writeSlot(db, slot, after),
       seen ? db.pages.put(seenPage(record, seen.page, now, codedCount)) : record && delta && db.pages.put({ ...record, codedCount }),
       after && text !== undefined && addToThread(db, pageUrl, [seen!.comment as CommentInfo], now),
     ]);
@@ -124,9 +129,8 @@ export function editAnnotation(db: AnnotatorDB, where: AnnotationKey, edit: Anno
  */
 export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrder: readonly string[]): Promise<Change> {
   const result = await db.transaction('rw', db.codings, db.pages, async (): Promise<Change> => {
-    const row = await readCoderPage(db, removed.pageUrl, removed.annotator);
-    const current = row.annotations.find((a) => a.commentKey === removed.commentKey);
-    const others = row.annotations.filter((a) => a !== current && a.id !== removed.id);
+    const slot = await readSlot(db, removed.pageUrl, removed.annotator, removed.commentKey);
+    const current = annotationIn(slot);
     let after: Annotation;
     if (!current) after = removed;
     else {
@@ -135,14 +139,14 @@ export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codeb
       const tagIds = inCodebookOrder(new Set([...current.tagIds, ...removed.tagIds]), codebookOrder);
       const note = current.note.trim() ? current.note : removed.note;
       // Undo pressed twice (or the merge already made): nothing to write.
-      if (!keep && note === current.note && tagIds.length === current.tagIds.length) return { before: current, after: current, rev: row.rev };
+      if (!keep && note === current.note && tagIds.length === current.tagIds.length) return { before: current, after: current, rev: revOf(slot) };
       after = { ...current, tagIds, note, updatedAt: new Date().toISOString(), ...(keep && { history: [...current.history ?? [], lost] }) };
     }
     const [rev] = await Promise.all([
-      writeCoderPage(db, { ...row, annotations: [...others, after] }),
-      codedDelta(db, row.url, row.annotator, after.commentKey, isCoded(current ?? null), isCoded(after)).then((delta) => addToCodedCount(db, row.url, delta)),
+      writeSlot(db, slot, after),
+      codedDelta(db, slot, isCoded(current), isCoded(after)).then((delta) => addToCodedCount(db, slot.url, delta)),
     ]);
-    return { before: current ?? null, after, rev };
+    return { before: current, after, rev };
   });
   announce(db, { kind: 'annotation', pageUrl: removed.pageUrl, commentKey: removed.commentKey, annotator: removed.annotator, annotation: result.after, rev: result.rev });
   return result;
@@ -191,24 +195,27 @@ export async function renameAnnotator(db: AnnotatorDB, wanted: string): Promise<
   const renamed = await db.transaction('rw', db.codings, db.settings, async () => {
     const previous = (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
     if (previous === name) return null;
-    if (await db.codings.where('annotator').equals(name).filter((row) => row.annotations.length > 0).count()) {
+    const [theirs, mine] = await Promise.all([previous === null ? [] : db.codings.where('annotator').equals(previous).toArray(), db.codings.where('annotator').equals(name).toArray()]);
+    if (mine.some((part) => part.annotations.length > 0)) {
       throw new Error(`There are annotations by “${name}” already (imported from a colleague?). Choose another name: your work and theirs must stay apart.`);
     }
-    const theirs = previous === null ? [] : await db.codings.where('annotator').equals(previous).toArray();
-    // A record of the new name left empty (its annotations were deleted) still counts its revisions on.
-    const emptied = await db.codings.bulkGet(theirs.map((row) => [row.url, name] as [string, string]));
+    // The new name's records left empty on these pages (its annotations were deleted) go, but
+    // their revisions count on: a panel compares the next news with them.
+    const urls = new Set(theirs.map((part) => part.url));
+    const emptied = mine.filter((part) => urls.has(part.url));
+    const revOfMine = new Map(emptied.filter((part) => part.part === 0).map((part) => [part.url, part.rev]));
+    const key = (part: CodingPart): [string, string, number] => [part.url, part.annotator, part.part];
+    await db.codings.bulkDelete([...theirs, ...emptied].map(key));
     await Promise.all([
-      db.codings.bulkDelete(theirs.map((row) => [row.url, row.annotator] as [string, string])),
-      db.codings.bulkPut(theirs.map((row, i) => ({
-        url: row.url,
+      db.codings.bulkPut(theirs.map((part) => ({
+        ...part,
         annotator: name,
-        annotations: row.annotations.map((a) => ({ ...a, annotator: name })),
-        tagIds: tagIdsOf(row.annotations),
-        rev: Math.max(row.rev, emptied[i]?.rev ?? 0) + 1,
+        annotations: part.annotations.map((a) => ({ ...a, annotator: name })),
+        rev: part.part === 0 ? Math.max(part.rev, revOfMine.get(part.url) ?? 0) + 1 : part.rev,
       }))),
       db.settings.put({ key: SETTING_KEYS.annotator, value: name }),
     ]);
-    return { previous, moved: theirs.reduce((sum, row) => sum + row.annotations.length, 0) };
+    return { previous, moved: theirs.reduce((sum, part) => sum + part.annotations.length, 0) };
   });
   if (!renamed) return 0;
   announce(db, { kind: 'annotator', name, previous: renamed.previous });

@@ -1,9 +1,9 @@
 import { recountCoded } from './codings';
-import { tagIdsOf } from './schema';
+import { tagIdsOf } from './coding-parts';
 import { announce } from './changes';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { HOTKEYS } from '../lib/hotkeys';
-import type { Tag } from '../lib/records';
+import type { CodingPart, Tag } from '../lib/records';
 
 /** The codebook new users start with: common categories of comment analysis. */
 export const DEFAULT_CODEBOOK: readonly Omit<Tag, 'id' | 'order'>[] = [
@@ -95,8 +95,8 @@ export async function moveTag(db: AnnotatorDB, id: string, step: -1 | 1): Promis
 
 /** How many annotations use a tag (asked before deleting it). */
 export async function tagUsage(db: AnnotatorDB, id: string): Promise<number> {
-  const rows = await db.codings.where('tagIds').equals(id).toArray();
-  return rows.reduce((sum, row) => sum + row.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
+  const parts = await db.codings.where('tagIds').equals(id).toArray();
+  return parts.reduce((sum, part) => sum + part.annotations.filter((a) => a.tagIds.includes(id)).length, 0);
 }
 
 /**
@@ -108,16 +108,24 @@ export async function deleteTag(db: AnnotatorDB, id: string): Promise<number> {
   return announced(db, db.transaction('rw', [db.tags, db.codings, db.pages], async () => {
     const now = new Date().toISOString();
     let touched = 0;
-    const rows = await db.codings.where('tagIds').equals(id).toArray();
-    await db.codings.bulkPut(rows.map((row) => {
-      const annotations = row.annotations.map((a) => {
+    const parts = await db.codings.where('tagIds').equals(id).toArray();
+    const key = (p: Pick<CodingPart, 'url' | 'annotator' | 'part'>) => JSON.stringify([p.url, p.annotator, p.part]);
+    const changed = new Map(parts.map((part) => {
+      const annotations = part.annotations.map((a) => {
         if (!a.tagIds.includes(id)) return a;
         touched++;
         return { ...a, tagIds: a.tagIds.filter((t) => t !== id), updatedAt: now };
       });
-      return { ...row, annotations, tagIds: tagIdsOf(annotations), rev: row.rev + 1 };
+      return [key(part), { ...part, annotations, tagIds: tagIdsOf(annotations) }];
     }));
-    await Promise.all([db.tags.delete(id), recountCoded(db, [...new Set(rows.map((row) => row.url))])]);
+    // Each coder's revision of each page counts up once (it lives in the coder's head, part 0).
+    const coders = [...new Map(parts.map((p) => [key({ ...p, part: 0 }), [p.url, p.annotator, 0] as [string, string, number]])).values()];
+    for (const head of await db.codings.bulkGet(coders)) {
+      const current = changed.get(key(head!)) ?? head!;
+      changed.set(key(head!), { ...current, rev: current.rev + 1 });
+    }
+    await db.codings.bulkPut([...changed.values()]);
+    await Promise.all([db.tags.delete(id), recountCoded(db, parts.map((part) => part.url))]);
     return touched;
   }));
 }

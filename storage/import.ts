@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { FORMAT_VERSION, type ExportedComment, type NativeExport } from './export';
 import { foreignFile, notJson, refusal, type ImportKind } from './import-messages';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
-import { readCoderPages } from './codings';
+import { readCoderPages, replaceCoderPage } from './codings';
 import { announce } from './changes';
-import { codedCountOf, tagIdsOf, type AnnotatorDB } from './schema';
+import { codedCountOf } from './coding-parts';
+import type { AnnotatorDB } from './schema';
 import { addToThread, readThreads } from './threads';
 import { codingId, commentId } from '../lib/comment-id';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
@@ -262,7 +263,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
         coders.get(before)!.annotations.delete(a.id);
         coders.get(before)!.changed = true;
       }
-      if (!coders.has(key)) coders.set(key, { row: { url: a.pageUrl, annotator: a.annotator, annotations: [], tagIds: [], rev: 0 }, annotations: new Map(), changed: true });
+      if (!coders.has(key)) coders.set(key, { row: { url: a.pageUrl, annotator: a.annotator, annotations: [], rev: 0 }, annotations: new Map(), changed: true });
       const coder = coders.get(key)!;
       coder.annotations.set(a.id, a);
       coder.changed = true;
@@ -293,10 +294,7 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
       db.pages.bulkPut(mergedPages),
-      db.codings.bulkPut([...coders.values()].filter((c) => c.changed).map(({ row, annotations }) => {
-        const list = [...annotations.values()];
-        return { ...row, annotations: list, tagIds: tagIdsOf(list), rev: row.rev + 1 };
-      })),
+      ...[...coders.values()].filter((c) => c.changed).map(({ row, annotations }) => replaceCoderPage(db, { ...row, annotations: [...annotations.values()], rev: row.rev + 1 }, row.rev > 0 || row.annotations.length > 0)),
       ...[...newComments].map(([url, comments]) => addToThread(db, url, comments, now)),
     ]);
     return plan.preview;

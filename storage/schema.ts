@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type IndexableType } from 'dexie';
 import { normalisedTextHash } from '../lib/text-hash';
-import { isCoded } from '../lib/edits';
-import type { Annotation, CoderPage, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart } from '../lib/records';
+import { byCoder, codedCountOf, partsOf, tagIdsOf } from './coding-parts';
+import type { Annotation, CodingPart, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart } from '../lib/records';
 
 export const DB_NAME = 'comment-annotator';
 
@@ -18,22 +18,6 @@ interface PageBundle {
   annotations: Annotation[];
   tagIds: string[];
   rev?: number;
-}
-
-/** The tags an annotation list uses (a record's tag index). */
-export const tagIdsOf = (annotations: readonly Annotation[]): string[] => [...new Set(annotations.flatMap((a) => a.tagIds))];
-
-/** How many comments of a page the annotations (of every coder of the page) code. */
-export const codedCountOf = (annotations: readonly Annotation[]): number => new Set(annotations.filter(isCoded).map((a) => a.commentKey)).size;
-
-/** Annotations by their annotator. */
-export function byCoder(annotations: readonly Annotation[]): Map<string, Annotation[]> {
-  const coders = new Map<string, Annotation[]>();
-  for (const a of annotations) {
-    if (!coders.has(a.annotator)) coders.set(a.annotator, []);
-    coders.get(a.annotator)!.push(a);
-  }
-  return coders;
 }
 
 /**
@@ -80,17 +64,17 @@ export function declareVersions(db: Dexie): void {
   // (v5: the codebook's variables, declared on its own branch.)
   // v6: a page's bundle splits into its thread's comment snapshots (written when coding starts
   // and as comments arrive) and one record per coder (the only record a key press rewrites);
-  // each page record counts its coded comments.
+  // each page record counts its coded comments (coding-parts.ts: how a coder's record splits).
   db.version(6)
-    .stores({ bundles: null, codings: '[url+annotator], url, annotator, *tagIds', threads: '[url+part], url' })
+    .stores({ bundles: null, codings: '[url+annotator+part], annotator, *tagIds', threads: '[url+part]' })
     .upgrade(async (tx) => {
       const coded = new Map<string, number>();
-      const codings: CoderPage[] = [];
+      const codings: CodingPart[] = [];
       const threads: ThreadPart[] = [];
       await tx.table('bundles').each((bundle: PageBundle) => {
         coded.set(bundle.url, codedCountOf(bundle.annotations));
         if (bundle.comments.length) threads.push({ url: bundle.url, part: 0, comments: bundle.comments });
-        for (const [annotator, annotations] of byCoder(bundle.annotations)) codings.push({ url: bundle.url, annotator, annotations, tagIds: tagIdsOf(annotations), rev: bundle.rev ?? 0 });
+        for (const [annotator, annotations] of byCoder(bundle.annotations)) codings.push(...partsOf(bundle.url, annotator, annotations, bundle.rev ?? 0));
       });
       await Promise.all([
         tx.table('codings').bulkPut(codings),
@@ -106,7 +90,7 @@ export function declareVersions(db: Dexie): void {
 export class AnnotatorDB extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
   pages!: EntityTable<PageRecord, 'url'>;
-  codings!: Dexie.Table<CoderPage, [string, string]>;
+  codings!: Dexie.Table<CodingPart, [string, string, number]>;
   threads!: Dexie.Table<ThreadPart, [string, number]>;
   settings!: EntityTable<Setting, 'key'>;
 

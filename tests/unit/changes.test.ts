@@ -172,7 +172,7 @@ describe('renaming the annotator', () => {
     const { annotations } = await readEverything(db);
     expect(annotations.map((x) => [x.commentKey, x.annotator]).sort()).toEqual([['k:1', 'Alice'], ['k:1', 'bob'], ['k:2', 'Alice']]);
     expect(annotations.find((x) => x.annotator === 'Alice' && x.commentKey === 'k:1')).toEqual({ ...mine, annotator: 'Alice' });
-    expect((await db.codings.get([PAGE, 'Alice']))!.rev).toBe(2);
+    expect((await db.codings.get([PAGE, 'Alice', 0]))!.rev).toBe(2);
     // The next press changes the same annotation: none is made under either name.
     const next = await setTag(db, target('k:1'), a.id, false, [a.id]);
     expect(next).toMatchObject({ before: { tagIds: [a.id] }, after: null });

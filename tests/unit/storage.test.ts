@@ -1,11 +1,11 @@
-import { readEverything } from '../../storage/codings';
+import { deleteAnnotation, readEverything } from '../../storage/codings';
+import { BUCKETS, bucketOf, SPLIT_AT } from '../../storage/coding-parts';
 import { readThread, saveThread } from '../../storage/threads';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
-import { deleteAnnotation } from '../../storage/codings';
+import { annotatorName, editAnnotation, pageAnnotations, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
-import { AnnotatorDB } from '../../storage/schema';
+import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
 import { reidentify } from '../../page/reidentify';
@@ -119,7 +119,7 @@ describe('annotations', () => {
 
 describe('the write path', () => {
   const URL_A = 'https://www.xperiablog.net/a/';
-  const coderRecord = () => db.codings.get([URL_A, 'alice']);
+  const coderRecord = () => db.codings.get([URL_A, 'alice', 0]);
 
   it('the same request applied twice changes nothing the second time (a resend after the worker stopped)', async () => {
     const [a, b] = await loadCodebook(db);
@@ -141,7 +141,7 @@ describe('the write path', () => {
     expect(off!.annotations).toMatchObject([{ tagIds: [], note: 'hm' }]);
   });
 
-  it('every write counts the coder record's revision up, so news of an annotation can be ordered', async () => {
+  it('every write counts the coder record’s revision up, so news of an annotation can be ordered', async () => {
     const [a] = await loadCodebook(db);
     const one = await setTag(db, target('k'), a.id, true, [a.id]);
     const two = await setNote(db, target('j'), 'x');
@@ -234,16 +234,18 @@ describe('schema upgrade', () => {
     const snap = (pageUrl: string, key: string): CommentSnapshot => ({ pageUrl, key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text: `text of ${key}`, textHash: normalisedTextHash(`text of ${key}`), savedAt: 'x' });
     const ann = (id: string, pageUrl: string, commentKey: string, annotator: string, more: Partial<Annotation> = {}): Annotation => ({ id, pageUrl, commentKey, tagIds: [], note: '', annotator, createdAt: 'x', updatedAt: 'x', ...more });
     const segment = { id: 'seg_1', tagId: 't2', quote: 'text', start: 0, end: 4, createdAt: 'x' };
-    const [P1, P2] = ['https://a.example/1', 'https://a.example/2'];
+    const [P1, P2, P3] = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'];
     const bundles = [
       { url: P1, rev: 7, tagIds: ['t1', 't2'], comments: [snap(P1, 'c1'), snap(P1, 'c2'), snap(P1, 'c3')], annotations: [
         ann('a1', P1, 'c1', 'alice', { tagIds: ['t1'] }), ann('a2', P1, 'c2', 'alice', { note: 'only a note' }), ann('a3', P1, 'c3', 'alice', { segments: [segment] }),
         ann('b1', P1, 'c1', 'bob', { tagIds: ['t2'], history: [{ tagIds: ['t1'], note: '', annotator: 'bob', updatedAt: 'w' }] }),
       ] },
       { url: P2, tagIds: [], comments: [snap(P2, 'c1')], annotations: [ann('n1', P2, 'c1', 'alice', { none: true })] },
+      // More annotations than one record keeps: carol's are spread over buckets.
+      { url: P3, rev: 2, tagIds: ['t1'], comments: Array.from({ length: 200 }, (_, i) => snap(P3, `c${i}`)), annotations: Array.from({ length: 200 }, (_, i) => ann(`m${i}`, P3, `c${i}`, 'carol', { tagIds: ['t1'] })) },
     ];
     await v4.table('bundles').bulkAdd(bundles);
-    await v4.table('pages').bulkAdd([P1, P2].map((url) => ({ url, layout: 'wp', metadata: null, firstSeen: 'x', lastSeen: 'x', commentCount: 3 })));
+    await v4.table('pages').bulkAdd([P1, P2, P3].map((url) => ({ url, layout: 'wp', metadata: null, firstSeen: 'x', lastSeen: 'x', commentCount: 3 })));
     await v4.table('tags').add({ id: 't1', name: 'one', colour: '#000', hotkey: '1', description: '', order: 0 });
     v4.close();
 
@@ -252,13 +254,16 @@ describe('schema upgrade', () => {
     const everything = await readEverything(upgraded);
     expect(everything.annotations.sort(byId)).toEqual(bundles.flatMap((b) => b.annotations).sort(byId));
     expect(everything.comments).toEqual(expect.arrayContaining(bundles.flatMap((b) => b.comments)));
-    expect(everything.comments).toHaveLength(4);
-    expect(await upgraded.codings.get([P1, 'alice'])).toMatchObject({ rev: 7, tagIds: ['t1'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
-    expect(await upgraded.codings.get([P1, 'bob'])).toMatchObject({ rev: 7, tagIds: ['t2'], annotations: [{ id: 'b1', history: [{ updatedAt: 'w' }] }] });
-    expect(await upgraded.codings.get([P2, 'alice'])).toMatchObject({ annotations: [{ id: 'n1', none: true }] });
+    expect(everything.comments).toHaveLength(204);
+    expect(await upgraded.codings.get([P1, 'alice', 0])).toMatchObject({ rev: 7, tagIds: ['t1'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
+    expect(await upgraded.codings.get([P1, 'bob', 0])).toMatchObject({ rev: 7, tagIds: ['t2'], annotations: [{ id: 'b1', history: [{ updatedAt: 'w' }] }] });
+    expect(await upgraded.codings.get([P2, 'alice', 0])).toMatchObject({ annotations: [{ id: 'n1', none: true }] });
     expect(await tagUsage(upgraded, 't2')).toBe(1);
     // c1 (tags) and c3 (a segment) are coded; c2 has a note alone. On P2, "no code applies".
-    expect((await upgraded.pages.toArray()).map((p) => [p.url, p.codedCount])).toEqual([[P1, 2], [P2, 1]]);
+    expect((await upgraded.pages.toArray()).map((p) => [p.url, p.codedCount])).toEqual([[P1, 2], [P2, 1], [P3, 200]]);
+    expect(await upgraded.codings.get([P3, 'carol', 0])).toMatchObject({ split: true, rev: 2 });
+    expect(await pageAnnotations(upgraded, P3, 'carol')).toMatchObject({ rev: 2, annotations: expect.arrayContaining([expect.objectContaining({ id: 'm199' })]) });
+    expect(await tagUsage(upgraded, 't1')).toBe(201);
     expect(await upgraded.tags.get('t1')).toMatchObject({ name: 'one' });
     expect(upgraded.tables.map((t) => t.name)).not.toContain('bundles');
     // The panel reads what it read before.
@@ -287,12 +292,12 @@ describe('thread snapshots and split writes', () => {
     const [a] = await loadCodebook(db);
     await saveThread(db, page, Array.from({ length: 300 }, (_, i) => info(`c${i}`)));
     await setTag(db, byKey('c1', 'bob'), a.id, true, [a.id]);
-    const bob = await db.codings.get([URL_A, 'bob']);
+    const bob = await db.codings.get([URL_A, 'bob', 0]);
     const seen = writes();
     const change = await setTag(db, byKey('c2'), a.id, true, [a.id]);
     expect(change.after).toMatchObject({ commentKey: 'c2', tagIds: [a.id] });
     expect(seen).toEqual(['codings alice']);
-    expect(await db.codings.get([URL_A, 'bob'])).toEqual(bob);
+    expect(await db.codings.get([URL_A, 'bob', 0])).toEqual(bob);
     expect(await db.threads.count()).toBe(1);
   });
 
@@ -316,6 +321,35 @@ describe('thread snapshots and split writes', () => {
     expect(seen).toEqual(['threads 1']);
     expect(await db.pages.get(URL_A)).toMatchObject({ commentCount: 3, codedCount: 1 });
     expect(await pageAnnotations(db, URL_A, 'alice')).toMatchObject({ threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }] });
+  });
+
+  it(`spreads a coder’s annotations over buckets past ${SPLIT_AT}: a press then writes the head and one bucket, and every reader sees them all`, async () => {
+    const [a, b] = await loadCodebook(db);
+    const keys = Array.from({ length: SPLIT_AT + 20 }, (_, i) => `c${i}`);
+    for (const key of keys) await setTag(db, byKey(key), a.id, true, [a.id, b.id]);
+    const head = await db.codings.get([URL_A, 'alice', 0]);
+    expect(head).toMatchObject({ split: true, annotations: [], rev: keys.length });
+    expect(await db.codings.count()).toBeGreaterThan(BUCKETS / 2);
+    const seen = writes();
+    const change = await setTag(db, byKey('c7'), b.id, true, [a.id, b.id]);
+    expect(change).toMatchObject({ before: { tagIds: [a.id] }, after: { tagIds: [a.id, b.id] }, rev: keys.length + 1 });
+    expect(seen).toEqual(['codings alice', 'codings alice']);
+    expect((await db.codings.get([URL_A, 'alice', bucketOf('c7')]))!.annotations.map((x) => x.commentKey)).toContain('c7');
+
+    const { annotations, rev } = await pageAnnotations(db, URL_A, 'alice');
+    expect(annotations.map((x) => x.commentKey).sort()).toEqual([...keys].sort());
+    expect(rev).toBe(keys.length + 1);
+    expect(await tagUsage(db, a.id)).toBe(keys.length);
+    expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: keys.length });
+    await deleteAnnotation(db, annotations.find((x) => x.commentKey === 'c3')!);
+    await db.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
+    expect(await renameAnnotator(db, 'Alice')).toBe(keys.length - 1);
+    expect((await pageAnnotations(db, URL_A, 'Alice')).annotations).toHaveLength(keys.length - 1);
+    expect(await db.codings.where('annotator').equals('alice').count()).toBe(0);
+    expect(await deleteTag(db, a.id)).toBe(keys.length - 1);
+    expect(await tagUsage(db, b.id)).toBe(1);
+    expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: 1 });
+    expect((await db.codings.get([URL_A, 'Alice', 0]))!.rev).toBe(keys.length + 4);
   });
 
   it('counts a comment coded once, whoever coded it, until nobody does (tags, segments or "no code applies"; a note alone is not coding)', async () => {
