@@ -72,8 +72,12 @@ const TargetSchema = v.strictObject({
   comment: v.union([SnapshotSchema, v.strictObject({ key })]),
 });
 
-/** The most comments one save-thread message carries: a thread of 10,000 is sent in parts, so no part holds the background long. */
-export const THREAD_PART_LIMIT = 500;
+/**
+ * The most comments one save-thread message carries: a thread of 10,000 is sent in parts, so no
+ * part holds the background (and a press waiting behind it) long, and a part's record stays
+ * small (Chromium writes a value over 64 KB to a file of its own).
+ */
+export const THREAD_PART_LIMIT = 200;
 
 /** Every message a content script may send to the background. */
 export const RequestSchema = v.variant('type', [

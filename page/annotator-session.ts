@@ -97,7 +97,8 @@ export class AnnotatorSession implements PanelSession {
     this.snapshots.load(response.value.threadKeys);
     this.recompute({ loaded: true, codebook: response.value.codebook, annotator: response.value.annotator });
     // Coding started here before: keep the comments that arrived since.
-    this.keepThread(response.value.annotations.length > 0);
+    if (response.value.annotations.length) this.snapshots.start();
+    this.keepThread();
   }
 
   /** Opens or closes the panel. */
@@ -205,7 +206,10 @@ export class AnnotatorSession implements PanelSession {
     this.history.record({ key, target, undo, redo: edit });
     this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
     // Coding started: the rest of the thread follows, after this press was answered.
-    this.keepThread(true);
+    if (!this.snapshots.isStarted()) {
+      this.snapshots.start();
+      this.keepThread();
+    }
   }
 
   /** Sends a change; the comment's text goes with it only while its snapshot is not known stored. */
@@ -217,9 +221,9 @@ export class AnnotatorSession implements PanelSession {
     return response;
   }
 
-  /** Sends the snapshots of the page's comments not stored yet, once coding started (`started`: it starts now). */
-  private keepThread(started = false): void {
-    void this.snapshots.keep(this.pageInfo(), this.state.thread.comments, started);
+  /** Sends the snapshots of the page's comments not stored yet, once coding started. */
+  private keepThread(): void {
+    void this.snapshots.keep(this.pageInfo(), this.state.thread.comments);
   }
 
   /** Stores an undo or redo; the comment it changed becomes the selection, shown in the list and on the page. */

@@ -31,13 +31,21 @@ export class ThreadSnapshots {
     this.stored.add(key);
   }
 
+  /** Whether coding started on the page (the session then keeps the thread). */
+  isStarted(): boolean {
+    return this.started;
+  }
+
+  /** Coding started on the page: from now on its comments are kept. */
+  start(): void {
+    this.started = true;
+  }
+
   /**
-   * Coding started on the page (`started`), or its comments changed: sends the comments whose
-   * snapshots are neither stored nor on their way, a part at a time (`comments` may carry more
-   * fields: only a snapshot's are sent). Before coding starts, nothing.
+   * Sends the comments whose snapshots are neither stored nor on their way, a part at a time
+   * (`comments` may carry more fields: only a snapshot's are sent). Before coding starts, nothing.
    */
-  keep(page: PageInfoInput, comments: readonly SnapshotInput[], started = false): Promise<void> {
-    this.started ||= started;
+  keep(page: PageInfoInput, comments: readonly SnapshotInput[]): Promise<void> {
     if (!this.started) return this.queue;
     const missing = comments.filter((c) => !this.stored.has(c.key) && !this.sending.has(c.key))
       .map((c) => boundComment({ key: c.key, author: c.author, publishedAt: c.publishedAt, permalink: c.permalink, parentKey: c.parentKey, text: c.text }));
