@@ -70,6 +70,20 @@ describe('background router', () => {
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
   });
 
+  it('keeps a part of the thread for a page of the sender’s site, announcing nothing; the next press names its comment by key', async () => {
+    const [tag] = await loadCodebook(db);
+    await relayedSoFar();
+    broadcasts = [];
+    const comments = [target.comment, { ...target.comment, key: 'disqus:2', text: 'second' }];
+    expect(await route({ type: 'save-thread', page: target.page, comments }, OWN, deps)).toEqual({ ok: true, value: 2 });
+    expect(await route({ type: 'save-thread', page: { ...target.page, url: 'https://evil.example/a/' }, comments }, OWN, deps)).toMatchObject({ ok: false });
+    expect(await relayedSoFar()).toEqual([]);
+    const press = await route({ type: 'set-tag', target: { page: target.page, comment: { key: 'disqus:2' } }, tagId: tag.id, on: true }, OWN, deps);
+    expect(press).toMatchObject({ ok: true, value: { after: { commentKey: 'disqus:2' } } });
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { threadKeys: ['disqus:1', 'disqus:2'], snapshots: [{ key: 'disqus:2', text: 'second' }] } });
+  });
+
   it('gives no answer at all to senders that are not its own content scripts', async () => {
     const message = { type: 'get-page-state', pageUrl: target.page.url };
     expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
