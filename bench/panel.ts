@@ -16,7 +16,7 @@ import { keyToFrame } from './keys';
  * the `skip`th on, as an import on the review page does: the filling is not what is measured, and
  * 4,800 presses took minutes. Waits until the panel shows them.
  */
-export async function prefill(context: BrowserContext, page: Page, name: string, skip: number, count: number) {
+async function prefill(context: BrowserContext, page: Page, name: string, skip: number, count: number) {
   const f = fixture(name);
   const { page: info, comments } = readSavedPage(f.html(), f.url);
   const annotator = (await page.locator('.ca-annotator').textContent())!.replace(/^ · as /, '');
