@@ -1,8 +1,8 @@
-import { annotatorName, pageAnnotations, setNote, setTag } from '../storage/annotations';
+import { answerCodingRequest, isCodingRequest } from '../storage/coding-requests';
 import { loadCodebook } from '../storage/codebook';
+import { SETTING_KEYS, type AnnotatorDB } from '../storage/schema';
 import { saveThread } from '../storage/threads';
-import type { AnnotatorDB } from '../storage/schema';
-import { parsePageRequest, parseRequest, type PageState, type Request, type Response, type ToContentScript } from '../lib/messages';
+import { parsePageRequest, parseRequest, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 import type { Tag } from '../lib/records';
 
@@ -97,6 +97,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
   const named = pagesNamed(request);
   const foreign = named.length ? foreignPageReason(from, named) : null;
   if (foreign) return { ok: false, error: foreign };
+  if (isCodingRequest(request)) return answerCodingRequest(db, request, () => codebookOf(deps));
   switch (request.type) {
     case 'request-frame-comments':
       quiet(deps.sendToTab(tabId, { type: 'report-comments' }));
@@ -134,19 +135,13 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       await db.settings.put({ key, value: JSON.stringify(request.pick) });
       return ok(null);
     }
-    case 'get-page-state': {
-      const [codebook, annotator] = await Promise.all([codebookOf(deps), annotatorName(db)]);
-      return ok<PageState>({ codebook, annotator, ...await pageAnnotations(db, request.pageUrl, annotator) });
+    case 'get-panel-placement': {
+      const row = await db.settings.get(SETTING_KEYS.panelPlacement);
+      return ok(row ? JSON.parse(row.value) : null);
     }
-    case 'set-tag': {
-      const codebook = await codebookOf(deps);
-      // Taking off a tag the codebook lost meanwhile (an undo) is harmless; putting one on is not.
-      if (request.on && !codebook.some((tag) => tag.id === request.tagId)) return { ok: false, error: 'tagId: no such tag in the codebook' };
-      // As this browser's annotator; storage announces the change to every tab (background/relay.ts).
-      return ok(await setTag(db, request.target, request.tagId, request.on, codebook.map((t) => t.id)));
-    }
-    case 'set-note':
-      return ok(await setNote(db, request.target, request.note));
+    case 'save-panel-placement':
+      await db.settings.put({ key: SETTING_KEYS.panelPlacement, value: JSON.stringify(request.placement) });
+      return ok(null);
     case 'save-thread':
       return ok(await saveThread(db, request.page, request.comments));
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CODEBOOK } from '../storage/codebook';
+import { isCodable } from '../lib/codebook';
 import type { NativeExport } from '../storage/export';
 import { seededRandom } from '../seeds/parse';
 import { extensionId, launchWithExtension, nthMeasure } from '../tests/e2e/harness';
@@ -11,7 +12,8 @@ import { TIMINGS } from '../lib/timings';
 function syntheticExport(count: number): NativeExport {
   const random = seededRandom(count);
   const now = '2026-11-01T10:00:00.000Z';
-  const codebook = DEFAULT_CODEBOOK.map((t, order) => ({ ...t, id: `tag_${t.name}`, order }));
+  const codebook = [...DEFAULT_CODEBOOK.tags];
+  const codable = codebook.filter(isCodable);
   const pages: NativeExport['pages'] = [];
   const comments: NativeExport['comments'] = [];
   const annotations: NativeExport['annotations'] = [];
@@ -20,9 +22,9 @@ function syntheticExport(count: number): NativeExport {
     if (i % 100 === 0) pages.push({ url, layout: 'wp', metadata: { url, title: `Bench page ${i / 100}`, byline: null, siteName: 'Phandroid', publishedTime: null, excerpt: null }, firstSeen: now, lastSeen: now, commentCount: 100 });
     const key = `wp:${1_000_000 + i}`;
     comments.push({ pageUrl: url, key, author: `Reader ${i % 997}`, publishedAt: '2013-10-11T15:00:00', permalink: `${url}#comment-${1_000_000 + i}`, parentKey: null, text: `Generated comment ${i}: Sony should bring the Xperia Z1 to more carriers.`, savedAt: now });
-    annotations.push({ id: `ann_${String(i).padStart(7, '0')}`, pageUrl: url, commentKey: key, tagIds: [codebook[Math.floor(random() * 8)].id], note: i % 10 ? '' : 'checked twice', annotator: 'bench', createdAt: now, updatedAt: now });
+    annotations.push({ id: `ann_${String(i).padStart(7, '0')}`, pageUrl: url, commentKey: key, tagIds: [codable[Math.floor(random() * codable.length)].id], note: i % 10 ? '' : 'checked twice', annotator: 'bench', createdAt: now, updatedAt: now });
   }
-  return { format: 'comment-annotator', version: 1, exportedAt: now, scope: { kind: 'all' }, codebook, pages, comments, annotations };
+  return { format: 'comment-annotator', version: 1, exportedAt: now, scope: { kind: 'all' }, codebook, variables: [...DEFAULT_CODEBOOK.variables], pages, comments, annotations };
 }
 
 /** Prints the figures of issue 4: import and export of 100,000 annotations, review page first render. */

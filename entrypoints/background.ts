@@ -4,6 +4,7 @@ import { keepGrantedSitesRegistered } from '../extension/always-sites';
 import type { ToContentScript } from '../lib/messages';
 import { PANEL_PORT_NAME } from '../lib/panel-port';
 import { openPanelInTab } from '../extension/open-panel';
+import { keepProjectInSync } from '../background/project-sync';
 import { relayChanges } from '../background/relay';
 import { route, type RouterDeps } from '../background/router';
 import { AnnotatorDB } from '../storage/schema';
@@ -33,6 +34,9 @@ export default defineBackground(() => {
       await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined)));
     },
   });
+
+  // A team project's database, when one was joined in the options: both ways, from the start.
+  keepProjectInSync(db);
 
   // "Always run on this site": the page script registered for the sites the reader granted.
   keepGrantedSitesRegistered();

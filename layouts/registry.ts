@@ -13,6 +13,7 @@ import { jComments } from './jcomments';
 import { jomComment } from './jomcomment';
 import { komento } from './komento';
 import { openWeb } from './openweb';
+import { saved } from './saved';
 import { twikoo } from './twikoo';
 import { typepad } from './typepad';
 import type { CommentLayout, ExtractedComment } from './types';
@@ -30,10 +31,12 @@ import { wpDiscuz } from './wpdiscuz';
  * families after it (Joomla, the embeds, the comment frames) print no `comment-N` WordPress would
  * take, so they are looked for only where WordPress found nothing. The generic layout comes last and finds nothing unless allowed on
  * the document (layouts/generic.ts).
+ * The extension's own saved copy of a thread (its thread page) is first: one query on pages
+ * without it.
  * This list is the one place a family is named: a new family is a file in layouts/ and a line here.
  */
 export const layouts = [
-  disqusEmbed, disqusPlugin, wpDiscuz, blogger, typepad, drupal, wordpress,
+  saved, disqusEmbed, disqusPlugin, wpDiscuz, blogger, typepad, drupal, wordpress,
   jComments, komento, jomComment, commentTree,
   coral, openWeb, hyvor, commento, isso, waline, twikoo, valine, giscus, utterances,
   generic,
@@ -69,9 +72,12 @@ function layoutOfKey(key: string): CommentLayout | undefined {
   return layouts.find((layout) => key.startsWith(`${layout.name}:`));
 }
 
-/** The page element of the comment with this key, or null when it is not on the page. */
+/**
+ * The page element of the comment with this key, or null when it is not on the page: where its
+ * family put it, or in a saved copy of its thread (which keeps every family's keys).
+ */
 export function locateComment(doc: Document, key: string): Element | null {
-  return layoutOfKey(key)?.locate(doc, key) ?? null;
+  return layoutOfKey(key)?.locate(doc, key) ?? saved.locate(doc, key);
 }
 
 /** The key of the comment `target` is in (a click anywhere inside a comment), or null. */

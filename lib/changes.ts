@@ -20,11 +20,20 @@ export type StoreChange =
   /** The codebook changed: tags added, edited, reordered or deleted (a deleted tag also leaves the annotations). */
   | { kind: 'codebook' }
   /** This browser annotates as `name` now; `previous` (null: none yet) had its annotations moved to it. */
-  | { kind: 'annotator'; name: string; previous: string | null };
+  | { kind: 'annotator'; name: string; previous: string | null }
+  /** The team project was joined or left, or its sync moved on (status, changes waiting). */
+  | { kind: 'project' };
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const tagIds = v.pipe(v.array(text(100)), v.maxLength(1_000));
+
+const SegmentSchema = v.object({
+  id: text(200), tagId: text(100), quote: text(100_000),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)), createdAt: text(40),
+});
+const segments = v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(10_000)));
+const none = v.optional(v.boolean());
 
 const AnnotationSchema = v.object({
   id: text(200),
@@ -32,10 +41,12 @@ const AnnotationSchema = v.object({
   commentKey: text(300),
   tagIds,
   note: text(100_000),
+  none,
+  segments,
   annotator: name,
   createdAt: text(40),
   updatedAt: text(40),
-  history: v.optional(v.pipe(v.array(v.object({ tagIds, note: text(100_000), annotator: name, updatedAt: text(40) })), v.maxLength(1_000))),
+  history: v.optional(v.pipe(v.array(v.object({ tagIds, note: text(100_000), none, segments, annotator: name, updatedAt: text(40) })), v.maxLength(1_000))),
 });
 
 const StoreChangeSchema = v.variant('kind', [
@@ -46,6 +57,7 @@ const StoreChangeSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('pages'), pageUrls: v.nullable(v.pipe(v.array(text(4_000)), v.maxLength(MAX_NAMED_PAGES))) }),
   v.strictObject({ kind: v.literal('codebook') }),
   v.strictObject({ kind: v.literal('annotator'), name, previous: v.nullable(name) }),
+  v.strictObject({ kind: v.literal('project') }),
 ]) satisfies v.GenericSchema<unknown, StoreChange>;
 
 /**

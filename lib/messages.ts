@@ -5,6 +5,7 @@ import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT
 import type { Annotation, AnnotationState, Change, CommentSnapshot, Tag } from './records';
 import type { StoreChange } from './changes';
 import { FORWARDED_KEYS } from './hotkeys';
+import { MIN_PANEL_WIDTH, PANEL_WIDTH_LIMIT } from './panel-placement';
 
 // valibot: small (tree-shaken to a few KB in the background) and typed, so the schemas below are
 // both the runtime check and the TypeScript types of every message a content script may send.
@@ -37,6 +38,12 @@ const CommentSchema = v.strictObject({
 
 /** A key press a frame forwards: one of the panel's keys and its modifiers. */
 const KeyPressSchema = v.strictObject({ key: v.picklist(FORWARDED_KEYS), ctrlKey: v.boolean(), metaKey: v.boolean(), altKey: v.boolean(), shiftKey: v.boolean() });
+
+/** The panel's side and width (lib/panel-placement.ts). */
+const PanelPlacementSchema = v.strictObject({
+  side: v.picklist(['left', 'right']),
+  width: v.pipe(v.number(), v.integer(), v.minValue(MIN_PANEL_WIDTH), v.maxValue(PANEL_WIDTH_LIMIT)),
+});
 
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
 
@@ -111,6 +118,10 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('get-thread-pick') }),
   /** The reader picked the thread on this site: remember it for the site. */
   v.strictObject({ type: v.literal('save-thread-pick'), pick: v.strictObject({ thread: v.pipe(shortText(500), v.minLength(1)), member: v.pipe(shortText(300), v.minLength(1)) }) }),
+  /** The panel's side and width as the reader left them in this browser, if they moved it. */
+  v.strictObject({ type: v.literal('get-panel-placement') }),
+  /** The reader moved or narrowed the panel: keep it so for every page. */
+  v.strictObject({ type: v.literal('save-panel-placement'), placement: PanelPlacementSchema }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;

@@ -12,6 +12,7 @@ import { PageChips, type Chip } from './page-chips';
 import { offerThreadPicking, pickThread, type ThreadPicking } from './thread-picking';
 import { dispatchToTopFrame } from './top-frame-messages';
 import type { PageMetadata } from '../lib/records';
+import type { PanelPlacement } from '../lib/panel-placement';
 import type { SessionState } from '../components/panel/model';
 
 /** One page's annotator, from its address being known until it is stopped (navigation, update). */
@@ -82,6 +83,13 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       frameKeys: (listener) => {
         frameKeys.add(listener);
         return () => frameKeys.delete(listener);
+      },
+      placement: {
+        load: async () => {
+          const saved = await send<PanelPlacement | null>({ type: 'get-panel-placement' });
+          return saved.ok ? saved.value : null;
+        },
+        save: (placement) => void send({ type: 'save-panel-placement', placement }),
       },
     }).then((mountedUi) => {
       ui = mountedUi;

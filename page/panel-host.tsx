@@ -6,13 +6,16 @@ import { Panel, type PageLink } from '../components/panel/Panel';
 // Inside the script, not a file the page could load: no web-accessible resources are needed,
 // so the panel works on any page the reader opens it on.
 import panelCss from '../components/panel/panel.css?inline';
+import type { PanelSide } from '../lib/panel-placement';
 
 // Inline and !important on the host: a page rule like `* { display: none !important }` or
 // `div { all: unset }` must not hide or move the panel (inline !important beats the page's).
 const HOST_STYLE = 'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; right: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;';
 
 /** Mounts the panel in its own shadow root on the page's root element, so page CSS stays out. */
-export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSession, page: PageLink) {
+export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSession, page: Omit<PageLink, 'makeRoom'>) {
+  const room = pageRoom();
+  ctx.signal.addEventListener('abort', room.restore);
   const ui = await createShadowRootUi(ctx, {
     name: 'comment-annotator-panel',
     css: panelCss,
@@ -24,11 +27,12 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
       keepRootVisible();
       watchPageStyles(ctx.signal);
       isolatePageContent(ctx.signal);
-      render(<Panel session={session} page={page} />, container);
+      render(<Panel session={session} page={{ ...page, makeRoom: room.make }} />, container);
       return container;
     },
     onRemove(container) {
       if (container) render(null, container);
+      room.restore();
     },
   });
   ui.mount();
@@ -46,6 +50,35 @@ function isolatePageContent(signal: AbortSignal): void {
   if (!body || getComputedStyle(body).isolation !== 'auto' || body.style.isolation) return;
   body.style.setProperty('isolation', 'isolate');
   signal.addEventListener('abort', () => body.style.removeProperty('isolation'));
+}
+
+/** The body's margin on the panel's side, set while the panel is open and put back as it was after. */
+function pageRoom() {
+  let taken: { body: HTMLElement; property: string; value: string; priority: string; px: number } | null = null;
+  const restore = () => {
+    if (!taken) return;
+    const { body, property, value, priority } = taken;
+    if (value) body.style.setProperty(property, value, priority);
+    else body.style.removeProperty(property);
+    taken = null;
+  };
+  return {
+    restore,
+    /**
+     * A margin as wide as the panel on its side of the body (0: the page's own again), so the
+     * page's content is laid out beside the panel instead of under it. Important, as the page's
+     * own rule for its body's margin may be.
+     */
+    make(side: PanelSide, px: number) {
+      const body = document.body;
+      const property = `margin-${side}`;
+      if (taken && taken.body === body && taken.property === property && taken.px === px) return;
+      restore();
+      if (!body || px <= 0) return;
+      taken = { body, property, value: body.style.getPropertyValue(property), priority: body.style.getPropertyPriority(property), px };
+      body.style.setProperty(property, `${px}px`, 'important');
+    },
+  };
 }
 
 /** A page that hides its own root element (display: none on everything) would hide the panel too. */

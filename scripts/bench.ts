@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { agreementSection } from '../bench/agreement';
 import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { keysSection, panelSection, renderSection, savesSection } from '../bench/panel';
@@ -80,7 +81,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection], ['agreement', agreementSection]];
   // keys, saves and render are parts of panel, runnable alone.
   const parts = ['keys', 'saves', 'render'];
   for (const [name, run] of sections) if (only.length ? only.includes(name) : !parts.includes(name)) await run();

@@ -21,8 +21,9 @@ export function bucketOf(commentKey: string): number {
   return 1 + ((hash >>> 0) % BUCKETS);
 }
 
-/** The tags an annotation list uses (a record's tag index). */
-export const tagIdsOf = (annotations: readonly Annotation[]): string[] => [...new Set(annotations.flatMap((a) => a.tagIds))];
+/** The codes an annotation list uses, on whole comments and on segments (a record's tag index: code changes find a code's uses by it). */
+export const tagIdsOf = (annotations: readonly Annotation[]): string[] =>
+  [...new Set(annotations.flatMap((a) => [...a.tagIds, ...(a.segments ?? []).map((s) => s.tagId)]))];
 
 /** How many comments of a page the annotations (of every coder of the page) code. */
 export const codedCountOf = (annotations: readonly Annotation[]): number => new Set(annotations.filter(isCoded).map((a) => a.commentKey)).size;

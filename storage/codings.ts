@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType } from 'dexie';
 import { announce } from './changes';
-import { bucketOf, codedCountOf, partOf, partsOf } from './coding-parts';
+import { bucketOf, codedCountOf, partOf, partsOf, tagIdsOf } from './coding-parts';
 import { pageKeyRange, type AnnotatorDB } from './schema';
 import { readThreads } from './threads';
 import { isCoded } from '../lib/edits';
@@ -110,6 +110,31 @@ export async function recountCoded(db: AnnotatorDB, urls: readonly string[]): Pr
   if (!wanted.length) return;
   const annotations = new Map(await Promise.all(wanted.map(async (url) => [url, (await readCoderPages(db, url)).flatMap((c) => c.annotations)] as const)));
   await db.pages.where('url').anyOf(wanted).modify((page) => void (page.codedCount = codedCountOf(annotations.get(page.url)!)));
+}
+
+/** Every coding record of the pages `urls` (call inside a transaction over codings, or not). */
+export async function readPageParts(db: AnnotatorDB, urls: readonly string[]): Promise<CodingPart[]> {
+  return (await Promise.all([...new Set(urls)].map((url) => db.codings.where(':id').between(...pageKeyRange(url), true, true).toArray()))).flat();
+}
+
+/**
+ * Writes back coding records whose annotations were changed in place (same comments, so each
+ * stays in its part), read in the same transaction: their tag index anew, each coder's revision
+ * of each page counted up once (in its head) and the pages' coded counts recounted. Call inside
+ * a transaction over codings and pages.
+ */
+export async function rewriteParts(db: AnnotatorDB, parts: readonly CodingPart[]): Promise<void> {
+  if (!parts.length) return;
+  const keyOf = (p: Pick<CodingPart, 'url' | 'annotator' | 'part'>) => JSON.stringify([p.url, p.annotator, p.part]);
+  const changed = new Map(parts.map((part) => [keyOf(part), { ...part, tagIds: tagIdsOf(part.annotations) }]));
+  const heads = [...new Map(parts.map((p) => [keyOf({ ...p, part: 0 }), [p.url, p.annotator, 0] as [string, string, number]])).values()];
+  for (const head of await db.codings.bulkGet(heads)) {
+    if (!head) continue;
+    const current = changed.get(keyOf(head)) ?? head;
+    changed.set(keyOf(head), { ...current, rev: current.rev + 1 });
+  }
+  await db.codings.bulkPut([...changed.values()]);
+  await recountCoded(db, parts.map((part) => part.url));
 }
 
 /** Every annotation and comment snapshot in the database, in one read. */

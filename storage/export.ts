@@ -4,7 +4,7 @@ import { readCoderPages } from './codings';
 import type { AnnotatorDB } from './schema';
 import { readThreads } from './threads';
 import { commentId } from '../lib/comment-id';
-import type { Annotation, CommentSnapshot, PageRecord, Tag } from '../lib/records';
+import type { Annotation, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
 export const FORMAT = 'comment-annotator';
@@ -29,6 +29,8 @@ export interface NativeExport {
   exportedAt: string;
   scope: ExportScope;
   codebook: Tag[];
+  /** The codebook's variables (files from before variables have none: their codes form lib/codebook.ts TAGS_VARIABLE). */
+  variables?: Variable[];
   pages: ExportedPage[];
   comments: ExportedComment[];
   annotations: Annotation[];
@@ -42,9 +44,10 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the same data are equal apart from `exportedAt`.
  */
 export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
-  return db.transaction('r', [db.tags, db.pages, db.codings, db.threads], async () => {
-    const [codebook, rows] = await Promise.all([
+  return db.transaction('r', [db.tags, db.variables, db.pages, db.codings, db.threads], async () => {
+    const [codebook, variables, rows] = await Promise.all([
       db.tags.orderBy('order').toArray(),
+      db.variables.orderBy('order').toArray(),
       // An empty selection (the codebook file's data) needs no annotation read.
       annotationIds?.size === 0 ? [] : scope.kind === 'page' ? readCoderPages(db, scope.url) : db.codings.toArray(),
     ]);
@@ -74,6 +77,7 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       exportedAt: new Date().toISOString(),
       scope,
       codebook,
+      variables,
       // The coded count is the database's own tally, recounted when a file is imported.
       pages: pages.filter((p): p is PageRecord => !!p).map(({ codedCount: _counted, ...page }) => page),
       comments,

@@ -10,14 +10,35 @@ const webUrl = v.pipe(v.string(), v.maxLength(4_000), v.regex(/^https?:\/\/[^\s]
 const id = v.pipe(v.string(), v.regex(/^[\w.:-]{1,100}$/, 'must be 1–100 letters, digits or . _ : -'));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 
+const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100));
+const order = v.pipe(v.number(), v.integer());
+/** What a codebook entry says to the coder besides its definition (lib/records.ts CodebookGuidance). */
+const guidance = { include: v.optional(text(10_000)), exclude: v.optional(text(10_000)), examples: v.optional(text(10_000)) };
+
+/** One code of a file's codebook (the fields after `order` came with variables; older files lack them). */
 export const TagSchema = v.strictObject({
   id,
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100)),
+  name,
   colour: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb')),
   hotkey: v.nullable(v.picklist(HOTKEYS)),
   description: text(2_000),
-  order: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  order: v.pipe(order, v.minValue(0)),
+  variableId: v.optional(id),
+  parentId: v.optional(v.nullable(id)),
+  codable: v.optional(v.boolean()),
+  ...guidance,
 });
+
+/** One variable of a file's codebook. */
+export const VariableSchema = v.strictObject({
+  id,
+  name,
+  kind: v.picklist(['single', 'multiple']),
+  description: text(2_000),
+  order,
+  ...guidance,
+});
+const variables = v.optional(v.pipe(v.array(VariableSchema), v.maxLength(1_000)));
 
 const PageSchema = v.strictObject({
   url: webUrl,
@@ -68,6 +89,7 @@ export const NativeExportSchema = v.strictObject({
     v.strictObject({ kind: v.literal('selection'), description: text(1_000) }),
   ]),
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),
+  variables,
   pages: v.pipe(v.array(PageSchema), v.maxLength(1_000_000)),
   comments: v.pipe(v.array(CommentSchema), v.maxLength(2_000_000)),
   annotations: v.pipe(v.array(AnnotationSchema), v.maxLength(2_000_000)),
@@ -78,6 +100,7 @@ export const CodebookFileSchema = v.strictObject({
   version: v.literal(1),
   exportedAt: timestamp,
   codebook: v.pipe(v.array(TagSchema), v.maxLength(1_000)),
+  variables,
 });
 
 /** "annotations[12].tagIds[0]" from a valibot issue's path. */

@@ -9,7 +9,10 @@ import type { AnnotatorDB } from './schema';
 import { addToThread, readThreads } from './threads';
 import { codingId, commentId } from '../lib/comment-id';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
-import type { Annotation, AnnotationVersion, PageRecord, Tag } from '../lib/records';
+import type { Annotation, AnnotationVersion, PageRecord, Tag, Variable } from '../lib/records';
+
+export { applyCodebook } from './import-codebook';
+import { planCodebook } from './import-codebook';
 import { MAX_NAMED_PAGES } from '../lib/changes';
 
 /** Files above this size are refused before parsing: a browser tab would run out of memory. */
@@ -136,6 +139,22 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     if (tagIds.has(tag.id)) return fail(`codebook[${i}].id: the tag id "${tag.id}" appears twice`);
     tagIds.add(tag.id);
   }
+  const variableIds = new Set<string>();
+  for (const [i, variable] of (data.variables ?? []).entries()) {
+    if (variableIds.has(variable.id)) return fail(`variables[${i}].id: the variable id "${variable.id}" appears twice`);
+    variableIds.add(variable.id);
+  }
+  const parents = new Map(data.codebook.map((t) => [t.id, t.parentId ?? null]));
+  for (const [i, tag] of data.codebook.entries()) {
+    if (data.variables && tag.variableId && !variableIds.has(tag.variableId)) return fail(`codebook[${i}].variableId: no variable "${tag.variableId}" in variables`);
+    if (tag.parentId && !tagIds.has(tag.parentId)) return fail(`codebook[${i}].parentId: unknown tag id "${tag.parentId}"`);
+    // Walking up the parents must end: a code that is its own ancestor has no place in a tree.
+    const seen = new Set<string>();
+    for (let at: string | null = tag.id; at; at = parents.get(at) ?? null) {
+      if (seen.has(at)) return fail(`codebook[${i}].parentId: the tag "${tag.id}" is nested under itself`);
+      seen.add(at);
+    }
+  }
   const pages = new Set(data.pages.map((p) => p.url));
   const comments = new Set(data.comments.map((c) => commentId(c.pageUrl, c.key)));
   const ids = new Set<string>();
@@ -154,15 +173,21 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
   return null;
 }
 
+/** A checked codebook file's entries: its codes, and its variables when it has them. */
+export interface CodebookEntries {
+  codebook: Tag[];
+  variables?: Variable[];
+}
+
 /** Checks a codebook file (the codebook alone). */
-export function checkCodebookFile(text: string, size = text.length): Checked<Tag[]> {
+export function checkCodebookFile(text: string, size = text.length): Checked<CodebookEntries> {
   const json = parseJson(text, size, 'codebook');
   if (!json.ok) return json;
   const version = formatProblem(json.data, 'codebook');
   if (version) return { ok: false, error: version };
   const result = v.safeParse(CodebookFileSchema, json.data);
   if (!result.success) return { ok: false, error: `${issuePath(result.issues[0]) || 'file'}: ${result.issues[0].message}` };
-  return { ok: true, data: result.output.codebook };
+  return { ok: true, data: { codebook: result.output.codebook, variables: result.output.variables } };
 }
 
 const sameContent = (a: Pick<Annotation, 'tagIds' | 'note'>, b: Pick<Annotation, 'tagIds' | 'note'>) =>
@@ -183,7 +208,7 @@ function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): Annotation
  * comment) keeps the newest version and the other goes into its history; different annotators'
  * work stays side by side. Throws when a resolution cannot be applied (a rename to a name in use).
  */
-export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}) {
+export function planImport(file: NativeExport, existing: Annotation[], tags: Tag[], resolutions: TagResolutions = {}, variables: Variable[] = []) {
   const clashes = findTagClashes(file, tags).map((clash) => ({ ...clash, resolution: resolutions[clash.incoming.id] ?? defaultResolution(clash) }));
   const resolved = resolveTagClashes(file, tags, resolutions);
   if (!resolved.ok) throw new Error(resolved.error);
@@ -214,18 +239,9 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
       writes.push({ ...current, history: mergeHistory(history, [versionOf(incoming)]) });
     }
   }
-  const known = new Set(tags.map((t) => t.id));
-  const usedKeys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-  let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-  const newTags: Tag[] = [];
-  for (const tag of [...data.codebook].sort((a, b) => a.order - b.order)) {
-    if (known.has(tag.id)) continue;
-    const hotkey = tag.hotkey && !usedKeys.has(tag.hotkey) ? tag.hotkey : null;
-    if (hotkey) usedKeys.add(hotkey);
-    newTags.push({ ...tag, hotkey, order: ++order });
-  }
-  preview.newTags = newTags.map((t) => t.name);
-  return { preview, annotations: writes, tags: newTags };
+  const codebook = planCodebook(data, tags, variables);
+  preview.newTags = codebook.tags.map((t) => t.name);
+  return { preview, annotations: writes, ...codebook };
 }
 
 /** Every coder's record of the pages `urls` (call inside a transaction over codings, or not). */
@@ -233,8 +249,8 @@ const coderPagesOf = async (db: AnnotatorDB, urls: readonly string[]) => (await 
 
 /** The preview of importing a checked file with the reader's choices for clashing tags. */
 export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
-  const [rows, tags] = await Promise.all([coderPagesOf(db, pageUrlsOf(data)), db.tags.toArray()]);
-  return planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions).preview;
+  const [rows, tags, variables] = await Promise.all([coderPagesOf(db, pageUrlsOf(data)), db.tags.toArray(), db.variables.toArray()]);
+  return planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions, variables).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
@@ -245,12 +261,12 @@ const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map(
  */
 export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   const urls = pageUrlsOf(data);
-  const preview = await db.transaction('rw', [db.tags, db.pages, db.codings, db.threads], async () => {
+  const { preview, codebookChanged } = await db.transaction('rw', [db.tags, db.variables, db.pages, db.codings, db.threads], async () => {
     onProgress?.({ phase: 'merging', done: 0, total: 3 });
     const now = new Date().toISOString();
-    const [rows, tags, pages, threads] = await Promise.all([coderPagesOf(db, urls), db.tags.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url)), readThreads(db, urls)]);
+    const [rows, tags, variables, pages, threads] = await Promise.all([coderPagesOf(db, urls), db.tags.toArray(), db.variables.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url)), readThreads(db, urls)]);
     onProgress?.({ phase: 'merging', done: 1, total: 3 });
-    const plan = planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions);
+    const plan = planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions, variables);
     onProgress?.({ phase: 'merging', done: 2, total: 3 });
     // Each coder's record of each page, by annotation id; the plan's annotations replace theirs by id.
     const coderKey = (url: string, annotator: string) => `${url}\u0000${annotator}`;
@@ -293,47 +309,16 @@ export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutio
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
+      db.variables.bulkAdd(plan.variables),
       db.pages.bulkPut(mergedPages),
       ...[...coders.values()].filter((c) => c.changed).map(({ row, annotations }) => replaceCoderPage(db, { ...row, annotations: [...annotations.values()], rev: row.rev + 1 }, row.rev > 0 || row.annotations.length > 0)),
       ...[...newComments].map(([url, comments]) => addToThread(db, url, comments, now)),
     ]);
-    return plan.preview;
+    return { preview: plan.preview, codebookChanged: plan.tags.length + plan.variables.length > 0 };
   });
   announce(db, { kind: 'pages', pageUrls: urls.length <= MAX_NAMED_PAGES ? urls : null });
-  if (preview.newTags.length) announce(db, { kind: 'codebook' });
+  if (codebookChanged) announce(db, { kind: 'codebook' });
   return preview;
-}
-
-/** Adds a shared codebook's tags and brings same-id tags to its names, colours and descriptions. */
-export async function applyCodebook(db: AnnotatorDB, codebook: Tag[]): Promise<{ added: number; updated: number }> {
-  const result = await db.transaction('rw', db.tags, async () => {
-    const tags = await db.tags.toArray();
-    const byId = new Map(tags.map((t) => [t.id, t]));
-    const names = new Set(tags.map((t) => t.name.toLowerCase()));
-    const keys = new Set(tags.map((t) => t.hotkey).filter(Boolean));
-    let order = tags.reduce((max, t) => Math.max(max, t.order), -1);
-    let added = 0;
-    let updated = 0;
-    for (const tag of [...codebook].sort((a, b) => a.order - b.order)) {
-      const current = byId.get(tag.id);
-      if (current) {
-        if (current.name !== tag.name || current.colour !== tag.colour || current.description !== tag.description) {
-          await db.tags.update(tag.id, { name: tag.name, colour: tag.colour, description: tag.description });
-          updated++;
-        }
-        continue;
-      }
-      const name = names.has(tag.name.toLowerCase()) ? `${tag.name} (shared)` : tag.name;
-      const hotkey = tag.hotkey && !keys.has(tag.hotkey) ? tag.hotkey : null;
-      if (hotkey) keys.add(hotkey);
-      names.add(name.toLowerCase());
-      await db.tags.add({ ...tag, name, hotkey, order: ++order });
-      added++;
-    }
-    return { added, updated };
-  });
-  if (result.added || result.updated) announce(db, { kind: 'codebook' });
-  return result;
 }
 
 /** Checks and merges a native export file's text; refuses (changing nothing) with a clear message. */

@@ -1,12 +1,13 @@
 import Dexie, { type EntityTable, type IndexableType } from 'dexie';
+import { TAGS_VARIABLE } from '../lib/codebook';
 import { normalisedTextHash } from '../lib/text-hash';
 import { byCoder, codedCountOf, partsOf, tagIdsOf } from './coding-parts';
-import type { Annotation, CodingPart, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart } from '../lib/records';
+import type { Annotation, CodingPart, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart, Variable } from '../lib/records';
 
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
-export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded' } as const;
+export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement', project: 'project', sync: 'project-sync' } as const;
 
 /** The key range of a page's records in a table keyed by [url + something]. */
 export const pageKeyRange = (url: string): [IndexableType, IndexableType] => [[url, Dexie.minKey], [url, Dexie.maxKey]];
@@ -61,7 +62,19 @@ export function declareVersions(db: Dexie): void {
     });
   // v4: the per-comment tables go, now that v3 moved their rows.
   db.version(4).stores({ snapshots: null, annotations: null });
-  // (v5: the codebook's variables, declared on its own branch.)
+  // v5: codebook variables (lib/records.ts Variable) over the codes (tags). An existing codebook's
+  // tags become the codes of one multiple-choice variable, TAGS_VARIABLE (its fixed id, so files
+  // of colleagues who upgraded merge): every annotation keeps its tags, nothing else changes.
+  db.version(5)
+    .stores({ variables: 'id, order' })
+    .upgrade(async (tx) => {
+      const tags = tx.table('tags');
+      if ((await tags.count()) === 0) return;
+      await tx.table('variables').put({ ...TAGS_VARIABLE, order: 0 } satisfies Variable);
+      await tags.toCollection().modify((tag: Tag) => {
+        tag.variableId ??= TAGS_VARIABLE.id;
+      });
+    });
   // v6: a page's bundle splits into its thread's comment snapshots (written when coding starts
   // and as comments arrive) and one record per coder (the only record a key press rewrites);
   // each page record counts its coded comments (coding-parts.ts: how a coder's record splits).
@@ -89,6 +102,7 @@ export function declareVersions(db: Dexie): void {
 /** The extension's database; opened by the background and by extension pages, never by content scripts. */
 export class AnnotatorDB extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
+  variables!: EntityTable<Variable, 'id'>;
   pages!: EntityTable<PageRecord, 'url'>;
   codings!: Dexie.Table<CodingPart, [string, string, number]>;
   threads!: Dexie.Table<ThreadPart, [string, number]>;

@@ -1,32 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ANNOTATOR_NAME_LIMIT, annotatorName, renameAnnotator } from '../../storage/annotations';
-import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
+import { loadCodebook } from '../../storage/codebook';
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
+import { CodebookEditor } from './CodebookEditor';
 import { GrantedSites } from './GrantedSites';
-import { HOTKEYS } from '../../lib/hotkeys';
-import type { Tag } from '../../lib/records';
+import { ProjectSection } from './ProjectSection';
 
-/** The options page: who annotates, the codebook (add, rename, recolour, reorder, re-key, delete), the granted sites. */
+/** The options page: who annotates, the codebook (variables and their codes: CodebookEditor), the granted sites. */
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
   // Shown as stored, read again when storage announces a change of its kind; the defaults are
   // written once, on mount (and announced, so they show).
   useEffect(() => void Promise.all([loadCodebook(db), annotatorName(db)]), [db]);
-  const codebook = useStored(db, () => db.tags.orderBy('order').toArray(), [] as Tag[], (change) => change.kind === 'codebook');
   const annotator = useStored(db, async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', '', (change) => change.kind === 'annotator');
-  const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<{ tag: Tag; uses: number } | null>(null);
-  const [newName, setNewName] = useState('');
-
-  const attempt = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   return (
     <main>
@@ -55,60 +42,11 @@ export function OptionsApp({ db }: { db: AnnotatorDB }) {
 
       <section aria-labelledby="codebook">
         <h2 id="codebook">Codebook</h2>
-        {error && <p class="error" role="alert">{error}</p>}
-        {confirming && (
-          <div class="confirm" role="alertdialog" aria-label="Delete tag">
-            <p>
-              Delete <strong>{confirming.tag.name}</strong>?{' '}
-              {confirming.uses === 0 ? 'No annotation uses it.'
-                : `It is used by ${confirming.uses} annotation${confirming.uses === 1 ? '' : 's'}; they keep their other tags and notes.`}
-            </p>
-            <button type="button" class="danger" data-testid="confirm-delete" onClick={() => void attempt(async () => {
-              await deleteTag(db, confirming.tag.id);
-              setConfirming(null);
-            })}>Delete</button>{' '}
-            <button type="button" onClick={() => setConfirming(null)}>Cancel</button>
-          </div>
-        )}
-        {codebook.length === 0 ? <p class="hint">No tags yet: add the first one below.</p> : (
-          <table>
-            <thead><tr><th>Key</th><th>Colour</th><th>Name</th><th>Description</th><th>Order</th><th /></tr></thead>
-            <tbody>
-              {codebook.map((tag, i) => (
-                <tr key={tag.id} data-tag={tag.name}>
-                  <td>
-                    <select aria-label={`Key for ${tag.name}`} value={tag.hotkey ?? ''} onChange={(e) => {
-                      const value = (e.target as HTMLSelectElement).value;
-                      void attempt(() => updateTag(db, tag.id, { hotkey: value || null }));
-                    }}>
-                      <option value="">—</option>
-                      {HOTKEYS.map((k) => <option key={k} value={k}>{k}</option>)}
-                    </select>
-                  </td>
-                  <td><input type="color" aria-label={`Colour of ${tag.name}`} value={tag.colour} onChange={(e) => void attempt(() => updateTag(db, tag.id, { colour: (e.target as HTMLInputElement).value }))} /></td>
-                  <td><input aria-label={`Name of ${tag.name}`} value={tag.name} onChange={(e) => void attempt(() => updateTag(db, tag.id, { name: (e.target as HTMLInputElement).value }))} /></td>
-                  <td><input class="wide" aria-label={`Description of ${tag.name}`} value={tag.description} onChange={(e) => void attempt(() => updateTag(db, tag.id, { description: (e.target as HTMLInputElement).value }))} /></td>
-                  <td>
-                    <button type="button" aria-label={`Move ${tag.name} up`} disabled={i === 0} onClick={() => void attempt(() => moveTag(db, tag.id, -1))}>↑</button>
-                    <button type="button" aria-label={`Move ${tag.name} down`} disabled={i === codebook.length - 1} onClick={() => void attempt(() => moveTag(db, tag.id, 1))}>↓</button>
-                  </td>
-                  <td><button type="button" aria-label={`Delete ${tag.name}`} onClick={() => void attempt(async () => setConfirming({ tag, uses: await tagUsage(db, tag.id) }))}>Delete</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <form onSubmit={(e) => {
-          e.preventDefault();
-          void attempt(async () => {
-            await addTag(db, { name: newName });
-            setNewName('');
-          });
-        }}>
-          <label>New tag <input data-testid="new-tag" value={newName} onInput={(e) => setNewName((e.target as HTMLInputElement).value)} /></label>{' '}
-          <button type="submit">Add</button>
-        </form>
+        <p class="hint">Each variable is a question asked of every comment; its codes are the answers (single choice: one code a comment). Changes reach open panels at once.</p>
+        <CodebookEditor db={db} />
       </section>
+
+      <ProjectSection db={db} />
 
       <GrantedSites />
     </main>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CommentRow, ROW_HEIGHT, rowId } from './CommentRow';
 import { DetailPane } from './DetailPane';
 import { MissingList } from './MissingList';
@@ -9,9 +9,12 @@ import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
 import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
 import { useFocusOnOpen } from './use-focus-on-open';
+import { usePlacement, type PlacementStore } from './use-placement';
+import { PanelEdge } from './PanelEdge';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
+import type { PanelSide } from '../../lib/panel-placement';
 
 /** What the panel needs from the page around it. */
 export interface PageLink {
@@ -22,6 +25,10 @@ export interface PageLink {
   pickThread(): void;
   /** The keys the reader presses in the page's comment frames. */
   frameKeys: FrameKeys;
+  /** Where the reader's side and width of the panel are kept. */
+  placement: PlacementStore;
+  /** Moves the page's content aside by `width` pixels on `side`, out from under the panel (0: back). */
+  makeRoom(side: PanelSide, width: number): void;
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
@@ -38,6 +45,10 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const selectedIndex = state.selectedKey ? keys.indexOf(state.selectedKey) : -1;
   const selected = thread.comments.find((c) => c.key === state.selectedKey);
   const count = thread.comments.length;
+  const placement = usePlacement(page.placement);
+  const room = state.open ? placement.pageRoom : 0;
+  // After the sheet is painted: moving the page aside reflows all of it.
+  useEffect(() => page.makeRoom(placement.side, room), [placement.side, room]);
 
   const focusKey = (key: string | null) => {
     const comment = key ? thread.comments.find((c) => c.key === key) : undefined;
@@ -54,32 +65,44 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   useFocusOnOpen(state.open, rootRef);
   useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
 
+  // The count tab: at the window's edge while the panel is closed; in the corner of the sheet's
+  // header while it is open, so it never lies over the page's comments or their outline.
+  const tab = (
+    <button
+      type="button"
+      class="ca-toggle"
+      data-testid="ca-toggle"
+      aria-expanded={state.open}
+      aria-controls="ca-sheet"
+      title={`${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)`}
+      onClick={trusted(() => session.setOpen(!state.open))}
+    >
+      <span class="ca-count">{count}</span>
+      <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
+    </button>
+  );
+
   return (
     <div
       ref={rootRef}
       class={`ca-panel ${state.open ? 'ca-open' : ''}`}
+      style={{ '--ca-width': `${placement.width}px` }}
+      data-side={placement.side}
       data-testid="ca-panel"
       data-comment-count={count}
       data-state={state.open ? 'open' : 'closed'}
       // Set once the page's codings are loaded: tests wait for it before checking that nothing shows.
       data-loaded={thread.loaded ? 'true' : 'false'}
     >
-      <button
-        type="button"
-        class="ca-toggle"
-        data-testid="ca-toggle"
-        aria-expanded={state.open}
-        aria-controls="ca-sheet"
-        title={`${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)`}
-        onClick={trusted(() => session.setOpen(!state.open))}
-      >
-        <span class="ca-count">{count}</span>
-        <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
-      </button>
+      {!state.open && tab}
       {state.open && (
         <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1}>
+          <PanelEdge placement={placement} />
           <PanelHeader
             thread={thread}
+            tab={tab}
+            side={placement.side}
+            onMove={placement.moveTo}
             selectedTagIds={selected ? thread.annotationOf.get(selected.key)?.tagIds ?? [] : []}
             filter={filter}
             query={query}

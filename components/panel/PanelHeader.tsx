@@ -1,6 +1,8 @@
 import { trusted } from './trusted';
 import { readableTextOn } from '../../lib/colour-contrast';
 import type { ThreadState } from './model';
+import type { ComponentChild } from 'preact';
+import type { PanelSide } from '../../lib/panel-placement';
 
 /** Which comments the list shows. */
 export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };
@@ -11,6 +13,12 @@ export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' }
  */
 export function PanelHeader(props: {
   thread: ThreadState;
+  /** The count tab, docked in the title row's corner at the window's edge. */
+  tab: ComponentChild;
+  /** The side of the page the panel is on. */
+  side: PanelSide;
+  /** Moves the panel to the other side. */
+  onMove(side: PanelSide): void;
   /** The tags of the selected comment: their buttons show as pressed. */
   selectedTagIds: readonly string[];
   filter: Filter;
@@ -23,6 +31,7 @@ export function PanelHeader(props: {
   onClose(): void;
 }) {
   const { thread } = props;
+  const other: PanelSide = props.side === 'right' ? 'left' : 'right';
   const total = thread.comments.length;
   const counts = new Map<string, number>();
   let tagged = 0;
@@ -34,10 +43,13 @@ export function PanelHeader(props: {
   return (
     <header class="ca-header">
       <div class="ca-title-row">
+        {props.side === 'left' && props.tab}
         <h2>Comment Annotator</h2>
         <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
         <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
+        <button type="button" class="ca-icon" data-testid="ca-side" aria-label={`Move the panel to the ${other}`} title={`Move the panel to the ${other}`} onClick={trusted(() => props.onMove(other))}>{props.side === 'right' ? '⇤' : '⇥'}</button>
         <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
+        {props.side === 'right' && props.tab}
       </div>
       {total > 0 && <>
         <p class="ca-progress" data-testid="ca-progress">

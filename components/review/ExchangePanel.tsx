@@ -115,7 +115,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
           if (!read) return 'No file chosen.';
           const checked = checkCodebookFile(read.text, read.file.size);
           if (!checked.ok) throw new Error(`${read.file.name} was not imported: ${checked.error}`);
-          const { added, updated } = await applyCodebook(db, checked.data);
+          const { added, updated } = await applyCodebook(db, checked.data.codebook, checked.data.variables);
           return `Codebook imported: ${added} tags added, ${updated} updated.`;
         })} />
       </label>

@@ -23,6 +23,9 @@ export function FilterBar(props: { options: ReviewView['options']; codebook: Tag
         <option value="">Any page</option>
         {pages.map(([url, title]) => <option key={url} value={url}>{title}</option>)}
       </select>
+      {filter.pageUrl && (
+        <a href={`thread.html?url=${encodeURIComponent(filter.pageUrl)}`} target="_blank" data-testid="ca-open-thread">Code this thread offline</a>
+      )}
       <select aria-label="Annotator" value={filter.annotator} onChange={(e) => set({ annotator: value(e) })}>
         <option value="">Any annotator</option>
         {annotators.map((a) => <option key={a} value={a}>{a}</option>)}

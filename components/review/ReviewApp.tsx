@@ -95,7 +95,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       )}
       <div class="panels">
         <Charts data={view.charts} codebook={view.codebook} />
-        <AgreementPanel answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />
+        <AgreementPanel db={db} answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />
         <ExchangePanel db={db} shown={view.shown} shownIds={shownIds} filtered={view.shown !== view.total} />
       </div>
     </main>

@@ -4,9 +4,9 @@ import { readEverything } from '../../storage/codings';
 import { followChanges } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';
-import { SHOWN_DISAGREEMENTS, shownDisagreement } from './agreement-job';
+import { listed, shownDisagreement } from './agreement-job';
 import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
-import type { Tag } from '../../lib/records';
+import type { Tag, Variable } from '../../lib/records';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
 // takes over a second to read and more to join, sort, count and measure agreement on, which would freeze the tab. The
@@ -47,13 +47,22 @@ function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
   });
 }
 
+/**
+ * The codebook's variables. Their table comes with schema v5 (the codebook's variables); in a
+ * database without it every code reads as one multiple-choice 'Tags' variable (lib/codebook.ts).
+ */
+function readVariables(): Promise<Variable[]> {
+  const table = db.tables.find((t) => t.name === 'variables');
+  return table ? (table.toArray() as Promise<Variable[]>) : Promise.resolve([]);
+}
+
 let revision = 0;
 // Every kind of change shows here: annotations, imports, the codebook, a rename (the annotator column).
 followChanges(db, async () => {
   scope.postMessage({ type: 'progress', phase: 'reading' });
-  const [{ annotations, comments }, pages, codebook] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray()]);
-  return { annotations, comments, pages, codebook };
-}, ({ annotations, comments, pages, codebook }) => {
+  const [{ annotations, comments }, pages, codebook, variables] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(), readVariables()]);
+  return { annotations, comments, pages, codebook, variables };
+}, ({ annotations, comments, pages, codebook, variables }) => {
   scope.postMessage({ type: 'progress', phase: 'joining' });
   const rows = joinRows(annotations, comments, pages);
   const pageTitles = new Map<string, string>();
@@ -70,15 +79,21 @@ followChanges(db, async () => {
   // request that came meanwhile; a newer reading makes it moot.
   setTimeout(() => {
     if (data?.revision !== rev) return;
-    const report = agreementReport(annotations, codebook);
-    const wanted = new Set(report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map((d) => commentId(d.pageUrl, d.commentKey)));
-    const excerpts: Record<string, string> = {};
+    const { disagreements, ...report } = agreementReport(annotations, codebook, variables);
+    const shown = listed(disagreements);
+    const wanted = new Set(shown.map((d) => commentId(d.pageUrl, d.commentKey)));
+    const pagesWanted = new Set(shown.map((d) => d.pageUrl));
+    const snapshots = new Map<string, (typeof comments)[number]>();
     for (const c of comments) {
+      if (!pagesWanted.has(c.pageUrl)) continue;
       const key = commentId(c.pageUrl, c.key);
-      if (wanted.has(key)) excerpts[key] = c.text;
+      if (wanted.has(key)) snapshots.set(key, c);
     }
     // Only the listed disagreements cross to the page: copying them all could stall it.
-    scope.postMessage({ type: 'agreement', revision: rev, report: { ...report, disagreements: report.disagreements.slice(0, SHOWN_DISAGREEMENTS).map(shownDisagreement) }, disagreements: report.disagreements.length, excerpts });
+    scope.postMessage({
+      type: 'agreement', revision: rev, report, total: disagreements.length, resolved: disagreements.filter((d) => d.consensus).length,
+      disagreements: shown.map((d) => shownDisagreement(d, snapshots.get(commentId(d.pageUrl, d.commentKey)), pageTitles.get(d.pageUrl))),
+    });
   }, 0);
 });
 

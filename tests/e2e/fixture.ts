@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, test as base } from 'vitest';
 import { loadFixtures, type Fixture } from '../../seeds/fixtures';
+import { CLASSIC_CODEBOOK, CLASSIC_VARIABLE } from '../classic-codebook';
 import { annotatorProgress, extensionId, launchWithExtension, openPanel, panel, serveFixtures } from './harness';
 
 // What every end-to-end test file shares: one Chromium per file with the production build loaded
@@ -32,11 +33,45 @@ export interface LaunchedBrowser {
   profileDir: string;
 }
 
-/** Chromium with the extension on `profileDir`, answering `served` under their addresses, and the tabs it opened with. */
-async function start(profileDir: string, served: Fixture[]): Promise<{ context: BrowserContext; firstTabs: Set<Page> }> {
+/**
+ * Chromium with the extension on `profileDir`, answering `served` under their addresses, and the
+ * tabs it opened with. A new profile gets the classic codebook (see useClassicCodebook).
+ */
+async function start(profileDir: string, served: Fixture[], fresh: boolean): Promise<{ context: BrowserContext; firstTabs: Set<Page> }> {
   const { context } = await launchWithExtension({ profileDir });
   await serveFixtures(context, served);
-  return { context, firstTabs: new Set(context.pages()) };
+  const firstTabs = new Set(context.pages());
+  if (fresh) await useClassicCodebook(context);
+  return { context, firstTabs };
+}
+
+/**
+ * Replaces a new profile's example codebook with the classic one (tests/classic-codebook.ts):
+ * the coding tests put several codes on one comment by their keys 1–8. The options page seeds
+ * the example (and creates the database); the classic codes are written over it before any
+ * panel has read the codebook.
+ */
+async function useClassicCodebook(context: BrowserContext): Promise<void> {
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+  await expect.poll(async () => (await readStores(tab, 'settings')).settings.some((s) => s.key === 'codebook-seeded'), { timeout: 10_000 }).toBe(true);
+  await tab.evaluate(({ variable, tags }) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('comment-annotator');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['tags', 'variables'], 'readwrite');
+      tx.objectStore('tags').clear();
+      tx.objectStore('variables').clear();
+      tx.objectStore('variables').put(variable);
+      for (const tag of tags) tx.objectStore('tags').put(tag);
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { variable: CLASSIC_VARIABLE, tags: CLASSIC_CODEBOOK });
+  await tab.close();
 }
 
 /** The end-to-end `test`, with the fixtures below; `test.override('served', pages)` serves other pages for a file. */
@@ -45,7 +80,7 @@ export const test = base
   .extend('served', { scope: 'file' }, (): Fixture[] => loadFixtures())
   .extend('extension', { scope: 'file' }, async ({ served }, { onCleanup }): Promise<ExtensionBrowser & { keptTabs(): Set<Page> }> => {
     const profileDir = mkdtempSync(join(tmpdir(), 'ca-profile-'));
-    let running = await start(profileDir, served);
+    let running = await start(profileDir, served, true);
     const kept = new Set<Page>();
     const id = await extensionId(running.context);
     onCleanup(async () => {
@@ -66,7 +101,7 @@ export const test = base
       },
       async restart() {
         await running.context.close();
-        running = await start(profileDir, served);
+        running = await start(profileDir, served, false);
         expect(await extensionId(running.context)).toBe(id);
       },
       keep(tab) {
@@ -101,7 +136,7 @@ export const test = base
     });
     return async (profileDir?: string): Promise<LaunchedBrowser> => {
       const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ca-profile-'));
-      const { context } = await start(dir, served);
+      const { context } = await start(dir, served, !profileDir);
       launched.push({ context, profileDir: dir, owned: !profileDir });
       return { context, profileDir: dir };
     };

@@ -60,6 +60,11 @@ export async function serveFixtures(context: BrowserContext, fixtures: Fixture[]
 
 const withoutHash = (url: string) => url.split('#')[0];
 
+/** Lets requests to `origin` (a test's own server on 127.0.0.1) through the fixtures' 404s. */
+export async function letThrough(context: BrowserContext, origin: string): Promise<void> {
+  await context.route((url) => url.origin === origin, (route) => route.continue());
+}
+
 /** The panel's root element inside its shadow root (Playwright's CSS locators pierce open shadow roots). */
 export const panel = (page: Page) => page.locator('[data-testid="ca-panel"]');
 

@@ -58,13 +58,13 @@ describe('Firefox: tagging, reload, export', () => {
     expect(key).toMatch(/^wp:\d+$/);
     expect(await rowTags(page, key)).toBe('');
     await page.keyboard.press('1');
-    await expect.poll(() => rowTags(page, key)).toBe('on-topic');
+    await expect.poll(() => rowTags(page, key)).toBe('positive');
     expect(await rowTags(page, first)).toBe('');
     expect(await progress(page)).toContain('1 of 9 tagged');
 
     await page.reload();
     await openPanel(page);
-    await expect.poll(() => rowTags(page, key)).toBe('on-topic');
+    await expect.poll(() => rowTags(page, key)).toBe('positive');
     expect(await rowTags(page, first)).toBe('');
     expect(await progress(page)).toContain('1 of 9 tagged');
   });
@@ -90,7 +90,7 @@ describe('Firefox: tagging, reload, export', () => {
     expect(file.annotations).toHaveLength(1);
     const [annotation] = file.annotations;
     expect(annotation).toMatchObject({ pageUrl: CASCHY.url, commentKey: key });
-    expect(annotation.tagIds.map((id) => file.codebook.find((tag) => tag.id === id)?.name)).toEqual(['on-topic']);
+    expect(annotation.tagIds.map((id) => file.codebook.find((tag) => tag.id === id)?.name)).toEqual(['positive']);
     expect(file.comments.map((c) => c.key)).toEqual([key]);
   });
 });

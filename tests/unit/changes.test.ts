@@ -4,7 +4,8 @@ import { parseStoreChange, type StoreChange } from '../../lib/changes';
 import { announce, followChanges, onChange } from '../../storage/changes';
 import { annotatorName, editAnnotation, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { deleteAnnotation, readEverything } from '../../storage/codings';
-import { addTag, deleteTag, loadCodebook, moveTag, updateTag } from '../../storage/codebook';
+import { addTag, loadCodebook, moveTag, updateTag } from '../../storage/codebook';
+import { deleteTag } from '../../storage/code-changes';
 import { applyCodebook, applyImport } from '../../storage/import';
 import { exportNative } from '../../storage/export';
 import { AnnotatorDB } from '../../storage/schema';
@@ -93,6 +94,9 @@ describe('the announcer', () => {
     expect(parseStoreChange({ ...change, rev: -1 })).toBeNull();
     expect(parseStoreChange({ ...change, annotation: { ...annotation, tagIds: 't' } })).toBeNull();
     expect(parseStoreChange({ kind: 'pages', pageUrls: null })).toEqual({ kind: 'pages', pageUrls: null });
+    // "No code applies" and segments travel with the news (a panel shows them).
+    const coded = { ...annotation, tagIds: [], none: true, segments: [{ id: 's1', tagId: 't', quote: 'q', start: 0, end: 1, createdAt: annotation.createdAt }] };
+    expect(parseStoreChange({ ...change, annotation: coded })).toEqual({ ...change, annotation: coded });
   });
 });
 

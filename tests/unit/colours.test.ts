@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../storage/codebook';
+
+const TAGS = DEFAULT_CODEBOOK.tags;
 import { contrastRatio, readableTextOn } from '../../lib/colour-contrast';
 
 function channels(hex: string): [number, number, number] {
@@ -25,14 +27,14 @@ const deltaE = (a: string, b: string) => Math.hypot(...lab(a).map((v, i) => v - 
 describe('default codebook colours', () => {
   it('are pairwise distinguishable (CIE76 ΔE ≥ 25)', () => {
     const close: string[] = [];
-    for (const [i, a] of DEFAULT_CODEBOOK.entries())
-      for (const b of DEFAULT_CODEBOOK.slice(i + 1))
+    for (const [i, a] of TAGS.entries())
+      for (const b of TAGS.slice(i + 1))
         if (deltaE(a.colour, b.colour) < 25) close.push(`${a.name} ${a.colour} ~ ${b.name} ${b.colour}: ΔE ${deltaE(a.colour, b.colour).toFixed(1)}`);
     expect(close).toEqual([]);
   });
 
   it('keep chip text readable (contrast ≥ 4.5:1 with the text colour chosen for them)', () => {
-    const low = DEFAULT_CODEBOOK.filter((t) => contrastRatio(t.colour, readableTextOn(t.colour)) < 4.5)
+    const low = TAGS.filter((t) => contrastRatio(t.colour, readableTextOn(t.colour)) < 4.5)
       .map((t) => `${t.name} ${t.colour}: ${contrastRatio(t.colour, readableTextOn(t.colour)).toFixed(2)}`);
     expect(low).toEqual([]);
   });

@@ -43,9 +43,9 @@ describe('its users: the same key on two pages is two comments', () => {
 
   it('agreement counts a comment only when two annotators coded that page’s comment', () => {
     const tag = { id: 'tag_a', name: 'a', colour: '#000000', hotkey: null, description: '', order: 0 };
-    const apart = agreementReport([annotation('alice', PAGE, 'wp:1', ['tag_a']), annotation('bob', `${PAGE}/2`, 'wp:1', [])], [tag]);
+    const apart = agreementReport([annotation('alice', PAGE, 'wp:1', ['tag_a']), { ...annotation('bob', `${PAGE}/2`, 'wp:1', []), none: true }], [tag]);
     expect(apart.units).toBe(0);
-    const together = agreementReport([annotation('alice', PAGE, 'wp:1', ['tag_a']), annotation('bob', PAGE, 'wp:1', [])], [tag]);
+    const together = agreementReport([annotation('alice', PAGE, 'wp:1', ['tag_a']), { ...annotation('bob', PAGE, 'wp:1', []), none: true }], [tag]);
     expect(together.units).toBe(1);
     expect(together.disagreements).toEqual([expect.objectContaining({ pageUrl: PAGE, commentKey: 'wp:1' })]);
   });

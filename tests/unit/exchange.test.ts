@@ -1,10 +1,11 @@
+import { classicCodebook } from './classic';
 import { readEverything } from '../../storage/codings';
 import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agreementReport, cohensKappa, krippendorffAlpha } from '../../lib/agreement';
+import { agreementReport } from '../../lib/agreement';
 import { setNote, setTag } from '../../storage/annotations';
-import { addTag, loadCodebook } from '../../storage/codebook';
+import { addTag } from '../../storage/codebook';
 import { CSV_COLUMNS, exportNative, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { exportData, exportFormat } from '../../storage/export-formats';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
@@ -36,7 +37,7 @@ let db: AnnotatorDB;
 let order: string[];
 beforeEach(async () => {
   db = await fresh();
-  order = (await loadCodebook(db)).map((t) => t.id);
+  order = (await classicCodebook(db)).map((t) => t.id);
 });
 
 async function seedAnnotations() {
@@ -104,7 +105,7 @@ describe('native export and import', () => {
     await seedAnnotations();
     const file = await exportNative(db);
     const other = await fresh();
-    await loadCodebook(other);
+    await classicCodebook(other);
     const plan = planImport(file, [], await other.tags.toArray());
     expect(plan.preview.newTags).toEqual(['sarcasm']);
     expect(plan.tags[0]).toMatchObject({ name: 'sarcasm', hotkey: '9', order: 8 });
@@ -230,10 +231,10 @@ describe('codebook exchange', () => {
     const codebookFile = exportFormat('codebook');
     const file = codebookFile.serialise(await exportData(db, codebookFile));
     const other = await fresh();
-    await loadCodebook(other);
+    await classicCodebook(other);
     const checked = checkCodebookFile(file);
     expect(checked.ok).toBe(true);
-    if (checked.ok) expect(await applyCodebook(other, checked.data)).toEqual({ added: 1, updated: 1 });
+    if (checked.ok) expect(await applyCodebook(other, checked.data.codebook)).toEqual({ added: 1, updated: 1 });
     const names = (await other.tags.orderBy('order').toArray()).map((t) => t.name);
     expect(names).toContain('sarcasm');
     expect(names).toContain('advertising');
@@ -242,31 +243,16 @@ describe('codebook exchange', () => {
 });
 
 describe('agreement', () => {
-  it('Cohen’s kappa on a worked example', () => {
-    const a = [true, true, true, true, true, false, false, false, false, false];
-    const b = [true, true, true, true, false, true, false, false, false, false];
-    expect(cohensKappa(a, b)).toBeCloseTo(0.6, 10);
-    expect(cohensKappa([true, true], [true, true])).toBeNull();
-  });
-
-  it('Krippendorff’s alpha (nominal) on the same data, and with three coders', () => {
-    const units = [...Array(4).fill(['y', 'y']), ['y', 'n'], ['n', 'y'], ...Array(4).fill(['n', 'n'])];
-    expect(krippendorffAlpha(units)).toBeCloseTo(1 - (4 * 19) / 200, 10);
-    expect(krippendorffAlpha([['a', 'a', 'a'], ['b', 'b', 'b']])).toBe(1);
-    expect(krippendorffAlpha([['a'], ['b']])).toBeNull();
-  });
-
-  it('reports per tag over comments coded by two or more annotators, and lists disagreements', async () => {
+  it('reports per code over comments coded by two or more annotators, and lists the comments they differ on', async () => {
     await seedAnnotations();
     await setTag(db, target('disqus:1', 'bob'), 'tag_question', true, order);
     const report = agreementReport((await readEverything(db)).annotations, await db.tags.orderBy('order').toArray());
-    expect(report.annotators).toEqual(['alice', 'bob']);
+    expect(report.coders).toEqual(['alice', 'bob']);
     expect(report.units).toBe(2);
-    const spam = report.tags.find((t) => t.tagId === 'tag_spam')!;
-    expect(spam).toMatchObject({ measure: 'kappa', observed: 1 });
-    const sarcasm = report.tags.find((t) => t.tagId.startsWith('tag_') && t.tagId !== 'tag_spam' && t.observed < 1)!;
+    expect(report.codes.find((t) => t.tagId === 'tag_spam')).toMatchObject({ kappa: 1, observed: 1, units: 2, coders: 2 });
+    const sarcasm = report.codes.find((t) => t.tagId.startsWith('tag_') && t.tagId !== 'tag_spam' && t.observed < 1)!;
     expect(sarcasm.observed).toBe(0.5);
-    expect(report.disagreements).toEqual([expect.objectContaining({ commentKey: 'disqus:1', applied: { alice: true, bob: false } })]);
+    expect(report.disagreements).toEqual([expect.objectContaining({ commentKey: 'disqus:1', variableIds: ['var_tags'] })]);
   });
 });
 

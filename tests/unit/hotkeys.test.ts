@@ -1,3 +1,4 @@
+import { classicCodebook } from './classic';
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import * as v from 'valibot';
@@ -5,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shortcutFor } from '../../components/panel/keyboard';
 import { HOTKEYS, isHotkey } from '../../lib/hotkeys';
 import type { Tag } from '../../lib/records';
-import { addTag, loadCodebook } from '../../storage/codebook';
+import { addTag } from '../../storage/codebook';
 import { TagSchema } from '../../storage/import-schema';
 import { AnnotatorDB } from '../../storage/schema';
 
@@ -35,7 +36,7 @@ describe('HOTKEYS: the one list of tag keys', () => {
 
   it('new tags get the free ones in order, then none', async () => {
     db = new AnnotatorDB(`hotkeys-${crypto.randomUUID()}`);
-    const defaults = await loadCodebook(db);
+    const defaults = await classicCodebook(db);
     const added = [await addTag(db, { name: 'x' }), await addTag(db, { name: 'y' }), await addTag(db, { name: 'z' })];
     expect([...defaults, ...added].map((t) => t.hotkey)).toEqual([...HOTKEYS, null]);
   });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../background/router';
 import { relayChanges } from '../../background/relay';
-import { deleteTag, loadCodebook } from '../../storage/codebook';
+import { loadCodebook } from '../../storage/codebook';
+import { deleteTag } from '../../storage/code-changes';
 import { announce } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 
@@ -121,7 +122,7 @@ describe('background router', () => {
     expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: true });
     // The options page, with its own connection to the database, deletes the tag.
     const options = new AnnotatorDB(name);
-    await deleteTag(options, tag.id);
+    await deleteTag(options, tag.id, { others: true });
     options.close();
     await vi.waitFor(() => expect(deps.cache.codebook).toBeUndefined());
     expect(await route({ type: 'set-tag', target, tagId: tag.id, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('no such tag') });
@@ -150,6 +151,17 @@ describe('background router', () => {
     expect(await route({ type: 'save-thread-pick', pick }, OWN, deps)).toEqual({ ok: true, value: null });
     expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://www.xperiablog.net/other/' }, deps)).toEqual({ ok: true, value: pick });
     expect(await route({ type: 'get-thread-pick' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: null });
+  });
+
+  it('keeps the panel’s side and width for the whole browser, within the bounds a panel can take', async () => {
+    expect(await route({ type: 'get-panel-placement' }, OWN, deps)).toEqual({ ok: true, value: null });
+    const placement = { side: 'left', width: 360 };
+    expect(await route({ type: 'save-panel-placement', placement }, OWN, deps)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'get-panel-placement' }, { ...OWN, url: 'https://phandroid.com/a/' }, deps)).toEqual({ ok: true, value: placement });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'top', width: 360 } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('placement.side') });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'left', width: 20 } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('placement.width') });
+    expect(await route({ type: 'save-panel-placement', placement: { side: 'left', width: 1e9 } }, OWN, deps)).toMatchObject({ ok: false });
+    expect(await route({ type: 'get-panel-placement' }, OWN, deps)).toEqual({ ok: true, value: placement });
   });
 
   it('relays between frames: reports and keys to the top frame, focus requests and chips to their frame only', async () => {

@@ -1,10 +1,14 @@
 import { deleteAnnotation, readEverything } from '../../storage/codings';
 import { BUCKETS, bucketOf, SPLIT_AT } from '../../storage/coding-parts';
 import { readThread, saveThread } from '../../storage/threads';
+import { savedThread } from '../../storage/saved-threads';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatorName, editAnnotation, pageAnnotations, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
-import { addTag, deleteTag, loadCodebook, moveTag, tagUsage, updateTag } from '../../storage/codebook';
+import { addTag, loadCodebook, loadVariables, moveTag, updateTag } from '../../storage/codebook';
+import { deleteTag, tagUsage } from '../../storage/code-changes';
+import { classicCodebook } from './classic';
+import { codesByVariable, isCodable } from '../../lib/codebook';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
@@ -30,19 +34,32 @@ const target = (key: string, text = `text of ${key}`): Target => ({
 });
 
 describe('codebook', () => {
-  it('seeds the default codebook once, in order, with hotkeys 1–8', async () => {
+  it('seeds the example codebook once: two variables with guidance, a group code over nested codes, fixed ids, hotkeys 1–8', async () => {
     const tags = await loadCodebook(db);
-    expect(tags.map((t) => t.name)).toEqual(['on-topic', 'off-topic', 'question', 'argument', 'praise', 'complaint', 'incivility', 'spam']);
-    expect(tags.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    const variables = await loadVariables(db);
+    expect(variables.map((v) => [v.id, v.name, v.kind])).toEqual([['var_tone', 'tone', 'single'], ['var_topics', 'topics', 'multiple']]);
+    for (const entry of [...variables, ...tags.filter(isCodable)]) {
+      expect(entry.description && entry.include && entry.exclude && entry.examples, entry.name).toBeTruthy();
+    }
+    expect(codesByVariable(variables, tags).map((g) => [g.variable.name, g.codes.map((c) => c.name)])).toEqual([
+      ['tone', ['positive', 'neutral', 'negative']],
+      ['topics', ['politics', 'elections', 'policy', 'economy', 'health', 'other topic']],
+    ]);
+    const politics = tags.find((t) => t.name === 'politics')!;
+    expect(politics).toMatchObject({ id: 'tag_politics', codable: false, hotkey: null });
+    expect(tags.filter((t) => t.parentId === politics.id).map((t) => t.name)).toEqual(['elections', 'policy']);
+    expect(tags.filter(isCodable).map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     await db.tags.delete(tags[0].id);
-    expect(await loadCodebook(db)).toHaveLength(7); // deleted tags do not come back
+    await db.variables.delete('var_topics');
+    expect(await loadCodebook(db)).toHaveLength(tags.length - 1); // deleted entries do not come back
+    expect((await loadVariables(db)).map((v) => v.id)).toEqual(['var_tone']);
   });
 
   it('adds with the next free hotkey, refuses duplicate or empty names, renames, re-keys, reorders', async () => {
-    const tags = await loadCodebook(db);
+    const tags = await classicCodebook(db);
     const added = await addTag(db, { name: 'sarcasm', colour: '#ff0000' });
     expect(added.hotkey).toBe('9');
-    await expect(addTag(db, { name: 'Spam' })).rejects.toThrow('already a tag called "Spam"');
+    await expect(addTag(db, { name: 'Spam' })).rejects.toThrow('already a code called "Spam"');
     await expect(addTag(db, { name: '  ' })).rejects.toThrow('needs a name');
     await updateTag(db, added.id, { name: 'irony', hotkey: '1' });
     const after = await loadCodebook(db);
@@ -58,9 +75,10 @@ describe('codebook', () => {
     await setTag(db, target('disqus:1'), a.id, true, order);
     await setTag(db, target('disqus:2'), a.id, true, order);
     await setTag(db, target('disqus:2'), b.id, true, order);
-    expect(await tagUsage(db, a.id)).toBe(2);
-    expect(await deleteTag(db, a.id)).toBe(2);
-    expect(await tagUsage(db, a.id)).toBe(0);
+    expect(await tagUsage(db, a.id)).toEqual([{ annotator: 'alice', count: 2 }]);
+    await annotatorName(db); // made up: not alice
+    expect(await deleteTag(db, a.id, { others: true })).toMatchObject({ removed: true, kept: [], annotations: [{}, {}] });
+    expect(await tagUsage(db, a.id)).toEqual([]);
     const { annotations } = await pageAnnotations(db, target('x').page.url, 'alice');
     const byKey = Object.fromEntries(annotations.map((x) => [x.commentKey, x.tagIds]));
     expect(byKey).toEqual({ 'disqus:1': [], 'disqus:2': [b.id] });
@@ -216,9 +234,10 @@ describe('schema upgrade', () => {
     const upgraded = new AnnotatorDB(old);
     expect((await readThread(upgraded, 'p'))[0].textHash).toBe(normalisedTextHash('Old text'));
     expect((await pageAnnotations(upgraded, 'p', 'alice')).annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
-    expect(await tagUsage(upgraded, 't1')).toBe(1);
+    expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }]);
     expect(upgraded.verno).toBe(6);
-    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['codings', 'pages', 'settings', 'tags', 'threads']);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['codings', 'pages', 'settings', 'tags', 'threads', 'variables']);
+    expect(await upgraded.variables.count()).toBe(0); // no tags: nothing for a variable to hold
     upgraded.close();
     await Dexie.delete(old);
   });
@@ -255,15 +274,16 @@ describe('schema upgrade', () => {
     expect(everything.annotations.sort(byId)).toEqual(bundles.flatMap((b) => b.annotations).sort(byId));
     expect(everything.comments).toEqual(expect.arrayContaining(bundles.flatMap((b) => b.comments)));
     expect(everything.comments).toHaveLength(204);
-    expect(await upgraded.codings.get([P1, 'alice', 0])).toMatchObject({ rev: 7, tagIds: ['t1'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
+    expect(await upgraded.codings.get([P1, 'alice', 0])).toMatchObject({ rev: 7, tagIds: ['t1', 't2'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
     expect(await upgraded.codings.get([P1, 'bob', 0])).toMatchObject({ rev: 7, tagIds: ['t2'], annotations: [{ id: 'b1', history: [{ updatedAt: 'w' }] }] });
     expect(await upgraded.codings.get([P2, 'alice', 0])).toMatchObject({ annotations: [{ id: 'n1', none: true }] });
-    expect(await tagUsage(upgraded, 't2')).toBe(1);
+    // The tag index covers segments: alice's segment uses t2 as bob's tag does.
+    expect(await tagUsage(upgraded, 't2')).toEqual([{ annotator: 'alice', count: 1 }, { annotator: 'bob', count: 1 }]);
     // c1 (tags) and c3 (a segment) are coded; c2 has a note alone. On P2, "no code applies".
     expect((await upgraded.pages.toArray()).map((p) => [p.url, p.codedCount])).toEqual([[P1, 2], [P2, 1], [P3, 200]]);
     expect(await upgraded.codings.get([P3, 'carol', 0])).toMatchObject({ split: true, rev: 2 });
     expect(await pageAnnotations(upgraded, P3, 'carol')).toMatchObject({ rev: 2, annotations: expect.arrayContaining([expect.objectContaining({ id: 'm199' })]) });
-    expect(await tagUsage(upgraded, 't1')).toBe(201);
+    expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }, { annotator: 'carol', count: 200 }]);
     expect(await upgraded.tags.get('t1')).toMatchObject({ name: 'one' });
     expect(upgraded.tables.map((t) => t.name)).not.toContain('bundles');
     // The panel reads what it read before.
@@ -323,6 +343,15 @@ describe('thread snapshots and split writes', () => {
     expect(await pageAnnotations(db, URL_A, 'alice')).toMatchObject({ threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }] });
   });
 
+  it('the saved thread’s page shows the whole thread kept since coding began, not only the coded comments', async () => {
+    const [a] = await loadCodebook(db);
+    await setTag(db, target('c2', 'coded first'), a.id, true, [a.id]);
+    await saveThread(db, { ...page, commentCount: 3 }, [info('c1'), info('c2'), info('c3')]);
+    const saved = await savedThread(db, URL_A);
+    expect(saved.comments.map((c) => c.key).sort()).toEqual(['c1', 'c2', 'c3']);
+    expect(saved.comments.find((c) => c.key === 'c2')!.text).toBe('coded first');
+  });
+
   it(`spreads a coder’s annotations over buckets past ${SPLIT_AT}: a press then writes the head and one bucket, and every reader sees them all`, async () => {
     const [a, b] = await loadCodebook(db);
     const keys = Array.from({ length: SPLIT_AT + 20 }, (_, i) => `c${i}`);
@@ -339,15 +368,15 @@ describe('thread snapshots and split writes', () => {
     const { annotations, rev } = await pageAnnotations(db, URL_A, 'alice');
     expect(annotations.map((x) => x.commentKey).sort()).toEqual([...keys].sort());
     expect(rev).toBe(keys.length + 1);
-    expect(await tagUsage(db, a.id)).toBe(keys.length);
+    expect(await tagUsage(db, a.id)).toEqual([{ annotator: 'alice', count: keys.length }]);
     expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: keys.length });
     await deleteAnnotation(db, annotations.find((x) => x.commentKey === 'c3')!);
     await db.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
     expect(await renameAnnotator(db, 'Alice')).toBe(keys.length - 1);
     expect((await pageAnnotations(db, URL_A, 'Alice')).annotations).toHaveLength(keys.length - 1);
     expect(await db.codings.where('annotator').equals('alice').count()).toBe(0);
-    expect(await deleteTag(db, a.id)).toBe(keys.length - 1);
-    expect(await tagUsage(db, b.id)).toBe(1);
+    expect((await deleteTag(db, a.id)).annotations).toHaveLength(keys.length - 1);
+    expect(await tagUsage(db, b.id)).toEqual([{ annotator: 'Alice', count: 1 }]);
     expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: 1 });
     expect((await db.codings.get([URL_A, 'Alice', 0]))!.rev).toBe(keys.length + 4);
   });

@@ -1,7 +1,8 @@
+import { classicCodebook } from './classic';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEverything } from '../../storage/codings';
-import { loadCodebook } from '../../storage/codebook';
+
 import type { NativeExport } from '../../storage/export';
 import { applyImport, previewImport } from '../../storage/import';
 import { AnnotatorDB } from '../../storage/schema';
@@ -35,7 +36,7 @@ let ours: Tag[];
 beforeEach(async () => {
   db = new AnnotatorDB(`clash-${crypto.randomUUID()}`);
   await db.open();
-  ours = await loadCodebook(db); // on-topic, off-topic, …, spam, with ids tag_<name>
+  ours = await classicCodebook(db); // on-topic, off-topic, …, spam, with ids tag_<name>
 });
 afterEach(async () => {
   db.close();
@@ -110,7 +111,7 @@ describe('each resolution gives the right stored result', () => {
     expect(stored.id).toBe('tag_on-topic-imported');
 
     const other = new AnnotatorDB(`clash-${crypto.randomUUID()}`);
-    await loadCodebook(other);
+    await classicCodebook(other);
     const before = JSON.stringify(await other.tags.toArray());
     await expect(applyImport(other, colleagueFile(), { 'tag_on-topic': { action: 'rename', name: 'Question' } })).rejects.toThrow(/a tag named “Question” exists already/);
     await expect(applyImport(other, colleagueFile(), { 'tag_on-topic': { action: 'rename', name: ' ' } })).rejects.toThrow(/must not be empty/);

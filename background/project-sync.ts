@@ -1,0 +1,171 @@
+import { annotatorName } from '../storage/annotations';
+import { onChange } from '../storage/changes';
+import { noteChange, readProject, readSyncState, updateSyncState, type Project, type SyncState } from '../storage/project';
+import type { AnnotatorDB } from '../storage/schema';
+import { codingDocId, localCodingDoc, mergeCodingDoc, sameCoding, type CodingDoc } from '../storage/sync-docs';
+import { CouchError, couchRequest } from '../lib/couch';
+
+// Replication with the project's CouchDB database, both ways, in rounds: send the pages changed
+// here (each merged first with the server's version of its document, so a change made on the
+// coder's other machine is never overwritten), then read the server's changes since the
+// checkpoint. A key press is saved locally first, exactly as without a project; sync only reads
+// what was saved.
+
+/** Documents per request: a page's document can be large (its comments). */
+const BATCH = 50;
+
+const isCoding = (doc: unknown): doc is CodingDoc =>
+  !!doc && typeof doc === 'object' && (doc as CodingDoc).type === 'coding' && typeof (doc as CodingDoc).annotator === 'string' && typeof (doc as CodingDoc).pageUrl === 'string';
+
+interface AllDocsRow { key: string; doc?: unknown; error?: string }
+interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
+
+/** Sends a batch of pages: returns the pages the server now has, and problems in words. */
+async function pushBatch(db: AnnotatorDB, project: Project, me: string, pages: string[], removed: SyncState['removed'], fetcher: typeof fetch) {
+  const ids = pages.map((url) => codingDocId(me, url));
+  const { rows } = await couchRequest<{ rows: AllDocsRow[] }>(project, '_all_docs?include_docs=true', { method: 'POST', body: { keys: ids } }, fetcher);
+  const docs: CodingDoc[] = [];
+  const done: string[] = [];
+  const problems: string[] = [];
+  for (const [i, url] of pages.entries()) {
+    const server = isCoding(rows[i]?.doc) ? rows[i].doc as CodingDoc : null;
+    // The coder's other machine may have changed this page: take that in first.
+    const refused = server && await mergeCodingDoc(db, server, removed[url]);
+    if (refused) problems.push(refused);
+    const local = await localCodingDoc(db, me, url, server, removed[url]);
+    if (local && !sameCoding(local, server)) docs.push(local);
+    else done.push(url);
+  }
+  if (docs.length) {
+    const results = await couchRequest<BulkResult[]>(project, '_bulk_docs', { method: 'POST', body: { docs } }, fetcher);
+    for (const result of results) {
+      const url = docs.find((d) => d._id === result.id)?.pageUrl;
+      if (!url) continue;
+      if (result.ok) done.push(url);
+      // A conflict: the server's version changed between our read and write; the next round merges it.
+      else if (result.error !== 'conflict') problems.push(`${url}: the server refused it (${result.reason ?? result.error})`);
+    }
+  }
+  return { done, problems };
+}
+
+/** Reads the server's changes since the checkpoint and merges them, a batch at a time. */
+async function pull(db: AnnotatorDB, project: Project, fetcher: typeof fetch, problems: string[]): Promise<number> {
+  let merged = 0;
+  for (;;) {
+    const { checkpoint } = await readSyncState(db);
+    const since = checkpoint === null ? '0' : encodeURIComponent(String(checkpoint));
+    const changes = await couchRequest<{ results: { id: string; doc?: unknown; deleted?: boolean }[]; last_seq: string | number }>(project, `_changes?include_docs=true&limit=${BATCH}&since=${since}`, {}, fetcher);
+    for (const change of changes.results) {
+      if (change.deleted || !isCoding(change.doc) || change.id !== codingDocId(change.doc.annotator, change.doc.pageUrl)) continue;
+      const refused = await mergeCodingDoc(db, change.doc, (await readSyncState(db)).removed[change.doc.pageUrl]);
+      if (refused) problems.push(refused);
+      else merged++;
+    }
+    await updateSyncState(db, (state) => ({ ...state, checkpoint: changes.last_seq }));
+    if (changes.results.length < BATCH) return merged;
+  }
+}
+
+/**
+ * One round of sync: pending pages sent, the server's changes merged. Errors end the round with
+ * the state saying what went wrong (pages still pending stay so); nothing local is lost.
+ */
+export async function syncRound(db: AnnotatorDB, fetcher: typeof fetch = fetch): Promise<SyncState> {
+  const project = await readProject(db);
+  if (!project) return readSyncState(db);
+  const problems: string[] = [];
+  try {
+    const me = await annotatorName(db);
+    const { pending, removed } = await readSyncState(db);
+    const urls = Object.keys(pending);
+    for (let at = 0; at < urls.length; at += BATCH) {
+      const { done, problems: refused } = await pushBatch(db, project, me, urls.slice(at, at + BATCH), removed, fetcher);
+      problems.push(...refused);
+      // A page changed again meanwhile stays waiting, with the removals made since; the ones sent
+      // live on in the server's document.
+      const sent = new Set(done);
+      await updateSyncState(db, (state) => {
+        const next = { ...state, pending: { ...state.pending }, removed: { ...state.removed } };
+        for (const url of sent) {
+          if (next.pending[url] !== pending[url]) continue;
+          delete next.pending[url];
+          delete next.removed[url];
+        }
+        return next;
+      });
+    }
+    await pull(db, project, fetcher, problems);
+    return await updateSyncState(db, (state) => ({ ...state, lastSync: new Date().toISOString(), error: problems.length ? problems.join('\n') : null }));
+  } catch (error) {
+    const words = error instanceof CouchError ? error.message : `Sync stopped: ${(error as Error)?.message ?? String(error)}`;
+    return updateSyncState(db, (state) => ({ ...state, error: words }));
+  }
+}
+
+/** The longest pause between rounds after failures (an unreachable server is asked again this often). */
+const MAX_BACKOFF_MS = 60_000;
+
+/** Resolves after `ms`, or when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) => new Promise<void>((done) => {
+  const timer = setTimeout(done, ms);
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    done();
+  }, { once: true });
+});
+
+/**
+ * Keeps the joined project in sync while the service worker runs, from its start (so sync
+ * resumes after the worker, the browser or the server stopped: what waits is in IndexedDB): a
+ * round soon after each change here, one whenever the server's long-polled `_changes` has news,
+ * and after a failure again with growing pauses. Returns the function that stops it.
+ */
+export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch): () => void {
+  const life = new AbortController();
+  let wake = new AbortController();
+  let joinedAs = '';
+  const kick = () => wake.abort();
+  const stopListening = onChange(db, (change) => {
+    void (async () => {
+      const project = await readProject(db);
+      const who = project ? `${project.url} ${project.user}` : '';
+      if (change.kind === 'project') {
+        // Joined, left or joined elsewhere: start over. (Rounds announce 'project' too; those change nothing here.)
+        if (who !== joinedAs) kick();
+        return;
+      }
+      if (!project) return;
+      await noteChange(db, change, await annotatorName(db));
+      if (change.kind === 'annotation' || change.kind === 'pages') kick();
+    })().catch(() => undefined);
+  });
+  void (async () => {
+    let backoff = 1_000;
+    while (!life.signal.aborted) {
+      wake = new AbortController();
+      const signal = AbortSignal.any([wake.signal, life.signal]);
+      const project = await readProject(db).catch(() => null);
+      joinedAs = project ? `${project.url} ${project.user}` : '';
+      if (!project) {
+        await pause(MAX_BACKOFF_MS * 60, signal);
+        continue;
+      }
+      const state = await syncRound(db, fetcher);
+      if (state.error) {
+        await pause(backoff, signal);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        continue;
+      }
+      backoff = 1_000;
+      if (Object.keys(state.pending).length) continue;
+      // Wait for news: the server's, or a change here (which aborts the poll).
+      const since = encodeURIComponent(String(state.checkpoint ?? 0));
+      await couchRequest(project, `_changes?feed=longpoll&timeout=25000&limit=1&since=${since}`, { signal }, fetcher).catch(() => pause(backoff, signal));
+    }
+  })();
+  return () => {
+    life.abort();
+    stopListening();
+  };
+}

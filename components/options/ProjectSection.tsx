@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { checkDatabase, CouchError } from '../../lib/couch';
+import { joinProject, leaveProject, readProject, readSyncState, type Project, type SyncState } from '../../storage/project';
+import type { AnnotatorDB } from '../../storage/schema';
+import { useStored } from '../common/useStored';
+
+/** What the status line says of a joined project. */
+function statusText(state: SyncState): string {
+  const waiting = Object.keys(state.pending).length;
+  if (state.error) return `Not synced: ${state.error}${waiting ? ` (${waiting} page${waiting === 1 ? '' : 's'} waiting, kept here)` : ''}`;
+  if (waiting) return `${waiting} page${waiting === 1 ? '' : 's'} waiting to be sent…`;
+  if (!state.lastSync) return 'Connecting…';
+  return `synced · last ${new Date(state.lastSync).toLocaleString()}`;
+}
+
+/**
+ * The team project: join a CouchDB database (checked first, with what is wrong in words), see
+ * where sync stands, leave (every coding stays here). The password is kept in the extension's
+ * own storage and shown to no one.
+ */
+export function ProjectSection({ db }: { db: AnnotatorDB }) {
+  const current = useStored(db, async () => ({ project: await readProject(db), state: await readSyncState(db) }), { project: null as Project | null, state: null as SyncState | null }, (change) => change.kind === 'project');
+  const [form, setForm] = useState({ url: '', user: '', password: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const field = (name: keyof typeof form) => ({
+    value: form[name],
+    onInput: (e: Event) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value }),
+  });
+
+  const join = async (e: Event) => {
+    e.preventDefault();
+    setChecking(true);
+    try {
+      const target = { url: form.url.trim().replace(/\/+$/, ''), user: form.user.trim(), password: form.password };
+      if (!target.user) throw new CouchError('unauthorized', 'Give your user name on the server.');
+      await checkDatabase(target);
+      await joinProject(db, target);
+      setForm({ url: '', user: '', password: '' });
+      setProblem(null);
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const { project, state } = current;
+  return (
+    <section aria-labelledby="project">
+      <h2 id="project">Team project</h2>
+      {project ? (
+        <>
+          <p>Coding in <strong>{project.url}</strong> as <strong>{project.user}</strong>. Every change is saved here first and sent when the server can be reached.</p>
+          <p role="status" data-testid="ca-sync-status" class={state?.error ? 'error' : undefined}>{state ? statusText(state) : 'Connecting…'}</p>
+          <button type="button" data-testid="ca-sync-leave" onClick={() => void leaveProject(db)}>Leave the project</button>
+          <p class="hint">Leaving stops sync; every coding stays in this browser.</p>
+        </>
+      ) : (
+        <form onSubmit={(e) => void join(e)} aria-describedby="project-hint">
+          <p id="project-hint" class="hint">A CouchDB database your team's lead created and made you a member of. Nothing is sent anywhere until you join.</p>
+          <label>Database address <input class="wide" type="url" required placeholder="https://couch.example.org/my-study" data-testid="ca-sync-url" {...field('url')} /></label>
+          <label>User name <input required autocomplete="username" data-testid="ca-sync-user" {...field('user')} /></label>{' '}
+          <label>Password <input type="password" autocomplete="current-password" data-testid="ca-sync-password" {...field('password')} /></label>{' '}
+          <button type="submit" data-testid="ca-sync-join" disabled={checking}>{checking ? 'Checking…' : 'Join'}</button>
+          {problem && <p class="error" role="alert" data-testid="ca-sync-error">{problem}</p>}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// @vitest-environment node
+// Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncRound } from '../../background/project-sync';
+import { editAnnotation, setTag } from '../../storage/annotations';
+import { readEverything } from '../../storage/codings';
+import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
+import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
+import { loadCodebook } from '../../storage/codebook';
+import { createProject, startCouch, type CouchServer } from '../couch-server';
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouch();
+  await createProject(server, 'study', ['alice', 'bob', 'lead']);
+}, 60_000);
+afterAll(() => server?.stop());
+
+const PAGE = 'https://www.xperiablog.net/2013/10/11/sony-xperia-z1/';
+const page = { url: PAGE, layout: 'disqus' as const, metadata: null, commentCount: 3 };
+const comment = (n: number) => ({ key: `disqus:${n}`, author: `Reader ${n}`, publishedAt: null, permalink: null, parentKey: null, text: `Comment ${n}` });
+let dbs = 0;
+
+/** A browser's database: annotating as `name`, joined to the project as `user`. */
+async function browser(name: string, user = name): Promise<AnnotatorDB> {
+  const db = new AnnotatorDB(`sync-test-${++dbs}`);
+  await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
+  await loadCodebook(db);
+  await joinProject(db, { url: `${server.url}/study`, user, password: `pw-${user}` });
+  return db;
+}
+
+/** Tags a comment as this browser's annotator and notes the change for sync, as the background does. */
+async function tag(db: AnnotatorDB, n: number, tagId: string, on = true) {
+  const codebook = (await loadCodebook(db)).map((t) => t.id);
+  const change = await setTag(db, { page, comment: comment(n) }, tagId, on, codebook);
+  const me = (await db.settings.get(SETTING_KEYS.annotator))!.value;
+  await noteChange(db, { kind: 'annotation', pageUrl: PAGE, commentKey: `disqus:${n}`, annotator: me, annotation: change.after, rev: change.rev }, me);
+}
+
+const codings = async (db: AnnotatorDB) => (await readEverything(db)).annotations
+  .map((a) => `${a.annotator} ${a.commentKey} ${a.tagIds.join(',')}`).sort();
+
+describe('a team project: codings travel through the CouchDB database', () => {
+  it('two coders code the same thread; each sees the other\'s codings, and the lead sees both', async () => {
+    const alice = await browser('alice');
+    const bob = await browser('bob');
+    const lead = await browser('lead');
+    await tag(alice, 1, 'tag_on-topic');
+    await tag(alice, 2, 'tag_question');
+    await tag(bob, 1, 'tag_off-topic');
+    for (const db of [alice, bob, lead, alice]) expect((await syncRound(db)).error).toBeNull();
+    expect(await codings(lead)).toEqual(['alice disqus:1 tag_on-topic', 'alice disqus:2 tag_question', 'bob disqus:1 tag_off-topic']);
+    expect(await codings(alice)).toEqual(await codings(lead));
+    expect((await readSyncState(alice)).pending).toEqual({});
+  });
+
+  it('a coding taken off travels too, and a round with nothing new sends nothing', async () => {
+    const alice = await browser('alice');
+    const lead = await browser('lead');
+    await syncRound(alice);
+    await tag(alice, 2, 'tag_question', false);
+    await syncRound(alice);
+    await syncRound(lead);
+    expect(await codings(lead)).not.toContain('alice disqus:2 tag_question');
+    const before = (await fetch(`${server.url}/study`, { headers: { Authorization: `Basic ${btoa('lead:pw-lead')}` } }).then((r) => r.json())).update_seq;
+    await markPending(alice, [PAGE]);
+    await syncRound(alice);
+    const after = (await fetch(`${server.url}/study`, { headers: { Authorization: `Basic ${btoa('lead:pw-lead')}` } }).then((r) => r.json())).update_seq;
+    expect(after).toBe(before);
+  });
+
+  it('the same coder on two machines: both changes of one comment meet, the newest wins and the other is kept in its history', async () => {
+    const laptop = await browser('carol-study', 'alice');
+    const desktop = await browser('carol-study', 'alice');
+    await tag(laptop, 3, 'tag_praise');
+    await syncRound(laptop);
+    await syncRound(desktop);
+    // Both change comment 3 before either syncs again; the desktop's change is the later one.
+    await tag(laptop, 3, 'tag_complaint');
+    await new Promise((r) => setTimeout(r, 5));
+    const codebook = (await loadCodebook(desktop)).map((t) => t.id);
+    await editAnnotation(desktop, { pageUrl: PAGE, commentKey: 'disqus:3', annotator: 'carol-study' }, { tags: { 'tag_praise': false, 'tag_spam': true } }, codebook);
+    await markPending(desktop, [PAGE]);
+    await syncRound(laptop);
+    await syncRound(desktop);
+    await syncRound(laptop);
+    const mine = async (db: AnnotatorDB) => (await readEverything(db)).annotations.find((a) => a.annotator === 'carol-study' && a.commentKey === 'disqus:3')!;
+    expect((await mine(laptop)).tagIds).toEqual(['tag_spam']);
+    expect((await mine(desktop)).tagIds).toEqual(['tag_spam']);
+    expect((await mine(laptop)).history?.map((v) => v.tagIds)).toContainEqual(['tag_praise', 'tag_complaint']);
+  });
+
+  it('an unreachable server: the round says so, the page stays waiting, and is sent once the server answers', async () => {
+    const alice = await browser('dave');
+    await alice.settings.put({ key: SETTING_KEYS.project, value: JSON.stringify({ url: 'http://127.0.0.1:9/study', user: 'alice', password: 'pw-alice', joinedAt: '' }) });
+    await tag(alice, 4, 'tag_spam');
+    const failed = await syncRound(alice);
+    expect(failed.error).toMatch(/does not answer/);
+    expect(Object.keys(failed.pending)).toEqual([PAGE]);
+    await alice.settings.put({ key: SETTING_KEYS.project, value: JSON.stringify({ url: `${server.url}/study`, user: 'alice', password: 'pw-alice', joinedAt: '' }) });
+    const sent = await syncRound(alice);
+    expect(sent).toMatchObject({ error: null, pending: {} });
+    const lead = await browser('lead');
+    await syncRound(lead);
+    expect(await codings(lead)).toContain('dave disqus:4 tag_spam');
+  });
+});
