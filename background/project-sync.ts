@@ -3,6 +3,7 @@ import { onChange } from '../storage/changes';
 import { noteChange, readProject, readSyncState, updateSyncState, type Project, type SyncState } from '../storage/project';
 import type { AnnotatorDB } from '../storage/schema';
 import { codingDocId, localCodingDoc, mergeCodingDoc, sameCoding, type CodingDoc } from '../storage/sync-docs';
+import { isCodebookDoc, localCodebookDoc, mergeCodebookDoc } from '../storage/sync-codebook';
 import { CouchError, couchRequest } from '../lib/couch';
 
 // Replication with the project's CouchDB database, both ways, in rounds: send the pages changed
@@ -33,7 +34,7 @@ async function pushBatch(db: AnnotatorDB, project: Project, me: string, pages: s
     const refused = server && await mergeCodingDoc(db, server, removed[url]);
     if (refused) problems.push(refused);
     const local = await localCodingDoc(db, me, url, server, removed[url]);
-    if (local && !sameCoding(local, server)) docs.push(local);
+    if (local && !sameCoding(local, server)) docs.push({ ...local, user: project.user });
     else done.push(url);
   }
   if (docs.length) {
@@ -49,6 +50,29 @@ async function pushBatch(db: AnnotatorDB, project: Project, me: string, pages: s
   return { done, problems };
 }
 
+/** Whether the project's user leads it: a server admin, or an admin of its database. */
+async function isLead(project: Project, fetcher: typeof fetch): Promise<boolean> {
+  const session = await couchRequest<{ userCtx?: { roles?: string[] } }>(project, '_session', { server: true }, fetcher);
+  if (session.userCtx?.roles?.includes('_admin')) return true;
+  const security = await couchRequest<{ admins?: { names?: string[] } }>(project, '_security', {}, fetcher).catch(() => null);
+  return !!security?.admins?.names?.includes(project.user);
+}
+
+/**
+ * Sends the codebook when it changed here and this user leads the project; a coder's own
+ * codebook changes stay on their machine (the project's codebook is the lead's).
+ */
+async function pushCodebook(db: AnnotatorDB, project: Project, fetcher: typeof fetch): Promise<void> {
+  if (await isLead(project, fetcher)) {
+    const current = await couchRequest<{ _rev?: string }>(project, 'codebook', {}, fetcher).catch((error: unknown) => {
+      if (error instanceof CouchError && error.problem === 'missing') return null;
+      throw error;
+    });
+    await couchRequest(project, 'codebook', { method: 'PUT', body: await localCodebookDoc(db, project.user, current?._rev) }, fetcher);
+  }
+  await updateSyncState(db, (state) => ({ ...state, codebookChanged: false }));
+}
+
 /** Reads the server's changes since the checkpoint and merges them, a batch at a time. */
 async function pull(db: AnnotatorDB, project: Project, fetcher: typeof fetch, problems: string[]): Promise<number> {
   let merged = 0;
@@ -57,6 +81,12 @@ async function pull(db: AnnotatorDB, project: Project, fetcher: typeof fetch, pr
     const since = checkpoint === null ? '0' : encodeURIComponent(String(checkpoint));
     const changes = await couchRequest<{ results: { id: string; doc?: unknown; deleted?: boolean }[]; last_seq: string | number }>(project, `_changes?include_docs=true&limit=${BATCH}&since=${since}`, {}, fetcher);
     for (const change of changes.results) {
+      if (!change.deleted && isCodebookDoc(change.doc)) {
+        // The lead's own codebook, read back, is the one it has.
+        const refused = change.doc.user === project.user ? null : await mergeCodebookDoc(db, change.doc);
+        if (refused) problems.push(refused);
+        continue;
+      }
       if (change.deleted || !isCoding(change.doc) || change.id !== codingDocId(change.doc.annotator, change.doc.pageUrl)) continue;
       const refused = await mergeCodingDoc(db, change.doc, (await readSyncState(db)).removed[change.doc.pageUrl]);
       if (refused) problems.push(refused);
@@ -95,6 +125,7 @@ export async function syncRound(db: AnnotatorDB, fetcher: typeof fetch = fetch):
         return next;
       });
     }
+    if ((await readSyncState(db)).codebookChanged) await pushCodebook(db, project, fetcher);
     await pull(db, project, fetcher, problems);
     return await updateSyncState(db, (state) => ({ ...state, lastSync: new Date().toISOString(), error: problems.length ? problems.join('\n') : null }));
   } catch (error) {

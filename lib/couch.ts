@@ -10,7 +10,7 @@ export interface CouchTarget {
 }
 
 /** What went wrong, for the options page and the status line. */
-export type CouchProblem = 'bad-url' | 'unreachable' | 'cors' | 'unauthorized' | 'forbidden' | 'not-couchdb' | 'no-database' | 'invalid' | 'conflict' | 'server';
+export type CouchProblem = 'missing' | 'bad-url' | 'unreachable' | 'cors' | 'unauthorized' | 'forbidden' | 'not-couchdb' | 'no-database' | 'invalid' | 'conflict' | 'server';
 
 /** A request the server refused or could not answer, with what the coder can do about it. */
 export class CouchError extends Error {
@@ -66,6 +66,8 @@ function refused(status: number, body: { error?: string; reason?: string } | nul
   // A write refused as "forbidden" failed the database's validation function.
   if (status === 403 && write && body?.error === 'forbidden') return new CouchError('invalid', `The server refused a change: ${body.reason ?? 'its validation rules do not allow it'}.`, status);
   if (status === 403) return forbidden(target, name);
+  // A document that is not there (yet) says "missing" or "deleted"; a database that is not there, anything else.
+  if (status === 404 && (body?.reason === 'missing' || body?.reason === 'deleted')) return new CouchError('missing', 'No such document.', status);
   if (status === 404) return new CouchError('no-database', `There is no database "${name}" on this server. Check the address (its last part is the database), or ask the lead to create it.`, status);
   if (status === 409) return new CouchError('conflict', 'Someone changed this document on the server meanwhile.', status);
   return new CouchError('server', `The server answered ${status}${body?.reason ? `: ${body.reason}` : ''}. Try again later.`, status);

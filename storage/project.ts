@@ -24,6 +24,8 @@ export interface SyncState {
   pending: Record<string, number>;
   /** Per page, this browser's codings taken off and not yet on the server. */
   removed: Record<string, Removals>;
+  /** The codebook changed here since it was last sent (sent only by the project's lead). */
+  codebookChanged?: boolean;
   /** When a round last finished without an error. */
   lastSync: string | null;
   /** What went wrong in the last round, in words; null when it went through. */
@@ -101,9 +103,10 @@ export function markPending(db: AnnotatorDB, pageUrls: readonly string[]): Promi
  * version from the server does not bring it back. Other changes change nothing.
  */
 export async function noteChange(db: AnnotatorDB, change: StoreChange, me: string): Promise<void> {
-  if (change.kind !== 'annotation' && !(change.kind === 'pages' && change.pageUrls?.length)) return;
+  if (change.kind !== 'annotation' && change.kind !== 'codebook' && !(change.kind === 'pages' && change.pageUrls?.length)) return;
   if (!(await readProject(db))) return;
   await updateSyncState(db, (state) => {
+    if (change.kind === 'codebook') return { ...state, codebookChanged: true };
     if (change.kind === 'pages') return { ...state, pending: withPending(state.pending, change.pageUrls!) };
     const removed = { ...state.removed, [change.pageUrl]: { ...state.removed[change.pageUrl] } };
     if (change.annotator === me && !change.annotation) removed[change.pageUrl][change.commentKey] = new Date().toISOString();

@@ -15,6 +15,8 @@ export interface CodingDoc {
   _id: string;
   _rev?: string;
   type: 'coding';
+  /** The project user who wrote it (the server's validation function lets only them write it again). */
+  user?: string;
   annotator: string;
   pageUrl: string;
   /** The page's record as files carry it (without this database's count of coded comments). */

@@ -1,17 +1,8 @@
 import { useState } from 'preact/hooks';
 import { checkDatabase, CouchError } from '../../lib/couch';
-import { joinProject, leaveProject, readProject, readSyncState, type Project, type SyncState } from '../../storage/project';
+import { joinProject, leaveProject } from '../../storage/project';
 import type { AnnotatorDB } from '../../storage/schema';
-import { useStored } from '../common/useStored';
-
-/** What the status line says of a joined project. */
-function statusText(state: SyncState): string {
-  const waiting = Object.keys(state.pending).length;
-  if (state.error) return `Not synced: ${state.error}${waiting ? ` (${waiting} page${waiting === 1 ? '' : 's'} waiting, kept here)` : ''}`;
-  if (waiting) return `${waiting} page${waiting === 1 ? '' : 's'} waiting to be sent…`;
-  if (!state.lastSync) return 'Connecting…';
-  return `synced · last ${new Date(state.lastSync).toLocaleString()}`;
-}
+import { SyncStatus, useProject } from '../common/SyncStatus';
 
 /**
  * The team project: join a CouchDB database (checked first, with what is wrong in words), see
@@ -19,7 +10,7 @@ function statusText(state: SyncState): string {
  * own storage and shown to no one.
  */
 export function ProjectSection({ db }: { db: AnnotatorDB }) {
-  const current = useStored(db, async () => ({ project: await readProject(db), state: await readSyncState(db) }), { project: null as Project | null, state: null as SyncState | null }, (change) => change.kind === 'project');
+  const { project } = useProject(db);
   const [form, setForm] = useState({ url: '', user: '', password: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -45,14 +36,13 @@ export function ProjectSection({ db }: { db: AnnotatorDB }) {
     }
   };
 
-  const { project, state } = current;
   return (
     <section aria-labelledby="project">
       <h2 id="project">Team project</h2>
       {project ? (
         <>
           <p>Coding in <strong>{project.url}</strong> as <strong>{project.user}</strong>. Every change is saved here first and sent when the server can be reached.</p>
-          <p role="status" data-testid="ca-sync-status" class={state?.error ? 'error' : undefined}>{state ? statusText(state) : 'Connecting…'}</p>
+          <SyncStatus db={db} />
           <button type="button" data-testid="ca-sync-leave" onClick={() => void leaveProject(db)}>Leave the project</button>
           <p class="hint">Leaving stops sync; every coding stays in this browser.</p>
         </>

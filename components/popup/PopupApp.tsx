@@ -6,6 +6,7 @@ import { exportData, exportFile, exportFormat } from '../../storage/export-forma
 import { overview, type Overview } from '../../storage/stats';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
+import { SyncStatus } from '../common/SyncStatus';
 import { AlwaysRun } from './AlwaysRun';
 
 /** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */
@@ -38,6 +39,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
   return (
     <main class="popup">
       <h1>Comment Annotator</h1>
+      <SyncStatus db={db} testId="ca-popup-sync" />
       <dl class="totals">
         <div><dt>pages</dt><dd data-testid="total-pages">{data.pages}</dd></div>
         <div><dt>comments tagged</dt><dd data-testid="total-tagged">{data.commentsTagged}</dd></div>

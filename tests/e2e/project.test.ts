@@ -66,6 +66,10 @@ describe('a team project through a CouchDB server', () => {
     expect(Date.now() - tagged).toBeLessThan(5_000);
     const annotators = await review.locator('select[aria-label="Annotator"] option').allTextContents();
     expect(annotators).toEqual(expect.arrayContaining(['alice', 'bob']));
+    // The popup says where sync stands.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
+    await expect.poll(() => popup.locator('[data-testid="ca-popup-sync"]').textContent()).toMatch(/^synced/);
   });
 
   test('says what is wrong: the password, the rights, a database that is not there; nothing is joined', async ({ launchBrowser }) => {

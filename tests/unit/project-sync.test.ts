@@ -7,7 +7,8 @@ import { editAnnotation, setTag } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
 import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
-import { loadCodebook } from '../../storage/codebook';
+import { addTag, loadCodebook } from '../../storage/codebook';
+import { classicCodebook } from './classic';
 import { createProject, startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
@@ -26,7 +27,7 @@ let dbs = 0;
 async function browser(name: string, user = name): Promise<AnnotatorDB> {
   const db = new AnnotatorDB(`sync-test-${++dbs}`);
   await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
-  await loadCodebook(db);
+  await classicCodebook(db);
   await joinProject(db, { url: `${server.url}/study`, user, password: `pw-${user}` });
   return db;
 }
@@ -105,5 +106,31 @@ describe('a team project: codings travel through the CouchDB database', () => {
     const lead = await browser('lead');
     await syncRound(lead);
     expect(await codings(lead)).toContain('dave disqus:4 tag_spam');
+  });
+});
+
+describe('the project\'s codebook', () => {
+  it('the lead\'s codebook reaches the coders; a coder\'s own codebook change stays on their machine', async () => {
+    await server.stop();
+    server = await startCouch();
+    await createProject(server, 'study', ['alice', 'lead']);
+    // The lead administers the database (npm run project:create makes it so).
+    await fetch(`${server.url}/study/_security`, {
+      method: 'PUT', body: JSON.stringify({ members: { names: ['alice', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } }),
+      headers: { Authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}`, 'Content-Type': 'application/json' },
+    });
+    const lead = await browser('lead');
+    const alice = await browser('alice');
+    const added = await addTag(lead, { name: 'sarcasm', description: 'Says the opposite of what it means.' });
+    await noteChange(lead, { kind: 'codebook' }, 'lead');
+    expect((await syncRound(lead)).error).toBeNull();
+    await syncRound(alice);
+    expect((await loadCodebook(alice)).find((t) => t.id === added.id)).toMatchObject({ name: 'sarcasm', description: 'Says the opposite of what it means.' });
+
+    await addTag(alice, { name: 'alice-only' });
+    await noteChange(alice, { kind: 'codebook' }, 'alice');
+    expect((await syncRound(alice)).codebookChanged).toBe(false);
+    await syncRound(lead);
+    expect((await loadCodebook(lead)).map((t) => t.name)).not.toContain('alice-only');
   });
 });
