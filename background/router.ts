@@ -83,7 +83,7 @@ const pickKey = (url: string) => {
 /** The page addresses a request reads or writes the codings of. */
 function pagesNamed(request: Request): string[] {
   if (request.type === 'get-page-state') return [request.pageUrl];
-  if (request.type === 'set-tag' || request.type === 'set-note' || request.type === 'save-thread') {
+  if (request.type === 'set-tag' || request.type === 'set-note' || request.type === 'edit-segments' || request.type === 'save-thread') {
     const { url, metadata } = request.type === 'save-thread' ? request.page : request.target.page;
     return metadata ? [url, metadata.url] : [url];
   }
@@ -114,11 +114,11 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       quiet(deps.sendToTab(tabId, { type: 'comment-clicked', key: request.key, frameId }, 0));
       return ok(null);
     case 'frame-chips':
-      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips, open: request.open }, request.frameId));
+      quiet(deps.sendToTab(tabId, { type: 'frame-chips', chips: request.chips, open: request.open, ...(request.highlights && { highlights: request.highlights }) }, request.frameId));
       return ok(null);
     case 'frame-key':
       if (frameId === 0) return { ok: false, error: 'frame-key: only frames forward keys' };
-      quiet(deps.sendToTab(tabId, { type: 'frame-key', press: request.press }, 0));
+      quiet(deps.sendToTab(tabId, { type: 'frame-key', press: request.press, ...(request.passage && { passage: request.passage }) }, 0));
       return ok(null);
     case 'open-options':
       await deps.openOptions();

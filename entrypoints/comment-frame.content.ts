@@ -3,9 +3,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { boundComment } from '../lib/bounds';
 import { outlineComment, watchCommentClicks } from '../page/comment-outline';
 import { watchComments } from '../page/comment-watcher';
-import type { FrameComments, Request, ToContentScript } from '../lib/messages';
+import type { FrameComments, FrameHighlights, Request, ToContentScript } from '../lib/messages';
 import { PageChips } from '../page/page-chips';
+import { SegmentHighlights } from '../page/segment-highlights';
 import { forwardPanelKeys } from '../page/frame-keys';
+import { takeSelectedPassage } from '../page/selected-passage';
 import { COMMENT_FRAMES } from '../lib/sites';
 
 // Inside a comment system's cross-origin iframe (Disqus, giscus, utterances): finds the thread
@@ -20,6 +22,10 @@ export default defineContentScript({
   main(ctx) {
     const send = (request: Request) => browser.runtime.sendMessage(request).catch(() => undefined);
     const chips = new PageChips(document);
+    const highlights = new SegmentHighlights(document);
+    let spans: FrameHighlights = {};
+    // Offsets count in the texts this frame reported, so the passages are found in those.
+    const highlight = () => highlights.render(spans, (key) => latest?.comments.find((c) => c.key === key)?.text);
     let latest: FrameComments | undefined;
     let panelOpen = false;
     const report = () => {
@@ -31,6 +37,8 @@ export default defineContentScript({
       else if (message?.type === 'frame-chips') {
         chips.render(message.chips);
         panelOpen = message.open;
+        spans = message.highlights ?? {};
+        highlight();
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -41,8 +49,10 @@ export default defineContentScript({
       // Texts are cut before they cross to the background: a huge comment must not block the report.
       latest = { type: 'frame-comments', layout: found.layout, comments: found.comments.map(boundComment) };
       report();
+      highlight();
     }, ctx.signal);
     watchCommentClicks(document, () => latest?.layout ?? null, (key) => void send({ type: 'comment-clicked', key }), ctx.signal);
-    forwardPanelKeys(window, () => panelOpen, (press) => void send({ type: 'frame-key', press }), ctx.signal);
+    forwardPanelKeys(window, () => panelOpen, (press, passage) => void send({ type: 'frame-key', press, ...(passage && { passage }) }), ctx.signal,
+      () => takeSelectedPassage(document, latest?.layout ?? null, (key) => latest?.comments.find((c) => c.key === key)?.text));
   },
 });

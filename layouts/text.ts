@@ -5,7 +5,8 @@ const BLOCK_TAGS = new Set([
   'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section',
   'table', 'tr', 'ul',
 ]);
-const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button', 'svg', 'form']);
+/** Elements whose text is never a comment's: scripts, styles, buttons, forms. */
+export const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button', 'svg', 'form']);
 
 // blockText's working state. Module-level rather than closures: it runs once per comment on
 // threads of thousands, and the closures were most of its garbage. It never re-enters itself.

@@ -22,6 +22,15 @@ const cutText = (max: number) => v.fallback(v.nullable(v.pipe(v.string(), v.tran
 const fitText = (max: number) => v.fallback(v.nullable(shortText(max)), null);
 /** A comment's text, cut to the bound a snapshot keeps. */
 const commentText = v.pipe(v.string(), v.maxLength(MAX_TEXT), v.transform((s) => cut(s, COMMENT_TEXT_LIMIT)));
+/** A coded passage: code-point offsets into the comment's text, end after start. */
+const SegmentSchema = v.pipe(v.strictObject({
+  id,
+  tagId: id,
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(COMMENT_TEXT_LIMIT)),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.maxValue(COMMENT_TEXT_LIMIT)),
+  createdAt: shortText(40),
+}), v.check((s) => s.end > s.start, 'end must be after start'));
 /** A frame of the sender's tab that holds comments: never 0, the top document. */
 const frameIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 
@@ -44,6 +53,13 @@ const PanelPlacementSchema = v.strictObject({
   side: v.picklist(['left', 'right']),
   width: v.pipe(v.number(), v.integer(), v.minValue(MIN_PANEL_WIDTH), v.maxValue(PANEL_WIDTH_LIMIT)),
 });
+/** A passage the reader selected in a comment frame, with its comment's key. */
+const CommentPassageSchema = v.pipe(v.strictObject({
+  key,
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(COMMENT_TEXT_LIMIT)),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.maxValue(COMMENT_TEXT_LIMIT)),
+}), v.check((p) => p.end > p.start, 'end must be after start'));
 
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
 
@@ -100,6 +116,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
   /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
+  /** Adds coded passages to the comment and removes others (by id); the rest stays as stored. */
+  v.strictObject({ type: v.literal('edit-segments'), target: TargetSchema, segments: v.strictObject({ add: v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(100))), remove: v.optional(v.pipe(v.array(id), v.maxLength(100))) }) }),
   /** Coding started on the page: keep snapshots of these comments of its thread (a part of it, or comments that arrived). */
   v.strictObject({ type: v.literal('save-thread'), page: PageInfoSchema, comments: v.pipe(v.array(SnapshotSchema), v.minLength(1), v.maxLength(THREAD_PART_LIMIT)) }),
   /** The panel asks a frame to outline one of its comments, and scroll to it unless `scroll` is false (key null: to take its outline off). */
@@ -110,9 +128,14 @@ export const RequestSchema = v.variant('type', [
    * The panel sends one frame the chips to show next to its comments (each frame only its own),
    * and whether it is open: the frame forwards the reader's keys to it only then.
    */
-  v.strictObject({ type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(), chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))) }),
-  /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel. */
-  v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema }),
+  v.strictObject({
+    type: v.literal('frame-chips'), frameId: frameIdSchema, open: v.boolean(),
+    chips: v.record(key, v.pipe(v.array(v.strictObject({ name: shortText(200), colour: shortText(30) })), v.maxLength(100))),
+    /** The coded passages to highlight in the frame's comments, found in their texts already. */
+    highlights: v.optional(v.record(key, v.pipe(v.array(v.strictObject({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)), colour: shortText(30) })), v.maxLength(1_000)))),
+  }),
+  /** A frame forwards a key the reader pressed in it (a real press, not in a text field) to the open panel, with the passage selected there for a tag key. */
+  v.strictObject({ type: v.literal('frame-key'), press: KeyPressSchema, passage: v.optional(CommentPassageSchema) }),
   v.strictObject({ type: v.literal('open-options') }),
   /** On a site without a known layout: the thread the reader picked there before, if any. */
   v.strictObject({ type: v.literal('get-thread-pick') }),
@@ -135,12 +158,14 @@ export const PageRequestSchema = v.variant('type', [
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
+export type FrameHighlights = NonNullable<Extract<Request, { type: 'frame-chips' }>['highlights']>;
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
 export type PageInfoInput = v.InferOutput<typeof PageInfoSchema>;
 export type SnapshotInput = v.InferOutput<typeof SnapshotSchema>;
 /** A target with the whole comment (what the panel keeps, to send again on undo). */
 export type FullTarget = { page: PageInfoInput; comment: SnapshotInput };
 export type FrameKeyPress = v.InferOutput<typeof KeyPressSchema>;
+export type CommentPassage = v.InferOutput<typeof CommentPassageSchema>;
 
 /** What the background answers to get-page-state. */
 export interface PageState {
@@ -166,9 +191,9 @@ export type ToContentScript =
   | { type: 'open-panel' }
   | { type: 'focus-comment'; key: string | null; scroll?: boolean }
   | { type: 'comment-clicked'; key: string; frameId: number }
-  | { type: 'frame-chips'; chips: FrameChips; open: boolean }
+  | { type: 'frame-chips'; chips: FrameChips; open: boolean; highlights?: FrameHighlights }
   /** A key the reader pressed in a comment frame, for the panel's shortcuts (to the top frame). */
-  | { type: 'frame-key'; press: FrameKeyPress };
+  | { type: 'frame-key'; press: FrameKeyPress; passage?: CommentPassage };
 
 /** The background's answer to any request. */
 export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

@@ -6,7 +6,8 @@ import type { FullTarget, PageInfoInput, PageState, Request, Response, ToContent
 import type { PanelComment, PanelSession, PickState, SessionState, StatusLine } from '../components/panel/model';
 import { FOREIGN_PAGE } from '../lib/site';
 import { TIMINGS, startTiming } from '../lib/timings';
-import type { Annotation, PageMetadata } from '../lib/records';
+import type { Annotation, PageMetadata, Segment } from '../lib/records';
+import type { Passage } from '../lib/passages';
 import { SaveTracker, type Edit } from './save-tracker';
 import { ThreadCodings } from './thread-codings';
 import { ThreadSnapshots } from './thread-snapshots';
@@ -16,7 +17,7 @@ import { movedKey, nextUntaggedKey } from './selection';
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
 
-const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note } : null);
+const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note, ...(a.segments && { segments: a.segments }) } : null);
 /** What keys that act on a comment say on a page without any. */
 const NO_COMMENTS = 'This page has no comments to tag.';
 
@@ -142,6 +143,21 @@ export class AnnotatorSession implements PanelSession {
     return this.act(key, { note });
   }
 
+  /**
+   * Codes a passage of a comment (a segment) with a tag, and selects the comment: what a tag's
+   * key does while the reader has text of that comment selected.
+   */
+  codePassage(key: string, tagId: string, passage: Passage): Promise<void> {
+    this.select(key);
+    const segment: Segment = { id: `seg_${crypto.randomUUID()}`, tagId, ...passage, createdAt: new Date().toISOString() };
+    return this.act(key, { segments: { add: [segment] } });
+  }
+
+  /** Takes a coded passage off a comment. */
+  removeSegment(key: string, segmentId: string): Promise<void> {
+    return this.act(key, { segments: { remove: [segmentId] } });
+  }
+
   /** Undoes the last action (of the last HISTORY_LIMIT): selects and shows its comment, and says what it undid. */
   async undo(): Promise<void> {
     if (await this.history.undo((entry, edit) => this.restore(entry, edit, 'Undid'))) this.update({});
@@ -198,7 +214,7 @@ export class AnnotatorSession implements PanelSession {
     if (!key) return this.report('info', this.state.thread.comments.length ? 'Select a comment first (j / k).' : NO_COMMENTS);
     const target = this.targetFor(key);
     if (!target) return;
-    const undo: Edit = 'note' in edit ? { note: this.intended(key)?.note ?? '' } : { tagId: edit.tagId, on: !edit.on };
+    const undo = this.inverse(key, edit);
     const stored = startTiming(TIMINGS.press, TIMINGS.saved);
     const response = await this.sendChange(key, target, edit);
     if (!response.ok) return this.report('error', response.error);
@@ -224,6 +240,15 @@ export class AnnotatorSession implements PanelSession {
   /** Sends the snapshots of the page's comments not stored yet, once coding started. */
   private keepThread(): void {
     void this.snapshots.keep(this.pageInfo(), this.state.thread.comments);
+  }
+
+  /** The edit that takes `edit` back, from what the comment's annotation will be before it. */
+  private inverse(key: string, edit: Edit): Edit {
+    if ('note' in edit) return { note: this.intended(key)?.note ?? '' };
+    if ('tagId' in edit) return { tagId: edit.tagId, on: !edit.on };
+    const removed = new Set(edit.segments.remove);
+    const current = this.intended(key)?.segments ?? [];
+    return { segments: { add: current.filter((s) => removed.has(s.id)), remove: (edit.segments.add ?? []).map((s) => s.id) } };
   }
 
   /** Stores an undo or redo; the comment it changed becomes the selection, shown in the list and on the page. */

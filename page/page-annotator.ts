@@ -5,12 +5,14 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import type { FrameKeyPress, ToContentScript } from '../lib/messages';
+import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
+import { highlightSpans, SegmentHighlights, type HighlightSpan } from './segment-highlights';
 import { offerThreadPicking, pickThread, type ThreadPicking } from './thread-picking';
 import { dispatchToTopFrame } from './top-frame-messages';
+import { takeSelectedPassage } from './selected-passage';
 import type { PageMetadata } from '../lib/records';
 import type { PanelPlacement } from '../lib/panel-placement';
 import type { SessionState } from '../components/panel/model';
@@ -58,8 +60,9 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     reveal: (comment) => pageFocus.now(comment.key, comment.frameId),
   }, send);
   const chips = new PageChips(document);
+  const highlights = new SegmentHighlights(document);
   const outline = outlineAcrossFrames(send);
-  const frameKeys = new Set<(press: FrameKeyPress) => void>();
+  const frameKeys = new Set<(press: FrameKeyPress, passage?: CommentPassage) => void>();
   const progress = publishProgress();
   // The page follows the panel's selection once the reader pauses (a long thread's restyle and
   // scroll would delay the panel's next key); undo's reveal is immediate.
@@ -80,6 +83,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       focus: (comment) => pageFocus.later(comment.key, comment.frameId),
       openOptions: () => void send({ type: 'open-options' }),
       pickThread: () => void pickThread(picking),
+      takePassage: () => {
+        const top = store.snapshot().frames.find((f) => f.frameId === 0);
+        return takeSelectedPassage(document, top?.layout ?? null, (key) => top?.comments.find((c) => c.key === key)?.text);
+      },
       frameKeys: (listener) => {
         frameKeys.add(listener);
         return () => frameKeys.delete(listener);
@@ -99,7 +106,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   store.subscribe((page) => {
     if (page.count > 0) mount();
   });
-  session.subscribe(chipRenderer(chips, send));
+  session.subscribe(chipRenderer(chips, highlights, send));
   session.subscribe(({ open }) => outline.show(open));
 
   const watch = watchComments(document, (found) => {
@@ -122,7 +129,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   void send({ type: 'request-frame-comments' });
 
   return {
-    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press) => frameKeys.forEach((listener) => listener(press)) }),
+    onMessage: (message) => dispatchToTopFrame(message, { store, session, isStale, mount, pressKey: (press, passage) => frameKeys.forEach((listener) => listener(press, passage)) }),
     unsaved: () => session.unsaved(),
     mounted: () => !!mounting,
     keys: () => new Set(store.snapshot().frames.flatMap((f) => f.comments.map((c) => c.key))),
@@ -132,6 +139,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       ui?.remove();
       outline.show(false);
       chips.render({});
+      highlights.clear();
     },
   };
 }
@@ -203,34 +211,40 @@ function outlineAcrossFrames(send: Send): Outline {
 }
 
 /**
- * Puts chips next to each tagged comment, here and in the frames, while the panel is open; only
- * when tags changed. The chip hosts are elements in the page's own DOM: however closed their
- * shadow roots, the page sees which comments have one and how big it is. So they show only
- * while the reader has the panel open (and sees the same tags there); closed, no comment
- * carries anything that depends on its codings. Each frame also hears whether the panel is
+ * Puts chips next to each tagged comment and highlights its coded passages, here and in the
+ * frames, while the panel is open; only when codings or comments changed. The chip hosts are
+ * elements in the page's own DOM: however closed their shadow roots, the page sees which
+ * comments have one and how big it is; and the page can read the highlights' ranges. So they
+ * show only while the reader has the panel open (and sees the same codings there); closed, no
+ * comment carries anything that depends on its codings. Each frame also hears whether the panel is
  * open: it forwards the reader's keys to the panel only then.
  */
-function chipRenderer(chips: PageChips, send: Send) {
+function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Send) {
   let seen: unknown[] = [];
   const sentToFrame = new Map<number, string>();
   return ({ open, thread }: SessionState) => {
     if (seen[0] === thread.annotationOf && seen[1] === thread.codebook && seen[2] === thread.comments && seen[3] === open) return;
     seen = [thread.annotationOf, thread.codebook, thread.comments, open];
-    const byFrame = new Map<number, Record<string, Chip[]>>();
+    const byFrame = new Map<number, { chips: Record<string, Chip[]>; spans: Record<string, HighlightSpan[]> }>();
     for (const comment of thread.comments) {
-      const tagIds = open ? thread.annotationOf.get(comment.key)?.tagIds : undefined;
-      if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, {});
-      if (tagIds?.length) byFrame.get(comment.frameId)![comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
+      const tagIds = annotation?.tagIds;
+      if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, { chips: {}, spans: {} });
+      const frame = byFrame.get(comment.frameId)!;
+      if (tagIds?.length) frame.chips[comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const spans = annotation?.segments ? highlightSpans(comment.text, annotation.segments, thread.codebook) : [];
+      if (spans.length) frame.spans[comment.key] = spans;
     }
-    for (const [frameId, frameChips] of byFrame) {
+    for (const [frameId, frame] of byFrame) {
       if (frameId === 0) {
-        chips.render(frameChips);
+        chips.render(frame.chips);
+        highlights.render(frame.spans, (key) => thread.comments.find((c) => c.frameId === 0 && c.key === key)?.text);
         continue;
       }
-      const signature = JSON.stringify([open, frameChips]);
+      const signature = JSON.stringify([open, frame]);
       if (sentToFrame.get(frameId) === signature) continue;
       sentToFrame.set(frameId, signature);
-      void send({ type: 'frame-chips', frameId, open, chips: frameChips });
+      void send({ type: 'frame-chips', frameId, open, chips: frame.chips, highlights: frame.spans });
     }
   };
 }

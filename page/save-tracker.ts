@@ -3,10 +3,20 @@ import type { AnnotationState } from '../lib/records';
 import type { Request, Response, TargetInput } from '../lib/messages';
 import type { Change } from '../lib/records';
 
-/** One change the panel asks for, as the message states it: a tag on or off, or the note. */
-export type Edit = { tagId: string; on: boolean } | { note: string };
+/** One change the panel asks for, as the message states it: a tag on or off, the note, or coded passages added or removed. */
+export type Edit = { tagId: string; on: boolean } | { note: string } | { segments: SegmentEdit };
 
-const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : { tags: { [edit.tagId]: edit.on } });
+/** Coded passages added and removed (by id) in one change. */
+export type SegmentEdit = NonNullable<AnnotationEdit['segments']>;
+
+const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : 'segments' in edit ? { segments: edit.segments } : { tags: { [edit.tagId]: edit.on } });
+
+/** The message that asks the background for an edit. */
+function requestFor(target: TargetInput, edit: Edit): Request {
+  if ('note' in edit) return { type: 'set-note', target, note: edit.note };
+  if ('segments' in edit) return { type: 'edit-segments', target, segments: edit.segments };
+  return { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
+}
 
 /**
  * The changes sent to the background and not answered yet, by comment key (the panel's), and
@@ -35,8 +45,7 @@ export class SaveTracker {
     // A copy: undo and redo send the same entry's edits again, possibly while one is still on its way.
     const edit = { ...asked };
     this.inFlight.set(key, [...this.inFlight.get(key) ?? [], edit]);
-    const request: Request = 'note' in edit ? { type: 'set-note', target, note: edit.note } : { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
-    const response = await this.send(request);
+    const response = await this.send(requestFor(target, edit));
     const left = (this.inFlight.get(key) ?? []).filter((e) => e !== edit);
     if (left.length) this.inFlight.set(key, left);
     else this.inFlight.delete(key);

@@ -1,4 +1,4 @@
-import type { FrameKeyPress, ToContentScript } from '../lib/messages';
+import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import type { AnnotatorSession } from './annotator-session';
 import type { CommentStore } from './comment-store';
 
@@ -10,8 +10,8 @@ export interface TopFrame {
   isStale(comments: { key: string }[]): boolean;
   /** Mounts the panel if it is not yet. */
   mount(): void;
-  /** Hands a key pressed in a comment frame to the panel's shortcuts. */
-  pressKey(press: FrameKeyPress): void;
+  /** Hands a key pressed in a comment frame (and the passage selected there) to the panel's shortcuts. */
+  pressKey(press: FrameKeyPress, passage?: CommentPassage): void;
 }
 
 /**
@@ -27,7 +27,7 @@ export function dispatchToTopFrame(message: ToContentScript, { store, session, i
       session.select(message.key);
       break;
     case 'frame-key':
-      pressKey(message.press);
+      pressKey(message.press, message.passage);
       break;
     case 'toggle-panel':
       mount();

@@ -64,8 +64,15 @@ export type Step = 'Undid' | 'Redid';
 /** What an undo or redo did, for the status line: "Undid: removed “spam” from Anna’s comment." */
 export function describeStep(step: Step, edit: Edit, author: string | null, codebook: readonly Tag[]): string {
   const comment = author ? `${author}’s comment` : 'a comment without author';
+  const tagName = (tagId: string) => codebook.find((t) => t.id === tagId)?.name ?? tagId;
   if ('note' in edit) return `${step}: ${edit.note ? 'set' : 'cleared'} the note of ${comment}.`;
-  const tag = codebook.find((t) => t.id === edit.tagId)?.name ?? edit.tagId;
+  if ('segments' in edit) {
+    const added = edit.segments.add?.[0];
+    if (!added) return `${step}: removed a coded passage from ${comment}.`;
+    const quote = added.quote.length > 40 ? `${added.quote.slice(0, 40)}…` : added.quote;
+    return `${step}: coded “${quote}” of ${comment} as “${tagName(added.tagId)}”${step === 'Undid' ? ' again' : ''}.`;
+  }
+  const tag = tagName(edit.tagId);
   if (!edit.on) return `${step}: removed “${tag}” from ${comment}.`;
   return `${step}: put “${tag}” ${step === 'Undid' ? 'back ' : ''}on ${comment}.`;
 }

@@ -1,14 +1,14 @@
-import { annotatorName, pageAnnotations, setNote, setTag } from './annotations';
+import { annotatorName, editFromPage, pageAnnotations, setNote, setTag } from './annotations';
 import type { AnnotatorDB } from './schema';
 import type { PageState, Request, Response } from '../lib/messages';
 import type { Tag } from '../lib/records';
 
 /** The requests a panel makes about its page's codings: read them, change one. */
-export type CodingRequest = Extract<Request, { type: 'get-page-state' | 'set-tag' | 'set-note' }>;
+export type CodingRequest = Extract<Request, { type: 'get-page-state' | 'set-tag' | 'set-note' | 'edit-segments' }>;
 
 /** Whether a request is one of the panel's reads or writes of codings. */
 export const isCodingRequest = (request: Request): request is CodingRequest =>
-  request.type === 'get-page-state' || request.type === 'set-tag' || request.type === 'set-note';
+  request.type === 'get-page-state' || request.type === 'set-tag' || request.type === 'set-note' || request.type === 'edit-segments';
 
 const ok = <T>(value: T): Response<T> => ({ ok: true, value });
 
@@ -32,5 +32,10 @@ export async function answerCodingRequest(db: AnnotatorDB, request: CodingReques
     }
     case 'set-note':
       return ok(await setNote(db, request.target, request.note));
+    case 'edit-segments': {
+      const tags = await codebook();
+      if (request.segments.add?.some((s) => !tags.some((tag) => tag.id === s.tagId))) return { ok: false, error: 'tagId: no such tag in the codebook' };
+      return ok(await editFromPage(db, request.target, { segments: request.segments }, tags.map((t) => t.id)));
+    }
   }
 }

@@ -39,6 +39,11 @@ export function CommentRow(props: {
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.kind !== 'comment' && <span class="ca-kind">{comment.kind}</span>}
         {annotation?.note && <span class="ca-has-note" title={annotation.note}>note</span>}
+        {!!annotation?.segments?.length && (
+          <span class="ca-segment-count" data-testid="ca-segment-count" title={`${annotation.segments.length} coded passage${annotation.segments.length === 1 ? '' : 's'}`}>
+            {annotation.segments.length} ¶
+          </span>
+        )}
         <TagChips tags={tags} />
       </div>
       <p class="ca-text">{excerpt || <em>(no text)</em>}</p>

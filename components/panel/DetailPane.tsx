@@ -2,7 +2,8 @@ import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '../../lib/format-time';
 import { trusted } from './trusted';
-import type { Annotation } from '../../lib/records';
+import type { Annotation, Tag } from '../../lib/records';
+import { SegmentList } from './SegmentList';
 import type { PanelComment } from './model';
 
 /** How many characters of the selected comment are shown at first, and added per "Show more". */
@@ -12,7 +13,11 @@ const TEXT_STEP = 20_000;
 export function DetailPane(props: {
   comment: PanelComment;
   annotation: Annotation | undefined;
+  codebook: readonly Tag[];
+  onRemoveSegment(segmentId: string): void;
   noteRef: RefObject<HTMLTextAreaElement>;
+  /** The element showing the comment's text, where the reader may select a passage to code. */
+  textRef: RefObject<HTMLParagraphElement>;
   onNote(note: string): void;
   onDone(): void;
 }) {
@@ -31,12 +36,13 @@ export function DetailPane(props: {
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.permalink && <a href={comment.permalink} target="_blank" rel="noreferrer noopener">permalink</a>}
       </div>
-      <p class="ca-fulltext">{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
+      <p class="ca-fulltext" ref={props.textRef}>{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
       {rest > 0 && (
         <button type="button" class="ca-more" data-testid="ca-more-text" onClick={(event) => event.isTrusted && setShown(shown + TEXT_STEP)}>
           Show more ({rest.toLocaleString()} characters left)
         </button>
       )}
+      <SegmentList text={comment.text} segments={props.annotation?.segments} codebook={props.codebook} onRemove={props.onRemoveSegment} />
       <label class="ca-note-label">
         Note
         <textarea

@@ -7,7 +7,7 @@ import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { tagSelected, useShortcuts, type FrameKeys } from './use-shortcuts';
+import { codeOrTag, useShortcuts, type FrameKeys } from './use-shortcuts';
 import { useFocusOnOpen } from './use-focus-on-open';
 import { usePlacement, type PlacementStore } from './use-placement';
 import { PanelEdge } from './PanelEdge';
@@ -15,6 +15,8 @@ import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureSinceMark } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
 import type { PanelSide } from '../../lib/panel-placement';
+import { mapText, passageIn } from '../../lib/passages';
+import type { CommentPassage } from '../../lib/messages';
 
 /** What the panel needs from the page around it. */
 export interface PageLink {
@@ -29,6 +31,8 @@ export interface PageLink {
   placement: PlacementStore;
   /** Moves the page's content aside by `width` pixels on `side`, out from under the panel (0: back). */
   makeRoom(side: PanelSide, width: number): void;
+  /** The passage of a comment the reader selected in the page (the selection then cleared), or null. */
+  takePassage(): CommentPassage | null;
 }
 
 /** The panel: a tab with the number of comments, opening onto the tagging sheet. */
@@ -39,6 +43,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const [query, setQuery] = useState('');
   const [help, setHelp] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const detailTextRef = useRef<HTMLParagraphElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const visible = useMemo(() => visibleComments(thread, filter, query), [thread.comments, thread.annotationOf, filter, query]);
   const keys = useMemo(() => visible.map((c) => c.key), [visible]);
@@ -63,7 +68,8 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   }, [state.open]);
 
   useFocusOnOpen(state.open, rootRef);
-  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), help, setHelp }, page.frameKeys);
+  const takePassage = () => takeDetailPassage(detailTextRef.current, selected) ?? page.takePassage();
+  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), takePassage, help, setHelp }, page.frameKeys);
 
   // The count tab: at the window's edge while the panel is closed; in the corner of the sheet's
   // header while it is open, so it never lies over the page's comments or their outline.
@@ -108,7 +114,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
-            onApplyTag={(tagId) => tagSelected(session, tagId, keys)}
+            onApplyTag={(tagId) => codeOrTag(session, tagId, { keys, takePassage })}
             onHelp={() => setHelp(!help)}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}
@@ -148,7 +154,10 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             <DetailPane
               comment={selected}
               annotation={thread.annotationOf.get(selected.key)}
+              codebook={thread.codebook}
+              onRemoveSegment={(segmentId) => void session.removeSegment(selected.key, segmentId)}
               noteRef={noteRef}
+              textRef={detailTextRef}
               onNote={(note) => void session.setNote(selected.key, note)}
               onDone={() => rootRef.current?.querySelector<HTMLElement>('.ca-scroller')?.focus()}
             />
@@ -167,6 +176,23 @@ function announce(comment: PanelComment, index: number, total: number, thread: T
   const tagIds = thread.annotationOf.get(comment.key)?.tagIds ?? [];
   const tags = thread.codebook.filter((tag) => tagIds.includes(tag.id)).map((tag) => tag.name);
   return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${tags.length ? `tagged ${tags.join(', ')}` : 'no tags'}`;
+}
+
+/**
+ * The passage of the selected comment the reader selected in the detail pane's text (the
+ * selection then cleared), or null. Chromium tells a selection inside a shadow root only
+ * through the root's own getSelection; Firefox through the document's.
+ */
+function takeDetailPassage(textEl: HTMLElement | null, comment: PanelComment | undefined): CommentPassage | null {
+  if (!textEl || !comment) return null;
+  const root = textEl.getRootNode() as Document & { getSelection?(): Selection | null };
+  const selection = root.getSelection?.() ?? textEl.ownerDocument.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!textEl.contains(range.startContainer) || !textEl.contains(range.endContainer)) return null;
+  const passage = passageIn(mapText(textEl, comment.text), range);
+  if (passage) selection.removeAllRanges();
+  return passage && { key: comment.key, ...passage };
 }
 
 /** The comments the filter and search let through, in thread order. */

@@ -17,6 +17,7 @@ export const SHORTCUT_HELP: readonly [string, string][] = [
   ['j / ↓', 'next comment'],
   ['k / ↑', 'previous comment'],
   ['1 … 9, 0', 'toggle the codebook tag with that key'],
+  ['text selected, 1 … 9, 0', 'code the selected passage of a comment with that tag'],
   ['n', 'edit the note of the selected comment'],
   ['u', 'jump to the next untagged comment'],
   ['Ctrl+Z', 'undo (last 20 actions)'],

@@ -2,6 +2,7 @@
 // the panel knows nothing else of the page (hypothesis keeps its sidebar apart the same way).
 import type { ExtractedComment } from '../../layouts/types';
 import type { Annotation, CommentSnapshot, Tag } from '../../lib/records';
+import type { Passage } from '../../lib/passages';
 
 /** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
 export type PanelComment = ExtractedComment & { frameId: number };
@@ -71,6 +72,10 @@ export interface PanelSession {
   nextUntagged(keys: readonly string[]): string | null;
   toggleTag(tagId: string, key?: string | null): Promise<void>;
   setNote(key: string, note: string): Promise<void>;
+  /** Codes a passage of a comment (a segment) with a tag and selects the comment. */
+  codePassage(key: string, tagId: string, passage: Passage): Promise<void>;
+  /** Takes a coded passage off a comment. */
+  removeSegment(key: string, segmentId: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Shows a message in the status line. */

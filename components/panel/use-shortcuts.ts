@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { isTypingTarget, shortcutFor, type KeyPress } from './keyboard';
 import type { PanelSession } from './model';
+import type { CommentPassage } from '../../lib/messages';
 
 /** What shortcuts act on besides the session: the rows shown and the panel's own view. */
 export interface ShortcutTargets {
@@ -10,6 +11,8 @@ export interface ShortcutTargets {
   focus(key: string | null): void;
   /** Puts the caret in the note field. */
   editNote(): void;
+  /** The comment passage the reader has selected (the selection then cleared), or null: a tag key codes it instead of the comment. */
+  takePassage(): CommentPassage | null;
   /** Whether the shortcuts help shows. */
   help: boolean;
   setHelp(show: boolean): void;
@@ -32,8 +35,22 @@ const selectionHidden = (session: PanelSession, keys: readonly string[]) => {
   return selectedKey !== null && !keys.includes(selectedKey);
 };
 
-/** Subscribes to the keys the reader presses in the page's comment frames (Disqus); returns the unsubscribe. */
-export type FrameKeys = (listener: (press: KeyPress) => void) => () => void;
+/**
+ * Subscribes to the keys the reader presses in the page's comment frames (Disqus), each with the
+ * passage selected there when it was a tag key; returns the unsubscribe.
+ */
+export type FrameKeys = (listener: (press: KeyPress, passage?: CommentPassage) => void) => () => void;
+
+/**
+ * What a tag key does: codes the passage the reader selected in a comment (and selects that
+ * comment) or, with none selected, toggles the tag on the selected comment.
+ */
+export function codeOrTag(session: PanelSession, tagId: string, targets: Pick<ShortcutTargets, 'keys' | 'takePassage'>): void {
+  const passage = targets.takePassage();
+  if (!passage) return tagSelected(session, tagId, targets.keys);
+  const { key, ...where } = passage;
+  void session.codePassage(key, tagId, where);
+}
 
 /**
  * Listens for the panel's shortcuts (keyboard.ts) on the whole page while the panel is open,
@@ -63,7 +80,7 @@ export function useShortcuts(session: PanelSession, open: boolean, targets: Shor
       }
     };
     window.addEventListener('keydown', onKey, true);
-    const stopFrameKeys = frameKeys?.((press) => void runShortcut(press, session, latest.current));
+    const stopFrameKeys = frameKeys?.((press, passage) => void runShortcut(press, session, { ...latest.current, takePassage: () => passage ?? null }));
     return () => {
       window.removeEventListener('keydown', onKey, true);
       stopFrameKeys?.();
@@ -82,7 +99,7 @@ function runShortcut(event: KeyPress, session: PanelSession, targets: ShortcutTa
   switch (shortcut.type) {
     case 'move': targets.focus(session.move(shortcut.by, targets.keys)); break;
     case 'next-untagged': targets.focus(session.nextUntagged(targets.keys)); break;
-    case 'toggle-tag': tagSelected(session, shortcut.tagId, targets.keys); break;
+    case 'toggle-tag': codeOrTag(session, shortcut.tagId, targets); break;
     case 'edit-note':
       if (selectionHidden(session, targets.keys)) session.report('info', HIDDEN_SELECTION);
       else targets.editNote();

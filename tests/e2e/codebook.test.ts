@@ -20,10 +20,10 @@ describe('the codebook options page', () => {
     await expect.poll(async () => (await tagBar(article)).some((text) => text.includes('junk'))).toBe(true);
 
     await options.locator('[data-testid="new-tag"]').fill('sarcasm');
-    await options.locator('button[type="submit"]').click();
+    await options.locator('form:has([data-testid="new-tag"]) button[type="submit"]').click();
     await expect.poll(() => options.locator('tr[data-tag="sarcasm"] select').inputValue()).toBe('9');
     await options.locator('[data-testid="new-tag"]').fill('Junk');
-    await options.locator('button[type="submit"]').click();
+    await options.locator('form:has([data-testid="new-tag"]) button[type="submit"]').click();
     await expect.poll(() => options.locator('[role="alert"]').textContent()).toContain('already a code called "Junk"');
 
     await options.locator('button[aria-label="Move sarcasm up"]').click();

@@ -127,7 +127,7 @@ describe('rows', () => {
     const long = ['needs-follow-up-with-the-moderation-team', 'quotes-the-article-at-length', 'reply-to-a-deleted-comment'];
     for (const name of long) {
       await options.locator('[data-testid="new-tag"]').fill(name);
-      await options.locator('button[type="submit"]').click();
+      await options.locator('form:has([data-testid="new-tag"]) button[type="submit"]').click();
       await expect.poll(() => options.locator(`tr[data-tag="${name}"]`).count()).toBe(1);
     }
     await options.close();

@@ -30,11 +30,11 @@ function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: Comme
       for (const c of request.comments) threadKeys.add(c.key);
       return { ok: true, value: request.comments.length };
     }
-    if (request.type !== 'set-tag' && request.type !== 'set-note') return { ok: false, error: `not faked: ${request.type}` };
+    if (request.type !== 'set-tag' && request.type !== 'set-note' && request.type !== 'edit-segments') return { ok: false, error: `not faked: ${request.type}` };
     if ('text' in request.target.comment) threadKeys.add(request.target.comment.key);
     const key = request.target.comment.key;
     const before = stored.get(key) ?? null;
-    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : { note: request.note };
+    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : request.type === 'edit-segments' ? { segments: request.segments } : { note: request.note };
     const after = { ...annotation(key, []), ...applyEdit(before, edit, TAGS.map((t) => t.id)) };
     stored.set(key, after);
     return { ok: true, value: { before, after, rev: ++rev } };
@@ -155,5 +155,37 @@ describe('the annotator session', () => {
     expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1' } }, tagId: TAGS[1].id, on: true });
     expect(toggle?.type === 'set-tag' && toggle.target.comment).toEqual({ key: 'generic:old-1' });
     expect(tagsOf(session, 'generic:new-7')).toEqual([TAGS[0].id, TAGS[1].id]);
+  });
+
+  it('codes a selected passage as a segment of its comment, selects the comment, and undoes and redoes it; a removed segment comes back on undo', async () => {
+    const text = 'The 🍕 was cold. I agree.';
+    const { session, background } = await sessionOn([comment('wp:1'), comment('wp:2', text)]);
+    session.select('wp:1');
+    await session.codePassage('wp:2', TAGS[1].id, { start: 4, end: 15, quote: '🍕 was cold.' });
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    // (Coding started: the thread's save-thread follows the press.)
+    expect(background.requests.find((r) => r.type === 'edit-segments')).toMatchObject({ type: 'edit-segments', target: { comment: { key: 'wp:2', text } }, segments: { add: [{ tagId: TAGS[1].id, start: 4, end: 15, quote: '🍕 was cold.' }] } });
+    const segmentsOf = (key: string) => session.snapshot().thread.annotationOf.get(key)?.segments ?? [];
+    const [segment] = segmentsOf('wp:2');
+    expect(segment).toMatchObject({ tagId: TAGS[1].id, quote: '🍕 was cold.' });
+    // The whole comment is not tagged: the code is on the passage.
+    expect(tagsOf(session, 'wp:2')).toEqual([]);
+
+    session.select('wp:1');
+    await session.undo();
+    expect(segmentsOf('wp:2')).toEqual([]);
+    expect(background.stored.get('wp:2')?.segments ?? []).toEqual([]);
+    expect(session.snapshot().selectedKey).toBe('wp:2');
+    expect(session.snapshot().status?.text).toBe('Undid: removed a coded passage from A’s comment.');
+    await session.redo();
+    expect(segmentsOf('wp:2')).toEqual([segment]);
+    expect(session.snapshot().status?.text).toBe('Redid: coded “🍕 was cold.” of A’s comment as “off-topic”.');
+
+    await session.removeSegment('wp:2', segment.id);
+    expect(segmentsOf('wp:2')).toEqual([]);
+    await session.undo();
+    expect(segmentsOf('wp:2')).toEqual([segment]);
+    expect(session.snapshot().status?.text).toBe('Undid: coded “🍕 was cold.” of A’s comment as “off-topic” again.');
+    expect(background.stored.get('wp:2')?.segments).toEqual([segment]);
   });
 });

@@ -91,12 +91,15 @@ describe('the announcer', () => {
     const annotation = { id: 'ann_1', pageUrl: PAGE, commentKey: 'k:1', tagIds: ['t'], note: 'n', annotator: 'me', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', history: [{ tagIds: [], note: 'old', annotator: 'bob', updatedAt: '2025-12-31T00:00:00.000Z' }] };
     const change = { kind: 'annotation', pageUrl: PAGE, commentKey: 'k:1', annotator: 'me', annotation, rev: 4 };
     expect(parseStoreChange(change)).toEqual(change);
+    // Issue 13's fields too: a relayed annotation that lost its segments emptied the panel's list.
+    const coded = { ...annotation, none: false, segments: [{ id: 'seg_1', tagId: 't', quote: 'q', start: 0, end: 1, createdAt: '2026-01-01T00:00:00.000Z' }], history: [{ ...annotation.history[0], none: true }] };
+    expect(parseStoreChange({ ...change, annotation: coded })).toEqual({ ...change, annotation: coded });
     expect(parseStoreChange({ ...change, rev: -1 })).toBeNull();
     expect(parseStoreChange({ ...change, annotation: { ...annotation, tagIds: 't' } })).toBeNull();
     expect(parseStoreChange({ kind: 'pages', pageUrls: null })).toEqual({ kind: 'pages', pageUrls: null });
-    // "No code applies" and segments travel with the news (a panel shows them).
-    const coded = { ...annotation, tagIds: [], none: true, segments: [{ id: 's1', tagId: 't', quote: 'q', start: 0, end: 1, createdAt: annotation.createdAt }] };
-    expect(parseStoreChange({ ...change, annotation: coded })).toEqual({ ...change, annotation: coded });
+    // "No code applies" travels with the news too.
+    const none = { ...annotation, tagIds: [], none: true };
+    expect(parseStoreChange({ ...change, annotation: none })).toEqual({ ...change, annotation: none });
   });
 });
 

@@ -85,6 +85,15 @@ describe('background router', () => {
     expect(state).toMatchObject({ ok: true, value: { threadKeys: ['disqus:1', 'disqus:2'], snapshots: [{ key: 'disqus:2', text: 'second' }] } });
   });
 
+  it('adds and removes a coded passage (a segment) of a comment; refuses one of an unknown code or with its end before its start', async () => {
+    const [tag] = await loadCodebook(db);
+    const segment = { id: 'seg_1', tagId: tag.id, quote: 'ell', start: 1, end: 4, createdAt: '2026-01-01T00:00:00.000Z' };
+    expect(await route({ type: 'edit-segments', target, segments: { add: [segment] } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [], segments: [segment] } } });
+    expect(await route({ type: 'edit-segments', target, segments: { add: [{ ...segment, id: 'seg_2', tagId: 'tag_nope' }] } }, OWN, deps)).toMatchObject({ ok: false, error: 'tagId: no such tag in the codebook' });
+    expect(await route({ type: 'edit-segments', target, segments: { add: [{ ...segment, id: 'seg_3', end: 1 }] } }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('end must be after start') });
+    expect(await route({ type: 'edit-segments', target, segments: { remove: ['seg_1'] } }, OWN, deps)).toMatchObject({ ok: true, value: { after: null } });
+  });
+
   it('gives no answer at all to senders that are not its own content scripts', async () => {
     const message = { type: 'get-page-state', pageUrl: target.page.url };
     expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
@@ -172,12 +181,20 @@ describe('background router', () => {
     await route({ type: 'focus-comment', frameId: 3, key: null, scroll: false }, OWN, deps);
     const press = { key: '1', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
     await route({ type: 'frame-key', press }, { ...OWN, frameId: 3 }, deps);
+    // A tag key with a passage selected in the frame, and the passages to highlight there.
+    const passage = { key: 'disqus:1', start: 2, end: 9, quote: 'passage' };
+    await route({ type: 'frame-key', press, passage }, { ...OWN, frameId: 3 }, deps);
+    const highlights = { 'disqus:1': [{ start: 2, end: 9, colour: '#008800' }] };
+    await route({ type: 'frame-chips', frameId: 3, open: true, chips: {}, highlights }, OWN, deps);
+    expect(await route({ type: 'frame-key', press, passage: { ...passage, end: 2 } }, { ...OWN, frameId: 3 }, deps)).toMatchObject({ ok: false });
     expect(sent).toEqual([
       { tabId: 7, frameId: 0, message: { type: 'frame-comments', layout: 'disqus', comments: [], frameId: 3 } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: 'disqus:1' } },
       { tabId: 7, frameId: 5, message: { type: 'frame-chips', open: true, chips } },
       { tabId: 7, frameId: 3, message: { type: 'focus-comment', key: null, scroll: false } },
       { tabId: 7, frameId: 0, message: { type: 'frame-key', press } },
+      { tabId: 7, frameId: 0, message: { type: 'frame-key', press, passage } },
+      { tabId: 7, frameId: 3, message: { type: 'frame-chips', open: true, chips: {}, highlights } },
     ]);
   });
 
