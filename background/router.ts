@@ -83,7 +83,7 @@ const pickKey = (url: string) => {
 /** The page addresses a request reads or writes the codings of. */
 function pagesNamed(request: Request): string[] {
   if (request.type === 'get-page-state') return [request.pageUrl];
-  if (request.type === 'set-tag' || request.type === 'set-note' || request.type === 'edit-segments' || request.type === 'save-thread') {
+  if (request.type === 'set-tag' || request.type === 'set-codes' || request.type === 'set-note' || request.type === 'edit-segments' || request.type === 'save-thread') {
     const { url, metadata } = request.type === 'save-thread' ? request.page : request.target.page;
     return metadata ? [url, metadata.url] : [url];
   }

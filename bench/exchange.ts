@@ -51,7 +51,7 @@ export async function exchangeSection() {
   const render = Math.round(await review.evaluate((mark) => performance.getEntriesByName(mark, 'mark')[0].startTime, TIMINGS.reviewShown));
 
   const download = review.waitForEvent('download', { timeout: 120_000 });
-  await review.locator('[data-testid="export-json"]').click();
+  await review.locator('[data-testid="ca-export-json"]').click();
   await download;
   await status.filter({ hasText: 'Exported' }).waitFor();
   const exported = await nthMeasure(review, TIMINGS.exchanged, 1);

@@ -1,4 +1,4 @@
-import type { ExtractedComment } from './types';
+import type { AddedSubtrees, ExtractedComment } from './types';
 
 /** A comment as a layout reads it, before it is placed in the thread. */
 export type CommentFields = Omit<ExtractedComment, 'parentKey' | 'depth'>;
@@ -34,18 +34,69 @@ export function readThread<R extends string>(
   roles: Roles<R>,
   read: (el: Element, parts: Parts<R>) => CommentFields | null,
 ): ExtractedComment[] {
+  return readIn([thread], thread, elements, roles, read)!;
+}
+
+/**
+ * Reads the comments `elements` of subtrees added to a thread read before, as readThread would
+ * read them in the whole thread: roles are matched inside the added subtrees only, and a comment
+ * without an added parent hangs under its subtree's holder. Null when an added subtree brings a
+ * part of no added comment into a comment read before (its fields may change: read it all again).
+ */
+export function readAddedThread<R extends string>(
+  thread: Element,
+  added: { roots: readonly Element[]; holder(root: Element): ExtractedComment | null },
+  elements: readonly Element[],
+  roles: Roles<R>,
+  read: (el: Element, parts: Parts<R>) => CommentFields | null,
+): ExtractedComment[] | null {
+  return readIn(added.roots, thread, elements, roles, read, added);
+}
+
+/**
+ * The comment read before that holds `root`: the nearest of `added.open` whose element (as
+ * `elementOf` finds it, the element a whole read places it at) contains it; null at the top level.
+ */
+export function holderOf(added: AddedSubtrees, root: Element, elementOf: (comment: ExtractedComment) => Element | null): ExtractedComment | null {
+  return added.open.find((comment) => elementOf(comment)?.contains(root)) ?? null;
+}
+
+/** readThread over the subtrees `scopes` of `thread` (the thread itself, or added subtrees and their holders). */
+function readIn<R extends string>(
+  scopes: readonly Element[],
+  thread: Element,
+  elements: readonly Element[],
+  roles: Roles<R>,
+  read: (el: Element, parts: Parts<R>) => CommentFields | null,
+  added?: { roots: readonly Element[]; holder(root: Element): ExtractedComment | null },
+): ExtractedComment[] | null {
   const parts = new Map<Element, Parts<R>>();
   for (const el of elements) parts.set(el, {});
+  // An added subtree inside a comment read before must be an added comment: other markup there
+  // (a paragraph, a wrapper's label) may belong to that comment's fields.
+  const holders = new Map<Element, ExtractedComment | null>();
+  for (const root of added?.roots ?? []) {
+    const holder = added!.holder(root);
+    if (holder && !parts.has(root)) return null;
+    holders.set(root, holder);
+  }
   for (const role of Object.keys(roles) as R[]) {
     let missing = elements.length;
     for (const selector of roles[role]) {
       if (missing === 0) break;
-      const matches = select(thread, selector);
-      for (let i = 0; i < matches.length; i++) {
-        const own = ownerOf(matches[i], parts, thread);
-        if (own && !own[role]) {
-          own[role] = matches[i];
-          missing--;
+      for (const scope of scopes) {
+        // An added subtree's root may be a part itself; the whole thread never is.
+        const matches = scope === thread ? select(thread, selector) : withRoot(scope, selector);
+        for (let i = 0; i < matches.length; i++) {
+          const own = ownerOf(matches[i], parts, thread);
+          if (!own) {
+            if (holders.get(scope)) return null;
+            continue;
+          }
+          if (!own[role]) {
+            own[role] = matches[i];
+            missing--;
+          }
         }
       }
     }
@@ -53,10 +104,16 @@ export function readThread<R extends string>(
 
   const placed = new Map<Element, ExtractedComment>();
   const comments: ExtractedComment[] = [];
+  // An added comment without an added parent hangs under the holder of its subtree.
+  const holderOf = (el: Element) => {
+    let root: Element | null = el;
+    while (root && !holders.has(root)) root = root.parentElement;
+    return (root && holders.get(root)) ?? undefined;
+  };
   for (const el of elements) {
     const fields = read(el, parts.get(el)!);
     if (!fields) continue;
-    const parent = ownerOf(el.parentElement, placed, thread);
+    const parent = ownerOf(el.parentElement, placed, thread) ?? (added ? holderOf(el) : undefined);
     const comment: ExtractedComment = {
       key: fields.key,
       parentKey: parent?.key ?? null,
@@ -71,6 +128,12 @@ export function readThread<R extends string>(
     comments.push(comment);
   }
   return comments;
+}
+
+/** `root` when it matches `selector`, then the matches under it, in document order. */
+function withRoot(root: Element, selector: string): ArrayLike<Element> {
+  const under = select(root, selector);
+  return root.matches(selector) ? [root, ...toArray(under)] : under;
 }
 
 const CLASS_ONLY = /^\.[\w-]+$/;

@@ -1,6 +1,6 @@
 import { absoluteUrl, blockText, parseDate, textHash, textOf } from './text';
-import { readThread, toArray } from './thread';
-import { COMMENT_KINDS, defineLayout, type CommentKind } from './types';
+import { holderOf, readAddedThread, readThread, toArray, type CommentFields, type Parts } from './thread';
+import { COMMENT_KINDS, defineLayout, type AddedSubtrees, type CommentKind, type ExtractedComment } from './types';
 import {
   authorName, commentText, DATE_FALLBACK, flattenedDepths, isReplies, kindFromLabel, labelOf, NAME_FALLBACK, ownMatch, readWhen, relativeDate, renderedAt,
 } from './wordpress-fields';
@@ -61,6 +61,8 @@ const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(
 function typed(root: Element | Document, limit: number): Element[] {
   const found: Element[] = [];
   for (const type of COMMENT_KINDS) {
+    // Enough found: the other types' collections would each walk the whole root for nothing.
+    if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
     for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) if (isComment(el)) found.push(el);
   }
@@ -87,16 +89,19 @@ function firstComment(doc: Document): Element | null {
 function commentElements(thread: Element): Map<Element, Entry> {
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
   // Without linkbacks one class collection holds every comment, in order.
-  let candidates = linkbacks
-    ? toArray(thread.querySelectorAll('.comment, .pingback, .trackback')).filter((el) => isComment(el) || isIdlessLinkback(el))
-    : typed(thread, Infinity);
-  let pattern = ID_PATTERN;
-  if (!candidates.length) {
-    candidates = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
-    pattern = LOOSE_ID;
-  }
+  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity);
+  if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN);
+  const loose = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
+  return loose.length ? entriesOf(thread, loose, LOOSE_ID) : numberedPairs(thread, new Map());
+}
+
+const TYPED_SELECTOR = '.comment, .pingback, .trackback';
+/** A comment of a thread with type classes: a type class and a comment id, or a linkback without an id. */
+const isTypedCandidate = (el: Element) => isComment(el) || isIdlessLinkback(el);
+
+/** The comment element of each candidate (an element whose id `pattern` reads, or an id-less linkback), with its entry. */
+function entriesOf(thread: Element, candidates: readonly Element[], pattern: RegExp): Map<Element, Entry> {
   const entries = new Map<Element, Entry>();
-  if (!candidates.length) return numberedPairs(thread, entries);
   const byId = new Map<string, Element>();
   for (const candidate of candidates) {
     if (!candidate.id) {
@@ -121,6 +126,32 @@ function commentElements(thread: Element): Map<Element, Entry> {
     byId.set(id, el);
     entries.set(el, entry);
   }
+  return entries;
+}
+
+/**
+ * The comment elements in subtrees added to a thread with type classes (as a whole read would
+ * find them there), each with its entry; null where the added markup joins markup read before:
+ * a thread read by ids alone, a wrapper or dt header outside the subtrees, a number read before.
+ */
+function addedElements(thread: Element, added: AddedSubtrees): Map<Element, Entry> | null {
+  if (!typed(thread, 1).length) return null;
+  const candidates: Element[] = [];
+  for (const root of added.roots) {
+    if (isTypedCandidate(root)) candidates.push(root);
+    for (const el of toArray(root.querySelectorAll(TYPED_SELECTOR))) if (isTypedCandidate(el)) candidates.push(el);
+  }
+  const entries = entriesOf(thread, candidates, ID_PATTERN);
+  const roots = new Set(added.roots);
+  const inside = (el: Element) => {
+    for (let up: Element | null = el; up && up !== thread; up = up.parentElement) if (roots.has(up)) return true;
+    return false;
+  };
+  for (const [el, entry] of entries) {
+    if (!inside(el) || (entry.header && !inside(entry.header)) || added.known(`wp:${entry.id}`)) return null;
+  }
+  // A twin of a comment read before (its number again): whole reads merge the two.
+  for (const candidate of candidates) if (candidate.id && added.known(`wp:${ID_PATTERN.exec(candidate.id)![1]}`)) return null;
   return entries;
 }
 
@@ -177,6 +208,73 @@ function classDepth(el: Element): number {
   return match ? Number(match[1]) - 1 : -1;
 }
 
+/** The element of the comment with this key (a key this layout made), or null. */
+function locateComment(doc: Document, key: string): Element | null {
+  const id = key.slice('wp:'.length);
+  if (!/^\d+$/.test(id)) return toArray(doc.querySelectorAll('.pingback, .trackback')).find((el) => isIdlessLinkback(el) && linkbackKey(el) === key) ?? null;
+  return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
+    ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`) ?? doc.getElementById(`comment_item_${id}`)
+    ?? doc.querySelector(`#comments dt a[href="#${id}"]`)?.closest('dt') ?? null;
+}
+
+/** The element a whole read places a comment read before at: past the wrappers around its id, a dt's dd. */
+function placedElement(thread: Element, comment: ExtractedComment): Element | null {
+  let el = locateComment(thread.ownerDocument, comment.key);
+  const id = comment.key.slice('wp:'.length);
+  for (let up = el?.parentElement; el && up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
+  return el?.localName === 'dt' && el.nextElementSibling?.localName === 'dd' ? el.nextElementSibling : el;
+}
+
+/**
+ * The fields of each comment of `entries` (the whole thread's, or those of added subtrees, read
+ * by `readAll` with the thread's roles); notes each comment's depth class in `depths`.
+ */
+function readEntries<T>(
+  thread: Element,
+  entries: ReadonlyMap<Element, Entry>,
+  depths: Map<string, number>,
+  pageUrl: string,
+  readAll: (elements: Element[], read: (el: Element, parts: Parts<keyof typeof ROLES>) => CommentFields) => T,
+): T {
+  const page = pageUrl.split('#')[0];
+  let rendered: string | undefined;
+  return readAll([...entries.keys()], (el, parts) => {
+    const entry = entries.get(el)!;
+    const { id, header } = entry;
+    const key = `wp:${id}`;
+    depths.set(key, classDepth(header ?? el));
+    // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
+    // A linkback without markup for its author is named by the link it prints.
+    const own = header ?? el;
+    let name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : null) ?? null;
+    let when = (header ? header.querySelector(HEADER_WHEN) : parts.when) ?? null;
+    let label = labelOf(name, when);
+    let author = authorName(label);
+    // Themes of their own: the comment's first element named like an author line that reads as a name.
+    if (!author && !entry.idless) {
+      const found = ownMatch(own, el, entries, parts.content, NAME_FALLBACK, (m) => !!authorName(labelOf(m, when)));
+      if (found) author = authorName((label = labelOf((name = found), when)));
+    }
+    let published = readWhen(when) ?? parseDate(label);
+    if (!published) {
+      const found = ownMatch(own, el, entries, parts.content, DATE_FALLBACK, (m) => !!readWhen(m));
+      if (found) published = readWhen((when = found));
+    }
+    if (!published && header) published = parseDate(textOf(header));
+    if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
+    const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
+    const body = parts.content ?? entry.inner ?? el;
+    return {
+      key,
+      kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
+      author,
+      publishedAt: published,
+      permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
+      text: commentText(body, body === el || body === entry.inner, header ? [] : [name, when], (child) => entries.has(child)),
+    };
+  });
+}
+
 /** WordPress's own comment list: html5 and xhtml formats, block themes, custom callbacks and loops. */
 export const wordpress = defineLayout({
   name: 'wp',
@@ -204,54 +302,23 @@ export const wordpress = defineLayout({
     return /^\d+$/.test(id) ? `#comment-${id}` : null;
   },
 
-  locate(doc, key) {
-    const id = key.slice('wp:'.length);
-    if (!/^\d+$/.test(id)) return toArray(doc.querySelectorAll('.pingback, .trackback')).find((el) => isIdlessLinkback(el) && linkbackKey(el) === key) ?? null;
-    return doc.getElementById(`li-comment-${id}`) ?? doc.getElementById(`comment-${id}`)
-      ?? doc.getElementById(`comment_${id}`) ?? doc.getElementById(`com_${id}`) ?? doc.getElementById(`comment_item_${id}`)
-      ?? doc.querySelector(`#comments dt a[href="#${id}"]`)?.closest('dt') ?? null;
-  },
+  locate: locateComment,
 
   extract(thread, pageUrl) {
-    const page = pageUrl.split('#')[0];
     const entries = commentElements(thread);
     const depths = new Map<string, number>();
-    let rendered: string | undefined;
-    const comments = readThread(thread, [...entries.keys()], ROLES, (el, parts) => {
-      const entry = entries.get(el)!;
-      const { id, header } = entry;
-      const key = `wp:${id}`;
-      depths.set(key, classDepth(header ?? el));
-      // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
-      // A linkback without markup for its author is named by the link it prints.
-      const own = header ?? el;
-      let name = header ? header.querySelector(HEADER_NAME) ?? header : parts.name ?? (entry.idless ? el.querySelector('a[href]') : null) ?? null;
-      let when = (header ? header.querySelector(HEADER_WHEN) : parts.when) ?? null;
-      let label = labelOf(name, when);
-      let author = authorName(label);
-      // Themes of their own: the comment's first element named like an author line that reads as a name.
-      if (!author && !entry.idless) {
-        const found = ownMatch(own, el, entries, parts.content, NAME_FALLBACK, (m) => !!authorName(labelOf(m, when)));
-        if (found) author = authorName((label = labelOf((name = found), when)));
-      }
-      let published = readWhen(when) ?? parseDate(label);
-      if (!published) {
-        const found = ownMatch(own, el, entries, parts.content, DATE_FALLBACK, (m) => !!readWhen(m));
-        if (found) published = readWhen((when = found));
-      }
-      if (!published && header) published = parseDate(textOf(header));
-      if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
-      const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
-      const body = parts.content ?? entry.inner ?? el;
-      return {
-        key,
-        kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
-        author,
-        publishedAt: published,
-        permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
-        text: commentText(body, body === el || body === entry.inner, header ? [] : [name, when], (child) => entries.has(child)),
-      };
-    });
-    return flattenedDepths(comments, depths);
+    return flattenedDepths(readEntries(thread, entries, depths, pageUrl, (elements, read) => readThread(thread, elements, ROLES, read)), depths);
+  },
+
+  extractAdded(thread, added, pageUrl) {
+    const entries = addedElements(thread, added);
+    if (!entries) return null;
+    const depths = new Map<string, number>();
+    const holder = (root: Element) => holderOf(added, root, (comment) => placedElement(thread, comment));
+    const comments = readEntries(thread, entries, depths, pageUrl, (elements, read) => readAddedThread(thread, { roots: added.roots, holder }, elements, ROLES, read));
+    // flattenedDepths moves a comment whose depth class is deeper than its nesting under an
+    // earlier comment, which may be one read before: only the whole thread can tell.
+    if (!comments || comments.some((c) => (depths.get(c.key) ?? -1) > c.depth)) return null;
+    return comments;
   },
 });

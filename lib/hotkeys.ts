@@ -8,7 +8,7 @@ export type Hotkey = (typeof HOTKEYS)[number];
  * The keys a comment frame forwards to the panel (with their modifiers): every key of the
  * panel's shortcuts (components/panel/keyboard.ts), whatever the codebook gives the tag keys to.
  */
-export const FORWARDED_KEYS = ['j', 'k', 'ArrowDown', 'ArrowUp', 'n', 'u', '?', 'Escape', 'z', 'Z', 'y', 'Y', ...HOTKEYS] as const;
+export const FORWARDED_KEYS = ['j', 'k', 'ArrowDown', 'ArrowUp', 'n', 'u', 'x', 'c', '?', 'Escape', 'z', 'Z', 'y', 'Y', ...HOTKEYS] as const;
 
 /** True when a key press's `key` is a tag key. */
 export const isHotkey = (key: string): key is Hotkey => (HOTKEYS as readonly string[]).includes(key);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
 import { COMMENT_KINDS } from '../layouts/types';
 import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
-import type { Annotation, AnnotationState, Change, CommentSnapshot, Tag } from './records';
+import type { Annotation, AnnotationState, Change, CommentSnapshot, Tag, Variable } from './records';
 import type { StoreChange } from './changes';
 import { FORWARDED_KEYS } from './hotkeys';
 import { MIN_PANEL_WIDTH, PANEL_WIDTH_LIMIT } from './panel-placement';
@@ -12,6 +12,8 @@ import { MIN_PANEL_WIDTH, PANEL_WIDTH_LIMIT } from './panel-placement';
 
 const MAX_TEXT = 2_000_000;
 const MAX_COMMENTS = 200_000;
+/** The most tags one set-codes may change (an undo of "no code applies" puts back every tag it took off). */
+const MAX_TAGS_EDITED = 1_000;
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -114,6 +116,17 @@ export const RequestSchema = v.variant('type', [
   // request cut off by the service worker stopping, and a resent toggle undid a stored press.
   /** Puts a tag on the comment (on: true) or takes it off; the other tags stay as stored. */
   v.strictObject({ type: v.literal('set-tag'), target: TargetSchema, tagId: id, on: v.boolean() }),
+  /**
+   * Changes several codes at once (a single-choice code replacing the previous choice, an undo
+   * of "no code applies"): tags put on or taken off, and "no code applies" set or cleared
+   * (setting it takes every tag off); what it does not name stays as stored.
+   */
+  v.strictObject({
+    type: v.literal('set-codes'),
+    target: TargetSchema,
+    tags: v.pipe(v.record(id, v.boolean()), v.check((tags) => Object.keys(tags).length <= MAX_TAGS_EDITED, `at most ${MAX_TAGS_EDITED} tags`)),
+    none: v.optional(v.boolean()),
+  }),
   /** Sets the comment's note; the tags stay as stored. */
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
   /** Adds coded passages to the comment and removes others (by id); the rest stays as stored. */
@@ -170,6 +183,8 @@ export type CommentPassage = v.InferOutput<typeof CommentPassageSchema>;
 /** What the background answers to get-page-state. */
 export interface PageState {
   codebook: Tag[];
+  /** The codebook's variables; without them (a codebook from before variables) every code is one of TAGS_VARIABLE's. */
+  variables?: Variable[];
   annotator: string;
   annotations: Annotation[];
   /** The snapshots of the annotated comments. */

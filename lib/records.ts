@@ -224,9 +224,9 @@ export interface AnnotationKey {
   annotator: string;
 }
 
-/** A file to save: its name, text and MIME type. */
+/** A file to save: its name, content (text, or bytes for a zip) and MIME type. */
 export interface ExportFile {
   name: string;
-  text: string;
+  content: string | Uint8Array<ArrayBuffer>;
   type: string;
 }

@@ -11,13 +11,15 @@ import type { Passage } from '../lib/passages';
 import { SaveTracker, type Edit } from './save-tracker';
 import { ThreadCodings } from './thread-codings';
 import { ThreadSnapshots } from './thread-snapshots';
-import { UndoHistory, describeStep, type HistoryEntry, type Step } from './undo-history';
-import { movedKey, nextUntaggedKey } from './selection';
+import { UndoHistory, describeStep, inverseOf, type HistoryEntry, type Step } from './undo-history';
+import { movedKey, nextUncodedKey } from './selection';
+import { isCodable, tagOnEdit } from '../lib/codebook';
+import { isCoded } from '../lib/edits';
 
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
 
-const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note, ...(a.segments && { segments: a.segments }) } : null);
+const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note, ...(a.none && { none: true }), ...(a.segments && { segments: a.segments }) } : null);
 /** What keys that act on a comment say on a page without any. */
 const NO_COMMENTS = 'This page has no comments to tag.';
 
@@ -30,7 +32,7 @@ const NO_COMMENTS = 'This page has no comments to tag.';
 export class AnnotatorSession implements PanelSession {
   private state: SessionState = {
     open: false, selectedKey: null, status: null,
-    thread: { loaded: false, comments: [], codebook: [], annotator: '', annotationOf: new Map(), missing: [] },
+    thread: { loaded: false, comments: [], codebook: [], variables: [], annotator: '', annotationOf: new Map(), missing: [] },
     history: { canUndo: false, canRedo: false },
     pick: { available: false, active: false },
   };
@@ -96,7 +98,8 @@ export class AnnotatorSession implements PanelSession {
     if (!response.ok) return this.report('error', response.error);
     this.codings.load(response.value);
     this.snapshots.load(response.value.threadKeys);
-    this.recompute({ loaded: true, codebook: response.value.codebook, annotator: response.value.annotator });
+    const { codebook, variables = [], annotator } = response.value;
+    this.recompute({ loaded: true, codebook, variables, annotator });
     // Coding started here before: keep the comments that arrived since.
     if (response.value.annotations.length) this.snapshots.start();
     this.keepThread();
@@ -120,21 +123,34 @@ export class AnnotatorSession implements PanelSession {
     return next;
   }
 
-  /** Selects the next comment after the selection without any tag (wrapping around). */
-  nextUntagged(keys: readonly string[]): string | null {
-    const next = nextUntaggedKey(keys, this.state.selectedKey, (key) => !!this.state.thread.annotationOf.get(key)?.tagIds.length);
+  /** Selects the next comment after the selection that is not coded: no code, no "no code applies" (wrapping around). */
+  nextUncoded(keys: readonly string[]): string | null {
+    const next = nextUncodedKey(keys, this.state.selectedKey, (key) => isCoded(stateOf(this.state.thread.annotationOf.get(key))));
     if (next) this.select(next);
-    else this.report('info', this.state.thread.comments.length ? 'Every comment shown has a tag.' : NO_COMMENTS);
+    else this.report('info', this.state.thread.comments.length ? 'Every comment shown is coded.' : NO_COMMENTS);
     return next;
   }
 
   /**
-   * Toggles a tag on a comment (the selected one by default): the request says which way, from
-   * what the panel shows plus the presses still on their way, so a resent request cannot undo it.
+   * Toggles a code on a comment (the selected one by default); putting on a code of a
+   * single-choice variable takes the variable's other code off. The request says which way,
+   * from what the panel shows plus the presses still on their way, so a resent request cannot
+   * undo it. A code that only groups others is not applied.
    */
   toggleTag(tagId: string, key = this.state.selectedKey): Promise<void> {
-    const on = !key || !this.intended(key)?.tagIds.includes(tagId);
-    return this.act(key, { tagId, on });
+    const { codebook, variables } = this.state.thread;
+    const tag = codebook.find((t) => t.id === tagId);
+    if (tag && !isCodable(tag)) {
+      this.report('info', `“${tag.name}” only groups codes: apply one of the codes under it.`);
+      return Promise.resolve();
+    }
+    const current = key ? this.intended(key)?.tagIds ?? [] : [];
+    return this.act(key, { tags: current.includes(tagId) ? { [tagId]: false } : tagOnEdit(tagId, current, variables, codebook) });
+  }
+
+  /** Sets "no code applies" on a comment (the selected one by default), which takes its codes off, or clears it. */
+  toggleNone(key = this.state.selectedKey): Promise<void> {
+    return this.act(key, { tags: {}, none: !(key && this.intended(key)?.none) });
   }
 
   /** Sets the note of a comment. */
@@ -214,7 +230,7 @@ export class AnnotatorSession implements PanelSession {
     if (!key) return this.report('info', this.state.thread.comments.length ? 'Select a comment first (j / k).' : NO_COMMENTS);
     const target = this.targetFor(key);
     if (!target) return;
-    const undo = this.inverse(key, edit);
+    const undo = inverseOf(edit, this.intended(key));
     const stored = startTiming(TIMINGS.press, TIMINGS.saved);
     const response = await this.sendChange(key, target, edit);
     if (!response.ok) return this.report('error', response.error);
@@ -243,13 +259,6 @@ export class AnnotatorSession implements PanelSession {
   }
 
   /** The edit that takes `edit` back, from what the comment's annotation will be before it. */
-  private inverse(key: string, edit: Edit): Edit {
-    if ('note' in edit) return { note: this.intended(key)?.note ?? '' };
-    if ('tagId' in edit) return { tagId: edit.tagId, on: !edit.on };
-    const removed = new Set(edit.segments.remove);
-    const current = this.intended(key)?.segments ?? [];
-    return { segments: { add: current.filter((s) => removed.has(s.id)), remove: (edit.segments.add ?? []).map((s) => s.id) } };
-  }
 
   /** Stores an undo or redo; the comment it changed becomes the selection, shown in the list and on the page. */
   private async restore({ key, target }: HistoryEntry, edit: Edit, step: Step): Promise<boolean> {

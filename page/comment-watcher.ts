@@ -1,3 +1,4 @@
+import { knownComments, readAdded, withAdded, type KnownComments } from '../layouts/added';
 import { detectLayout } from '../layouts/registry';
 import type { LayoutName } from '../layouts/registry';
 import type { ExtractedComment } from '../layouts/types';
@@ -14,8 +15,9 @@ const WAIT_FOR_THREAD_MS = 30_000;
 /** Mutations are batched: one extraction per quiet period, not one per inserted node. */
 const SETTLE_MS = 200;
 
-const signature = (found: FoundComments) =>
-  `${found.layout}|${found.comments.length}|${found.comments.map((c) => c.key).join(',')}`;
+/** Whether two reads found the same comments (by key, in order) with the same layout. */
+const sameComments = (a: FoundComments, b: FoundComments) =>
+  a.layout === b.layout && a.comments.length === b.comments.length && a.comments.every((c, i) => c.key === b.comments[i].key);
 
 /** A running watch: `rescan` reads the document again at once (after the reader picked a thread). */
 export interface CommentWatch {
@@ -30,23 +32,39 @@ export interface CommentWatch {
  * and `onScanned` is called after it (with or without a thread).
  */
 export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScanned: () => void = () => undefined): CommentWatch {
-  let last = '';
+  let last: FoundComments = { layout: null, comments: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
   let observed: Node[] = [];
   const started = Date.now();
+  // The thread as last read, and what was inserted since: a batch of late comments after the
+  // last one read is read from the inserted nodes alone (layouts/added.ts). Anything else (a
+  // removal, another thread, a rescan) reads the whole thread again.
+  let read: { layout: LayoutName; thread: Element; known: KnownComments } | null = null;
+  let inserted: Node[] = [];
+  let whole = true;
 
   const scan = () => {
     timer = undefined;
     if (signal.aborted) return;
     const begun = performance.now();
     const detected = detectLayout(doc);
-    const found: FoundComments = detected
-      ? { layout: detected.layout.name, comments: detected.layout.extract(detected.thread, doc.URL) }
-      : { layout: null, comments: [] };
-    const sig = signature(found);
-    if (found.layout && sig !== last) {
-      last = sig;
+    const sameThread = !!detected && !!read && !whole && detected.layout.name === read.layout && detected.thread === read.thread;
+    const added = sameThread ? readAdded(detected!.layout, detected!.thread, inserted, read!.known, doc.URL) : null;
+    inserted = [];
+    whole = false;
+    let found: FoundComments;
+    if (added) {
+      if (added.length) read!.known = withAdded(read!.known, added);
+      found = added.length ? { layout: read!.layout, comments: read!.known.comments as ExtractedComment[] } : last;
+    } else {
+      found = detected
+        ? { layout: detected.layout.name, comments: detected.layout.extract(detected.thread, doc.URL) }
+        : { layout: null, comments: [] };
+      read = detected && { layout: detected.layout.name, thread: detected.thread, known: knownComments(found.comments) };
+    }
+    if (found.layout && found !== last && !sameComments(found, last)) {
+      last = found;
       onChange(found);
     }
     performance.measure(TIMINGS.scan, { start: begun });
@@ -68,8 +86,14 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
     observer?.disconnect();
     observed = targets;
     observer = new MutationObserver((records) => {
-      if (records.every(isOwnMark)) return;
-      if (timer === undefined) timer = setTimeout(scan, SETTLE_MS);
+      let relevant = false;
+      for (const record of records) {
+        if (isOwnMark(record)) continue;
+        relevant = true;
+        if (record.removedNodes.length) whole = true;
+        else for (let i = 0; i < record.addedNodes.length; i++) inserted.push(record.addedNodes[i]);
+      }
+      if (relevant && timer === undefined) timer = setTimeout(scan, SETTLE_MS);
     });
     for (const target of targets) observer.observe(target, { childList: true, subtree: true });
   };
@@ -82,6 +106,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
   return {
     rescan() {
       if (timer !== undefined) clearTimeout(timer);
+      whole = true;
       scan();
     },
   };

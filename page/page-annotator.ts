@@ -5,8 +5,10 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
+import { detectLayout } from '../layouts/registry';
 import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
+import { prepareTimeFormat } from '../lib/format-time';
 import { pageAddress, readPageMetadata } from './page-metadata';
 import { PageChips, type Chip } from './page-chips';
 import { highlightSpans, SegmentHighlights, type HighlightSpan } from './segment-highlights';
@@ -75,8 +77,10 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const mount = () => {
     if (mounting || life.signal.aborted) return;
     void session.load();
+    // What the panel's first render would otherwise pay when the reader opens it.
+    requestIdleCallback(prepareTimeFormat, { timeout: 2_000 });
     requestIdleCallback(() => {
-      metadata = readPageMetadata(document, location.href);
+      metadata = readPageMetadata(document, location.href, detectLayout(document)?.thread);
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
@@ -210,8 +214,11 @@ function outlineAcrossFrames(send: Send): Outline {
   };
 }
 
+/** The chip of a comment coded "no code applies" (grey, as the panel's badge). */
+const NO_CODE_CHIP: Chip = { name: 'no code', colour: '#57606a' };
+
 /**
- * Puts chips next to each tagged comment and highlights its coded passages, here and in the
+ * Puts chips next to each coded comment (its tags, or "no code") and highlights its coded passages, here and in the
  * frames, while the panel is open; only when codings or comments changed. The chip hosts are
  * elements in the page's own DOM: however closed their shadow roots, the page sees which
  * comments have one and how big it is; and the page can read the highlights' ranges. So they
@@ -228,10 +235,10 @@ function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Sen
     const byFrame = new Map<number, { chips: Record<string, Chip[]>; spans: Record<string, HighlightSpan[]> }>();
     for (const comment of thread.comments) {
       const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
-      const tagIds = annotation?.tagIds;
       if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, { chips: {}, spans: {} });
       const frame = byFrame.get(comment.frameId)!;
-      if (tagIds?.length) frame.chips[comment.key] = thread.codebook.filter((t) => tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      const shown = annotation?.none ? [NO_CODE_CHIP] : thread.codebook.filter((t) => annotation?.tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      if (shown.length) frame.chips[comment.key] = shown;
       const spans = annotation?.segments ? highlightSpans(comment.text, annotation.segments, thread.codebook) : [];
       if (spans.length) frame.spans[comment.key] = spans;
     }

@@ -13,6 +13,8 @@ export function reidentify(
   annotations: readonly Annotation[],
   snapshots: readonly CommentSnapshot[],
 ): { byKey: Map<string, Annotation>; missing: MissingComment[] } {
+  // Nothing to put back (a page not coded yet): no pass over its comments, which late batches repeat.
+  if (!annotations.length) return { byKey: new Map(), missing: [] };
   const keys = new Set(comments.map((c) => c.key));
   const byKey = new Map<string, Annotation>();
   const unmatched: Annotation[] = [];

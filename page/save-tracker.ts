@@ -3,19 +3,27 @@ import type { AnnotationState } from '../lib/records';
 import type { Request, Response, TargetInput } from '../lib/messages';
 import type { Change } from '../lib/records';
 
-/** One change the panel asks for, as the message states it: a tag on or off, the note, or coded passages added or removed. */
-export type Edit = { tagId: string; on: boolean } | { note: string } | { segments: SegmentEdit };
+/** A change of a comment's codes: tags put on (true) or taken off (false), "no code applies" set or cleared. */
+export interface CodeEdit {
+  tags: Record<string, boolean>;
+  none?: boolean;
+}
 
 /** Coded passages added and removed (by id) in one change. */
 export type SegmentEdit = NonNullable<AnnotationEdit['segments']>;
 
-const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : 'segments' in edit ? { segments: edit.segments } : { tags: { [edit.tagId]: edit.on } });
+/** One change the panel asks for, as the message states it: codes, the note, or coded passages added or removed. */
+export type Edit = CodeEdit | { note: string } | { segments: SegmentEdit };
 
-/** The message that asks the background for an edit. */
+const asEdit = (edit: Edit): AnnotationEdit => ('note' in edit ? { note: edit.note } : 'segments' in edit ? { segments: edit.segments } : edit);
+
+/** The message that asks for `edit`: one tag on or off goes as set-tag, the press every multiple-choice code makes. */
 function requestFor(target: TargetInput, edit: Edit): Request {
   if ('note' in edit) return { type: 'set-note', target, note: edit.note };
   if ('segments' in edit) return { type: 'edit-segments', target, segments: edit.segments };
-  return { type: 'set-tag', target, tagId: edit.tagId, on: edit.on };
+  const tagIds = Object.keys(edit.tags);
+  if (edit.none === undefined && tagIds.length === 1) return { type: 'set-tag', target, tagId: tagIds[0], on: edit.tags[tagIds[0]] };
+  return edit.none === undefined ? { type: 'set-codes', target, tags: edit.tags } : { type: 'set-codes', target, tags: edit.tags, none: edit.none };
 }
 
 /**

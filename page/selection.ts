@@ -10,12 +10,12 @@ export function movedKey(keys: readonly string[], selected: string | null, by: 1
   return keys[at === -1 ? (by > 0 ? 0 : keys.length - 1) : Math.min(keys.length - 1, Math.max(0, at + by))];
 }
 
-/** The first key after `selected` among `keys`, wrapping around, whose comment has no tag; null when every one has. */
-export function nextUntaggedKey(keys: readonly string[], selected: string | null, hasTag: (key: string) => boolean): string | null {
+/** The first key after `selected` among `keys`, wrapping around, whose comment is not coded; null when every one is. */
+export function nextUncodedKey(keys: readonly string[], selected: string | null, coded: (key: string) => boolean): string | null {
   const at = selected ? keys.indexOf(selected) : -1;
   for (let step = 1; step <= keys.length; step++) {
     const key = keys[(at + step) % keys.length];
-    if (!hasTag(key)) return key;
+    if (!coded(key)) return key;
   }
   return null;
 }

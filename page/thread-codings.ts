@@ -1,4 +1,5 @@
-import type { CommentStore } from './comment-store';
+import type { CommentStore, DocumentComments } from './comment-store';
+import type { ExtractedComment } from '../layouts/types';
 import { reidentify } from './reidentify';
 import type { PanelComment, ThreadState } from '../components/panel/model';
 import type { Annotation, CommentSnapshot } from '../lib/records';
@@ -23,6 +24,8 @@ export class ThreadCodings {
   private loadedAt = 0;
   private framesSeen: unknown;
   private flat: PanelComment[] = [];
+  /** Each frame's comments as last flattened: late comments appended to a frame cost their own number. */
+  private readonly flattened = new Map<number, { from: readonly ExtractedComment[]; to: PanelComment[] }>();
 
   constructor(private readonly store: CommentStore) {}
 
@@ -48,9 +51,28 @@ export class ThreadCodings {
     const frames = this.store.snapshot().frames;
     if (frames !== this.framesSeen) {
       this.framesSeen = frames;
-      this.flat = frames.flatMap((f) => f.comments.map((c) => ({ ...c, frameId: f.frameId })));
+      const lists = frames.map((f) => this.flatten(f));
+      this.flat = lists.length === 1 ? lists[0] : lists.flat();
     }
     const { byKey, missing } = reidentify(this.flat, this.annotations, this.snapshots);
     return { comments: this.flat, annotationOf: byKey, missing };
   }
+
+  /** One frame's comments with their frame id; when the frame only gained comments at its end, only those are new. */
+  private flatten({ frameId, comments }: DocumentComments): PanelComment[] {
+    const before = this.flattened.get(frameId);
+    let to: PanelComment[];
+    if (before?.from === comments) return before.to;
+    if (before && extendsList(comments, before.from)) to = before.to.concat(comments.slice(before.from.length).map((c) => ({ ...c, frameId })));
+    else to = comments.map((c) => ({ ...c, frameId }));
+    this.flattened.set(frameId, { from: comments, to });
+    return to;
+  }
+}
+
+/** Whether `list` is `start` followed by more (the same comment objects, in the same order). */
+function extendsList(list: readonly ExtractedComment[], start: readonly ExtractedComment[]): boolean {
+  if (list.length < start.length) return false;
+  for (let i = 0; i < start.length; i++) if (list[i] !== start[i]) return false;
+  return true;
 }

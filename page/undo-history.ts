@@ -1,11 +1,13 @@
 import type { FullTarget } from '../lib/messages';
 import type { HistoryState } from '../components/panel/model';
-import type { Tag } from '../lib/records';
-import type { Edit } from './save-tracker';
+import { applyEdit } from '../lib/edits';
+import type { AnnotationState, Tag } from '../lib/records';
+import type { CodeEdit, Edit } from './save-tracker';
 
 /**
- * An action and its inverse, both stated as changes: undo takes off the tag the press put on (or
- * sets the note back), never writes back a whole earlier row over what others changed since.
+ * An action and its inverse, both stated as changes: undo takes off the tag the press put on,
+ * puts back the tags "no code applies" took off (or sets the note back), never writes back a
+ * whole earlier row over what others changed since.
  */
 export interface HistoryEntry {
   /** The comment's key in the panel (its stored key is the target's). */
@@ -58,6 +60,26 @@ async function step(from: HistoryEntry[], to: HistoryEntry[], edit: (entry: Hist
   return true;
 }
 
+/**
+ * The edit that takes `edit` back, from the state it was made on: the note it had, the tags
+ * whose presence the edit changed, "no code applies" as it was if the edit changed it.
+ */
+export function inverseOf(edit: Edit, before: AnnotationState | null): Edit {
+  if ('note' in edit) return { note: before?.note ?? '' };
+  if ('segments' in edit) {
+    // Passages added are removed again; passages removed come back as they were.
+    const removed = (before?.segments ?? []).filter((s) => edit.segments.remove?.includes(s.id));
+    return { segments: { add: removed, remove: (edit.segments.add ?? []).map((s) => s.id) } };
+  }
+  const after = applyEdit(before, edit, []);
+  const had = new Set(before?.tagIds ?? []);
+  const has = new Set(after.tagIds);
+  const changed = [...new Set([...had, ...has])].filter((id) => had.has(id) !== has.has(id));
+  const inverse: CodeEdit = { tags: Object.fromEntries(changed.map((id) => [id, had.has(id)])) };
+  if (!!before?.none !== !!after.none) inverse.none = !!before?.none;
+  return inverse;
+}
+
 /** Which way through the history a change went, as the status line says it. */
 export type Step = 'Undid' | 'Redid';
 
@@ -72,7 +94,14 @@ export function describeStep(step: Step, edit: Edit, author: string | null, code
     const quote = added.quote.length > 40 ? `${added.quote.slice(0, 40)}…` : added.quote;
     return `${step}: coded “${quote}” of ${comment} as “${tagName(added.tagId)}”${step === 'Undid' ? ' again' : ''}.`;
   }
-  const tag = tagName(edit.tagId);
-  if (!edit.on) return `${step}: removed “${tag}” from ${comment}.`;
-  return `${step}: put “${tag}” ${step === 'Undid' ? 'back ' : ''}on ${comment}.`;
+  const names = (on: boolean) => Object.keys(edit.tags).filter((id) => edit.tags[id] === on).map((id) => `“${codebook.find((t) => t.id === id)?.name ?? id}”`).join(', ');
+  // "No code applies" takes the tags off, and a tag put on clears it: neither is said twice.
+  if (edit.none) return `${step}: set ${NO_CODE} on ${comment}.`;
+  const phrases: string[] = [];
+  if (names(true)) phrases.push(`put ${names(true)} ${step === 'Undid' ? 'back ' : ''}on`);
+  if (names(false)) phrases.push(`removed ${names(false)} from`);
+  if (edit.none === false && !names(true)) phrases.push(`cleared ${NO_CODE} from`);
+  return `${step}: ${phrases.join(' and ')} ${comment}.`;
 }
+
+const NO_CODE = '“no code applies”';

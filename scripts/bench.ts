@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { agreementSection } from '../bench/agreement';
+import { syncSection } from '../bench/sync';
 import { corpusSection } from '../bench/corpus';
 import { benchBundle, stats, timeDetection } from '../bench/detection';
 import { keysSection, panelSection, renderSection, savesSection } from '../bench/panel';
 import { exchangeSection } from '../bench/exchange';
+import { refiSection } from '../bench/refi';
 import { genericSection } from '../bench/generic';
 import { lateCommentsSection } from '../bench/late-comments';
 import { generateThread } from '../seeds/big-thread';
@@ -81,7 +83,7 @@ function extractCommandSection() {
 
 async function main() {
   const only = process.argv.slice(2);
-  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['generic', genericSection], ['corpus', corpusSection], ['agreement', agreementSection]];
+  const sections: [string, () => unknown][] = [['detection', detectionSection], ['extract', extractCommandSection], ['panel', panelSection], ['keys', keysSection], ['saves', savesSection], ['render', renderSection], ['late', lateCommentsSection], ['exchange', exchangeSection], ['refi', refiSection], ['generic', genericSection], ['corpus', corpusSection], ['agreement', agreementSection], ['sync', syncSection]];
   // keys, saves and render are parts of panel, runnable alone.
   const parts = ['keys', 'saves', 'render'];
   for (const [name, run] of sections) if (only.length ? only.includes(name) : !parts.includes(name)) await run();

@@ -1,5 +1,8 @@
 import type { ExportFile } from '../lib/records';
-import { CODEBOOK_FORMAT, exportNative, FORMAT, toCodebookFile, toCsv, toWebAnnotations, type ExportScope, type NativeExport } from './export';
+import { CODEBOOK_FORMAT, exportNative, FORMAT, toCsv, toWebAnnotations, type ExportScope, type NativeExport } from './export';
+import { toQdc } from './export-qdc';
+import { toQdpx } from './export-qdpx';
+import { toUnitsZip } from './export-units';
 import type { AnnotatorDB } from './schema';
 
 /**
@@ -8,7 +11,7 @@ import type { AnnotatorDB } from './schema';
  * runs every entry (review page button, download name and type, parseable output, docs row).
  */
 export interface ExportFormat {
-  /** Names the review page's button: `data-testid="export-<id>"`. */
+  /** Names the review page's button: `data-testid="ca-export-<id>"`. */
   id: string;
   /** The button's text, and the format's name in messages and docs. */
   label: string;
@@ -20,8 +23,8 @@ export interface ExportFormat {
   extension: string;
   /** The download's MIME type. */
   mimeType: string;
-  /** The file's text. */
-  serialise(data: NativeExport): string;
+  /** The file's content: text, or the bytes of a zip. */
+  serialise(data: NativeExport): string | Uint8Array<ArrayBuffer>;
 }
 
 /** Every export format, in the order the review page offers them. */
@@ -29,7 +32,9 @@ export const EXPORT_FORMATS = [
   { id: 'json', label: 'Native JSON', holds: 'annotations', stem: FORMAT, extension: 'json', mimeType: 'application/json', serialise: (data) => JSON.stringify(data) },
   { id: 'w3c', label: 'W3C Web Annotation', holds: 'annotations', stem: FORMAT, extension: 'jsonld', mimeType: 'application/ld+json', serialise: (data) => JSON.stringify(toWebAnnotations(data), null, 2) },
   { id: 'csv', label: 'CSV', holds: 'annotations', stem: FORMAT, extension: 'csv', mimeType: 'text/csv;charset=utf-8', serialise: toCsv },
-  { id: 'codebook', label: 'Codebook', holds: 'codebook', stem: CODEBOOK_FORMAT, extension: 'json', mimeType: 'application/json', serialise: (data) => JSON.stringify(toCodebookFile(data), null, 2) },
+  { id: 'units-csv', label: 'Units × coders CSV', holds: 'annotations', stem: `${FORMAT}-units`, extension: 'zip', mimeType: 'application/zip', serialise: toUnitsZip },
+  { id: 'qdpx', label: 'REFI-QDA project', holds: 'annotations', stem: FORMAT, extension: 'qdpx', mimeType: 'application/zip', serialise: toQdpx },
+  { id: 'qdc', label: 'REFI-QDA codebook', holds: 'codebook', stem: CODEBOOK_FORMAT, extension: 'qdc', mimeType: 'application/xml', serialise: toQdc },
 ] as const satisfies readonly ExportFormat[];
 
 /** The id of one of EXPORT_FORMATS. */
@@ -38,9 +43,9 @@ export type ExportFormatId = (typeof EXPORT_FORMATS)[number]['id'];
 /** The format with that id. */
 export const exportFormat = (id: ExportFormatId): ExportFormat => EXPORT_FORMATS.find((format) => format.id === id)!;
 
-/** An export in a format, ready to save: the format's file name (stamped with `date`), text and MIME type. */
+/** An export in a format, ready to save: the format's file name (stamped with `date`), content and MIME type. */
 export function exportFile(format: ExportFormat, data: NativeExport, date = new Date()): ExportFile {
-  return { name: exportFileName(format, date), text: format.serialise(data), type: format.mimeType };
+  return { name: exportFileName(format, date), content: format.serialise(data), type: format.mimeType };
 }
 
 /** The file name an export is downloaded as: the format's stem, the time to the minute, its extension. */

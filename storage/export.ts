@@ -4,6 +4,8 @@ import { readCoderPages } from './codings';
 import type { AnnotatorDB } from './schema';
 import { readThreads } from './threads';
 import { commentId } from '../lib/comment-id';
+import { codesByVariable } from '../lib/codebook';
+import { isoUtc } from '../lib/format-time';
 import type { Annotation, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
 
 /** The native file format: see docs/export-format.md and docs/comment-annotator.schema.json. */
@@ -91,38 +93,62 @@ const commentOf = (data: NativeExport) => {
   return (a: Annotation) => map.get(commentId(a.pageUrl, a.commentKey));
 };
 
+/** The address whose document holds a comment's element: a Disqus comment's embed frame, else the page. */
+export function targetSource(pageUrl: string, commentKey: string): string {
+  if (!commentKey.startsWith('disqus:')) return pageUrl;
+  return `https://disqus.com/embed/comments/?base=default&t_u=${encodeURIComponent(pageUrl)}`;
+}
+
+/** Each code's variable name, by code id. */
+export const variableNames = (data: Pick<NativeExport, 'variables' | 'codebook'>) =>
+  new Map(codesByVariable(data.variables ?? [], data.codebook).flatMap(({ variable, codes }) => codes.map((c) => [c.id, variable.name] as const)));
+
+const NONE_BODY = { type: 'TextualBody', purpose: 'classifying', value: 'none', id: 'urn:comment-annotator:none' } as const;
+
 /**
- * The export as a W3C Web Annotation collection (JSON-LD): each tag a body with purpose
- * `classifying`, the note a body with purpose `commenting`, the target the page refined to the
- * comment by a CSS selector and its text by a TextQuoteSelector.
+ * The export as a W3C Web Annotation collection (JSON-LD). Each annotation's whole-comment
+ * coding is one Annotation: each code a body with purpose `classifying` and its `variable`,
+ * "no code applies" the body `none`, the note a body with purpose `commenting`; the target is
+ * the document holding the comment (targetSource) refined to its element by a CSS selector and
+ * its text by a TextQuoteSelector. Each coded segment is an Annotation of its own whose target
+ * gives the passage twice: a TextQuoteSelector and a TextPositionSelector (code points).
  */
 export function toWebAnnotations(data: NativeExport): Record<string, unknown> {
   const tagName = new Map(data.codebook.map((t) => [t.id, t.name]));
+  const variableOf = variableNames(data);
   const comment = commentOf(data);
-  const items = data.annotations.map((a) => {
+  const codeBody = (id: string) => ({ type: 'TextualBody', purpose: 'classifying', value: tagName.get(id) ?? id, id: `urn:comment-annotator:tag:${id}`, variable: variableOf.get(id) ?? null });
+  const items = data.annotations.flatMap((a) => {
     const snapshot = comment(a);
-    const quote = { type: 'TextQuoteSelector', exact: snapshot?.text ?? '' };
     const css = commentSelector(a.commentKey);
-    return {
+    const refined = (selector: Record<string, unknown>) => (css ? { type: 'CssSelector', value: css, refinedBy: selector } : selector);
+    const target = (selector: unknown) => ({
+      source: targetSource(a.pageUrl, a.commentKey),
+      selector,
+      ...(snapshot?.permalink ? { scope: snapshot.permalink } : {}),
+    });
+    const common = { type: 'Annotation', motivation: 'classifying', created: a.createdAt, modified: a.updatedAt, creator: { type: 'Person', nickname: a.annotator } };
+    const whole = {
       id: `urn:comment-annotator:annotation:${a.id}`,
-      type: 'Annotation',
-      motivation: 'classifying',
-      created: a.createdAt,
-      modified: a.updatedAt,
-      creator: { type: 'Person', nickname: a.annotator },
+      ...common,
       body: [
-        ...a.tagIds.map((id) => ({ type: 'TextualBody', purpose: 'classifying', value: tagName.get(id) ?? id, id: `urn:comment-annotator:tag:${id}` })),
+        ...a.tagIds.map(codeBody),
+        ...(a.none ? [NONE_BODY] : []),
         ...(a.note ? [{ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' }] : []),
       ],
-      target: {
-        source: a.pageUrl,
-        selector: css ? { type: 'CssSelector', value: css, refinedBy: quote } : quote,
-        ...(snapshot?.permalink ? { scope: snapshot.permalink } : {}),
-      },
+      target: target(refined({ type: 'TextQuoteSelector', exact: snapshot?.text ?? '' })),
     };
+    const segments = (a.segments ?? []).map((s) => ({
+      id: `urn:comment-annotator:annotation:${a.id}:segment:${s.id}`,
+      ...common,
+      created: s.createdAt,
+      body: [codeBody(s.tagId)],
+      target: target([refined({ type: 'TextQuoteSelector', exact: s.quote }), refined({ type: 'TextPositionSelector', start: s.start, end: s.end })]),
+    }));
+    return [whole, ...segments];
   });
   return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { ca: 'urn:comment-annotator:vocab#', variable: 'ca:variable' }],
     id: `urn:comment-annotator:export:${data.exportedAt}`,
     type: 'AnnotationCollection',
     label: 'Comment Annotator export',
@@ -131,15 +157,21 @@ export function toWebAnnotations(data: NativeExport): Record<string, unknown> {
   };
 }
 
-/** CSV columns, one row per comment and tag (a row with an empty tag for annotations with a note only). */
+/**
+ * CSV columns, one row per comment and whole-comment code, per coded segment (with its
+ * position in code points and quote), and one for "no code applies" (`none` true), or one row
+ * with an empty code for an annotation with only a note. Times are ISO 8601 UTC.
+ */
 export const CSV_COLUMNS = [
   'annotation_id', 'annotator', 'page_url', 'page_title', 'site', 'comment_key', 'parent_key', 'comment_author',
   'comment_published_at', 'comment_permalink', 'comment_text', 'tag', 'tag_id', 'note', 'created_at', 'updated_at',
+  'variable', 'none', 'segment_start', 'segment_end', 'segment_quote',
 ] as const;
 
 /** The export as CSV for spreadsheets and R: UTF-8 with a byte-order mark, RFC 4180 quoting (papaparse). */
 export function toCsv(data: NativeExport): string {
   const tagName = new Map(data.codebook.map((t) => [t.id, t.name]));
+  const variableOf = variableNames(data);
   const page = new Map(data.pages.map((p) => [p.url, p]));
   const comment = commentOf(data);
   const rows: string[][] = [];
@@ -147,10 +179,12 @@ export function toCsv(data: NativeExport): string {
     const c = comment(a);
     const p = page.get(a.pageUrl);
     const base = [a.id, a.annotator, a.pageUrl, p?.metadata?.title ?? '', p?.metadata?.siteName ?? new URL(a.pageUrl).hostname,
-      a.commentKey, c?.parentKey ?? '', c?.author ?? '', c?.publishedAt ?? '', c?.permalink ?? '', c?.text ?? ''];
-    const tail = [a.note, a.createdAt, a.updatedAt];
-    const tags = a.tagIds.length ? a.tagIds : [''];
-    for (const id of tags) rows.push([...base, id ? tagName.get(id) ?? id : '', id, ...tail]);
+      a.commentKey, c?.parentKey ?? '', c?.author ?? '', isoUtc(c?.publishedAt), c?.permalink ?? '', c?.text ?? ''];
+    const row = (id: string, tail: string[]) => rows.push([...base, id ? tagName.get(id) ?? id : '', id, a.note, isoUtc(a.createdAt), isoUtc(a.updatedAt), id ? variableOf.get(id) ?? '' : '', ...tail]);
+    const none = a.none ? 'true' : 'false';
+    for (const id of a.tagIds) row(id, [none, '', '', '']);
+    for (const s of a.segments ?? []) row(s.tagId, [none, String(s.start), String(s.end), s.quote]);
+    if (!a.tagIds.length && !a.segments?.length) row('', [none, '', '', '']);
   }
   return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`;
 }

@@ -17,8 +17,8 @@ const FORMAT_OF: Record<ImportKind, string> = { annotations: FORMAT, codebook: C
 /** Which files an import takes and how they begin: said after every refusal. */
 export function importableFiles(kind: ImportKind): string {
   return kind === 'annotations'
-    ? `“Import annotations” takes Comment Annotator’s own annotation export (the “Native JSON” export), a JSON file that starts with ${START.annotations}; a codebook file (${START.codebook}) goes to “Import a codebook”.`
-    : `“Import a codebook” takes a Comment Annotator codebook file (the “Codebook” export), a JSON file that starts with ${START.codebook}; an annotation export (${START.annotations}) goes to “Import annotations”.`;
+    ? `“Import annotations” takes Comment Annotator’s own annotation export (the “Native JSON” export), a JSON file that starts with ${START.annotations}, or a REFI-QDA project (.qdpx); a codebook (a REFI-QDA .qdc, or a file that starts with ${START.codebook}) goes to “Import a codebook”.`
+    : `“Import a codebook” takes a REFI-QDA codebook (.qdc, the “REFI-QDA codebook” export) or a Comment Annotator codebook file of earlier versions, a JSON file that starts with ${START.codebook}; an annotation export (${START.annotations}, or a .qdpx) goes to “Import annotations”.`;
 }
 
 /** What a refusal says: what the file is, then which files the import takes. */

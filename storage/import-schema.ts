@@ -40,6 +40,16 @@ export const VariableSchema = v.strictObject({
 });
 const variables = v.optional(v.pipe(v.array(VariableSchema), v.maxLength(1_000)));
 
+const SegmentSchema = v.strictObject({
+  id,
+  tagId: id,
+  quote: text(100_000),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: timestamp,
+});
+const coding = { none: v.optional(v.boolean()), segments: v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(1_000))) };
+
 const PageSchema = v.strictObject({
   url: webUrl,
   layout: v.nullable(v.picklist(LAYOUT_NAMES)),
@@ -64,7 +74,7 @@ export const CommentSchema = v.strictObject({
   savedAt: timestamp,
 });
 
-const VersionSchema = v.strictObject({ tagIds: v.array(id), note: text(100_000), annotator: text(200), updatedAt: timestamp });
+const VersionSchema = v.strictObject({ tagIds: v.array(id), note: text(100_000), ...coding, annotator: text(200), updatedAt: timestamp });
 
 /** One exported annotation. */
 export const AnnotationSchema = v.strictObject({
@@ -73,6 +83,7 @@ export const AnnotationSchema = v.strictObject({
   commentKey: key,
   tagIds: v.pipe(v.array(id), v.maxLength(100)),
   note: text(100_000),
+  ...coding,
   annotator: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   createdAt: timestamp,
   updatedAt: timestamp,

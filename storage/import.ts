@@ -167,6 +167,8 @@ function referenceProblem(data: NativeExport): { ok: false; error: string } | nu
     triples.add(triple);
     const unknown = a.tagIds.findIndex((t) => !tagIds.has(t));
     if (unknown !== -1) return fail(`annotations[${i}].tagIds[${unknown}]: unknown tag id "${a.tagIds[unknown]}"`);
+    const unknownSegment = a.segments?.findIndex((s) => !tagIds.has(s.tagId)) ?? -1;
+    if (unknownSegment !== -1) return fail(`annotations[${i}].segments[${unknownSegment}].tagId: unknown tag id "${a.segments![unknownSegment].tagId}"`);
     if (!pages.has(a.pageUrl)) return fail(`annotations[${i}].pageUrl: no page "${a.pageUrl}" in pages`);
     if (!comments.has(commentId(a.pageUrl, a.commentKey))) return fail(`annotations[${i}].commentKey: no comment "${a.commentKey}" of that page in comments`);
   }
@@ -190,9 +192,13 @@ export function checkCodebookFile(text: string, size = text.length): Checked<Cod
   return { ok: true, data: { codebook: result.output.codebook, variables: result.output.variables } };
 }
 
-const sameContent = (a: Pick<Annotation, 'tagIds' | 'note'>, b: Pick<Annotation, 'tagIds' | 'note'>) =>
-  a.note === b.note && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
-const versionOf = (a: Annotation): AnnotationVersion => ({ tagIds: a.tagIds, note: a.note, annotator: a.annotator, updatedAt: a.updatedAt });
+type Content = Pick<Annotation, 'tagIds' | 'note' | 'none' | 'segments'>;
+const segmentsKey = (a: Content) => JSON.stringify((a.segments ?? []).map((s) => [s.tagId, s.start, s.end]).sort());
+const sameContent = (a: Content, b: Content) =>
+  a.note === b.note && !!a.none === !!b.none && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]) && segmentsKey(a) === segmentsKey(b);
+const versionOf = (a: Annotation): AnnotationVersion => ({
+  tagIds: a.tagIds, note: a.note, ...(a.none ? { none: true } : {}), ...(a.segments?.length ? { segments: a.segments } : {}), annotator: a.annotator, updatedAt: a.updatedAt,
+});
 
 function mergeHistory(...lists: (AnnotationVersion[] | undefined)[]): AnnotationVersion[] | undefined {
   const seen = new Map<string, AnnotationVersion>();

@@ -48,7 +48,7 @@ export function findTagClashes(data: Pick<NativeExport, 'codebook' | 'annotation
   if (clashes.length) {
     const byIncoming = new Map(clashes.map((c) => [c.incoming.id, c]));
     for (const annotation of data.annotations) {
-      for (const tagId of annotation.tagIds) {
+      for (const tagId of [...annotation.tagIds, ...(annotation.segments ?? []).map((s) => s.tagId)]) {
         const clash = byIncoming.get(tagId);
         if (clash) clash.uses++;
       }
@@ -126,7 +126,8 @@ export function resolveTagClashes(data: NativeExport, ours: Tag[], resolutions: 
           const ids = remap(version.tagIds);
           return ids === version.tagIds ? version : { ...version, tagIds: ids };
         });
-        return tagIds === a.tagIds && history?.every((h, i) => h === a.history![i]) !== false ? a : { ...a, tagIds, ...(history ? { history } : {}) };
+        const segments = a.segments?.some((s) => rename.has(s.tagId)) ? a.segments.map((s) => ({ ...s, tagId: rename.get(s.tagId) ?? s.tagId })) : a.segments;
+        return tagIds === a.tagIds && segments === a.segments && history?.every((h, i) => h === a.history![i]) !== false ? a : { ...a, tagIds, ...(segments ? { segments } : {}), ...(history ? { history } : {}) };
       }),
     },
   };

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,4 +91,39 @@ export async function createProject(server: CouchServer, db: string, members: st
     await adminRequest(server, id, 'PUT', { ...existing, name, password: `pw-${name}`, roles: [], type: 'user' });
   }
   await adminRequest(server, `${db}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: [], roles: [] } });
+}
+
+/** A TCP relay in front of the server that can be taken down and brought back on the same port (the server "stops" and "starts" without losing its data). */
+export interface Outage {
+  url: string;
+  down(): Promise<void>;
+  up(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a relay to `server` on a port of its own. */
+export async function relayTo(server: CouchServer): Promise<Outage> {
+  const target = new URL(server.url);
+  const port = await freePort();
+  const sockets = new Set<import('node:net').Socket>();
+  let listener: import('node:net').Server | null = null;
+  const up = () => new Promise<void>((done) => {
+    listener = createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    }).listen(port, '127.0.0.1', () => done());
+  });
+  const down = () => new Promise<void>((done) => {
+    for (const s of sockets) s.destroy();
+    if (!listener) return done();
+    listener.close(() => done());
+    listener = null;
+  });
+  await up();
+  return { url: `http://127.0.0.1:${port}`, up, down, close: down };
 }

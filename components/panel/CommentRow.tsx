@@ -1,5 +1,6 @@
 import { formatTime } from '../../lib/format-time';
 import { TagChips } from './TagChips';
+import { isCoded } from '../../lib/edits';
 import { trusted } from './trusted';
 import type { Annotation, Tag } from '../../lib/records';
 import type { PanelComment } from './model';
@@ -11,7 +12,7 @@ const EXCERPT = 220;
 /** The element id of a comment's row (the list's aria-activedescendant names it). */
 export const rowId = (key: string) => `ca-row-${key}`;
 
-/** One comment in the list: indented by depth, author, time, its tags and the start of its text (as text, never HTML). */
+/** One comment in the list: indented by depth, author, time, its codes (or "no code") and the start of its text (as text, never HTML). */
 export function CommentRow(props: {
   comment: PanelComment;
   annotation: Annotation | undefined;
@@ -26,11 +27,12 @@ export function CommentRow(props: {
   return (
     <div
       id={rowId(comment.key)}
-      class={`ca-row ca-${comment.kind} ${selected ? 'ca-selected' : ''} ${tags.length ? 'ca-tagged' : ''}`}
+      class={`ca-row ca-${comment.kind} ${selected ? 'ca-selected' : ''} ${isCoded(annotation) ? 'ca-coded' : ''}`}
       role="option"
       aria-selected={selected}
       data-comment-key={comment.key}
       data-tags={tags.map((t) => t.name).join(',')}
+      data-none={annotation?.none ? 'true' : undefined}
       style={{ ...props.style, '--depth': String(Math.min(comment.depth, 8)) }}
       onClick={trusted(() => props.onSelect(comment.key))}
     >
@@ -39,6 +41,7 @@ export function CommentRow(props: {
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.kind !== 'comment' && <span class="ca-kind">{comment.kind}</span>}
         {annotation?.note && <span class="ca-has-note" title={annotation.note}>note</span>}
+        {annotation?.none && <NoCodeBadge />}
         {!!annotation?.segments?.length && (
           <span class="ca-segment-count" data-testid="ca-segment-count" title={`${annotation.segments.length} coded passage${annotation.segments.length === 1 ? '' : 's'}`}>
             {annotation.segments.length} ¶
@@ -49,4 +52,9 @@ export function CommentRow(props: {
       <p class="ca-text">{excerpt || <em>(no text)</em>}</p>
     </div>
   );
+}
+
+/** What a comment coded "no code applies" shows in place of chips. */
+export function NoCodeBadge() {
+  return <span class="ca-none-badge" title="No code applies: coded, with no code">no code</span>;
 }

@@ -4,12 +4,14 @@ import { formatTime } from '../../lib/format-time';
 import { trusted } from './trusted';
 import type { Annotation, Tag } from '../../lib/records';
 import { SegmentList } from './SegmentList';
+import { TagChips } from './TagChips';
+import { NoCodeBadge } from './CommentRow';
 import type { PanelComment } from './model';
 
 /** How many characters of the selected comment are shown at first, and added per "Show more". */
 const TEXT_STEP = 20_000;
 
-/** The selected comment in full, with its note (n focuses it; Ctrl+Enter or leaving it saves). */
+/** The selected comment in full, with its codes and its note (n focuses it; Ctrl+Enter or leaving it saves). */
 export function DetailPane(props: {
   comment: PanelComment;
   annotation: Annotation | undefined;
@@ -35,6 +37,7 @@ export function DetailPane(props: {
         <span class="ca-author">{comment.author ?? 'Unknown author'}</span>
         {comment.publishedAt && <time dateTime={comment.publishedAt}>{formatTime(comment.publishedAt)}</time>}
         {comment.permalink && <a href={comment.permalink} target="_blank" rel="noreferrer noopener">permalink</a>}
+        {props.annotation?.none ? <NoCodeBadge /> : <TagChips tags={props.codebook.filter((tag) => props.annotation?.tagIds.includes(tag.id))} />}
       </div>
       <p class="ca-fulltext" ref={props.textRef}>{(rest > 0 ? `${comment.text.slice(0, shown)}…` : comment.text) || <em>(no text)</em>}</p>
       {rest > 0 && (

@@ -5,9 +5,11 @@ import { MissingList } from './MissingList';
 import { PanelHeader, type Filter } from './PanelHeader';
 import { trusted } from './trusted';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { CodebookPane } from './CodebookPane';
 import { EmptyList } from './EmptyList';
 import { PickPrompt } from './PickPrompt';
-import { codeOrTag, useShortcuts, type FrameKeys } from './use-shortcuts';
+import { codeOrTag, noneSelected, useShortcuts, type FrameKeys, type Pane } from './use-shortcuts';
+import { isCoded } from '../../lib/edits';
 import { useFocusOnOpen } from './use-focus-on-open';
 import { usePlacement, type PlacementStore } from './use-placement';
 import { PanelEdge } from './PanelEdge';
@@ -41,7 +43,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const { thread, pick } = state;
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
   const [query, setQuery] = useState('');
-  const [help, setHelp] = useState(false);
+  const [pane, setPane] = useState<Pane>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const detailTextRef = useRef<HTMLParagraphElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -69,7 +71,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
 
   useFocusOnOpen(state.open, rootRef);
   const takePassage = () => takeDetailPassage(detailTextRef.current, selected) ?? page.takePassage();
-  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), takePassage, help, setHelp }, page.frameKeys);
+  useShortcuts(session, state.open, { keys, focus: focusKey, editNote: () => noteRef.current?.focus(), takePassage, pane, setPane }, page.frameKeys);
 
   // The count tab: at the window's edge while the panel is closed; in the corner of the sheet's
   // header while it is open, so it never lies over the page's comments or their outline.
@@ -109,13 +111,15 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
             tab={tab}
             side={placement.side}
             onMove={placement.moveTo}
-            selectedTagIds={selected ? thread.annotationOf.get(selected.key)?.tagIds ?? [] : []}
+            selectedKey={selected ? selected.key : null}
             filter={filter}
             query={query}
             onFilter={setFilter}
             onQuery={setQuery}
             onApplyTag={(tagId) => codeOrTag(session, tagId, { keys, takePassage })}
-            onHelp={() => setHelp(!help)}
+            onNone={() => noneSelected(session, keys)}
+            onHelp={() => setPane(pane === 'help' ? null : 'help')}
+            onCodebook={() => setPane(pane === 'codebook' ? null : 'codebook')}
             onOptions={page.openOptions}
             onClose={() => session.setOpen(false)}
           />
@@ -164,18 +168,20 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
           )}
           {pick.available && <PickPrompt picking={pick.active} found={count} onPick={page.pickThread} />}
           <MissingList missing={thread.missing} codebook={thread.codebook} />
-          {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+          {pane === 'help' && <ShortcutsHelp onClose={() => setPane(null)} />}
+          {pane === 'codebook' && <CodebookPane codebook={thread.codebook} variables={thread.variables} onClose={() => setPane(null)} />}
         </section>
       )}
     </div>
   );
 }
 
-/** What a screen reader says when the selection moves: where in the list, whose comment, its tags. */
+/** What a screen reader says when the selection moves: where in the list, whose comment, its codes. */
 function announce(comment: PanelComment, index: number, total: number, thread: ThreadState): string {
-  const tagIds = thread.annotationOf.get(comment.key)?.tagIds ?? [];
-  const tags = thread.codebook.filter((tag) => tagIds.includes(tag.id)).map((tag) => tag.name);
-  return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${tags.length ? `tagged ${tags.join(', ')}` : 'no tags'}`;
+  const annotation = thread.annotationOf.get(comment.key);
+  const tags = thread.codebook.filter((tag) => annotation?.tagIds.includes(tag.id)).map((tag) => tag.name);
+  const codes = tags.length ? `coded ${tags.join(', ')}` : annotation?.none ? 'no code applies' : 'not coded';
+  return `${index + 1} of ${total}, ${comment.author ?? 'Unknown author'}, ${codes}`;
 }
 
 /**
@@ -198,11 +204,12 @@ function takeDetailPassage(textEl: HTMLElement | null, comment: PanelComment | u
 /** The comments the filter and search let through, in thread order. */
 function visibleComments(thread: ThreadState, filter: Filter, query: string): PanelComment[] {
   const needle = query.trim().toLowerCase();
+  if (filter.kind === 'all' && !needle) return thread.comments;
   return thread.comments.filter((comment) => {
-    const tags = thread.annotationOf.get(comment.key)?.tagIds ?? [];
-    if (filter.kind === 'untagged' && tags.length) return false;
-    if (filter.kind === 'tagged' && !tags.length) return false;
-    if (filter.kind === 'tag' && !tags.includes(filter.tagId)) return false;
+    const annotation = thread.annotationOf.get(comment.key);
+    if (filter.kind === 'uncoded' && isCoded(annotation)) return false;
+    if (filter.kind === 'coded' && !isCoded(annotation)) return false;
+    if (filter.kind === 'tag' && !annotation?.tagIds.includes(filter.tagId)) return false;
     return !needle || comment.text.toLowerCase().includes(needle) || (comment.author ?? '').toLowerCase().includes(needle);
   });
 }

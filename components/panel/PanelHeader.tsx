@@ -1,15 +1,16 @@
 import { trusted } from './trusted';
-import { readableTextOn } from '../../lib/colour-contrast';
+import { isCoded } from '../../lib/edits';
+import { CodeBar } from './CodeBar';
 import type { ThreadState } from './model';
 import type { ComponentChild } from 'preact';
 import type { PanelSide } from '../../lib/panel-placement';
 
 /** Which comments the list shows. */
-export type Filter = { kind: 'all' } | { kind: 'untagged' } | { kind: 'tagged' } | { kind: 'tag'; tagId: string };
+export type Filter = { kind: 'all' } | { kind: 'uncoded' } | { kind: 'coded' } | { kind: 'tag'; tagId: string };
 
 /**
- * Title, progress, per-tag counts (click to apply to the selected comment), filter and search;
- * only the title row while there is no comment to act on.
+ * Title, progress (comments coded), the codebook's buttons with per-code counts (click to apply
+ * to the selected comment), filter and search; only the title row while there is no comment to act on.
  */
 export function PanelHeader(props: {
   thread: ThreadState;
@@ -19,14 +20,16 @@ export function PanelHeader(props: {
   side: PanelSide;
   /** Moves the panel to the other side. */
   onMove(side: PanelSide): void;
-  /** The tags of the selected comment: their buttons show as pressed. */
-  selectedTagIds: readonly string[];
+  /** The selected comment: its codes show as pressed. */
+  selectedKey: string | null;
   filter: Filter;
   query: string;
   onFilter(filter: Filter): void;
   onQuery(query: string): void;
   onApplyTag(tagId: string): void;
+  onNone(): void;
   onHelp(): void;
+  onCodebook(): void;
   onOptions(): void;
   onClose(): void;
 }) {
@@ -34,9 +37,9 @@ export function PanelHeader(props: {
   const other: PanelSide = props.side === 'right' ? 'left' : 'right';
   const total = thread.comments.length;
   const counts = new Map<string, number>();
-  let tagged = 0;
+  let coded = 0;
   for (const annotation of thread.annotationOf.values()) {
-    if (annotation.tagIds.length) tagged++;
+    if (isCoded(annotation)) coded++;
     for (const id of annotation.tagIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const filterValue = props.filter.kind === 'tag' ? `tag:${props.filter.tagId}` : props.filter.kind;
@@ -45,6 +48,7 @@ export function PanelHeader(props: {
       <div class="ca-title-row">
         {props.side === 'left' && props.tab}
         <h2>Comment Annotator</h2>
+        <button type="button" class="ca-icon" aria-label="Codebook" title="Codebook (c)" onClick={trusted(props.onCodebook)}>☰</button>
         <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
         <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
         <button type="button" class="ca-icon" data-testid="ca-side" aria-label={`Move the panel to the ${other}`} title={`Move the panel to the ${other}`} onClick={trusted(() => props.onMove(other))}>{props.side === 'right' ? '⇤' : '⇥'}</button>
@@ -53,29 +57,30 @@ export function PanelHeader(props: {
       </div>
       {total > 0 && <>
         <p class="ca-progress" data-testid="ca-progress">
-          {tagged} of {total} tagged{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}
+          {coded} of {total} coded{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}
         </p>
-        <progress max={total || 1} value={tagged} aria-label="Tagging progress" />
-        <div class="ca-tagbar" role="group" aria-label="Codebook: apply a tag to the selected comment">
-          {thread.codebook.map((tag) => (
-            <button type="button" key={tag.id} class="ca-tagbtn" style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }} title={tag.description}
-              aria-pressed={props.selectedTagIds.includes(tag.id)} onClick={trusted(() => props.onApplyTag(tag.id))}>
-              {tag.hotkey && <kbd>{tag.hotkey}</kbd>} {tag.name} <span class="ca-tagcount">{counts.get(tag.id) ?? 0}</span>
-            </button>
-          ))}
-        </div>
+        <progress max={total || 1} value={coded} aria-label="Coding progress" />
+        <CodeBar
+          codebook={thread.codebook}
+          variables={thread.variables}
+          selectedKey={props.selectedKey}
+          annotation={props.selectedKey ? thread.annotationOf.get(props.selectedKey) : undefined}
+          counts={counts}
+          onApplyTag={props.onApplyTag}
+          onNone={props.onNone}
+        />
         <div class="ca-filters">
           <select
             aria-label="Show"
             value={filterValue}
             onChange={trusted((event) => {
               const value = (event.target as HTMLSelectElement).value;
-              props.onFilter(value.startsWith('tag:') ? { kind: 'tag', tagId: value.slice(4) } : { kind: value as 'all' | 'untagged' | 'tagged' });
+              props.onFilter(value.startsWith('tag:') ? { kind: 'tag', tagId: value.slice(4) } : { kind: value as 'all' | 'uncoded' | 'coded' });
             })}
           >
             <option value="all">All comments</option>
-            <option value="untagged">Untagged</option>
-            <option value="tagged">Tagged</option>
+            <option value="uncoded">Uncoded</option>
+            <option value="coded">Coded</option>
             {thread.codebook.map((tag) => <option key={tag.id} value={`tag:${tag.id}`}>Tag: {tag.name}</option>)}
           </select>
           <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />

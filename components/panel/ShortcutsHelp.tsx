@@ -1,10 +1,14 @@
+import { useRef } from 'preact/hooks';
 import { SHORTCUT_HELP } from './keyboard';
 import { trusted } from './trusted';
+import { usePaneFocus } from './use-pane-focus';
 
 /** The keyboard shortcuts, shown with ?. */
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePaneFocus(ref);
   return (
-    <div class="ca-help" role="dialog" aria-label="Keyboard shortcuts">
+    <div ref={ref} class="ca-help" role="dialog" aria-label="Keyboard shortcuts" tabIndex={-1}>
       <h3>Keyboard shortcuts</h3>
       <dl>
         {SHORTCUT_HELP.map(([keys, what]) => [<dt key={`k${keys}`}><kbd>{keys}</kbd></dt>, <dd key={`d${keys}`}>{what}</dd>])}

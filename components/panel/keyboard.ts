@@ -1,29 +1,34 @@
 import { isHotkey } from '../../lib/hotkeys';
+import { isCodable } from '../../lib/codebook';
 import type { Tag } from '../../lib/records';
 
 /** What a key press asks the panel to do. */
 export type Shortcut =
   | { type: 'move'; by: 1 | -1 }
   | { type: 'toggle-tag'; tagId: string }
+  | { type: 'toggle-none' }
   | { type: 'edit-note' }
-  | { type: 'next-untagged' }
+  | { type: 'next-uncoded' }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'help' }
+  | { type: 'codebook' }
   | { type: 'close' };
 
 /** The shortcuts, for the help overlay: keys and what they do. */
 export const SHORTCUT_HELP: readonly [string, string][] = [
   ['j / ↓', 'next comment'],
   ['k / ↑', 'previous comment'],
-  ['1 … 9, 0', 'toggle the codebook tag with that key'],
-  ['text selected, 1 … 9, 0', 'code the selected passage of a comment with that tag'],
+  ['1 … 9, 0', 'toggle the code with that key (in a single-choice variable it replaces the previous choice)'],
+  ['x', 'toggle “no code applies” (the comment counts as coded, with no code)'],
+  ['text selected, 1 … 9, 0', 'code the selected passage of a comment with that code'],
   ['n', 'edit the note of the selected comment'],
-  ['u', 'jump to the next untagged comment'],
+  ['u', 'jump to the next uncoded comment'],
+  ['c', 'show or hide the codebook (definitions, inclusion, exclusion, examples)'],
   ['Ctrl+Z', 'undo (last 20 actions)'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
   ['?', 'show or hide this help'],
-  ['Esc', 'close help, note or panel'],
+  ['Esc', 'close help, codebook, note or panel'],
 ];
 
 /** What the shortcuts read of a key press (a frame forwards only this). */
@@ -54,11 +59,14 @@ export function shortcutFor(event: KeyPress, codebook: readonly Tag[]): Shortcut
     case 'j': case 'ArrowDown': return { type: 'move', by: 1 };
     case 'k': case 'ArrowUp': return { type: 'move', by: -1 };
     case 'n': return { type: 'edit-note' };
-    case 'u': return { type: 'next-untagged' };
+    case 'u': return { type: 'next-uncoded' };
+    case 'x': return { type: 'toggle-none' };
+    case 'c': return { type: 'codebook' };
     case '?': return { type: 'help' };
     case 'Escape': return { type: 'close' };
   }
-  const tag = isHotkey(event.key) ? codebook.find((t) => t.hotkey === event.key) : undefined;
+  // A code that only groups others has no key effect.
+  const tag = isHotkey(event.key) ? codebook.find((t) => t.hotkey === event.key && isCodable(t)) : undefined;
   return tag ? { type: 'toggle-tag', tagId: tag.id } : null;
 }
 

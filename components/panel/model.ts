@@ -1,7 +1,7 @@
 // What the panel shows and what it may ask for. The page's annotator session implements it;
 // the panel knows nothing else of the page (hypothesis keeps its sidebar apart the same way).
 import type { ExtractedComment } from '../../layouts/types';
-import type { Annotation, CommentSnapshot, Tag } from '../../lib/records';
+import type { Annotation, CommentSnapshot, Tag, Variable } from '../../lib/records';
 import type { Passage } from '../../lib/passages';
 
 /** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
@@ -25,6 +25,8 @@ export interface ThreadState {
   loaded: boolean;
   comments: PanelComment[];
   codebook: Tag[];
+  /** The codebook's variables (none: every code is one of TAGS_VARIABLE's, lib/codebook.ts). */
+  variables: Variable[];
   annotator: string;
   /** The annotation of each comment on the page, by the comment's current key. */
   annotationOf: Map<string, Annotation>;
@@ -68,9 +70,12 @@ export interface PanelSession {
   select(key: string | null): void;
   /** Moves the selection by one among `keys` (the rows shown); returns the newly selected key. */
   move(by: 1 | -1, keys: readonly string[]): string | null;
-  /** Selects the next comment in `keys` without tags, wrapping around; returns its key. */
-  nextUntagged(keys: readonly string[]): string | null;
+  /** Selects the next comment in `keys` not coded (lib/edits.ts isCoded), wrapping around; returns its key. */
+  nextUncoded(keys: readonly string[]): string | null;
+  /** Puts a code on a comment (the selected one by default; in a single-choice variable replacing the previous choice) or takes it off. */
   toggleTag(tagId: string, key?: string | null): Promise<void>;
+  /** Sets "no code applies" on a comment (taking its codes off), or clears it. */
+  toggleNone(key?: string | null): Promise<void>;
   setNote(key: string, note: string): Promise<void>;
   /** Codes a passage of a comment (a segment) with a tag and selects the comment. */
   codePassage(key: string, tagId: string, passage: Passage): Promise<void>;

@@ -11,14 +11,17 @@ export interface ShortcutTargets {
   focus(key: string | null): void;
   /** Puts the caret in the note field. */
   editNote(): void;
-  /** The comment passage the reader has selected (the selection then cleared), or null: a tag key codes it instead of the comment. */
+  /** The comment passage the reader has selected (the selection then cleared), or null: a code key codes it instead of the comment. */
   takePassage(): CommentPassage | null;
-  /** Whether the shortcuts help shows. */
-  help: boolean;
-  setHelp(show: boolean): void;
+  /** The pane over the list: the shortcuts help (?), the codebook (c), or none. */
+  pane: Pane;
+  setPane(pane: Pane): void;
 }
 
-/** Why a tag key or the note key did nothing: the selected comment is not among the rows shown. */
+/** A pane shown over the comment list. */
+export type Pane = 'help' | 'codebook' | null;
+
+/** Why a code key, x or the note key did nothing: the selected comment is not among the rows shown. */
 export const HIDDEN_SELECTION = 'The selected comment is hidden by the filter or search: select a shown one (j / k) first.';
 
 /**
@@ -28,6 +31,12 @@ export const HIDDEN_SELECTION = 'The selected comment is hidden by the filter or
 export function tagSelected(session: PanelSession, tagId: string, keys: readonly string[]): void {
   if (selectionHidden(session, keys)) session.report('info', HIDDEN_SELECTION);
   else void session.toggleTag(tagId);
+}
+
+/** Toggles "no code applies" on the selected comment, only when the list shows it (as tagSelected). */
+export function noneSelected(session: PanelSession, keys: readonly string[]): void {
+  if (selectionHidden(session, keys)) session.report('info', HIDDEN_SELECTION);
+  else void session.toggleNone();
 }
 
 const selectionHidden = (session: PanelSession, keys: readonly string[]) => {
@@ -98,17 +107,19 @@ function runShortcut(event: KeyPress, session: PanelSession, targets: ShortcutTa
   if (!shortcut) return false;
   switch (shortcut.type) {
     case 'move': targets.focus(session.move(shortcut.by, targets.keys)); break;
-    case 'next-untagged': targets.focus(session.nextUntagged(targets.keys)); break;
+    case 'next-uncoded': targets.focus(session.nextUncoded(targets.keys)); break;
     case 'toggle-tag': codeOrTag(session, shortcut.tagId, targets); break;
+    case 'toggle-none': noneSelected(session, targets.keys); break;
     case 'edit-note':
       if (selectionHidden(session, targets.keys)) session.report('info', HIDDEN_SELECTION);
       else targets.editNote();
       break;
     case 'undo': void session.undo(); break;
     case 'redo': void session.redo(); break;
-    case 'help': targets.setHelp(!targets.help); break;
+    case 'help': targets.setPane(targets.pane === 'help' ? null : 'help'); break;
+    case 'codebook': targets.setPane(targets.pane === 'codebook' ? null : 'codebook'); break;
     case 'close':
-      if (targets.help) targets.setHelp(false);
+      if (targets.pane) targets.setPane(null);
       else session.setOpen(false);
       break;
   }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadFile } from '../../extension/download';
 import { acceptOf, EXPORT_FORMATS, exportData, exportFile, exportFormat, type ExportFormat } from '../../storage/export-formats';
-import { applyCodebook, checkCodebookFile, type ImportPreview, type ImportProgress } from '../../storage/import';
+import type { ImportPreview, ImportProgress } from '../../storage/import';
+import { nativeImportFile } from '../../storage/import-qdpx';
+import { importCodebookFile } from '../../storage/import-refi';
 import type { AnnotatorDB } from '../../storage/schema';
 import type { TagResolution, TagResolutions } from '../../storage/tag-clashes';
 import { ImportJob } from './import-client';
@@ -87,11 +89,11 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
       <p>{filtered ? `Exports hold the ${shown} annotations the filter shows.` : 'Exports hold every annotation.'}</p>
       <div class="buttons">
         {EXPORT_FORMATS.map((format) => (
-          <button key={format.id} type="button" data-testid={`export-${format.id}`} onClick={() => void run(() => save(format))}>{format.label}</button>
+          <button key={format.id} type="button" data-testid={`ca-export-${format.id}`} onClick={() => void run(() => save(format))}>{format.label}</button>
         ))}
       </div>
-      <label class="file">Import annotations (native JSON){' '}
-        <input type="file" accept={acceptOf(exportFormat('json'))} data-testid="import-file" onChange={(e) => void run(async () => {
+      <label class="file">Import annotations (native JSON or REFI-QDA project){' '}
+        <input type="file" accept={`${acceptOf(exportFormat('json'))},${acceptOf(exportFormat('qdpx'))}`} data-testid="import-file" onChange={(e) => void run(async () => {
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
@@ -99,7 +101,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
           setPending(null);
           const job = newJob();
           try {
-            const { preview, codebook } = await job.check(file, file.name);
+            const { preview, codebook } = await job.check(await nativeImportFile(db, file, file.name), file.name);
             setPending({ job, name: file.name, preview, codebook, resolutions: {}, problem: null });
           } catch (error) {
             endJob();
@@ -109,14 +111,13 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
           return `${file.name} is valid. Check the preview, then import.`;
         })} />
       </label>
-      <label class="file">Import a codebook{' '}
-        <input type="file" accept={acceptOf(exportFormat('codebook'))} data-testid="import-codebook" onChange={(e) => void run(async () => {
+      <label class="file">Import a codebook (REFI-QDA or JSON){' '}
+        <input type="file" accept={`${acceptOf(exportFormat('qdc'))},${acceptOf(exportFormat('json'))}`} data-testid="import-codebook" onChange={(e) => void run(async () => {
           const read = await readFile(e.target as HTMLInputElement);
           if (!read) return 'No file chosen.';
-          const checked = checkCodebookFile(read.text, read.file.size);
-          if (!checked.ok) throw new Error(`${read.file.name} was not imported: ${checked.error}`);
-          const { added, updated } = await applyCodebook(db, checked.data.codebook, checked.data.variables);
-          return `Codebook imported: ${added} tags added, ${updated} updated.`;
+          const imported = await importCodebookFile(db, read.text, read.file.name, read.file.size);
+          if (!imported.ok) throw new Error(imported.error);
+          return `Codebook imported: ${imported.data.added} tags added, ${imported.data.updated} updated.`;
         })} />
       </label>
       {progress && (

@@ -157,7 +157,7 @@ export async function togglePanelFromBackground(context: BrowserContext): Promis
   });
 }
 
-/** The progress line: "N of M tagged". */
+/** The progress line: "N of M coded". */
 export async function progress(page: Page): Promise<string> {
   return (await page.locator('[data-testid="ca-progress"]').textContent()) ?? '';
 }

@@ -90,7 +90,7 @@ describe('isolation from the page', () => {
     expect(await rowTags(fake, key)).toBe('');
     expect(await fake.locator(`.ca-row[data-comment-key="${key}"] .ca-has-note`).count()).toBe(0);
     expect(await fake.locator('[data-testid="ca-missing"]').count()).toBe(0);
-    expect(await fake.locator('[data-testid="ca-progress"]').textContent()).toMatch(/^0 of 135 tagged/);
+    expect(await fake.locator('[data-testid="ca-progress"]').textContent()).toMatch(/^0 of 135 coded/);
     expect(await fake.locator('.ca-status-error').count()).toBe(0);
     // A tag made there is stored under the look-alike page's own address.
     await press(fake, '8');

@@ -31,17 +31,26 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     expect((await axeViolations(page, HOST)).join('\n')).toContain('image-alt');
   });
 
-  test('the open panel with tagged comments has no violations, on a tag colour the reader chose too', async ({ page, extension }) => {
+  test('the open panel with coded comments has no violations, on a tag colour the reader chose too, with "no code applies" and the codebook pane', async ({ page, extension }) => {
     await page.goto(extension.url('options.html'));
     await page.locator('input[aria-label="Colour of praise"]').fill('#ffd33d');
     await page.goto(fixture('000-phandroid').url);
     await openPanel(page);
     await press(page, '1', '2', '5', 'j', '3', '8', 'j', '4', '6', '7');
-    await expect.poll(() => page.locator('.ca-row.ca-tagged').count()).toBe(3);
+    await expect.poll(() => page.locator('.ca-row.ca-coded').count()).toBe(3);
     expect(await axeViolations(page, HOST)).toEqual([]);
     // axe leaves text on some backgrounds "incomplete"; measure the chips' own colours too.
-    const pairs = await page.locator('.ca-chip, .ca-tagbtn kbd').evaluateAll((chips) => chips.map((chip) => [getComputedStyle(chip).color, getComputedStyle(chip).backgroundColor]));
+    const pairs = await page.locator('.ca-chip, .ca-tagbtn kbd, .ca-nonebtn kbd').evaluateAll((chips) => chips.map((chip) => [getComputedStyle(chip).color, getComputedStyle(chip).backgroundColor]));
     expect(pairs.map(([text, background]) => contrastRatio(hexOf(text), hexOf(background))).filter((ratio) => ratio < 4.5)).toEqual([]);
+
+    // "No code applies" on a fourth comment (its badge, the pressed button), then the codebook pane open over the list.
+    await press(page, 'j', 'x');
+    await expect.poll(() => page.locator('.ca-row.ca-coded').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="ca-none"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await axeViolations(page, HOST)).toEqual([]);
+    await press(page, 'c');
+    await page.locator('[data-testid="ca-codebook"]').waitFor();
+    expect(await axeViolations(page, HOST)).toEqual([]);
   });
 
   test('the popup, the review page and the options page have no violations', async ({ context, extension }) => {

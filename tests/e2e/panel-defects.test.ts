@@ -65,12 +65,12 @@ describe('the panel, its defects fixed', () => {
     await page.goto(UNTAGGED.url);
     await openPanel(page);
     const key = (await selectedKey(page))!;
-    await chooseFilter(page, 'Tagged');
+    await chooseFilter(page, 'Coded');
     await expect.poll(() => page.locator('.ca-row').count()).toBe(0);
 
     await press(page, '2');
     await expect.poll(() => status(page)).toContain('hidden by the filter');
-    expect(await progress(page)).toContain('0 of 57 tagged');
+    expect(await progress(page)).toContain('0 of 57 coded');
     await chooseFilter(page, 'All comments');
     expect(await rowTags(page, key)).toBe('');
   });

@@ -15,7 +15,7 @@ describe('the panel', () => {
 
     await chooseFilter(page, 'Tag: question');
     await expect.poll(() => rowKeys(page)).toEqual([first]);
-    await chooseFilter(page, 'Untagged');
+    await chooseFilter(page, 'Uncoded');
     await expect.poll(async () => (await rowKeys(page)).length).toBe(8);
     expect(await rowKeys(page)).not.toContain(first);
     await chooseFilter(page, 'All comments');

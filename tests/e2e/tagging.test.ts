@@ -30,14 +30,14 @@ describe('tagging from the keyboard', () => {
     const keys = await tagThree(page);
     expect(await rowTags(page, keys[0])).toBe('on-topic');
     expect(await rowTags(page, keys[1])).toBe('question,argument');
-    expect(await progress(page)).toContain('3 of 135 tagged');
+    expect(await progress(page)).toContain('3 of 135 coded');
 
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, keys[1])).toBe('question,argument');
     expect(await rowTags(page, keys[0])).toBe('on-topic');
     expect(await rowTags(page, keys[2])).toBe('praise');
-    expect(await progress(page)).toContain('3 of 135 tagged');
+    expect(await progress(page)).toContain('3 of 135 coded');
   });
 
   test('undo restores the previous state and redo brings the change back', async ({ page }) => {
@@ -57,7 +57,7 @@ describe('tagging from the keyboard', () => {
     await expect.poll(() => rowTags(page, key)).toBe('off-topic');
   });
 
-  test('j/k move, u jumps to the next untagged comment, and shortcuts never fire in the page’s inputs', async ({ page }) => {
+  test('j/k move, u jumps to the next uncoded comment, and shortcuts never fire in the page’s inputs', async ({ page }) => {
     const first = await openWithPanel(page, fixture('000-phandroid').url);
     await press(page, '8');
     await expect.poll(() => rowTags(page, first)).toBe('spam');
@@ -77,7 +77,7 @@ describe('tagging from the keyboard', () => {
     await openWithPanel(page, fixture('003-caschy').url);
     await press(page, '?');
     await expect.poll(() => page.locator('.ca-help').count()).toBe(1);
-    expect(await page.locator('.ca-help').textContent()).toContain('next untagged');
+    expect(await page.locator('.ca-help').textContent()).toContain('next uncoded');
     await press(page, 'Escape');
     await expect.poll(() => page.locator('.ca-help').count()).toBe(0);
   });

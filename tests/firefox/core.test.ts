@@ -60,13 +60,13 @@ describe('Firefox: tagging, reload, export', () => {
     await page.keyboard.press('1');
     await expect.poll(() => rowTags(page, key)).toBe('positive');
     expect(await rowTags(page, first)).toBe('');
-    expect(await progress(page)).toContain('1 of 9 tagged');
+    expect(await progress(page)).toContain('1 of 9 coded');
 
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('positive');
     expect(await rowTags(page, first)).toBe('');
-    expect(await progress(page)).toContain('1 of 9 tagged');
+    expect(await progress(page)).toContain('1 of 9 coded');
   });
 
   it('exports from the popup a JSON file that holds the tag', async () => {

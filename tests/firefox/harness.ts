@@ -88,7 +88,7 @@ export async function rowTags(page: Page, key: string): Promise<string | null> {
   return row ? row.evaluate((el) => el.getAttribute('data-tags')) : null;
 }
 
-/** The progress line: "N of M tagged". */
+/** The progress line: "N of M coded". */
 export async function progress(page: Page): Promise<string> {
   const line = await page.waitForSelector('>>> [data-testid="ca-progress"]', { timeout: 5_000 });
   return line!.evaluate((el) => el.textContent ?? '');

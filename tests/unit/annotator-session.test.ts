@@ -1,55 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AnnotatorSession, type Send } from '../../page/annotator-session';
-import { CommentStore } from '../../page/comment-store';
-import { applyEdit } from '../../lib/edits';
-import type { Request, Response } from '../../lib/messages';
-import type { Annotation, CommentSnapshot, Tag } from '../../lib/records';
+import type { AnnotatorSession } from '../../page/annotator-session';
+import type { Request } from '../../lib/messages';
+import type { CommentSnapshot } from '../../lib/records';
 import { normalisedTextHash } from '../../lib/text-hash';
+import { annotation, comment, memoryBackground, sessionOn, STANCE, STANCE_CODES, TAGS, URL } from './memory-background';
 
 // The page's session (page/annotator-session.ts) against a background kept in memory: what it
 // sends, what it selects, what it puts back on the page's comments.
 
-const URL = 'https://phandroid.com/a/';
 /** How many actions undo reaches back, as the shortcuts help says (components/panel/keyboard.ts). */
 const HISTORY_LIMIT = 20;
-const TAGS: Tag[] = ['on-topic', 'off-topic'].map((name, order) => ({ id: `tag_${name}`, name, colour: '#000', hotkey: String(order + 1), description: '', order }));
-const comment = (key: string, text = `comment ${key}`) => ({ key, parentKey: null, depth: 0, kind: 'comment' as const, author: 'A', publishedAt: null, permalink: null, text });
-const annotation = (commentKey: string, tagIds: string[]): Annotation => ({ id: `ann_${commentKey}`, pageUrl: URL, commentKey, tagIds, note: '', annotator: 'me', createdAt: '', updatedAt: '' });
 const snapshot = (key: string, text: string): CommentSnapshot => ({ pageUrl: URL, key, author: 'A', publishedAt: null, permalink: null, parentKey: null, text, textHash: normalisedTextHash(text), savedAt: '' });
-
-/** A background that stores annotations by comment key, as the router answers, and records every request. */
-function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: CommentSnapshot[] } = {}) {
-  const stored = new Map((saved.annotations ?? []).map((a) => [a.commentKey, a]));
-  const threadKeys = new Set((saved.snapshots ?? []).map((c) => c.key));
-  const requests: Request[] = [];
-  let rev = 1;
-  const send = (async (request: Request): Promise<Response> => {
-    requests.push(request);
-    if (request.type === 'get-page-state') return { ok: true, value: { codebook: TAGS, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], threadKeys: [...threadKeys], rev } };
-    if (request.type === 'save-thread') {
-      for (const c of request.comments) threadKeys.add(c.key);
-      return { ok: true, value: request.comments.length };
-    }
-    if (request.type !== 'set-tag' && request.type !== 'set-note' && request.type !== 'edit-segments') return { ok: false, error: `not faked: ${request.type}` };
-    if ('text' in request.target.comment) threadKeys.add(request.target.comment.key);
-    const key = request.target.comment.key;
-    const before = stored.get(key) ?? null;
-    const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } } : request.type === 'edit-segments' ? { segments: request.segments } : { note: request.note };
-    const after = { ...annotation(key, []), ...applyEdit(before, edit, TAGS.map((t) => t.id)) };
-    stored.set(key, after);
-    return { ok: true, value: { before, after, rev: ++rev } };
-  }) as Send;
-  return { send, stored, requests, threadKeys };
-}
-
-/** A session on a page showing `keys`, loaded from `background`. */
-async function sessionOn(comments: ReturnType<typeof comment>[], background = memoryBackground()) {
-  const store = new CommentStore();
-  const session = new AnnotatorSession(store, { url: URL, layout: () => 'wp', metadata: () => null }, background.send);
-  store.set({ frameId: 0, layout: 'wp', comments });
-  await session.load();
-  return { session, store, background };
-}
 
 const tagsOf = (session: AnnotatorSession, key: string) => session.snapshot().thread.annotationOf.get(key)?.tagIds ?? [];
 
@@ -113,24 +74,24 @@ describe('the annotator session', () => {
     expect(session.snapshot().history.canRedo).toBe(false);
   });
 
-  it('finds the next untagged comment after the selection, wrapping around to the start, and says so when there is none', async () => {
+  it('finds the next uncoded comment after the selection, wrapping around to the start, and says so when there is none', async () => {
     const comments = ['wp:1', 'wp:2', 'wp:3', 'wp:4', 'wp:5'].map((key) => comment(key));
     const keys = comments.map((c) => c.key);
     const { session } = await sessionOn(comments, memoryBackground({ annotations: ['wp:1', 'wp:3', 'wp:5'].map((key) => annotation(key, [TAGS[0].id])) }));
     session.select('wp:4');
-    expect(session.nextUntagged(keys)).toBe('wp:2');
+    expect(session.nextUncoded(keys)).toBe('wp:2');
     expect(session.snapshot().selectedKey).toBe('wp:2');
-    expect(session.nextUntagged(keys)).toBe('wp:4');
+    expect(session.nextUncoded(keys)).toBe('wp:4');
     // Only the rows shown count: among these, the one after wp:4 is wp:2 again.
-    expect(session.nextUntagged(['wp:2', 'wp:3', 'wp:4', 'wp:5'])).toBe('wp:2');
+    expect(session.nextUncoded(['wp:2', 'wp:3', 'wp:4', 'wp:5'])).toBe('wp:2');
     session.select(null);
-    expect(session.nextUntagged(keys)).toBe('wp:2');
+    expect(session.nextUncoded(keys)).toBe('wp:2');
 
     await session.toggleTag(TAGS[0].id, 'wp:2');
     await session.toggleTag(TAGS[0].id, 'wp:4');
-    expect(session.nextUntagged(keys)).toBeNull();
+    expect(session.nextUncoded(keys)).toBeNull();
     expect(session.snapshot().selectedKey).toBe('wp:2');
-    expect(session.snapshot().status).toEqual({ kind: 'info', text: 'Every comment shown has a tag.' });
+    expect(session.snapshot().status).toEqual({ kind: 'info', text: 'Every comment shown is coded.' });
   });
 
   it('puts a saved annotation back on its comment by text once the page changed its keys, and saves under the stored key', async () => {
@@ -187,5 +148,77 @@ describe('the annotator session', () => {
     expect(segmentsOf('wp:2')).toEqual([segment]);
     expect(session.snapshot().status?.text).toBe('Undid: coded “🍕 was cold.” of A’s comment as “off-topic” again.');
     expect(background.stored.get('wp:2')?.segments).toEqual([segment]);
+  });
+
+  it('x codes a comment as "no code applies": its tags come off, it counts as coded, u passes it, a tag clears it, and undo puts the tags back', async () => {
+    const comments = ['wp:1', 'wp:2', 'wp:3'].map((key) => comment(key));
+    const keys = comments.map((c) => c.key);
+    const { session, background } = await sessionOn(comments);
+    await session.toggleTag(TAGS[0].id, 'wp:2');
+    await session.toggleTag(TAGS[1].id, 'wp:2');
+    session.select('wp:2');
+    await session.toggleNone();
+    expect(background.requests.at(-1)).toMatchObject({ type: 'set-codes', tags: {}, none: true });
+    expect(background.stored.get('wp:2')).toMatchObject({ tagIds: [], none: true });
+    expect(session.snapshot().thread.annotationOf.get('wp:2')).toMatchObject({ tagIds: [], none: true });
+
+    // u from wp:1 passes wp:2 ("no code applies" is coded) and goes on to wp:3.
+    session.select('wp:1');
+    expect(session.nextUncoded(keys)).toBe('wp:3');
+
+    await session.undo();
+    expect(background.requests.at(-1)).toMatchObject({ type: 'set-codes', tags: { [TAGS[0].id]: true, [TAGS[1].id]: true }, none: false });
+    expect(tagsOf(session, 'wp:2')).toEqual([TAGS[0].id, TAGS[1].id]);
+    expect(session.snapshot().thread.annotationOf.get('wp:2')?.none).toBeUndefined();
+    expect(session.snapshot().status?.text).toBe('Undid: put “on-topic”, “off-topic” back on A’s comment.');
+    await session.redo();
+    expect(session.snapshot().thread.annotationOf.get('wp:2')).toMatchObject({ tagIds: [], none: true });
+    expect(session.snapshot().status?.text).toBe('Redid: set “no code applies” on A’s comment.');
+
+    // A tag put on clears it; undoing that sets it again; x on a "no code applies" comment clears it.
+    await session.toggleTag(TAGS[0].id, 'wp:2');
+    expect(session.snapshot().thread.annotationOf.get('wp:2')).toMatchObject({ tagIds: [TAGS[0].id] });
+    expect(session.snapshot().thread.annotationOf.get('wp:2')?.none).toBeUndefined();
+    await session.undo();
+    expect(session.snapshot().thread.annotationOf.get('wp:2')).toMatchObject({ tagIds: [], none: true });
+    await session.toggleNone('wp:2');
+    expect(background.requests.at(-1)).toMatchObject({ type: 'set-codes', tags: {}, none: false });
+    expect(session.snapshot().thread.annotationOf.get('wp:2')?.none).toBeFalsy();
+    session.select('wp:1');
+    expect(session.nextUncoded(keys)).toBe('wp:2');
+  });
+
+  it('a code of a single-choice variable replaces the variable’s previous code (undo brings that back); a grouping code is not applied', async () => {
+    const background = memoryBackground({ codebook: [...TAGS, ...STANCE_CODES], variables: [STANCE] });
+    const { session } = await sessionOn([comment('wp:1')], background);
+    session.select('wp:1');
+    await session.toggleTag(TAGS[0].id);
+    await session.toggleTag('tag_for');
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_for']);
+    await session.toggleTag('tag_against');
+    expect(background.requests.at(-1)).toMatchObject({ type: 'set-codes', tags: { tag_against: true, tag_for: false } });
+    // The multiple-choice tag stays; only the stance changed.
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_against']);
+
+    await session.undo();
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_for']);
+    expect(session.snapshot().status?.text).toBe('Undid: put “for” back on and removed “against” from A’s comment.');
+    await session.redo();
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_against']);
+
+    const sent = background.requests.length;
+    await session.toggleTag('tag_mixed');
+    expect(background.requests.length).toBe(sent);
+    expect(session.snapshot().status).toEqual({ kind: 'info', text: '“mixed” only groups codes: apply one of the codes under it.' });
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_against']);
+  });
+
+  it('reads a codebook without variables (before schema v5) as one multiple-choice variable: codes add up', async () => {
+    const background = memoryBackground({ codebook: [...TAGS, ...STANCE_CODES] });
+    const { session } = await sessionOn([comment('wp:1')], background);
+    expect(session.snapshot().thread.variables).toEqual([]);
+    await session.toggleTag('tag_for', 'wp:1');
+    await session.toggleTag('tag_against', 'wp:1');
+    expect(tagsOf(session, 'wp:1')).toEqual(['tag_for', 'tag_against']);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,19 +36,32 @@ function seedFile(): NativeExport {
 }
 const TAG_NAMES = ['question', 'Ironie äöü'];
 
-/** Parses a file's text by its MIME type (without parameters): a format of a new type needs its parser here. */
-const PARSERS: Record<string, (text: string) => unknown> = {
-  'application/json': (text) => JSON.parse(text),
-  'application/ld+json': (text) => JSON.parse(text),
-  'text/csv': (text) => {
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-    if (parsed.errors.length) throw new Error(parsed.errors[0].message);
-    return parsed.data;
-  },
+const parseCsv = (text: string) => {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  if (parsed.errors.length) throw new Error(parsed.errors[0].message);
+  return parsed.data;
+};
+const parseXml = (text: string) => {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) throw new Error('not well-formed XML');
+  return doc.documentElement.outerHTML;
+};
+/** A zip's files as text, by name. */
+const unzipText = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+
+/** Parses a file by its MIME type (without parameters): a format of a new type needs its parser here. */
+const PARSERS: Record<string, (bytes: Uint8Array) => unknown> = {
+  'application/json': (bytes) => JSON.parse(strFromU8(bytes)),
+  'application/ld+json': (bytes) => JSON.parse(strFromU8(bytes)),
+  'text/csv': (bytes) => parseCsv(strFromU8(bytes)),
+  'application/xml': (bytes) => parseXml(strFromU8(bytes)),
+  // Every file of the zip parsed by its extension.
+  'application/zip': (bytes) => Object.fromEntries(Object.entries(unzipText(bytes)).map(([name, text]) =>
+    [name, name.endsWith('.csv') ? parseCsv(text) : /\.(qde|xml)$/.test(name) ? parseXml(text) : text])),
 };
 const essence = (mimeType: string) => mimeType.split(';')[0].trim();
 
-interface Download { name: string; type: string; text: Promise<string> }
+interface Download { name: string; type: string; bytes: Promise<ArrayBuffer> }
 let downloads: Download[];
 let db: AnnotatorDB;
 beforeEach(async () => {
@@ -64,7 +78,7 @@ beforeEach(async () => {
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     const blob = blobs.get(this.href)!;
-    downloads.push({ name: this.download, type: blob.type, text: blob.text() });
+    downloads.push({ name: this.download, type: blob.type, bytes: blob.arrayBuffer() });
   });
   db = new AnnotatorDB(`formats-${crypto.randomUUID()}`);
   expect((await importFile(db, JSON.stringify(seedFile()))).ok).toBe(true);
@@ -85,25 +99,27 @@ function mount(node: preact.VNode): HTMLElement {
   return root;
 }
 
-/** Clicks the element and answers the one download it started. */
-async function download(button: Element | null): Promise<Download & { content: string }> {
+/** Clicks the element and answers the one download it started: its bytes, and its text (a zip's files' text, joined). */
+async function download(button: Element | null): Promise<Download & { data: Uint8Array; content: string }> {
   expect(button).not.toBeNull();
   (button as HTMLElement).click();
   await vi.waitFor(() => expect(downloads).toHaveLength(1));
-  return { ...downloads[0], content: await downloads[0].text };
+  const data = new Uint8Array(await downloads[0].bytes);
+  const content = essence(downloads[0].type) === 'application/zip' ? Object.values(unzipText(data)).join('\n') : strFromU8(data);
+  return { ...downloads[0], data, content };
 }
 
 describe.each(EXPORT_FORMATS.map((format) => ({ ...format, format })))('the $label format', ({ format }) => {
   it('the review page’s button downloads it under its file name and MIME type, parseable, with the seed’s tags', async () => {
     const root = mount(<ExchangePanel db={db} shown={3} shownIds={async () => []} filtered={false} />);
-    const button = root.querySelector(`[data-testid="export-${format.id}"]`);
+    const button = root.querySelector(`[data-testid="ca-export-${format.id}"]`);
     expect(button?.textContent).toBe(format.label);
     const file = await download(button);
     expect(file.name).toBe(`${format.stem}-${STAMP}.${format.extension}`);
     expect(file.type).toBe(format.mimeType);
     const parse = PARSERS[essence(format.mimeType)];
     expect(parse, `no parser for ${format.mimeType}: add one to PARSERS`).toBeDefined();
-    const parsed = JSON.stringify(parse(file.content));
+    const parsed = JSON.stringify(parse(file.data));
     for (const name of TAG_NAMES) expect(parsed).toContain(name);
     await vi.waitFor(() => expect(root.querySelector('[data-testid="exchange-status"]')?.textContent).toMatch(/^Exported /));
   });
@@ -111,7 +127,7 @@ describe.each(EXPORT_FORMATS.map((format) => ({ ...format, format })))('the $lab
   it('under a filter, holds only the shown annotations, or for the codebook every tag without asking which are shown', async () => {
     const shownIds = vi.fn(async () => ['ann_bob_wp_1']);
     const root = mount(<ExchangePanel db={db} shown={1} shownIds={shownIds} filtered />);
-    const file = await download(root.querySelector(`[data-testid="export-${format.id}"]`));
+    const file = await download(root.querySelector(`[data-testid="ca-export-${format.id}"]`));
     const status = await vi.waitFor(() => {
       const text = root.querySelector('[data-testid="exchange-status"]')?.textContent;
       expect(text).toMatch(/^Exported /);

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const ANNOTATIONS_HELP = '“Import annotations” takes Comment Annotator’s own annotation export (the “Native JSON” export), a JSON file that starts with {"format": "comment-annotator", "version": 1, …}';
-const CODEBOOK_HELP = '“Import a codebook” takes a Comment Annotator codebook file (the “Codebook” export), a JSON file that starts with {"format": "comment-annotator-codebook", "version": 1, …}';
+const CODEBOOK_HELP = '“Import a codebook” takes a REFI-QDA codebook (.qdc, the “REFI-QDA codebook” export) or a Comment Annotator codebook file of earlier versions, a JSON file that starts with {"format": "comment-annotator-codebook", "version": 1, …}';
 
 /** A Label Studio JSON export of one text task, as its "Export → JSON" writes it. */
 const LABEL_STUDIO = [{
@@ -69,7 +69,7 @@ describe('what a refused annotation import says', () => {
 
   it.each(cases)('%s: what it is, then which files can be imported and how they begin', (_name, make, what) => {
     const error = refused(checkExportFile(make()));
-    expect(error).toBe(`${what} ${ANNOTATIONS_HELP}; a codebook file ({"format": "comment-annotator-codebook", "version": 1, …}) goes to “Import a codebook”.`);
+    expect(error).toBe(`${what} ${ANNOTATIONS_HELP}, or a REFI-QDA project (.qdpx); a codebook (a REFI-QDA .qdc, or a file that starts with {"format": "comment-annotator-codebook", "version": 1, …}) goes to “Import a codebook”.`);
     expect(error).not.toMatch(/Unexpected token|is not valid JSON|holds no object|is missing/);
   });
 
@@ -80,7 +80,7 @@ describe('what a refused annotation import says', () => {
 
 describe('what a refused codebook import says', () => {
   it('an annotation export: give it to the other import', () => {
-    expect(refused(checkCodebookFile(JSON.stringify(native)))).toBe(`This is a Comment Annotator annotation export, not a codebook file: give it to “Import annotations” (its codebook comes along). ${CODEBOOK_HELP}; an annotation export ({"format": "comment-annotator", "version": 1, …}) goes to “Import annotations”.`);
+    expect(refused(checkCodebookFile(JSON.stringify(native)))).toBe(`This is a Comment Annotator annotation export, not a codebook file: give it to “Import annotations” (its codebook comes along). ${CODEBOOK_HELP}; an annotation export ({"format": "comment-annotator", "version": 1, …}, or a .qdpx) goes to “Import annotations”.`);
   });
 
   it('a text file: not JSON, and what a codebook file looks like', async () => {

@@ -18,7 +18,9 @@ describe('shortcuts', () => {
     expect(key('1')).toEqual({ type: 'toggle-tag', tagId: 'a' });
     expect(key('0')).toEqual({ type: 'toggle-tag', tagId: 'z' });
     expect(key('5')).toBeNull(); // no tag on that key
-    expect(key('u')).toEqual({ type: 'next-untagged' });
+    expect(key('u')).toEqual({ type: 'next-uncoded' });
+    expect(key('x')).toEqual({ type: 'toggle-none' });
+    expect(key('c')).toEqual({ type: 'codebook' });
     expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' });
     expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });
     expect(key('z', { metaKey: true, shiftKey: true })).toEqual({ type: 'redo' });
@@ -34,6 +36,11 @@ describe('shortcuts', () => {
     expect(forwarded.map((p) => p.key)).toEqual(expect.arrayContaining(['5', 'j', 'Escape', 'z', 'Y']));
     expect(mayBeShortcut({ key: 'a', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe(false);
     expect(mayBeShortcut({ key: '5', ctrlKey: false, metaKey: false, altKey: true, shiftKey: false })).toBe(false);
+  });
+
+  it('gives a code that only groups others no key effect', () => {
+    const grouping: Tag[] = [{ id: 'g', name: 'g', colour: '#000', hotkey: '2', description: '', order: 0, codable: false }];
+    expect(shortcutFor({ key: '2', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false }, grouping)).toBeNull();
   });
 
   it('leaves other modifier combinations to the page', () => {

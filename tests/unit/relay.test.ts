@@ -11,6 +11,7 @@ import { annotatorName, editAnnotation, renameAnnotator } from '../../storage/an
 import { readEverything } from '../../storage/codings';
 import { announce } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
+import { classicCodebook } from './classic';
 import { AnnotatorDB } from '../../storage/schema';
 
 // The background relays storage's announcements to the open panels, and a panel's session takes
@@ -71,7 +72,7 @@ describe('an open panel following what the relay passes on', () => {
   }
 
   it('after a rename on the options page: shows the new name and its annotations, takes news for it, and its next press changes the same annotation', async () => {
-    const codebook = await loadCodebook(db);
+    const codebook = await classicCodebook(db); // several codes on one comment: the classic codebook's
     const order = codebook.map((t) => t.id);
     const [a, b, c] = order;
     const { session, stop } = await openPanel();

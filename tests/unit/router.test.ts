@@ -1,7 +1,7 @@
 import { readEverything } from '../../storage/codings';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ToContentScript } from '../../lib/messages';
+import type { PageState, ToContentScript } from '../../lib/messages';
 import { describeError, route, type RouterDeps } from '../../background/router';
 import { relayChanges } from '../../background/relay';
 import { loadCodebook } from '../../storage/codebook';
@@ -94,6 +94,22 @@ describe('background router', () => {
     expect(await route({ type: 'edit-segments', target, segments: { remove: ['seg_1'] } }, OWN, deps)).toMatchObject({ ok: true, value: { after: null } });
   });
 
+  it('sends the variables with the codebook; sets "no code applies" (taking the tags off) and several codes at once; refuses a code that only groups', async () => {
+    const codebook = await loadCodebook(db);
+    const code = (id: string) => codebook.find((t) => t.id === id)!.id;
+    const [positive, elections, economy, politics] = ['tag_positive', 'tag_elections', 'tag_economy', 'tag_politics'].map(code);
+    await route({ type: 'set-tag', target, tagId: positive, on: true }, OWN, deps);
+    expect(await route({ type: 'set-codes', target, tags: {}, none: true }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [], none: true } } });
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [], none: true }] } });
+    expect((state as { value: PageState }).value.variables?.map((v) => [v.id, v.kind])).toEqual([['var_tone', 'single'], ['var_topics', 'multiple']]);
+    expect(await route({ type: 'set-codes', target, tags: { [elections]: true, [economy]: true }, none: false }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [elections, economy], none: undefined } } });
+    expect(await route({ type: 'set-codes', target, tags: { [politics]: true } }, OWN, deps)).toMatchObject({ ok: false, error: 'tags: “politics” only groups codes and cannot be applied' });
+    expect(await route({ type: 'set-tag', target, tagId: politics, on: true }, OWN, deps)).toMatchObject({ ok: false, error: expect.stringContaining('only groups codes') });
+    // Taking a code off needs no check (an undo after the codebook changed).
+    expect(await route({ type: 'set-codes', target, tags: { [economy]: false, tag_gone: false } }, OWN, deps)).toMatchObject({ ok: true, value: { after: { tagIds: [elections] } } });
+  });
+
   it('gives no answer at all to senders that are not its own content scripts', async () => {
     const message = { type: 'get-page-state', pageUrl: target.page.url };
     expect(await route(message, { id: 'another-extension', tab: { id: 7 } }, deps)).toBeUndefined();
@@ -105,6 +121,9 @@ describe('background router', () => {
     ['a page that is not a web address', { type: 'set-tag', target: { ...target, page: { ...target.page, url: 'javascript:alert(1)' } }, tagId: 'x', on: true }, 'target.page.url'],
     ['a toggle (a resent toggle undid a stored press)', { type: 'toggle-tag', target, tagId: 'x' }, 'type'],
     ['a tag change that does not say which way', { type: 'set-tag', target, tagId: 'x' }, 'on'],
+    ['codes with an unknown tag put on', { type: 'set-codes', target, tags: { tag_nope: true } }, 'tags: no such tag'],
+    ['codes without saying which tags', { type: 'set-codes', target, none: true }, 'tags'],
+    ['"no code applies" that is not a yes or no', { type: 'set-codes', target, tags: {}, none: 'yes' }, 'none'],
     ['a comment without text', { type: 'set-note', target: { ...target, comment: { ...target.comment, text: undefined } }, note: '' }, 'target.comment.text'],
     ['an extra field', { type: 'set-note', target, note: '', annotator: 'mallory' }, ''],
     ['frame comments from the top frame', { type: 'frame-comments', layout: 'disqus', comments: [] }, 'frame-comments: only frames'],

@@ -7,6 +7,7 @@ import { PortClient, RESEND_FOR_MS } from '../../page/port-client';
 import { route, type RouterDeps } from '../../background/router';
 import { readEverything } from '../../storage/codings';
 import { loadCodebook } from '../../storage/codebook';
+import { classicCodebook } from './classic';
 import { AnnotatorDB } from '../../storage/schema';
 
 // The write path between the panel and the background: a port that may close under any request
@@ -138,7 +139,7 @@ describe('presses through a worker that stops under them', () => {
   }
 
   it('stores every press exactly once, the same tag pressed twice in a row comes off again, and undo takes off only its own tag', async () => {
-    const codebook = await loadCodebook(db);
+    const codebook = await classicCodebook(db); // several codes on one comment: the classic codebook's
     const background = flakyBackground(seeded(7));
     const client = new PortClient(background.runtime);
     const store = new CommentStore();
