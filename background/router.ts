@@ -1,6 +1,7 @@
 import { answerCodingRequest, isCodingRequest } from '../storage/coding-requests';
 import { loadCodebook } from '../storage/codebook';
 import { SETTING_KEYS, type AnnotatorDB } from '../storage/schema';
+import { saveThread } from '../storage/threads';
 import { parsePageRequest, parseRequest, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 import type { Tag } from '../lib/records';
@@ -82,8 +83,8 @@ const pickKey = (url: string) => {
 /** The page addresses a request reads or writes the codings of. */
 function pagesNamed(request: Request): string[] {
   if (request.type === 'get-page-state') return [request.pageUrl];
-  if (request.type === 'set-tag' || request.type === 'set-codes' || request.type === 'set-note' || request.type === 'edit-segments') {
-    const { url, metadata } = request.target.page;
+  if (request.type === 'set-tag' || request.type === 'set-codes' || request.type === 'set-note' || request.type === 'edit-segments' || request.type === 'save-thread') {
+    const { url, metadata } = request.type === 'save-thread' ? request.page : request.target.page;
     return metadata ? [url, metadata.url] : [url];
   }
   return [];
@@ -141,5 +142,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
     case 'save-panel-placement':
       await db.settings.put({ key: SETTING_KEYS.panelPlacement, value: JSON.stringify(request.placement) });
       return ok(null);
+    case 'save-thread':
+      return ok(await saveThread(db, request.page, request.comments));
   }
 }

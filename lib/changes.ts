@@ -12,7 +12,7 @@ export const MAX_NAMED_PAGES = 10_000;
 export type StoreChange =
   /**
    * One annotation was written, removed or put back: `annotation` is what is stored now (null:
-   * none), `rev` the page bundle's revision after the write (later news has a higher one).
+   * none), `rev` the revision of the coder's record of the page after the write (later news has a higher one).
    */
   | { kind: 'annotation'; pageUrl: string; commentKey: string; annotator: string; annotation: Annotation | null; rev: number }
   /** Many annotations of these pages changed at once (an import); null: of any page. */

@@ -65,31 +65,45 @@ const CommentPassageSchema = v.pipe(v.strictObject({
 
 const PageUrlSchema = v.pipe(v.string(), v.maxLength(4_000), v.url(), v.check((u) => /^https?:/.test(u), 'must be a web address'));
 
-const TargetSchema = v.strictObject({
-  page: v.strictObject({
+/** The page a coding or a thread's comments belong to, as the content script found it. */
+const PageInfoSchema = v.strictObject({
+  url: PageUrlSchema,
+  layout: v.nullable(LayoutSchema),
+  // Metadata that is wrong as a whole (no address) is left out rather than refusing the coding.
+  metadata: v.fallback(v.nullable(v.strictObject({
     url: PageUrlSchema,
-    layout: v.nullable(LayoutSchema),
-    // Metadata that is wrong as a whole (no address) is left out rather than refusing the coding.
-    metadata: v.fallback(v.nullable(v.strictObject({
-      url: PageUrlSchema,
-      title: cutText(METADATA_LIMITS.title),
-      byline: cutText(METADATA_LIMITS.byline),
-      siteName: cutText(METADATA_LIMITS.siteName),
-      publishedTime: cutText(METADATA_LIMITS.publishedTime),
-      excerpt: cutText(METADATA_LIMITS.excerpt),
-      commentFrame: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4_000), v.url()))),
-    })), null),
-    commentCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COMMENTS)),
-  }),
-  comment: v.strictObject({
-    key,
-    author: cutText(AUTHOR_LIMIT),
-    publishedAt: fitText(PUBLISHED_AT_LIMIT),
-    permalink: fitText(PERMALINK_LIMIT),
-    parentKey: v.nullable(key),
-    text: commentText,
-  }),
+    title: cutText(METADATA_LIMITS.title),
+    byline: cutText(METADATA_LIMITS.byline),
+    siteName: cutText(METADATA_LIMITS.siteName),
+    publishedTime: cutText(METADATA_LIMITS.publishedTime),
+    excerpt: cutText(METADATA_LIMITS.excerpt),
+    commentFrame: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4_000), v.url()))),
+  })), null),
+  commentCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COMMENTS)),
 });
+
+/** A comment as its snapshot keeps it. */
+const SnapshotSchema = v.strictObject({
+  key,
+  author: cutText(AUTHOR_LIMIT),
+  publishedAt: fitText(PUBLISHED_AT_LIMIT),
+  permalink: fitText(PERMALINK_LIMIT),
+  parentKey: v.nullable(key),
+  text: commentText,
+});
+
+const TargetSchema = v.strictObject({
+  page: PageInfoSchema,
+  // The whole comment only when the page does not know its snapshot stored yet; else its key.
+  comment: v.union([SnapshotSchema, v.strictObject({ key })]),
+});
+
+/**
+ * The most comments one save-thread message carries: a thread of 10,000 is sent in parts, so no
+ * part holds the background (and a press waiting behind it) long, and a part's record stays
+ * small (Chromium writes a value over 64 KB to a file of its own).
+ */
+export const THREAD_PART_LIMIT = 200;
 
 /** Every message a content script may send to the background. */
 export const RequestSchema = v.variant('type', [
@@ -118,6 +132,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-note'), target: TargetSchema, note: shortText(100_000) }),
   /** Adds coded passages to the comment and removes others (by id); the rest stays as stored. */
   v.strictObject({ type: v.literal('edit-segments'), target: TargetSchema, segments: v.strictObject({ add: v.optional(v.pipe(v.array(SegmentSchema), v.maxLength(100))), remove: v.optional(v.pipe(v.array(id), v.maxLength(100))) }) }),
+  /** Coding started on the page: keep snapshots of these comments of its thread (a part of it, or comments that arrived). */
+  v.strictObject({ type: v.literal('save-thread'), page: PageInfoSchema, comments: v.pipe(v.array(SnapshotSchema), v.minLength(1), v.maxLength(THREAD_PART_LIMIT)) }),
   /** The panel asks a frame to outline one of its comments, and scroll to it unless `scroll` is false (key null: to take its outline off). */
   v.strictObject({ type: v.literal('focus-comment'), frameId: frameIdSchema, key: v.nullable(key), scroll: v.optional(v.boolean()) }),
   /** A frame tells the panel that the reader clicked one of its comments. */
@@ -158,6 +174,10 @@ export type FrameComments = Extract<Request, { type: 'frame-comments' }>;
 export type FrameChips = Extract<Request, { type: 'frame-chips' }>['chips'];
 export type FrameHighlights = NonNullable<Extract<Request, { type: 'frame-chips' }>['highlights']>;
 export type TargetInput = v.InferOutput<typeof TargetSchema>;
+export type PageInfoInput = v.InferOutput<typeof PageInfoSchema>;
+export type SnapshotInput = v.InferOutput<typeof SnapshotSchema>;
+/** A target with the whole comment (what the panel keeps, to send again on undo). */
+export type FullTarget = { page: PageInfoInput; comment: SnapshotInput };
 export type FrameKeyPress = v.InferOutput<typeof KeyPressSchema>;
 export type CommentPassage = v.InferOutput<typeof CommentPassageSchema>;
 
@@ -168,8 +188,11 @@ export interface PageState {
   variables?: Variable[];
   annotator: string;
   annotations: Annotation[];
+  /** The snapshots of the annotated comments. */
   snapshots: CommentSnapshot[];
-  /** The page bundle's revision these were read at. */
+  /** The keys of every comment of the page whose snapshot is stored. */
+  threadKeys: string[];
+  /** The revision of this coder's record of the page these were read at. */
   rev: number;
 }
 
@@ -206,7 +229,10 @@ export function parsePageRequest(message: unknown): { ok: true; request: PageReq
 function parseWith<T extends typeof RequestSchema | typeof PageRequestSchema>(schema: T, message: unknown) {
   const result = v.safeParse(schema, message);
   if (result.success) return { ok: true as const, request: result.output as v.InferOutput<T> };
-  const issue = result.issues[0];
-  const path = v.getDotPath(issue);
+  // Of a union (a comment by key, or whole), the problem of its first choice: the whole comment.
+  const [first] = result.issues;
+  const inner = first.type === 'union' ? first.issues?.[0] : undefined;
+  const issue = inner ?? first;
+  const path = [v.getDotPath(first), inner && v.getDotPath(inner)].filter(Boolean).join('.');
   return { ok: false as const, error: path ? `${path}: ${issue.message}` : issue.message };
 }

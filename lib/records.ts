@@ -81,9 +81,11 @@ export interface PageRecord {
   firstSeen: string;
   lastSeen: string;
   commentCount: number;
+  /** Comments of the page coded by at least one annotator (a tag, a segment or "no code applies"). */
+  codedCount: number;
 }
 
-/** A comment as it was when first tagged, so exports keep it even if the site deletes it. */
+/** A comment as it was when coding started on its page (or when it arrived later), so exports keep it even if the site deletes it. */
 export interface CommentSnapshot {
   pageUrl: string;
   key: string;
@@ -133,22 +135,52 @@ export interface Annotation {
 }
 
 /**
- * Everything coded on one page: its comment snapshots and every annotator's annotations.
- * One record per page, because Chromium's IndexedDB pays about 60 µs per record: 100,000
- * annotation rows took 6 s to write (14 s with their indexes), 1,000 page bundles 0.7 s.
- * `tagIds` lists the tags used anywhere in the bundle, so a tag's users are found by index.
+ * One annotator's annotations of one page (the document a sync would exchange: one per coder per
+ * page), kept apart from the page's comment texts (ThreadPart) so a press writes only its
+ * coder's annotations: a page bundle holding both cost 8.7 ms a press with 200 tags. Stored as
+ * CodingPart records.
  */
-export interface PageBundle {
+export interface CoderPage {
   url: string;
-  comments: CommentSnapshot[];
+  annotator: string;
+  annotations: Annotation[];
+  /**
+   * Counted up by every write of the panel and the review page: messages about the coder's
+   * annotations carry it, so a panel can tell which of two pieces of news about one annotation
+   * is the later, whatever order they arrive in.
+   */
+  rev: number;
+}
+
+/**
+ * A record of a coder's annotations of a page (storage/coding-parts.ts): part 0, the head, holds
+ * the revision and, up to SPLIT_AT annotations, all of them; past that the head is marked
+ * `split` and the annotations are spread over parts 1 … BUCKETS by comment key, so a press
+ * rewrites the head and one small bucket. Records, not rows per annotation, because Chromium's
+ * IndexedDB pays about 60 µs per record: 100,000 annotation rows took 6 s to write.
+ * `tagIds` lists the tags used in the part, so a tag's users are found by index.
+ */
+export interface CodingPart {
+  url: string;
+  annotator: string;
+  part: number;
   annotations: Annotation[];
   tagIds: string[];
-  /**
-   * Counted up by every write of the panel and the review page (absent: never written since it
-   * was added): messages about the page's annotations carry it, so a panel can tell which of two
-   * pieces of news about one annotation is the later, whatever order they arrive in.
-   */
-  rev?: number;
+  /** The coder's revision of the page (the head's; 0 in buckets). */
+  rev: number;
+  split?: true;
+}
+
+/**
+ * A part of a page's thread: snapshots of its comments, kept from when coding starts on the
+ * page (the whole thread, then each comment as it arrives). Parts are only ever added (a
+ * press or a new comment never rewrites the texts stored before); a comment found in two
+ * parts is the one in the earlier part (ThreadPart order is `part`).
+ */
+export interface ThreadPart {
+  url: string;
+  part: number;
+  comments: CommentSnapshot[];
 }
 
 /** Small settings, one row each. */
@@ -165,12 +197,18 @@ export interface PageInfo {
   commentCount: number;
 }
 
-/** The comment an annotation is about, as found on the page. */
+/** A comment as found on the page, as its snapshot keeps it. */
 export type CommentInfo = Pick<CommentSnapshot, 'key' | 'author' | 'publishedAt' | 'permalink' | 'parentKey' | 'text'>;
 
 /**
- * What one write did: the annotation before and after it, and the page bundle's revision after
- * it (`rev`), so a panel told of the same annotation twice keeps the later news.
+ * The comment an annotation is about: all of it only when the page does not know its snapshot
+ * to be stored yet (then the write stores it), else its key.
+ */
+export type CommentRef = CommentInfo | Pick<CommentInfo, 'key'>;
+
+/**
+ * What one write did: the annotation before and after it, and the coder's page record's revision
+ * after it (`rev`), so a panel told of the same annotation twice keeps the later news.
  */
 export interface Change {
   before: AnnotationState | null;
@@ -181,7 +219,7 @@ export interface Change {
 /** Who is annotating, and on which comment of which page. */
 export interface Target {
   page: PageInfo;
-  comment: CommentInfo;
+  comment: CommentRef;
   annotator: string;
 }
 

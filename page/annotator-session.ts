@@ -2,7 +2,7 @@ import type { LayoutName } from '../layouts/registry';
 import type { AnnotationState } from '../lib/records';
 import { boundComment } from '../lib/bounds';
 import type { CommentStore } from './comment-store';
-import type { PageState, Request, Response, TargetInput, ToContentScript } from '../lib/messages';
+import type { FullTarget, PageInfoInput, PageState, Request, Response, ToContentScript } from '../lib/messages';
 import type { PanelComment, PanelSession, PickState, SessionState, StatusLine } from '../components/panel/model';
 import { FOREIGN_PAGE } from '../lib/site';
 import { TIMINGS, startTiming } from '../lib/timings';
@@ -10,6 +10,7 @@ import type { Annotation, PageMetadata, Segment } from '../lib/records';
 import type { Passage } from '../lib/passages';
 import { SaveTracker, type Edit } from './save-tracker';
 import { ThreadCodings } from './thread-codings';
+import { ThreadSnapshots } from './thread-snapshots';
 import { UndoHistory, describeStep, inverseOf, type HistoryEntry, type Step } from './undo-history';
 import { movedKey, nextUncodedKey } from './selection';
 import { isCodable, tagOnEdit } from '../lib/codebook';
@@ -24,8 +25,9 @@ const NO_COMMENTS = 'This page has no comments to tag.';
 
 /**
  * The annotator on one page: the comments found and this annotator's annotations of them
- * (ThreadCodings), the selection, the undo history (UndoHistory) and the changes on their way
- * (SaveTracker). Talks to the database only through the background.
+ * (ThreadCodings), the selection, the undo history (UndoHistory), the changes on their way
+ * (SaveTracker) and the thread's snapshots (ThreadSnapshots). Talks to the database only
+ * through the background.
  */
 export class AnnotatorSession implements PanelSession {
   private state: SessionState = {
@@ -38,6 +40,7 @@ export class AnnotatorSession implements PanelSession {
   private readonly codings: ThreadCodings;
   private readonly history = new UndoHistory();
   private readonly saves: SaveTracker;
+  private readonly snapshots: ThreadSnapshots;
   /** load() was called: the session shows stored data, and reads it again when it changes (not before). */
   private following = false;
   private url: string;
@@ -56,7 +59,11 @@ export class AnnotatorSession implements PanelSession {
     this.url = page.url;
     this.codings = new ThreadCodings(store);
     this.saves = new SaveTracker(send);
-    store.subscribe(() => this.recompute({}));
+    this.snapshots = new ThreadSnapshots(send);
+    store.subscribe(() => {
+      this.recompute({});
+      this.keepThread();
+    });
   }
 
   /** The address this page's codings are read from and saved under. */
@@ -90,8 +97,12 @@ export class AnnotatorSession implements PanelSession {
     }
     if (!response.ok) return this.report('error', response.error);
     this.codings.load(response.value);
+    this.snapshots.load(response.value.threadKeys);
     const { codebook, variables = [], annotator } = response.value;
     this.recompute({ loaded: true, codebook, variables, annotator });
+    // Coding started here before: keep the comments that arrived since.
+    if (response.value.annotations.length) this.snapshots.start();
+    this.keepThread();
   }
 
   /** Opens or closes the panel. */
@@ -221,18 +232,37 @@ export class AnnotatorSession implements PanelSession {
     if (!target) return;
     const undo = inverseOf(edit, this.intended(key));
     const stored = startTiming(TIMINGS.press, TIMINGS.saved);
-    const response = await this.saves.save(key, target, edit);
+    const response = await this.sendChange(key, target, edit);
     if (!response.ok) return this.report('error', response.error);
     stored();
     this.history.record({ key, target, undo, redo: edit });
     this.applySaved(target.comment.key, response.value.after, response.value.rev, { status: null });
+    // Coding started: the rest of the thread follows, after this press was answered.
+    if (!this.snapshots.isStarted()) {
+      this.snapshots.start();
+      this.keepThread();
+    }
+  }
+
+  /** Sends a change; the comment's text goes with it only while its snapshot is not known stored. */
+  private async sendChange(key: string, target: FullTarget, edit: Edit) {
+    const { comment } = target;
+    const known = this.snapshots.has(comment.key);
+    const response = await this.saves.save(key, known ? { page: target.page, comment: { key: comment.key } } : target, edit);
+    if (response.ok && !known) this.snapshots.confirm(comment.key);
+    return response;
+  }
+
+  /** Sends the snapshots of the page's comments not stored yet, once coding started. */
+  private keepThread(): void {
+    void this.snapshots.keep(this.pageInfo(), this.state.thread.comments);
   }
 
   /** The edit that takes `edit` back, from what the comment's annotation will be before it. */
 
   /** Stores an undo or redo; the comment it changed becomes the selection, shown in the list and on the page. */
   private async restore({ key, target }: HistoryEntry, edit: Edit, step: Step): Promise<boolean> {
-    const response = await this.saves.save(key, target, edit);
+    const response = await this.sendChange(key, target, edit);
     if (!response.ok) {
       this.report('error', response.error);
       return false;
@@ -250,8 +280,15 @@ export class AnnotatorSession implements PanelSession {
     this.recompute({}, changes);
   }
 
+  /** The page as saves describe it. */
+  private pageInfo(): PageInfoInput {
+    // The metadata names the address the codings are saved under, not a canonical link the background refused.
+    const metadata = this.page.metadata();
+    return { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: this.state.thread.comments.length };
+  }
+
   /** The message target for a comment on the page; re-found comments keep their stored key. */
-  private targetFor(key: string): TargetInput | null {
+  private targetFor(key: string): FullTarget | null {
     const { comments, annotationOf } = this.state.thread;
     const comment = comments.find((c) => c.key === key);
     if (!comment) {
@@ -259,10 +296,8 @@ export class AnnotatorSession implements PanelSession {
       return null;
     }
     const storedKey = annotationOf.get(key)?.commentKey ?? key;
-    // The metadata names the address the codings are saved under, not a canonical link the background refused.
-    const metadata = this.page.metadata();
     return {
-      page: { url: this.url, layout: this.page.layout(), metadata: metadata && { ...metadata, url: this.url }, commentCount: comments.length },
+      page: this.pageInfo(),
       comment: boundComment({ key: storedKey, author: comment.author, publishedAt: comment.publishedAt, permalink: comment.permalink, parentKey: comment.parentKey, text: comment.text }),
     };
   }

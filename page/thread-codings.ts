@@ -18,7 +18,7 @@ export interface LoadedCodings {
 export class ThreadCodings {
   private annotations: Annotation[] = [];
   private snapshots: CommentSnapshot[] = [];
-  /** The bundle revision each stored annotation was last heard of at, by stored comment key. */
+  /** The revision (of this coder's record of the page) each stored annotation was last heard of at, by stored comment key. */
   private readonly heardAt = new Map<string, number>();
   /** The revision the page's annotations were loaded at: older news is no news. */
   private loadedAt = 0;

@@ -1,4 +1,4 @@
-import type { TargetInput } from '../lib/messages';
+import type { FullTarget } from '../lib/messages';
 import type { HistoryState } from '../components/panel/model';
 import { applyEdit } from '../lib/edits';
 import type { AnnotationState, Tag } from '../lib/records';
@@ -12,7 +12,7 @@ import type { CodeEdit, Edit } from './save-tracker';
 export interface HistoryEntry {
   /** The comment's key in the panel (its stored key is the target's). */
   key: string;
-  target: TargetInput;
+  target: FullTarget;
   undo: Edit;
   redo: Edit;
 }

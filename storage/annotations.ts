@@ -1,10 +1,11 @@
 import { announce } from './changes';
 import { newId } from './codebook';
-import { readBundle, withTagIndex, writeBundle } from './bundles';
-import { SETTING_KEYS, type AnnotatorDB } from './schema';
-import { normalisedTextHash } from '../lib/text-hash';
+import { addToCodedCount, annotationIn, codedDelta, readCoderPage, readSlot, revOf, writeSlot } from './codings';
+import { seenPage } from './pages';
+import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
+import { addToThread, readThread } from './threads';
 import { applyEdit, inCodebookOrder, isCoded, type AnnotationEdit } from '../lib/edits';
-import type { Annotation, AnnotationKey, AnnotationState, Change, CommentInfo, PageInfo, Target } from '../lib/records';
+import type { Annotation, AnnotationKey, AnnotationState, Change, CodingPart, CommentInfo, CommentRef, PageInfo, Target } from '../lib/records';
 
 /** An annotation named by page and comment; without `annotator`, this browser's annotator. */
 type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
@@ -21,36 +22,49 @@ const sameState = (a: AnnotationState | null, b: AnnotationState | null) =>
     && a.tagIds.length === b.tagIds.length && a.tagIds.every((t, i) => t === b.tagIds[i]);
 
 /**
- * Changes one annotation in a single transaction: reads the page's bundle, applies `next` to
- * what is stored now, writes the bundle back (without the annotation when it ends up with
- * neither tags nor note). A change that changes nothing writes nothing. `seen`: the page and
- * comment as the content script found them; the first time a comment is annotated its snapshot
- * is saved, and the page's metadata with it (the review page edits comments saved already).
+ * The annotator the last write named, by database: a hint that lets a write read the coder's
+ * record beside the stored name, in one round trip, instead of after it (checked, never trusted).
+ */
+const lastAnnotator = new WeakMap<AnnotatorDB, string>();
+
+/**
+ * Changes one annotation in a single transaction: reads the coder's record of the page, applies
+ * `next` to what is stored now, writes the record back (without the annotation when it ends up
+ * with neither tags nor note). A change that changes nothing writes nothing. `seen`: the page
+ * and comment as the content script found them; the page's record is brought up to date, and
+ * when the comment comes with its text (the page does not know its snapshot stored) the
+ * snapshot is kept too. Only this coder's record is rewritten: the thread's texts and the other
+ * coders' annotations are not read unless the comment's coded state changes (the page's count).
  * Without an annotator named, the annotator is read in the same transaction, so a rename
  * (which moves the annotations) never falls between the name and the write.
  * What is stored afterwards is announced even when nothing was written: a request resent after
  * the service worker stopped between its commit and its announcement is heard of then.
  */
-async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationState | null) => AnnotationState | null, seen?: { page: PageInfo; comment: CommentInfo }): Promise<Change> {
+async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationState | null) => AnnotationState | null, seen?: { page: PageInfo; comment: CommentRef }): Promise<Change> {
   const { pageUrl, commentKey } = where;
+  const text = seen && 'text' in seen.comment ? seen.comment.text : undefined;
   let madeUp: string | null = null;
-  const { annotator, result } = await db.transaction('rw', [db.bundles, db.pages, db.settings], async () => {
+  const tables = [db.codings, db.pages, db.settings, ...text === undefined ? [] : [db.threads]];
+  const { annotator, result } = await db.transaction('rw', tables, async () => {
     const now = new Date().toISOString();
-    // The reads in parallel: one round trip to the database.
-    const [bundle, record, me] = await Promise.all([readBundle(db, pageUrl), seen ? db.pages.get(pageUrl) : undefined, where.annotator ?? storedAnnotator(db)]);
+    const hint = where.annotator ?? lastAnnotator.get(db);
+    // The reads in parallel: one round trip to the database (two when the hint was wrong).
+    const [guessed, record, me, coders] = await Promise.all([
+      hint === undefined ? undefined : readSlot(db, pageUrl, hint, commentKey),
+      db.pages.get(pageUrl),
+      where.annotator ?? storedAnnotator(db),
+      db.codings.where(':id').between(...pageKeyRange(pageUrl), true, true).primaryKeys(),
+    ]);
     const annotator = typeof me === 'string' ? me : me.name;
     if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
-    const existing = bundle.annotations.find((a) => a.annotator === annotator && a.commentKey === commentKey);
+    if (!where.annotator) lastAnnotator.set(db, annotator);
+    const slot = guessed?.annotator === annotator ? guessed : await readSlot(db, pageUrl, annotator, commentKey);
+    const existing = annotationIn(slot);
     const before = existing ? stateOf(existing) : null;
     const wanted = next(before);
     const done = (result: Change) => ({ annotator, result });
-    if (sameState(before, wanted)) return done({ before, after: existing ?? null, rev: bundle.rev ?? 0 });
-    const others = bundle.annotations.filter((a) => a !== existing);
-    if (isEmpty(wanted)) {
-      const rev = await writeBundle(db, { ...bundle, annotations: others });
-      return done({ before, after: null, rev });
-    }
-    const after: Annotation = {
+    if (sameState(before, wanted)) return done({ before, after: existing, rev: revOf(slot) });
+    const after: Annotation | null = isEmpty(wanted) ? null : {
       ...existing,
       id: existing?.id ?? newId('ann'),
       pageUrl,
@@ -63,19 +77,13 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    const snapshot = !seen || bundle.comments.some((c) => c.key === commentKey)
-      ? []
-      : [{ ...seen.comment, pageUrl, textHash: normalisedTextHash(seen.comment.text), savedAt: now }];
+    const others = coders.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
+    const delta = await codedDelta(db, slot, isCoded(before), isCoded(after), others);
+    const codedCount = Math.max(0, (record?.codedCount ?? 0) + delta);
     const [rev] = await Promise.all([
-      writeBundle(db, { ...bundle, comments: [...bundle.comments, ...snapshot], annotations: [...others, after] }),
-      seen && db.pages.put({
-        url: pageUrl,
-        layout: seen.page.layout ?? record?.layout ?? null,
-        metadata: record?.metadata ?? seen.page.metadata,
-        firstSeen: record?.firstSeen ?? now,
-        lastSeen: now,
-        commentCount: seen.page.commentCount,
-      }),
+      writeSlot(db, slot, after),
+      seen ? db.pages.put(seenPage(record, seen.page, now, codedCount)) : record && delta && db.pages.put({ ...record, codedCount }),
+      after && text !== undefined && addToThread(db, pageUrl, [seen!.comment as CommentInfo], now),
     ]);
     return done({ before, after, rev });
   });
@@ -87,7 +95,7 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
 const keyOf = (target: TargetOf): Where => ({ pageUrl: target.page.url, commentKey: target.comment.key, annotator: target.annotator });
 
 /**
- * Applies an edit made on a page (the panel): saves the comment's snapshot on first use. Without
+ * Applies an edit made on a page (the panel): saves the comment's snapshot when it comes with its text. Without
  * `target.annotator`, as this browser's annotator.
  */
 export function editFromPage(db: AnnotatorDB, target: TargetOf, edit: AnnotationEdit, codebookOrder: readonly string[]): Promise<Change> {
@@ -120,10 +128,9 @@ export function editAnnotation(db: AnnotatorDB, where: AnnotationKey, edit: Anno
  * in the annotation's history.
  */
 export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrder: readonly string[]): Promise<Change> {
-  const result = await db.transaction('rw', db.bundles, async (): Promise<Change> => {
-    const bundle = await readBundle(db, removed.pageUrl);
-    const current = bundle.annotations.find((a) => a.annotator === removed.annotator && a.commentKey === removed.commentKey);
-    const others = bundle.annotations.filter((a) => a !== current && a.id !== removed.id);
+  const result = await db.transaction('rw', db.codings, db.pages, async (): Promise<Change> => {
+    const slot = await readSlot(db, removed.pageUrl, removed.annotator, removed.commentKey);
+    const current = annotationIn(slot);
     let after: Annotation;
     if (!current) after = removed;
     else {
@@ -132,20 +139,27 @@ export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codeb
       const tagIds = inCodebookOrder(new Set([...current.tagIds, ...removed.tagIds]), codebookOrder);
       const note = current.note.trim() ? current.note : removed.note;
       // Undo pressed twice (or the merge already made): nothing to write.
-      if (!keep && note === current.note && tagIds.length === current.tagIds.length) return { before: current, after: current, rev: bundle.rev ?? 0 };
+      if (!keep && note === current.note && tagIds.length === current.tagIds.length) return { before: current, after: current, rev: revOf(slot) };
       after = { ...current, tagIds, note, updatedAt: new Date().toISOString(), ...(keep && { history: [...current.history ?? [], lost] }) };
     }
-    const rev = await writeBundle(db, { ...bundle, annotations: [...others, after] });
-    return { before: current ?? null, after, rev };
+    const [rev] = await Promise.all([
+      writeSlot(db, slot, after),
+      codedDelta(db, slot, isCoded(current), isCoded(after)).then((delta) => addToCodedCount(db, slot.url, delta)),
+    ]);
+    return { before: current, after, rev };
   });
   announce(db, { kind: 'annotation', pageUrl: removed.pageUrl, commentKey: removed.commentKey, annotator: removed.annotator, annotation: result.after, rev: result.rev });
   return result;
 }
 
-/** One annotator's annotations on a page, with the snapshots of their comments. */
+/**
+ * One annotator's annotations on a page, the snapshots of their comments, and the keys of every
+ * comment of the page whose snapshot is kept (the page sends those comments' texts no more).
+ */
 export async function pageAnnotations(db: AnnotatorDB, pageUrl: string, annotator: string) {
-  const bundle = await readBundle(db, pageUrl);
-  return { annotations: bundle.annotations.filter((a) => a.annotator === annotator), snapshots: bundle.comments, rev: bundle.rev ?? 0 };
+  const [row, thread] = await db.transaction('r', db.codings, db.threads, () => Promise.all([readCoderPage(db, pageUrl, annotator), readThread(db, pageUrl)]));
+  const coded = new Set(row.annotations.map((a) => a.commentKey));
+  return { annotations: row.annotations, snapshots: thread.filter((c) => coded.has(c.key)), threadKeys: thread.map((c) => c.key), rev: row.rev };
 }
 
 /** The stored annotator name, made up and stored if there is none yet (call inside a transaction over settings). */
@@ -169,7 +183,7 @@ export const ANNOTATOR_NAME_LIMIT = 200;
 
 /**
  * Renames this browser's annotator: its annotations move to the new name in the same
- * transaction (each page bundle's revision counted up), so open panels keep them and their
+ * transaction (each coder record's revision counted up), so open panels keep them and their
  * next press changes them rather than starting a second annotation. Refused when the new name
  * has annotations of its own (a colleague's, imported): the two coders' work would merge.
  * Answers how many annotations moved.
@@ -178,23 +192,30 @@ export async function renameAnnotator(db: AnnotatorDB, wanted: string): Promise<
   const name = wanted.trim();
   if (!name) throw new Error('The annotator needs a name.');
   if (name.length > ANNOTATOR_NAME_LIMIT) throw new Error(`An annotator name has at most ${ANNOTATOR_NAME_LIMIT} characters.`);
-  const renamed = await db.transaction('rw', db.bundles, db.settings, async () => {
+  const renamed = await db.transaction('rw', db.codings, db.settings, async () => {
     const previous = (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
     if (previous === name) return null;
-    const bundles = await db.bundles.toArray();
-    if (bundles.some((b) => b.annotations.some((a) => a.annotator === name))) {
+    const [theirs, mine] = await Promise.all([previous === null ? [] : db.codings.where('annotator').equals(previous).toArray(), db.codings.where('annotator').equals(name).toArray()]);
+    if (mine.some((part) => part.annotations.length > 0)) {
       throw new Error(`There are annotations by “${name}” already (imported from a colleague?). Choose another name: your work and theirs must stay apart.`);
     }
-    const theirs = bundles.filter((b) => b.annotations.some((a) => a.annotator === previous));
+    // The new name's records left empty on these pages (its annotations were deleted) go, but
+    // their revisions count on: a panel compares the next news with them.
+    const urls = new Set(theirs.map((part) => part.url));
+    const emptied = mine.filter((part) => urls.has(part.url));
+    const revOfMine = new Map(emptied.filter((part) => part.part === 0).map((part) => [part.url, part.rev]));
+    const key = (part: CodingPart): [string, string, number] => [part.url, part.annotator, part.part];
+    await db.codings.bulkDelete([...theirs, ...emptied].map(key));
     await Promise.all([
-      db.bundles.bulkPut(theirs.map((b) => withTagIndex({
-        ...b,
-        rev: (b.rev ?? 0) + 1,
-        annotations: b.annotations.map((a) => (a.annotator === previous ? { ...a, annotator: name } : a)),
+      db.codings.bulkPut(theirs.map((part) => ({
+        ...part,
+        annotator: name,
+        annotations: part.annotations.map((a) => ({ ...a, annotator: name })),
+        rev: part.part === 0 ? Math.max(part.rev, revOfMine.get(part.url) ?? 0) + 1 : part.rev,
       }))),
       db.settings.put({ key: SETTING_KEYS.annotator, value: name }),
     ]);
-    return { previous, moved: theirs.reduce((sum, b) => sum + b.annotations.filter((a) => a.annotator === previous).length, 0) };
+    return { previous, moved: theirs.reduce((sum, part) => sum + part.annotations.length, 0) };
   });
   if (!renamed) return 0;
   announce(db, { kind: 'annotator', name, previous: renamed.previous });

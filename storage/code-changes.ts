@@ -1,8 +1,8 @@
-import { withTagIndex } from './bundles';
 import { announced, variableOrThrow } from './codebook';
+import { readPageParts, rewriteParts } from './codings';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { variableIdOf } from '../lib/codebook';
-import type { Annotation, PageBundle, Tag } from '../lib/records';
+import type { Annotation, Tag } from '../lib/records';
 
 // Deleting and merging codes safely (issue 13, point 8): each says first how many annotations of
 // which coders it changes; by default only this browser's annotator's annotations change, and a
@@ -18,14 +18,14 @@ export interface CodeUse {
 /** Whether an annotation uses the code `id`, on the whole comment or on a segment. */
 const usesCode = (a: Annotation, id: string) => a.tagIds.includes(id) || !!a.segments?.some((s) => s.tagId === id);
 
-/** The bundles holding an annotation that uses the code `id` (the tag index covers segments). */
-const bundlesUsing = (db: AnnotatorDB, id: string) => db.bundles.where('tagIds').equals(id).toArray();
+/** The coding records holding an annotation that uses the code `id` (the tag index covers segments). */
+const partsUsing = (db: AnnotatorDB, id: string) => db.codings.where('tagIds').equals(id).toArray();
 
 /** The annotations that use a code, counted per annotator (sorted by name). */
 export async function tagUsage(db: AnnotatorDB, id: string): Promise<CodeUse[]> {
   const counts = new Map<string, number>();
-  for (const bundle of await bundlesUsing(db, id)) {
-    for (const a of bundle.annotations) if (usesCode(a, id)) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+  for (const part of await partsUsing(db, id)) {
+    for (const a of part.annotations) if (usesCode(a, id)) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
   }
   return [...counts].map(([annotator, count]) => ({ annotator, count })).sort((a, b) => a.annotator.localeCompare(b.annotator));
 }
@@ -67,9 +67,6 @@ function rewrite(a: Annotation, from: string, into: string | null, now: string):
   return next;
 }
 
-const writeBundles = (db: AnnotatorDB, bundles: PageBundle[]) =>
-  db.bundles.bulkPut(bundles.map((b) => withTagIndex({ ...b, rev: (b.rev ?? 0) + 1 })));
-
 /** Counts uses per annotator. */
 function countUses(annotations: readonly Annotation[]): CodeUse[] {
   const counts = new Map<string, number>();
@@ -79,7 +76,7 @@ function countUses(annotations: readonly Annotation[]): CodeUse[] {
 
 /** The shared body of delete and merge: rewrites the allowed annotations and removes the code if no other use is left. */
 async function changeCode(db: AnnotatorDB, kind: CodeChange['kind'], id: string, intoId: string | null, scope: ChangeScope): Promise<CodeChange> {
-  return announced(db, db.transaction('rw', db.tags, db.variables, db.bundles, db.settings, async () => {
+  return announced(db, db.transaction('rw', [db.tags, db.variables, db.codings, db.pages, db.settings], async () => {
     // This browser's annotator, as stored (none yet: no annotation is this browser's).
     const me = scope.others ? null : (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '';
     const tags = await db.tags.toArray();
@@ -88,9 +85,9 @@ async function changeCode(db: AnnotatorDB, kind: CodeChange['kind'], id: string,
     const now = new Date().toISOString();
     const annotations: Rewritten[] = [];
     const kept: Annotation[] = [];
-    const bundles = (await bundlesUsing(db, id)).map((bundle) => ({
-      ...bundle,
-      annotations: bundle.annotations.map((a) => {
+    const parts = (await partsUsing(db, id)).map((part) => ({
+      ...part,
+      annotations: part.annotations.map((a) => {
         if (!usesCode(a, id)) return a;
         if (me !== null && a.annotator !== me) {
           kept.push(a);
@@ -111,7 +108,8 @@ async function changeCode(db: AnnotatorDB, kind: CodeChange['kind'], id: string,
         throw new Error(`Cannot merge “${tag.name}” into “${into.name}”: “${variable.name}” is single choice, and ${clashing.length} annotation${clashing.length === 1 ? '' : 's'} (by ${countUses(clashing).map((u) => u.annotator).join(', ')}) would hold two of its codes. Take one of them off first.`);
       }
     }
-    await writeBundles(db, bundles.filter((b) => b.annotations.some((a) => annotations.some((r) => r.after === a))));
+    const rewritten = new Set(annotations.map((r) => r.after));
+    await rewriteParts(db, parts.filter((p) => p.annotations.some((a) => rewritten.has(a))));
     const removed = kept.length === 0;
     const nested = removed ? tags.filter((t) => t.parentId === id).map((t) => ({ id: t.id, parentId: t.parentId ?? null })) : [];
     if (removed) {
@@ -161,7 +159,7 @@ function reverse(current: Annotation, { before, after }: Rewritten, change: Code
  * annotations it restored.
  */
 export async function undoCodeChange(db: AnnotatorDB, change: CodeChange): Promise<number> {
-  return announced(db, db.transaction('rw', db.tags, db.bundles, async () => {
+  return announced(db, db.transaction('rw', db.tags, db.codings, db.pages, async () => {
     const now = new Date().toISOString();
     if (change.removed) {
       const tags = await db.tags.toArray();
@@ -172,18 +170,20 @@ export async function undoCodeChange(db: AnnotatorDB, change: CodeChange): Promi
     }
     const byPage = new Map<string, Rewritten[]>();
     for (const r of change.annotations) byPage.set(r.before.pageUrl, [...(byPage.get(r.before.pageUrl) ?? []), r]);
-    const bundles = (await db.bundles.bulkGet([...byPage.keys()])).filter((b): b is PageBundle => !!b);
+    const parts = await readPageParts(db, [...byPage.keys()]);
     let restored = 0;
-    for (const bundle of bundles) {
-      const rewritten = new Map(byPage.get(bundle.url)!.map((r) => [r.before.id, r]));
-      bundle.annotations = bundle.annotations.map((a) => {
+    const changed = parts.filter((part) => {
+      const rewritten = new Map(byPage.get(part.url)!.map((r) => [r.before.id, r]));
+      if (!part.annotations.some((a) => rewritten.has(a.id))) return false;
+      part.annotations = part.annotations.map((a) => {
         const r = rewritten.get(a.id);
         if (!r) return a;
         restored++;
         return JSON.stringify(a) === JSON.stringify(r.after) ? r.before : reverse(a, r, change, now);
       });
-    }
-    await writeBundles(db, bundles);
+      return true;
+    });
+    await rewriteParts(db, changed);
     return restored;
   }));
 }

@@ -57,8 +57,8 @@ export function loadVariables(db: AnnotatorDB): Promise<Variable[]> {
 /** Annotations that hold more than one of `codeIds` (what a single-choice variable forbids), and whose they are. */
 async function severalCodesUsage(db: AnnotatorDB, codeIds: ReadonlySet<string>): Promise<{ count: number; annotators: string[] }> {
   if (codeIds.size < 2) return { count: 0, annotators: [] };
-  const bundles = await db.bundles.where('tagIds').anyOf([...codeIds]).distinct().toArray();
-  const hits = bundles.flatMap((b) => b.annotations).filter((a) => a.tagIds.filter((t) => codeIds.has(t)).length > 1);
+  const parts = await db.codings.where('tagIds').anyOf([...codeIds]).distinct().toArray();
+  const hits = parts.flatMap((p) => p.annotations).filter((a) => a.tagIds.filter((t) => codeIds.has(t)).length > 1);
   return { count: hits.length, annotators: [...new Set(hits.map((a) => a.annotator))].sort() };
 }
 
@@ -145,7 +145,7 @@ export async function addTag(db: AnnotatorDB, fields: Pick<Tag, 'name'> & CodeFi
  * into a single-choice variable is refused while annotations would hold two of its codes.
  */
 export async function updateTag(db: AnnotatorDB, id: string, changes: CodeFields): Promise<void> {
-  await announced(db, db.transaction('rw', db.tags, db.variables, db.bundles, async () => {
+  await announced(db, db.transaction('rw', db.tags, db.variables, db.codings, async () => {
     const tags = await db.tags.toArray();
     const current = tags.find((t) => t.id === id);
     if (!current) throw new Error('That code no longer exists.');

@@ -38,8 +38,7 @@ export async function answerCodingRequest(db: AnnotatorDB, request: CodingReques
     case 'get-page-state': {
       // The variables are read once per panel load (a press checks only its codes): the panel groups codes by them.
       const [tags, variables, annotator] = await Promise.all([codebook(), loadVariables(db), annotatorName(db)]);
-      const { annotations, snapshots, rev } = await pageAnnotations(db, request.pageUrl, annotator);
-      return ok<PageState>({ codebook: tags, variables, annotator, annotations, snapshots, rev });
+      return ok<PageState>({ codebook: tags, variables, annotator, ...await pageAnnotations(db, request.pageUrl, annotator) });
     }
     case 'set-tag': {
       const tags = await codebook();

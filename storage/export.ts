@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { commentSelector } from '../layouts/registry';
+import { readCoderPages } from './codings';
 import type { AnnotatorDB } from './schema';
+import { readThreads } from './threads';
 import { commentId } from '../lib/comment-id';
 import { codesByVariable } from '../lib/codebook';
 import { isoUtc } from '../lib/format-time';
@@ -16,6 +18,9 @@ export const FORMAT_VERSION = 1;
 /** A comment as exported: the snapshot without the derived text hash. */
 export type ExportedComment = Omit<CommentSnapshot, 'textHash'>;
 
+/** A page as exported: its record without the database's count of coded comments. */
+export type ExportedPage = Omit<PageRecord, 'codedCount'>;
+
 /** What an export holds: everything, one page, or the annotations a filter showed. */
 export type ExportScope = { kind: 'all' } | { kind: 'page'; url: string } | { kind: 'selection'; description: string };
 
@@ -28,7 +33,7 @@ export interface NativeExport {
   codebook: Tag[];
   /** The codebook's variables (files from before variables have none: their codes form lib/codebook.ts TAGS_VARIABLE). */
   variables?: Variable[];
-  pages: PageRecord[];
+  pages: ExportedPage[];
   comments: ExportedComment[];
   annotations: Annotation[];
 }
@@ -41,25 +46,29 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the same data are equal apart from `exportedAt`.
  */
 export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind: 'all' }, annotationIds?: ReadonlySet<string>): Promise<NativeExport> {
-  return db.transaction('r', [db.tags, db.variables, db.pages, db.bundles], async () => {
-    const [codebook, variables, bundles] = await Promise.all([
+  return db.transaction('r', [db.tags, db.variables, db.pages, db.codings, db.threads], async () => {
+    const [codebook, variables, rows] = await Promise.all([
       db.tags.orderBy('order').toArray(),
       db.variables.orderBy('order').toArray(),
       // An empty selection (the codebook file's data) needs no annotation read.
-      annotationIds?.size === 0 ? [] : scope.kind === 'page' ? db.bundles.where('url').equals(scope.url).toArray() : db.bundles.toArray(),
+      annotationIds?.size === 0 ? [] : scope.kind === 'page' ? readCoderPages(db, scope.url) : db.codings.toArray(),
     ]);
     const wanted = (a: Annotation) => !annotationIds || annotationIds.has(a.id);
-    // Bundles come in address order, so comments sorted within each bundle are sorted overall.
+    const coded = new Map<string, Annotation[]>();
+    for (const row of rows) {
+      const own = row.annotations.filter(wanted);
+      if (own.length) coded.set(row.url, [...coded.get(row.url) ?? [], ...own]);
+    }
+    // Pages in address order, so comments sorted within each page are sorted overall.
+    const pageUrls = [...coded.keys()].sort(compare);
+    const threads = await readThreads(db, pageUrls);
     const annotations: Annotation[] = [];
     const comments: ExportedComment[] = [];
-    const pageUrls: string[] = [];
-    for (const bundle of bundles) {
-      const own = bundle.annotations.filter(wanted);
-      if (!own.length) continue;
-      pageUrls.push(bundle.url);
+    for (const url of pageUrls) {
+      const own = coded.get(url)!;
       annotations.push(...own);
       const keys = new Set(own.map((a) => a.commentKey));
-      for (const c of bundle.comments.filter((c) => keys.has(c.key)).sort((a, b) => compare(a.key, b.key))) {
+      for (const c of (threads.get(url) ?? []).filter((c) => keys.has(c.key)).sort((a, b) => compare(a.key, b.key))) {
         comments.push({ pageUrl: c.pageUrl, key: c.key, author: c.author, publishedAt: c.publishedAt, permalink: c.permalink, parentKey: c.parentKey, text: c.text, savedAt: c.savedAt });
       }
     }
@@ -71,7 +80,8 @@ export async function exportNative(db: AnnotatorDB, scope: ExportScope = { kind:
       scope,
       codebook,
       variables,
-      pages: pages.filter((p): p is PageRecord => !!p),
+      // The coded count is the database's own tally, recounted when a file is imported.
+      pages: pages.filter((p): p is PageRecord => !!p).map(({ codedCount: _counted, ...page }) => page),
       comments,
       annotations: annotations.sort((a, b) => compare(a.id, b.id)),
     };

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { FORMAT, FORMAT_VERSION, type NativeExport } from './export';
+import { FORMAT, FORMAT_VERSION, type ExportedPage, type NativeExport } from './export';
 import { SOURCE_VARIABLES, type SourceVariable } from './export-qdpx';
 import { MAX_IMPORT_BYTES } from './import';
 import { child, children, guidAttr, guidIn, ourCodebook, parseXml, readCodes, Refused, refusedFile, textOf, type OurCodebook } from './import-refi';
@@ -9,7 +9,7 @@ import type { AnnotatorDB } from './schema';
 import { commentId } from '../lib/comment-id';
 import { inCodebookOrder } from '../lib/edits';
 import { isoUtc } from '../lib/format-time';
-import type { Annotation, PageRecord } from '../lib/records';
+import type { Annotation } from '../lib/records';
 
 // Reads a .qdpx project into a native export, which the usual import pipeline (storage/import*.ts)
 // checks, previews and merges: nothing here writes.
@@ -144,7 +144,7 @@ export function readQdpx(bytes: Uint8Array, ours: OurCodebook, name = 'The file'
       exportedAt: timeOf(root, 'creationDateTime', new Date().toISOString()),
     };
     const data: NativeExport = { format: FORMAT, version: FORMAT_VERSION, exportedAt: parts.exportedAt, scope: { kind: 'all' }, variables, codebook: tags, pages: [], comments: [], annotations: [] };
-    const pages = new Map<string, PageRecord>();
+    const pages = new Map<string, ExportedPage>();
     section('Sources', 'TextSource').forEach((source, i) => {
       const { comment, annotations } = readSource(source, `TextSource[${i}] “${source.getAttribute('name') ?? ''}”`, files, parts);
       const page = pages.get(comment.pageUrl) ?? { url: comment.pageUrl, layout: null, metadata: null, firstSeen: comment.savedAt, lastSeen: comment.savedAt, commentCount: 0 };

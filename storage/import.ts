@@ -1,14 +1,15 @@
 import * as v from 'valibot';
-import { FORMAT_VERSION, type NativeExport } from './export';
+import { FORMAT_VERSION, type ExportedComment, type NativeExport } from './export';
 import { foreignFile, notJson, refusal, type ImportKind } from './import-messages';
 import { AnnotationSchema, CodebookFileSchema, CommentSchema, issuePath, NativeExportSchema, type Checked } from './import-schema';
-import { emptyBundle, withTagIndex } from './bundles';
+import { readCoderPages, replaceCoderPage } from './codings';
 import { announce } from './changes';
+import { codedCountOf } from './coding-parts';
 import type { AnnotatorDB } from './schema';
+import { addToThread, readThreads } from './threads';
 import { codingId, commentId } from '../lib/comment-id';
-import { normalisedTextHash } from '../lib/text-hash';
 import { defaultResolution, findTagClashes, resolveTagClashes, type TagClash, type TagResolution, type TagResolutions } from './tag-clashes';
-import type { Annotation, AnnotationVersion, CommentSnapshot, PageRecord, Tag, Variable } from '../lib/records';
+import type { Annotation, AnnotationVersion, PageRecord, Tag, Variable } from '../lib/records';
 
 export { applyCodebook } from './import-codebook';
 import { planCodebook } from './import-codebook';
@@ -249,10 +250,13 @@ export function planImport(file: NativeExport, existing: Annotation[], tags: Tag
   return { preview, annotations: writes, ...codebook };
 }
 
+/** Every coder's record of the pages `urls` (call inside a transaction over codings, or not). */
+const coderPagesOf = async (db: AnnotatorDB, urls: readonly string[]) => (await Promise.all(urls.map((url) => readCoderPages(db, url)))).flat();
+
 /** The preview of importing a checked file with the reader's choices for clashing tags. */
 export async function previewImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}): Promise<ImportPreview> {
-  const [bundles, tags, variables] = await Promise.all([db.bundles.bulkGet(pageUrlsOf(data)), db.tags.toArray(), db.variables.toArray()]);
-  return planImport(data, bundles.flatMap((b) => b?.annotations ?? []), tags, resolutions, variables).preview;
+  const [rows, tags, variables] = await Promise.all([coderPagesOf(db, pageUrlsOf(data)), db.tags.toArray(), db.variables.toArray()]);
+  return planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions, variables).preview;
 }
 
 const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map((a) => a.pageUrl), ...data.comments.map((c) => c.pageUrl)])];
@@ -263,45 +267,58 @@ const pageUrlsOf = (data: NativeExport) => [...new Set([...data.annotations.map(
  */
 export async function applyImport(db: AnnotatorDB, data: NativeExport, resolutions: TagResolutions = {}, onProgress?: OnProgress): Promise<ImportPreview> {
   const urls = pageUrlsOf(data);
-  const { preview, codebookChanged } = await db.transaction('rw', [db.tags, db.variables, db.pages, db.bundles], async () => {
+  const { preview, codebookChanged } = await db.transaction('rw', [db.tags, db.variables, db.pages, db.codings, db.threads], async () => {
     onProgress?.({ phase: 'merging', done: 0, total: 3 });
-    const [stored, tags, variables, pages] = await Promise.all([db.bundles.bulkGet(urls), db.tags.toArray(), db.variables.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url))]);
-    const bundles = new Map(urls.map((url, i) => [url, stored[i] ?? emptyBundle(url)]));
+    const now = new Date().toISOString();
+    const [rows, tags, variables, pages, threads] = await Promise.all([coderPagesOf(db, urls), db.tags.toArray(), db.variables.toArray(), db.pages.bulkGet(data.pages.map((p) => p.url)), readThreads(db, urls)]);
     onProgress?.({ phase: 'merging', done: 1, total: 3 });
-    const plan = planImport(data, [...bundles.values()].flatMap((b) => b.annotations), tags, resolutions, variables);
+    const plan = planImport(data, rows.flatMap((row) => row.annotations), tags, resolutions, variables);
     onProgress?.({ phase: 'merging', done: 2, total: 3 });
+    // Each coder's record of each page, by annotation id; the plan's annotations replace theirs by id.
+    const coderKey = (url: string, annotator: string) => `${url}\u0000${annotator}`;
+    const coders = new Map(rows.map((row) => [coderKey(row.url, row.annotator), { row, annotations: new Map(row.annotations.map((a) => [a.id, a])), changed: false }]));
+    const holder = new Map(rows.flatMap((row) => row.annotations.map((a) => [a.id, coderKey(row.url, row.annotator)])));
+    for (const a of plan.annotations) {
+      const key = coderKey(a.pageUrl, a.annotator);
+      const before = holder.get(a.id);
+      if (before !== undefined && before !== key) {
+        coders.get(before)!.annotations.delete(a.id);
+        coders.get(before)!.changed = true;
+      }
+      if (!coders.has(key)) coders.set(key, { row: { url: a.pageUrl, annotator: a.annotator, annotations: [], rev: 0 }, annotations: new Map(), changed: true });
+      const coder = coders.get(key)!;
+      coder.annotations.set(a.id, a);
+      coder.changed = true;
+    }
+    const merged = [...coders.values()].map(({ row, annotations }) => ({ ...row, annotations: [...annotations.values()] }));
+    const annotationsOf = new Map<string, Annotation[]>();
+    for (const row of merged) annotationsOf.set(row.url, [...annotationsOf.get(row.url) ?? [], ...row.annotations]);
     const mergedPages: PageRecord[] = data.pages.map((incoming, i) => {
       const current = pages[i];
-      if (!current) return incoming;
+      const codedCount = codedCountOf(annotationsOf.get(incoming.url) ?? []);
+      if (!current) return { ...incoming, codedCount };
       return {
         ...current,
         metadata: current.metadata ?? incoming.metadata,
         layout: current.layout ?? incoming.layout,
         firstSeen: current.firstSeen < incoming.firstSeen ? current.firstSeen : incoming.firstSeen,
         lastSeen: current.lastSeen > incoming.lastSeen ? current.lastSeen : incoming.lastSeen,
+        codedCount,
       };
     });
-    // Snapshots already stored win (they are what the annotator saw); annotations come from the plan.
-    const comments = new Map<string, Map<string, CommentSnapshot>>();
-    for (const bundle of bundles.values()) comments.set(bundle.url, new Map(bundle.comments.map((c) => [c.key, c])));
+    // Snapshots already stored win (they are what the annotator saw): the file's others are added.
+    const newComments = new Map<string, ExportedComment[]>();
     for (const c of data.comments) {
-      const page = comments.get(c.pageUrl)!;
-      if (!page.has(c.key)) page.set(c.key, { ...c, textHash: normalisedTextHash(c.text) });
+      if (threads.get(c.pageUrl)?.some((s) => s.key === c.key) || newComments.get(c.pageUrl)?.some((s) => s.key === c.key)) continue;
+      newComments.set(c.pageUrl, [...newComments.get(c.pageUrl) ?? [], c]);
     }
-    const annotations = new Map<string, Map<string, Annotation>>();
-    for (const bundle of bundles.values()) annotations.set(bundle.url, new Map(bundle.annotations.map((a) => [a.id, a])));
-    for (const a of plan.annotations) annotations.get(a.pageUrl)!.set(a.id, a);
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     await Promise.all([
       db.tags.bulkAdd(plan.tags),
       db.variables.bulkAdd(plan.variables),
       db.pages.bulkPut(mergedPages),
-      db.bundles.bulkPut([...bundles.values()].map((b) => withTagIndex({
-        url: b.url,
-        comments: [...comments.get(b.url)!.values()],
-        annotations: [...annotations.get(b.url)!.values()],
-        tagIds: [],
-      }))),
+      ...[...coders.values()].filter((c) => c.changed).map(({ row, annotations }) => replaceCoderPage(db, { ...row, annotations: [...annotations.values()], rev: row.rev + 1 }, row.rev > 0 || row.annotations.length > 0)),
+      ...[...newComments].map(([url, comments]) => addToThread(db, url, comments, now)),
     ]);
     return { preview: plan.preview, codebookChanged: plan.tags.length + plan.variables.length > 0 };
   });

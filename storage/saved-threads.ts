@@ -1,9 +1,9 @@
-import { readBundle } from './bundles';
 import type { AnnotatorDB } from './schema';
+import { readThread } from './threads';
 import type { CommentSnapshot } from '../lib/records';
 
-/** A page's saved thread: its address, title and the comments kept of it, in thread order. */
+/** A page's saved thread: its address, title and every comment kept of it since coding began, in thread order. */
 export async function savedThread(db: AnnotatorDB, url: string): Promise<{ url: string; title: string | null; comments: CommentSnapshot[] }> {
-  const [page, bundle] = await Promise.all([db.pages.get(url), readBundle(db, url)]);
-  return { url, title: page?.metadata?.title ?? null, comments: bundle.comments };
+  const [page, comments] = await Promise.all([db.pages.get(url), readThread(db, url)]);
+  return { url, title: page?.metadata?.title ?? null, comments };
 }

@@ -1,12 +1,25 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType } from 'dexie';
 import { TAGS_VARIABLE } from '../lib/codebook';
 import { normalisedTextHash } from '../lib/text-hash';
-import type { Annotation, CommentSnapshot, PageBundle, PageRecord, Setting, Tag, Variable } from '../lib/records';
+import { byCoder, codedCountOf, partsOf, tagIdsOf } from './coding-parts';
+import type { Annotation, CodingPart, CommentSnapshot, PageRecord, Setting, Tag, ThreadPart, Variable } from '../lib/records';
 
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
 export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement', project: 'project', sync: 'project-sync' } as const;
+
+/** The key range of a page's records in a table keyed by [url + something]. */
+export const pageKeyRange = (url: string): [IndexableType, IndexableType] => [[url, Dexie.minKey], [url, Dexie.maxKey]];
+
+/** A page's record of schema versions 3 to 5: its comment snapshots and every annotator's annotations. */
+interface PageBundle {
+  url: string;
+  comments: CommentSnapshot[];
+  annotations: Annotation[];
+  tagIds: string[];
+  rev?: number;
+}
 
 /**
  * Every schema version, oldest first. Never edit a released version: add one, with an upgrade
@@ -44,7 +57,7 @@ export function declareVersions(db: Dexie): void {
       };
       await tx.table('snapshots').each((s: CommentSnapshot) => void bundleOf(s.pageUrl).comments.push(s));
       await tx.table('annotations').each((a: Annotation) => void bundleOf(a.pageUrl).annotations.push(a));
-      for (const bundle of bundles.values()) bundle.tagIds = [...new Set(bundle.annotations.flatMap((a) => a.tagIds))];
+      for (const bundle of bundles.values()) bundle.tagIds = tagIdsOf(bundle.annotations);
       await tx.table('bundles').bulkPut([...bundles.values()]);
     });
   // v4: the per-comment tables go, now that v3 moved their rows.
@@ -62,6 +75,28 @@ export function declareVersions(db: Dexie): void {
         tag.variableId ??= TAGS_VARIABLE.id;
       });
     });
+  // v6: a page's bundle splits into its thread's comment snapshots (written when coding starts
+  // and as comments arrive) and one record per coder (the only record a key press rewrites);
+  // each page record counts its coded comments (coding-parts.ts: how a coder's record splits).
+  db.version(6)
+    .stores({ bundles: null, codings: '[url+annotator+part], annotator, *tagIds', threads: '[url+part]' })
+    .upgrade(async (tx) => {
+      const coded = new Map<string, number>();
+      const codings: CodingPart[] = [];
+      const threads: ThreadPart[] = [];
+      await tx.table('bundles').each((bundle: PageBundle) => {
+        coded.set(bundle.url, codedCountOf(bundle.annotations));
+        if (bundle.comments.length) threads.push({ url: bundle.url, part: 0, comments: bundle.comments });
+        for (const [annotator, annotations] of byCoder(bundle.annotations)) codings.push(...partsOf(bundle.url, annotator, annotations, bundle.rev ?? 0));
+      });
+      await Promise.all([
+        tx.table('codings').bulkPut(codings),
+        tx.table('threads').bulkPut(threads),
+        tx.table('pages').toCollection().modify((page: PageRecord) => {
+          page.codedCount = coded.get(page.url) ?? 0;
+        }),
+      ]);
+    });
 }
 
 /** The extension's database; opened by the background and by extension pages, never by content scripts. */
@@ -69,14 +104,19 @@ export class AnnotatorDB extends Dexie {
   tags!: EntityTable<Tag, 'id'>;
   variables!: EntityTable<Variable, 'id'>;
   pages!: EntityTable<PageRecord, 'url'>;
-  bundles!: EntityTable<PageBundle, 'url'>;
+  codings!: Dexie.Table<CodingPart, [string, string, number]>;
+  threads!: Dexie.Table<ThreadPart, [string, number]>;
   settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = DB_NAME) {
     // No liveQuery result cache (nothing uses liveQuery now: views follow storage/changes.ts);
     // its default kept every result and handed out deep clones, which for the review page's
     // read of a million annotations cost 2.2 s and a full copy.
-    super(name, { cache: 'disabled' });
+    // Relaxed durability: a commit is reported once the operating system has the data, not once
+    // it reached the disk. A crash of the browser (or of its service worker) loses nothing then;
+    // only the machine losing power within the OS's write-back delay could. Chromium has used
+    // it as its default since version 121; said here so older ones do the same.
+    super(name, { cache: 'disabled', chromeTransactionDurability: 'relaxed' });
     declareVersions(this);
   }
 }

@@ -1,8 +1,8 @@
-import { deleteAnnotation } from './bundles';
-import { exportNative, FORMAT, FORMAT_VERSION, type ExportedComment, type NativeExport } from './export';
+import { deleteAnnotation } from './codings';
+import { exportNative, FORMAT, FORMAT_VERSION, type ExportedComment, type ExportedPage, type NativeExport } from './export';
 import { applyImport, checkExportFile, previewImport } from './import';
 import type { AnnotatorDB } from './schema';
-import type { Annotation, PageRecord, Tag } from '../lib/records';
+import type { Annotation, Tag } from '../lib/records';
 
 // A project's database holds one document per coder per page (a deterministic id, so two coders
 // never write the same document): the coder's annotations of the page, the comments they coded
@@ -19,7 +19,8 @@ export interface CodingDoc {
   user?: string;
   annotator: string;
   pageUrl: string;
-  page: PageRecord | null;
+  /** The page's record as files carry it (without this database's count of coded comments). */
+  page: ExportedPage | null;
   comments: ExportedComment[];
   annotations: Annotation[];
   /** The codebook's entries for the tags the annotations use (a coder's own tag reaches the others). */

@@ -40,7 +40,7 @@ export async function addVariable(db: AnnotatorDB, fields: Pick<Variable, 'name'
  * stay is the coders' decision, not the codebook editor's.
  */
 export async function updateVariable(db: AnnotatorDB, id: string, changes: VariableFields): Promise<void> {
-  await announced(db, db.transaction('rw', db.variables, db.tags, db.bundles, async () => {
+  await announced(db, db.transaction('rw', db.variables, db.tags, db.codings, async () => {
     const variables = await db.variables.toArray();
     const current = await variableOrThrow(db, id);
     const next: Variable = { ...current, ...changes };
@@ -78,7 +78,7 @@ export async function moveVariable(db: AnnotatorDB, id: string, step: -1 | 1): P
  * is deleteTag's (and says whose annotations it changes). Answers how many codes moved.
  */
 export async function deleteVariable(db: AnnotatorDB, id: string, moveCodesTo?: string): Promise<number> {
-  return announced(db, db.transaction('rw', db.variables, db.tags, db.bundles, async () => {
+  return announced(db, db.transaction('rw', db.variables, db.tags, db.codings, async () => {
     const current = await variableOrThrow(db, id);
     const codes = (await db.tags.toArray()).filter((t) => variableIdOf(t) === id);
     if (codes.length) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { restoreRemoved } from '../../storage/annotations';
-import { deleteAnnotation } from '../../storage/bundles';
+import { deleteAnnotation } from '../../storage/codings';
 import type { AnnotatorDB } from '../../storage/schema';
 import { Charts } from './Charts';
 import { AgreementPanel } from './AgreementPanel';

@@ -1,6 +1,6 @@
 import { agreementReport } from '../../lib/agreement';
 import { commentId } from '../../lib/comment-id';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { followChanges } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
 import { filterRows, joinRows, type ReviewRow } from './rows';

@@ -24,7 +24,8 @@ const send = (async (request: Request): Promise<Response> => {
     return answerCodingRequest(db, local, () => loadCodebook(db));
   }
   if (request.type === 'open-options') await browser.runtime.openOptionsPage();
-  // Frames, outlines in frames and thread picks do not exist on this page.
+  // Frames, outlines in frames and thread picks do not exist on this page; the thread it shows
+  // is stored already (save-thread).
   return { ok: true, value: null };
 }) as Send;
 

@@ -13,9 +13,9 @@ import { press, rowTags, selectedKey } from './harness';
 
 /** Every stored annotation of `annotator` as the names of its tags, read straight from IndexedDB. */
 async function storedCodes(review: Page, annotator: string): Promise<{ codes: string[][]; tags: Record<string, string> }> {
-  const { tags, bundles } = await readStores(review, 'tags', 'bundles');
+  const { tags, codings } = await readStores(review, 'tags', 'codings');
   const names: Record<string, string> = Object.fromEntries(tags.map((t) => [t.id, t.name]));
-  const codes = bundles.flatMap((b) => b.annotations).filter((a) => a.annotator === annotator).map((a) => a.tagIds.map((id: string) => names[id]));
+  const codes = codings.flatMap((row) => row.annotations).filter((a) => a.annotator === annotator).map((a) => a.tagIds.map((id: string) => names[id]));
   return { codes, tags: names };
 }
 

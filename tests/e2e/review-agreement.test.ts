@@ -64,8 +64,8 @@ describe('agreement on the review page', () => {
     await expect.poll(() => agreement.locator('[data-testid="disagreement"][data-resolved="true"]').getAttribute('data-comment-key')).toBe('wp:3');
     await expect.poll(() => agreement.locator('[data-testid="disagreement"][data-comment-key="wp:3"] td[data-coder="consensus"]').textContent()).toBe('question');
     // The consensus is stored as an annotator of its own, and is no coder: the figures stay.
-    const { bundles } = await readStores(review, 'bundles');
-    expect(bundles.flatMap((b) => b.annotations).filter((a) => a.annotator === 'consensus').map((a) => [a.commentKey, a.tagIds])).toEqual([['wp:3', ['tag_question']]]);
+    const { codings } = await readStores(review, 'codings');
+    expect(codings.flatMap((p) => p.annotations).filter((a) => a.annotator === 'consensus').map((a) => [a.commentKey, a.tagIds])).toEqual([['wp:3', ['tag_question']]]);
     expect(await agreement.textContent()).toContain('alice, bob · 4 comments');
     expect(await cells('[data-testid="agreement-codes"] tr[data-code="question"]')).toEqual(['question', '0.125', '0.000', '50%', '4', '2']);
   });

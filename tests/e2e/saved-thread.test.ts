@@ -1,12 +1,12 @@
 import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { openWithPanel, test } from './fixture';
+import { openWithPanel, readStores, test } from './fixture';
 import { openPanel, panel, press, rowTags, selectedKey } from './harness';
 
 const CASCHY = fixture('003-caschy');
 
 describe('the saved thread, coded without the site', () => {
-  test('opened from the review page, it codes offline with the panel\'s keys, and the article page shows the coding', async ({ page, context, extension }) => {
+  test('opened from the review page, it shows the whole thread kept since coding began, codes offline with the panel\'s keys, and the article page shows the coding', async ({ page, context, extension }) => {
     const first = await openWithPanel(page, CASCHY.url);
     await press(page, '1', 'j', '2');
     const second = (await selectedKey(page))!;
@@ -14,6 +14,12 @@ describe('the saved thread, coded without the site', () => {
 
     const review = await extension.open('review.html');
     const pageUrl = await review.locator('select[aria-label="Page"] option').nth(1).getAttribute('value');
+    // Coding started: the session keeps every comment of the thread, not only the two coded.
+    const keptKeys = async () => new Set((await readStores(review, 'threads')).threads.flatMap((part) => part.comments.map((c: { key: string }) => c.key))).size;
+    const { pages } = await readStores(review, 'pages');
+    const commentCount = pages.find((p) => p.url === pageUrl)!.commentCount as number;
+    expect(commentCount).toBeGreaterThan(2);
+    await expect.poll(keptKeys).toBe(commentCount);
     await review.selectOption('select[aria-label="Page"]', pageUrl!);
     const [thread] = await Promise.all([context.waitForEvent('page'), review.locator('[data-testid="ca-open-thread"]').click()]);
     await thread.waitForLoadState();
@@ -26,7 +32,7 @@ describe('the saved thread, coded without the site', () => {
       await panel(thread).waitFor();
       await expect.poll(() => rowTags(thread, first)).toBe('on-topic');
       expect(await rowTags(thread, second)).toBe('off-topic');
-      expect(await thread.locator('[data-ca-saved-thread] article').count()).toBeGreaterThanOrEqual(2);
+      expect(await thread.locator('[data-ca-saved-thread] article').count()).toBe(commentCount);
 
       // The same keys as on the page: select the second comment, then code it again.
       await thread.locator(`.ca-row[data-comment-key="${second}"]`).click();

@@ -12,9 +12,9 @@ interface StoredAnnotation { id: string; commentKey: string; annotator: string; 
 
 /** Every annotation and the codebook, read from the extension's own IndexedDB by an extension page. */
 async function readDatabase(extensionPage: Page): Promise<{ annotations: (StoredAnnotation & { pageUrl: string })[]; tagOfKey: Map<string, string> }> {
-  const { bundles, tags } = await readStores(extensionPage, 'bundles', 'tags');
+  const { codings, tags } = await readStores(extensionPage, 'codings', 'tags');
   return {
-    annotations: bundles.flatMap((b) => b.annotations.map((a: any) => ({ ...a, pageUrl: b.url }))),
+    annotations: codings.flatMap((row) => row.annotations.map((a: any) => ({ ...a, pageUrl: row.url }))),
     tagOfKey: new Map(tags.filter((t) => t.hotkey).map((t) => [t.hotkey as string, t.id as string])),
   };
 }

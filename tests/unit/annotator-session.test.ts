@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnnotatorSession } from '../../page/annotator-session';
+import type { Request } from '../../lib/messages';
 import type { CommentSnapshot } from '../../lib/records';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { annotation, comment, memoryBackground, sessionOn, STANCE, STANCE_CODES, TAGS, URL } from './memory-background';
@@ -12,6 +13,43 @@ const HISTORY_LIMIT = 20;
 const snapshot = (key: string, text: string): CommentSnapshot => ({ pageUrl: URL, key, author: 'A', publishedAt: null, permalink: null, parentKey: null, text, textHash: normalisedTextHash(text), savedAt: '' });
 
 const tagsOf = (session: AnnotatorSession, key: string) => session.snapshot().thread.annotationOf.get(key)?.tagIds ?? [];
+
+/** The comments of the save-thread requests sent so far, a list per request. */
+const threadParts = (requests: Request[]) => requests.flatMap((r) => (r.type === 'save-thread' ? [r.comments.map((c) => c.key)] : []));
+
+describe('the thread’s snapshots', () => {
+  it('sends a comment’s text only until its snapshot is stored; the thread follows in parts once coding starts, then each comment that arrives', async () => {
+    const comments = Array.from({ length: 1_200 }, (_, i) => comment(`wp:${i + 1}`));
+    const { session, store, background } = await sessionOn(comments);
+    // Nothing coded here yet: no snapshot is sent.
+    expect(threadParts(background.requests)).toEqual([]);
+    await session.toggleTag(TAGS[0].id, 'wp:1');
+    const first = background.requests.find((r) => r.type === 'set-tag')!;
+    expect(first.type === 'set-tag' && first.target.comment).toMatchObject({ key: 'wp:1', text: 'comment wp:1', author: 'A' });
+    await vi.waitFor(() => expect(background.threadKeys.size).toBe(1_200));
+    const parts = threadParts(background.requests);
+    expect(parts.map((p) => p.length)).toEqual([200, 200, 200, 200, 200, 199]);
+    expect(parts.flat()).not.toContain('wp:1');
+
+    await session.toggleTag(TAGS[0].id, 'wp:2');
+    const second = background.requests.filter((r) => r.type === 'set-tag').at(-1)!;
+    expect(second.type === 'set-tag' && second.target.comment).toEqual({ key: 'wp:2' });
+
+    store.set({ frameId: 0, layout: 'wp', comments: [...comments, comment('wp:new')] });
+    await vi.waitFor(() => expect(threadParts(background.requests).at(-1)).toEqual(['wp:new']));
+    expect(threadParts(background.requests)).toHaveLength(7);
+  });
+
+  it('on a page coded before, sends the comments whose snapshots are not stored as it loads, and names the others by key', async () => {
+    const comments = ['wp:1', 'wp:2', 'wp:3'].map((key) => comment(key));
+    const background = memoryBackground({ annotations: [annotation('wp:1', [TAGS[0].id])], snapshots: [snapshot('wp:1', 'comment wp:1')] });
+    const { session } = await sessionOn(comments, background);
+    await vi.waitFor(() => expect(threadParts(background.requests)).toEqual([['wp:2', 'wp:3']]));
+    await session.toggleTag(TAGS[1].id, 'wp:3');
+    const press = background.requests.filter((r) => r.type === 'set-tag').at(-1)!;
+    expect(press.type === 'set-tag' && press.target.comment).toEqual({ key: 'wp:3' });
+  });
+});
 
 describe('the annotator session', () => {
   it(`undoes the last ${HISTORY_LIMIT} actions and no more; a new action leaves nothing to redo`, async () => {
@@ -74,7 +112,9 @@ describe('the annotator session', () => {
 
     await session.toggleTag(TAGS[1].id, 'generic:new-7');
     const toggle = background.requests.find((r) => r.type === 'set-tag');
-    expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1', text } }, tagId: TAGS[1].id, on: true });
+    // Under the stored key, which names its stored snapshot: no text goes with it.
+    expect(toggle).toMatchObject({ target: { comment: { key: 'generic:old-1' } }, tagId: TAGS[1].id, on: true });
+    expect(toggle?.type === 'set-tag' && toggle.target.comment).toEqual({ key: 'generic:old-1' });
     expect(tagsOf(session, 'generic:new-7')).toEqual([TAGS[0].id, TAGS[1].id]);
   });
 
@@ -84,7 +124,8 @@ describe('the annotator session', () => {
     session.select('wp:1');
     await session.codePassage('wp:2', TAGS[1].id, { start: 4, end: 15, quote: '🍕 was cold.' });
     expect(session.snapshot().selectedKey).toBe('wp:2');
-    expect(background.requests.at(-1)).toMatchObject({ type: 'edit-segments', target: { comment: { key: 'wp:2', text } }, segments: { add: [{ tagId: TAGS[1].id, start: 4, end: 15, quote: '🍕 was cold.' }] } });
+    // (Coding started: the thread's save-thread follows the press.)
+    expect(background.requests.find((r) => r.type === 'edit-segments')).toMatchObject({ type: 'edit-segments', target: { comment: { key: 'wp:2', text } }, segments: { add: [{ tagId: TAGS[1].id, start: 4, end: 15, quote: '🍕 was cold.' }] } });
     const segmentsOf = (key: string) => session.snapshot().thread.annotationOf.get(key)?.segments ?? [];
     const [segment] = segmentsOf('wp:2');
     expect(segment).toMatchObject({ tagId: TAGS[1].id, quote: '🍕 was cold.' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_LIMIT, boundComment, boundMetadata, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS } from '../../lib/bounds';
-import { parseRequest } from '../../lib/messages';
+import { parseRequest, type SnapshotInput } from '../../lib/messages';
 import { readPageMetadata } from '../../page/page-metadata';
 import { reidentify } from '../../page/reidentify';
 import { normalisedTextHash } from '../../lib/text-hash';
@@ -52,10 +52,11 @@ describe('optional metadata never stops a coding', () => {
     const target = parsedTarget(setTag(metadata, {
       author: 'a'.repeat(AUTHOR_LIMIT * 3), publishedAt: '2013'.repeat(50), permalink: `${PAGE}#${'x'.repeat(5_000)}`, text: 't'.repeat(1_500_000),
     }));
-    expect(target.comment.author!.length).toBe(AUTHOR_LIMIT);
-    expect(target.comment.publishedAt).toBeNull();
-    expect(target.comment.permalink).toBeNull();
-    expect(target.comment.text.length).toBe(COMMENT_TEXT_LIMIT);
+    const comment = target.comment as SnapshotInput;
+    expect(comment.author!.length).toBe(AUTHOR_LIMIT);
+    expect(comment.publishedAt).toBeNull();
+    expect(comment.permalink).toBeNull();
+    expect(comment.text.length).toBe(COMMENT_TEXT_LIMIT);
   });
 
   it('frame reports with a huge comment are taken, its text cut', () => {

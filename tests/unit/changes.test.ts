@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseStoreChange, type StoreChange } from '../../lib/changes';
 import { announce, followChanges, onChange } from '../../storage/changes';
 import { annotatorName, editAnnotation, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
-import { deleteAnnotation, readEverything } from '../../storage/bundles';
+import { deleteAnnotation, readEverything } from '../../storage/codings';
 import { addTag, loadCodebook, moveTag, updateTag } from '../../storage/codebook';
 import { deleteTag } from '../../storage/code-changes';
 import { applyCodebook, applyImport } from '../../storage/import';
@@ -104,7 +104,7 @@ describe('the announcer', () => {
 });
 
 describe('every write announces what it changed, once committed', () => {
-  it('annotations: tag, note, review edit, removal and its undo, each with the page bundle’s revision', async () => {
+  it('annotations: tag, note, review edit, removal and its undo, each with the revision of the coder’s record of the page', async () => {
     const [a, b] = await loadCodebook(db);
     expect(await announcedSoFar()).toEqual([{ kind: 'codebook' }]); // the defaults, seeded once
     await loadCodebook(db);
@@ -179,7 +179,7 @@ describe('renaming the annotator', () => {
     const { annotations } = await readEverything(db);
     expect(annotations.map((x) => [x.commentKey, x.annotator]).sort()).toEqual([['k:1', 'Alice'], ['k:1', 'bob'], ['k:2', 'Alice']]);
     expect(annotations.find((x) => x.annotator === 'Alice' && x.commentKey === 'k:1')).toEqual({ ...mine, annotator: 'Alice' });
-    expect((await db.bundles.get(PAGE))!.rev).toBe(3);
+    expect((await db.codings.get([PAGE, 'Alice', 0]))!.rev).toBe(2);
     // The next press changes the same annotation: none is made under either name.
     const next = await setTag(db, target('k:1'), a.id, false, [a.id]);
     expect(next).toMatchObject({ before: { tagIds: [a.id] }, after: null });
@@ -190,13 +190,13 @@ describe('renaming the annotator', () => {
     const me = await annotatorName(db);
     await setTag(db, target('k:1', 'bob'), a.id, true, [a.id]);
     await setTag(db, target('k:2'), a.id, true, [a.id]);
-    const before = await db.bundles.toArray();
+    const before = await db.codings.toArray();
     await announcedSoFar();
     await expect(renameAnnotator(db, '   ')).rejects.toThrow('needs a name');
     await expect(renameAnnotator(db, 'bob')).rejects.toThrow('annotations by “bob” already');
     await expect(renameAnnotator(db, 'x'.repeat(201))).rejects.toThrow('at most 200');
     expect(await renameAnnotator(db, me)).toBe(0);
-    expect(await db.bundles.toArray()).toEqual(before);
+    expect(await db.codings.toArray()).toEqual(before);
     expect(await annotatorName(db)).toBe(me);
     expect(await announcedSoFar()).toEqual([]);
   });

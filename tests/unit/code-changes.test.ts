@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classicCodebook } from './classic';
 import { renameAnnotator, setTag } from '../../storage/annotations';
-import { readEverything, writeBundle } from '../../storage/bundles';
+import { readCoderPage, readEverything, replaceCoderPage } from '../../storage/codings';
 import { onChange } from '../../storage/changes';
 import { deleteTag, mergeTag, tagUsage, undoCodeChange } from '../../storage/code-changes';
 import { addTag, loadCodebook, updateTag } from '../../storage/codebook';
@@ -48,10 +48,10 @@ async function seed() {
 
 /** Gives an annotation a segment coded `tagId`. */
 async function addSegment(annotator: string, key: string, tagId: string) {
-  const bundle = (await db.bundles.get(PAGE))!;
-  const annotations = bundle.annotations.map((a): Annotation => a.annotator === annotator && a.commentKey === key
+  const coder = await readCoderPage(db, PAGE, annotator);
+  const annotations = coder.annotations.map((a): Annotation => a.annotator === annotator && a.commentKey === key
     ? { ...a, segments: [{ id: `seg_${annotator}`, tagId, quote: 'text', start: 0, end: 4, createdAt: a.createdAt }] } : a);
-  await writeBundle(db, { ...bundle, annotations });
+  await replaceCoderPage(db, { ...coder, annotations, rev: coder.rev + 1 }, true);
 }
 
 describe('usage', () => {
@@ -84,7 +84,7 @@ describe('deleting a code', () => {
     expect((await readEverything(db)).annotations.find((a) => a.annotator === 'bob')!.segments).toEqual([]);
     expect(await ids()).not.toContain('tag_on-topic');
     expect((await loadCodebook(db)).find((t) => t.id === 'tag_praise')!.parentId).toBeNull();
-    expect((await db.bundles.get(PAGE))!.tagIds).not.toContain('tag_on-topic');
+    expect(await db.codings.where('tagIds').equals('tag_on-topic').count()).toBe(0);
   });
 
   it('undo puts the code (key, nesting) and every annotation back exactly; one changed since keeps that change', async () => {

@@ -1,5 +1,5 @@
 import { classicCodebook } from './classic';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ async function seedAnnotations() {
   await setTag(db, target('disqus:2', 'bob'), 'tag_spam', true, order);
 }
 
-const dump = async (d: AnnotatorDB) => JSON.stringify(await Promise.all([d.tags, d.pages, d.bundles, d.settings].map((t) => t.toArray())));
+const dump = async (d: AnnotatorDB) => JSON.stringify(await Promise.all([d.tags, d.pages, d.codings, d.threads, d.settings].map((t) => t.toArray())));
 
 describe('native export and import', () => {
   it('round trip: export, import into an empty database, export again: equal apart from the export time', async () => {

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport } from '../../lib/agreement';
 import { krippendorffAlpha } from '../../lib/agreement-measures';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 
 import type { NativeExport } from '../../storage/export';
 import { checkExportFile, type ImportProgress } from '../../storage/import';
@@ -71,7 +71,7 @@ describe('the import worker’s handler', () => {
     await handle({ id: 1, type: 'check', file: blob(file), name: 'f.json' });
     const checked = answers.find((a) => a.type === 'checked');
     expect(checked).toMatchObject({ id: 1, preview: { new: 3_000, clashes: [{ incoming: { name: 'sarcasm' }, resolution: { action: 'separate' } }] } });
-    expect(await db.bundles.count()).toBe(0);
+    expect(await db.codings.count()).toBe(0);
 
     await handle({ id: 2, type: 'preview', resolutions: { 'tag_on-topic': { action: 'rename', name: 'off-topic' } } });
     expect(answers.at(-1)).toMatchObject({ id: 2, type: 'refused', error: expect.stringContaining('a tag named “off-topic” exists already') });

@@ -29,12 +29,19 @@ export const STANCE_CODES: Tag[] = [
 export function memoryBackground(saved: { annotations?: Annotation[]; snapshots?: CommentSnapshot[]; codebook?: Tag[]; variables?: Variable[] } = {}) {
   const stored = new Map((saved.annotations ?? []).map((a) => [a.commentKey, a]));
   const codebook = saved.codebook ?? TAGS;
+  // The comments whose snapshots are stored (get-page-state's threadKeys).
+  const threadKeys = new Set((saved.snapshots ?? []).map((c) => c.key));
   const requests: Request[] = [];
   let rev = 1;
   const send = (async (request: Request): Promise<Response> => {
     requests.push(request);
-    if (request.type === 'get-page-state') return { ok: true, value: { codebook, variables: saved.variables, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], rev } };
+    if (request.type === 'get-page-state') return { ok: true, value: { codebook, variables: saved.variables, annotator: 'me', annotations: [...stored.values()], snapshots: saved.snapshots ?? [], threadKeys: [...threadKeys], rev } };
+    if (request.type === 'save-thread') {
+      for (const c of request.comments) threadKeys.add(c.key);
+      return { ok: true, value: request.comments.length };
+    }
     if (request.type !== 'set-tag' && request.type !== 'set-codes' && request.type !== 'set-note' && request.type !== 'edit-segments') return { ok: false, error: `not faked: ${request.type}` };
+    if ('text' in request.target.comment) threadKeys.add(request.target.comment.key);
     const key = request.target.comment.key;
     const before = stored.get(key) ?? null;
     const edit = request.type === 'set-tag' ? { tags: { [request.tagId]: request.on } }
@@ -44,7 +51,7 @@ export function memoryBackground(saved: { annotations?: Annotation[]; snapshots?
     stored.set(key, after);
     return { ok: true, value: { before, after, rev: ++rev } };
   }) as Send;
-  return { send, stored, requests };
+  return { send, stored, requests, threadKeys };
 }
 
 /** A session on a page showing `keys`, loaded from `background`. */

@@ -5,7 +5,7 @@ import { classicCodebook } from './classic';
 import { fakeGrants } from './fake-grants';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { renameAnnotator, setTag } from '../../storage/annotations';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { loadCodebook, loadVariables } from '../../storage/codebook';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import type { Target } from '../../lib/records';
@@ -239,7 +239,7 @@ describe('the options page’s code delete and merge', () => {
     change($<HTMLSelectElement>('[data-testid="merge-into"]')!, 'tag_spam');
     change($<HTMLInputElement>('[data-testid="change-others"]')!, true);
     click($('[data-testid="confirm-merge"]')!);
-    await vi.waitFor(() => expect($('[data-testid="code-change-done"]')!.textContent).toContain('Merged “on-topic” into “spam” in 3 annotations (by me, bob).'));
+    await vi.waitFor(() => expect($('[data-testid="code-change-done"]')!.textContent).toContain('Merged “on-topic” into “spam” in 3 annotations (by bob, me).'));
     expect(await tagsOf()).toEqual({ 'me disqus:1': ['tag_spam'], 'me disqus:2': ['tag_spam'], 'bob disqus:1': ['tag_spam'], 'bob disqus:2': ['tag_spam'] });
     expect(rows('Tags')).not.toContain('on-topic');
   });

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { annotatorName, renameAnnotator, setTag } from '../../storage/annotations';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { AnnotatorDB } from '../../storage/schema';
 import { fakeGrants } from './fake-grants';
 

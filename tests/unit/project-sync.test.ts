@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { editAnnotation, setTag } from '../../storage/annotations';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';

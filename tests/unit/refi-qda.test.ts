@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { CSV_COLUMNS, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
 import { exportData, exportFormat } from '../../storage/export-formats';
 import { toQdc } from '../../storage/export-qdc';

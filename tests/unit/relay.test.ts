@@ -8,7 +8,7 @@ import type { PageRequest, Request, ToContentScript } from '../../lib/messages';
 import { AnnotatorSession, type Send } from '../../page/annotator-session';
 import { CommentStore } from '../../page/comment-store';
 import { annotatorName, editAnnotation, renameAnnotator } from '../../storage/annotations';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { announce } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
 import { classicCodebook } from './classic';

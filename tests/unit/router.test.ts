@@ -1,4 +1,4 @@
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageState, ToContentScript } from '../../lib/messages';
@@ -69,6 +69,20 @@ describe('background router', () => {
     ]));
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
     expect(state).toMatchObject({ ok: true, value: { annotations: [{ tagIds: [tag.id] }] } });
+  });
+
+  it('keeps a part of the thread for a page of the sender’s site, announcing nothing; the next press names its comment by key', async () => {
+    const [tag] = await loadCodebook(db);
+    await relayedSoFar();
+    broadcasts = [];
+    const comments = [target.comment, { ...target.comment, key: 'disqus:2', text: 'second' }];
+    expect(await route({ type: 'save-thread', page: target.page, comments }, OWN, deps)).toEqual({ ok: true, value: 2 });
+    expect(await route({ type: 'save-thread', page: { ...target.page, url: 'https://evil.example/a/' }, comments }, OWN, deps)).toMatchObject({ ok: false });
+    expect(await relayedSoFar()).toEqual([]);
+    const press = await route({ type: 'set-tag', target: { page: target.page, comment: { key: 'disqus:2' } }, tagId: tag.id, on: true }, OWN, deps);
+    expect(press).toMatchObject({ ok: true, value: { after: { commentKey: 'disqus:2' } } });
+    const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);
+    expect(state).toMatchObject({ ok: true, value: { threadKeys: ['disqus:1', 'disqus:2'], snapshots: [{ key: 'disqus:2', text: 'second' }] } });
   });
 
   it('adds and removes a coded passage (a segment) of a comment; refuses one of an unknown code or with its end before its start', async () => {
@@ -147,10 +161,10 @@ describe('background router', () => {
     const press = { type: 'set-tag', target, tagId: a.id, on: true };
     const first = await route(press, OWN, deps);
     await route({ type: 'set-tag', target, tagId: b.id, on: true }, OWN, deps);
-    const before = await db.bundles.get(target.page.url);
+    const before = await db.codings.toArray();
     // The worker stopped before its answer left: the port sends the press again.
     const again = await route(press, OWN, deps);
-    expect(await db.bundles.get(target.page.url)).toEqual(before);
+    expect(await db.codings.toArray()).toEqual(before);
     expect(again).toMatchObject({ ok: true, value: { after: { tagIds: [a.id, b.id] }, rev: 2 } });
     expect(first).toMatchObject({ ok: true, value: { rev: 1 } });
     const state = await route({ type: 'get-page-state', pageUrl: target.page.url }, OWN, deps);

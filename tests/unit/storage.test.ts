@@ -1,13 +1,15 @@
-import { readBundle, readEverything } from '../../storage/bundles';
+import { deleteAnnotation, readEverything } from '../../storage/codings';
+import { BUCKETS, bucketOf, SPLIT_AT } from '../../storage/coding-parts';
+import { readThread, saveThread } from '../../storage/threads';
+import { savedThread } from '../../storage/saved-threads';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { annotatorName, editAnnotation, pageAnnotations, restoreRemoved, setNote, setTag } from '../../storage/annotations';
-import { deleteAnnotation } from '../../storage/bundles';
+import { annotatorName, editAnnotation, pageAnnotations, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { addTag, loadCodebook, loadVariables, moveTag, updateTag } from '../../storage/codebook';
 import { deleteTag, tagUsage } from '../../storage/code-changes';
 import { classicCodebook } from './classic';
 import { codesByVariable, isCodable } from '../../lib/codebook';
-import { AnnotatorDB } from '../../storage/schema';
+import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
 import { reidentify } from '../../page/reidentify';
@@ -90,9 +92,9 @@ describe('annotations', () => {
     const change = await setTag(db, target('disqus:7', 'Hello   world'), b.id, true, [a.id, b.id]);
     expect(change.before).toBeNull();
     expect(change.after).toMatchObject({ commentKey: 'disqus:7', tagIds: [b.id], note: '', annotator: 'alice' });
-    const snapshot = (await readBundle(db, 'https://www.xperiablog.net/a/')).comments.find((c) => c.key === 'disqus:7');
+    const snapshot = (await readThread(db, 'https://www.xperiablog.net/a/')).find((c) => c.key === 'disqus:7');
     expect(snapshot).toMatchObject({ author: 'Ann', text: 'Hello   world', textHash: normalisedTextHash('Hello world') });
-    expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, metadata: { title: 'A' } });
+    expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, codedCount: 1, metadata: { title: 'A' } });
   });
 
   it('keeps tags in codebook order, takes them off, and removes an annotation left empty', async () => {
@@ -135,29 +137,29 @@ describe('annotations', () => {
 
 describe('the write path', () => {
   const URL_A = 'https://www.xperiablog.net/a/';
-  const bundleRecord = () => db.bundles.get(URL_A);
+  const coderRecord = () => db.codings.get([URL_A, 'alice', 0]);
 
   it('the same request applied twice changes nothing the second time (a resend after the worker stopped)', async () => {
     const [a, b] = await loadCodebook(db);
     const order = [a.id, b.id];
     const first = await setTag(db, target('k'), a.id, true, order);
-    const stored = await bundleRecord();
+    const stored = await coderRecord();
     const again = await setTag(db, target('k'), a.id, true, order);
-    expect(await bundleRecord()).toEqual(stored);
+    expect(await coderRecord()).toEqual(stored);
     expect(again).toEqual({ before: { tagIds: [a.id], note: '' }, after: first.after, rev: first.rev });
     await setNote(db, target('k'), 'hm');
-    const noted = await bundleRecord();
+    const noted = await coderRecord();
     await setNote(db, target('k'), 'hm');
-    expect(await bundleRecord()).toEqual(noted);
+    expect(await coderRecord()).toEqual(noted);
     // Taking off twice, too: the second finds it off and writes nothing.
     await setTag(db, target('k'), a.id, false, order);
-    const off = await bundleRecord();
+    const off = await coderRecord();
     await setTag(db, target('k'), a.id, false, order);
-    expect(await bundleRecord()).toEqual(off);
+    expect(await coderRecord()).toEqual(off);
     expect(off!.annotations).toMatchObject([{ tagIds: [], note: 'hm' }]);
   });
 
-  it('every write counts the bundle revision up, so news of an annotation can be ordered', async () => {
+  it('every write counts the coder record’s revision up, so news of an annotation can be ordered', async () => {
     const [a] = await loadCodebook(db);
     const one = await setTag(db, target('k'), a.id, true, [a.id]);
     const two = await setNote(db, target('j'), 'x');
@@ -222,7 +224,7 @@ describe('the write path', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens a version-1 database with the current schema: text hashes computed, rows moved into page bundles', async () => {
+  it('opens a version-1 database with the current schema: text hashes computed, rows moved into threads and coder records', async () => {
     const old = `old-${crypto.randomUUID()}`;
     const v1 = new Dexie(old);
     v1.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
@@ -230,15 +232,178 @@ describe('schema upgrade', () => {
     await v1.table('annotations').add({ id: 'a1', pageUrl: 'p', commentKey: 'wp:1', tagIds: ['t1'], note: '', annotator: 'alice', createdAt: 'x', updatedAt: 'x' });
     v1.close();
     const upgraded = new AnnotatorDB(old);
-    const bundle = await readBundle(upgraded, 'p');
-    expect(bundle.comments[0].textHash).toBe(normalisedTextHash('Old text'));
-    expect(bundle.annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
+    expect((await readThread(upgraded, 'p'))[0].textHash).toBe(normalisedTextHash('Old text'));
+    expect((await pageAnnotations(upgraded, 'p', 'alice')).annotations).toEqual([expect.objectContaining({ id: 'a1', tagIds: ['t1'] })]);
     expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }]);
-    expect(upgraded.verno).toBe(5);
-    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['bundles', 'pages', 'settings', 'tags', 'variables']);
+    expect(upgraded.verno).toBe(6);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['codings', 'pages', 'settings', 'tags', 'threads', 'variables']);
     expect(await upgraded.variables.count()).toBe(0); // no tags: nothing for a variable to hold
     upgraded.close();
     await Dexie.delete(old);
+  });
+
+  it('opens a version-4 database (page bundles) with version 6: every comment and annotation kept, one record per coder, pages count their coded comments', async () => {
+    const old = `v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(old);
+    // Version 4's declarations as released (storage/schema.ts before version 6).
+    v4.version(1).stores({ tags: 'id, order', pages: 'url, lastSeen', snapshots: '[pageUrl+key], pageUrl', annotations: 'id, [pageUrl+commentKey], pageUrl, annotator, updatedAt', settings: 'key' });
+    v4.version(2).stores({ snapshots: '[pageUrl+key], pageUrl, textHash', annotations: 'id, &[annotator+pageUrl+commentKey], [pageUrl+commentKey], pageUrl, annotator, updatedAt, *tagIds' });
+    v4.version(3).stores({ bundles: 'url, *tagIds' });
+    v4.version(4).stores({ snapshots: null, annotations: null });
+    const snap = (pageUrl: string, key: string): CommentSnapshot => ({ pageUrl, key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text: `text of ${key}`, textHash: normalisedTextHash(`text of ${key}`), savedAt: 'x' });
+    const ann = (id: string, pageUrl: string, commentKey: string, annotator: string, more: Partial<Annotation> = {}): Annotation => ({ id, pageUrl, commentKey, tagIds: [], note: '', annotator, createdAt: 'x', updatedAt: 'x', ...more });
+    const segment = { id: 'seg_1', tagId: 't2', quote: 'text', start: 0, end: 4, createdAt: 'x' };
+    const [P1, P2, P3] = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'];
+    const bundles = [
+      { url: P1, rev: 7, tagIds: ['t1', 't2'], comments: [snap(P1, 'c1'), snap(P1, 'c2'), snap(P1, 'c3')], annotations: [
+        ann('a1', P1, 'c1', 'alice', { tagIds: ['t1'] }), ann('a2', P1, 'c2', 'alice', { note: 'only a note' }), ann('a3', P1, 'c3', 'alice', { segments: [segment] }),
+        ann('b1', P1, 'c1', 'bob', { tagIds: ['t2'], history: [{ tagIds: ['t1'], note: '', annotator: 'bob', updatedAt: 'w' }] }),
+      ] },
+      { url: P2, tagIds: [], comments: [snap(P2, 'c1')], annotations: [ann('n1', P2, 'c1', 'alice', { none: true })] },
+      // More annotations than one record keeps: carol's are spread over buckets.
+      { url: P3, rev: 2, tagIds: ['t1'], comments: Array.from({ length: 200 }, (_, i) => snap(P3, `c${i}`)), annotations: Array.from({ length: 200 }, (_, i) => ann(`m${i}`, P3, `c${i}`, 'carol', { tagIds: ['t1'] })) },
+    ];
+    await v4.table('bundles').bulkAdd(bundles);
+    await v4.table('pages').bulkAdd([P1, P2, P3].map((url) => ({ url, layout: 'wp', metadata: null, firstSeen: 'x', lastSeen: 'x', commentCount: 3 })));
+    await v4.table('tags').add({ id: 't1', name: 'one', colour: '#000', hotkey: '1', description: '', order: 0 });
+    v4.close();
+
+    const upgraded = new AnnotatorDB(old);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const everything = await readEverything(upgraded);
+    expect(everything.annotations.sort(byId)).toEqual(bundles.flatMap((b) => b.annotations).sort(byId));
+    expect(everything.comments).toEqual(expect.arrayContaining(bundles.flatMap((b) => b.comments)));
+    expect(everything.comments).toHaveLength(204);
+    expect(await upgraded.codings.get([P1, 'alice', 0])).toMatchObject({ rev: 7, tagIds: ['t1', 't2'], annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3', segments: [segment] }] });
+    expect(await upgraded.codings.get([P1, 'bob', 0])).toMatchObject({ rev: 7, tagIds: ['t2'], annotations: [{ id: 'b1', history: [{ updatedAt: 'w' }] }] });
+    expect(await upgraded.codings.get([P2, 'alice', 0])).toMatchObject({ annotations: [{ id: 'n1', none: true }] });
+    // The tag index covers segments: alice's segment uses t2 as bob's tag does.
+    expect(await tagUsage(upgraded, 't2')).toEqual([{ annotator: 'alice', count: 1 }, { annotator: 'bob', count: 1 }]);
+    // c1 (tags) and c3 (a segment) are coded; c2 has a note alone. On P2, "no code applies".
+    expect((await upgraded.pages.toArray()).map((p) => [p.url, p.codedCount])).toEqual([[P1, 2], [P2, 1], [P3, 200]]);
+    expect(await upgraded.codings.get([P3, 'carol', 0])).toMatchObject({ split: true, rev: 2 });
+    expect(await pageAnnotations(upgraded, P3, 'carol')).toMatchObject({ rev: 2, annotations: expect.arrayContaining([expect.objectContaining({ id: 'm199' })]) });
+    expect(await tagUsage(upgraded, 't1')).toEqual([{ annotator: 'alice', count: 1 }, { annotator: 'carol', count: 200 }]);
+    expect(await upgraded.tags.get('t1')).toMatchObject({ name: 'one' });
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('bundles');
+    // The panel reads what it read before.
+    expect(await pageAnnotations(upgraded, P1, 'alice')).toMatchObject({ rev: 7, threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }, { key: 'c2' }, { key: 'c3' }] });
+    upgraded.close();
+    await Dexie.delete(old);
+  });
+});
+
+describe('thread snapshots and split writes', () => {
+  const URL_A = 'https://www.xperiablog.net/a/';
+  const page = target('x').page;
+  const info = (key: string, text = `text of ${key}`) => ({ key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text });
+  /** The target of a press on a comment whose snapshot the page knows stored: its key only. */
+  const byKey = (key: string, annotator = 'alice'): Target => ({ ...target(key), comment: { key }, annotator });
+  const writes = () => {
+    const seen: string[] = [];
+    db.codings.hook('creating', (_key, row) => void seen.push(`codings ${row.annotator}`));
+    db.codings.hook('updating', (_changes, _key, row) => void seen.push(`codings ${row.annotator}`));
+    db.threads.hook('creating', (_key, part) => void seen.push(`threads ${part.comments.length}`));
+    db.threads.hook('updating', () => void seen.push('threads rewritten'));
+    return seen;
+  };
+
+  it('a press names the comment by key: only its coder’s record is written, neither the thread nor another coder’s record', async () => {
+    const [a] = await loadCodebook(db);
+    await saveThread(db, page, Array.from({ length: 300 }, (_, i) => info(`c${i}`)));
+    await setTag(db, byKey('c1', 'bob'), a.id, true, [a.id]);
+    const bob = await db.codings.get([URL_A, 'bob', 0]);
+    const seen = writes();
+    const change = await setTag(db, byKey('c2'), a.id, true, [a.id]);
+    expect(change.after).toMatchObject({ commentKey: 'c2', tagIds: [a.id] });
+    expect(seen).toEqual(['codings alice']);
+    expect(await db.codings.get([URL_A, 'bob', 0])).toEqual(bob);
+    expect(await db.threads.count()).toBe(1);
+  });
+
+  it('a press with the comment’s text adds its snapshot as a new part; a comment stored already keeps its first snapshot', async () => {
+    const [a] = await loadCodebook(db);
+    await saveThread(db, page, [info('c1', 'first words')]);
+    const seen = writes();
+    await setTag(db, target('c2', 'new comment'), a.id, true, [a.id]);
+    await setTag(db, target('c1', 'edited later'), a.id, true, [a.id]);
+    expect(seen).toEqual(['codings alice', 'threads 1', 'codings alice', 'threads 1']);
+    expect((await readThread(db, URL_A)).map((c) => [c.key, c.text])).toEqual([['c1', 'first words'], ['c2', 'new comment']]);
+    expect((await readEverything(db)).comments).toHaveLength(2);
+  });
+
+  it('saves a thread a part at a time, never rewriting the parts before; the page record counts comments and coded comments', async () => {
+    const [a, b] = await loadCodebook(db);
+    expect(await saveThread(db, { ...page, commentCount: 2 }, [info('c1'), info('c2')])).toBe(2);
+    await setTag(db, byKey('c1'), a.id, true, [a.id, b.id]);
+    const seen = writes();
+    await saveThread(db, { ...page, commentCount: 3 }, [info('c3')]);
+    expect(seen).toEqual(['threads 1']);
+    expect(await db.pages.get(URL_A)).toMatchObject({ commentCount: 3, codedCount: 1 });
+    expect(await pageAnnotations(db, URL_A, 'alice')).toMatchObject({ threadKeys: ['c1', 'c2', 'c3'], snapshots: [{ key: 'c1' }] });
+  });
+
+  it('the saved thread’s page shows the whole thread kept since coding began, not only the coded comments', async () => {
+    const [a] = await loadCodebook(db);
+    await setTag(db, target('c2', 'coded first'), a.id, true, [a.id]);
+    await saveThread(db, { ...page, commentCount: 3 }, [info('c1'), info('c2'), info('c3')]);
+    const saved = await savedThread(db, URL_A);
+    expect(saved.comments.map((c) => c.key).sort()).toEqual(['c1', 'c2', 'c3']);
+    expect(saved.comments.find((c) => c.key === 'c2')!.text).toBe('coded first');
+  });
+
+  it(`spreads a coder’s annotations over buckets past ${SPLIT_AT}: a press then writes the head and one bucket, and every reader sees them all`, async () => {
+    const [a, b] = await loadCodebook(db);
+    const keys = Array.from({ length: SPLIT_AT + 20 }, (_, i) => `c${i}`);
+    for (const key of keys) await setTag(db, byKey(key), a.id, true, [a.id, b.id]);
+    const head = await db.codings.get([URL_A, 'alice', 0]);
+    expect(head).toMatchObject({ split: true, annotations: [], rev: keys.length });
+    expect(await db.codings.count()).toBeGreaterThan(BUCKETS / 2);
+    const seen = writes();
+    const change = await setTag(db, byKey('c7'), b.id, true, [a.id, b.id]);
+    expect(change).toMatchObject({ before: { tagIds: [a.id] }, after: { tagIds: [a.id, b.id] }, rev: keys.length + 1 });
+    expect(seen).toEqual(['codings alice', 'codings alice']);
+    expect((await db.codings.get([URL_A, 'alice', bucketOf('c7')]))!.annotations.map((x) => x.commentKey)).toContain('c7');
+
+    const { annotations, rev } = await pageAnnotations(db, URL_A, 'alice');
+    expect(annotations.map((x) => x.commentKey).sort()).toEqual([...keys].sort());
+    expect(rev).toBe(keys.length + 1);
+    expect(await tagUsage(db, a.id)).toEqual([{ annotator: 'alice', count: keys.length }]);
+    expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: keys.length });
+    await deleteAnnotation(db, annotations.find((x) => x.commentKey === 'c3')!);
+    await db.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
+    expect(await renameAnnotator(db, 'Alice')).toBe(keys.length - 1);
+    expect((await pageAnnotations(db, URL_A, 'Alice')).annotations).toHaveLength(keys.length - 1);
+    expect(await db.codings.where('annotator').equals('alice').count()).toBe(0);
+    expect((await deleteTag(db, a.id)).annotations).toHaveLength(keys.length - 1);
+    expect(await tagUsage(db, b.id)).toEqual([{ annotator: 'Alice', count: 1 }]);
+    expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: 1 });
+    expect((await db.codings.get([URL_A, 'Alice', 0]))!.rev).toBe(keys.length + 4);
+  });
+
+  it('counts a comment coded once, whoever coded it, until nobody does (tags, segments or "no code applies"; a note alone is not coding)', async () => {
+    const [a] = await loadCodebook(db);
+    const coded = async () => (await db.pages.get(URL_A))!.codedCount;
+    await setTag(db, target('c1'), a.id, true, [a.id]);
+    expect(await coded()).toBe(1);
+    await setTag(db, { ...target('c1'), annotator: 'bob' }, a.id, true, [a.id]);
+    expect(await coded()).toBe(1);
+    await setTag(db, target('c1'), a.id, false, [a.id]);
+    expect(await coded()).toBe(1);
+    await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c1', annotator: 'bob' }, { tags: { [a.id]: false } }, [a.id]);
+    expect(await coded()).toBe(0);
+    await setNote(db, target('c2'), 'a note');
+    expect(await coded()).toBe(0);
+    await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c2', annotator: 'alice' }, { none: true }, [a.id]);
+    expect(await coded()).toBe(1);
+    const segment = { id: 'seg_1', tagId: a.id, quote: 'text', start: 0, end: 4, createdAt: 'x' };
+    const withSegment = await editAnnotation(db, { pageUrl: URL_A, commentKey: 'c3', annotator: 'alice' }, { segments: { add: [segment] } }, [a.id]);
+    expect(withSegment.after).toMatchObject({ segments: [segment] });
+    expect(await coded()).toBe(2);
+    await deleteAnnotation(db, withSegment.after!);
+    expect(await coded()).toBe(1);
+    await deleteTag(db, a.id);
+    expect(await coded()).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { classicCodebook } from './classic';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 
 import type { NativeExport } from '../../storage/export';
 import { applyImport, previewImport } from '../../storage/import';
@@ -116,7 +116,7 @@ describe('each resolution gives the right stored result', () => {
     await expect(applyImport(other, colleagueFile(), { 'tag_on-topic': { action: 'rename', name: 'Question' } })).rejects.toThrow(/a tag named “Question” exists already/);
     await expect(applyImport(other, colleagueFile(), { 'tag_on-topic': { action: 'rename', name: ' ' } })).rejects.toThrow(/must not be empty/);
     expect(JSON.stringify(await other.tags.toArray())).toBe(before);
-    expect(await other.bundles.count()).toBe(0);
+    expect(await other.codings.count()).toBe(0);
     other.close();
     await Dexie.delete(other.name);
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLASSIC_CODEBOOK } from '../classic-codebook';
 import { announce, onChange } from '../../storage/changes';
 import { setTag } from '../../storage/annotations';
-import { readEverything } from '../../storage/bundles';
+import { readCoderPage, readEverything } from '../../storage/codings';
 import { addTag, loadCodebook, loadVariables, updateTag } from '../../storage/codebook';
 import { exportNative, toCodebookFile } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile } from '../../storage/import';
@@ -62,11 +62,12 @@ describe('the v5 upgrade', () => {
     const upgraded = new AnnotatorDB(name);
     const tags = await loadCodebook(upgraded);
     const variables = await loadVariables(upgraded);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(variables).toEqual([{ ...TAGS_VARIABLE, order: 0 }]);
     expect(tags).toEqual(v4Tags.map((t) => ({ ...t, variableId: 'var_tags' })));
     expect(codesByVariable(variables, tags).map((g) => [g.variable.id, g.variable.kind, g.codes.length])).toEqual([['var_tags', 'multiple', 8]]);
-    expect(await upgraded.bundles.toArray()).toEqual([bundle]);
+    // v6 then moves the bundle's annotations into the coder's record, revision kept.
+    expect(await readCoderPage(upgraded, PAGE, 'alice')).toEqual({ url: PAGE, annotator: 'alice', annotations: [annotation], rev: 3 });
     expect(await upgraded.settings.toArray()).toEqual([{ key: SETTING_KEYS.annotator, value: 'alice' }, { key: SETTING_KEYS.codebookSeeded, value: 'yes' }]);
     upgraded.close();
   });

@@ -5,7 +5,7 @@ import { CommentStore } from '../../page/comment-store';
 import type { Request, Response, ToContentScript } from '../../lib/messages';
 import { PortClient, RESEND_FOR_MS } from '../../page/port-client';
 import { route, type RouterDeps } from '../../background/router';
-import { readEverything } from '../../storage/bundles';
+import { readEverything } from '../../storage/codings';
 import { loadCodebook } from '../../storage/codebook';
 import { classicCodebook } from './classic';
 import { AnnotatorDB } from '../../storage/schema';
