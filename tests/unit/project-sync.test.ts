@@ -9,7 +9,7 @@ import { joinProject, markPending, noteChange, readSyncState } from '../../stora
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { classicCodebook } from './classic';
-import { createProject, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
 beforeAll(async () => {
@@ -132,5 +132,44 @@ describe('the project\'s codebook', () => {
     expect((await syncRound(alice)).codebookChanged).toBe(false);
     await syncRound(lead);
     expect((await loadCodebook(lead)).map((t) => t.name)).not.toContain('alice-only');
+  });
+});
+
+describe('bad input from the server: clear words, nothing lost here', () => {
+  it('the database deleted on the server while coding: the round says so, every coding stays here and waits', async () => {
+    await createProject(server, 'doomed', ['alice']);
+    const alice = new AnnotatorDB(`sync-test-${++dbs}`);
+    await alice.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
+    await classicCodebook(alice);
+    await joinProject(alice, { url: `${server.url}/doomed`, user: 'alice', password: 'pw-alice' });
+    await tag(alice, 1, 'tag_spam');
+    expect((await syncRound(alice)).error).toBeNull();
+    await adminRequest(server, 'doomed', 'DELETE');
+    await tag(alice, 2, 'tag_praise');
+    const state = await syncRound(alice);
+    expect(state.error).toMatch(/no database "doomed"|may not use the database "doomed"/);
+    expect(Object.keys(state.pending)).toEqual([PAGE]);
+    expect(await codings(alice)).toEqual(['alice disqus:1 tag_spam', 'alice disqus:2 tag_praise']);
+  });
+
+  it('a document on the server that fails the checks is named and left out; the rest is merged', async () => {
+    await createProject(server, 'mixed', ['alice', 'lead']);
+    const doc = (annotator: string, tagIds: unknown) => ({
+      type: 'coding', annotator, pageUrl: PAGE,
+      page: { url: PAGE, layout: 'disqus', metadata: null, firstSeen: '2026-11-21T10:00:00.000Z', lastSeen: '2026-11-21T10:00:00.000Z', commentCount: 3 },
+      comments: [comment(7)].map((c) => ({ ...c, pageUrl: PAGE, savedAt: '2026-11-21T10:00:00.000Z' })),
+      annotations: [{ id: `ann_${annotator}`, pageUrl: PAGE, commentKey: 'disqus:7', tagIds, none: true, note: '', annotator, createdAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z' }],
+      tags: [], removed: {},
+    });
+    await adminRequest(server, `mixed/${encodeURIComponent(`coding:mallory:${PAGE}`)}`, 'PUT', doc('mallory', 'not a list'));
+    await adminRequest(server, `mixed/${encodeURIComponent(`coding:carol:${PAGE}`)}`, 'PUT', doc('carol', []));
+    const lead = new AnnotatorDB(`sync-test-${++dbs}`);
+    await lead.settings.put({ key: SETTING_KEYS.annotator, value: 'lead' });
+    await classicCodebook(lead);
+    await joinProject(lead, { url: `${server.url}/mixed`, user: 'lead', password: 'pw-lead' });
+    await tag(lead, 3, 'tag_question');
+    const state = await syncRound(lead);
+    expect(state.error).toMatch(/^coding:mallory:https:\/\/www\.xperiablog\.net\/.*tagIds[^\n]*$/);
+    expect(await codings(lead)).toEqual(['carol disqus:7 ', 'lead disqus:3 tag_question']);
   });
 });
