@@ -1,10 +1,11 @@
-import type { ChartData } from './review-job';
+import type { ChartData } from './rows';
 import type { Tag } from '../../lib/records';
 
-/** Tag counts overall and per page, for the rows shown (counted by the review worker). */
+/** Tag counts overall and per page, and each coder's progress per page, for the rows shown (counted by the review worker). */
 export function Charts({ data, codebook }: { data: ChartData; codebook: Tag[] }) {
   const overall = new Map(Object.entries(data.overall));
   const max = Math.max(1, ...overall.values());
+  const coders = [...new Set(data.perPage.flatMap((p) => Object.keys(p.coded)))].sort();
   return (
     <section class="charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Tags</h2>
@@ -23,6 +24,18 @@ export function Charts({ data, codebook }: { data: ChartData; codebook: Tag[] })
         <tbody>
           {data.perPage.map(({ url, title, counts }) => (
             <tr key={url}><td>{title}</td>{codebook.map((t) => <td key={t.id}>{counts[t.id] ?? ''}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Coding progress</h3>
+      <table class="per-page" data-testid="coder-progress">
+        <thead><tr><th>Page</th>{coders.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+        <tbody>
+          {data.perPage.map(({ url, title, comments, coded }) => (
+            <tr key={url} data-page={url}>
+              <td>{title}</td>
+              {coders.map((c) => <td key={c} data-coder={c}>{coded[c] ?? 0}{comments !== null ? ` / ${comments}` : ''}</td>)}
+            </tr>
           ))}
         </tbody>
       </table>

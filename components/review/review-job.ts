@@ -1,12 +1,6 @@
 import type { AgreementAnswer } from './agreement-job';
-import type { ReviewFilter, ReviewRow, SortKey } from './rows';
+import type { ChartData, ReviewFilter, ReviewRow, SortKey } from './rows';
 import type { Tag } from '../../lib/records';
-
-/** Tag counts for the charts: overall, and per page (the first 50 pages). */
-export interface ChartData {
-  overall: Record<string, number>;
-  perPage: { url: string; title: string; counts: Record<string, number> }[];
-}
 
 /** What the review page asks its worker: the rows `start`..`end` of the table under this filter and sort, or the ids it shows. */
 export type ReviewRequest =

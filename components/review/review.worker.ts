@@ -3,9 +3,10 @@ import { commentId } from '../../lib/comment-id';
 import { readEverything } from '../../storage/codings';
 import { followChanges } from '../../storage/changes';
 import { AnnotatorDB } from '../../storage/schema';
-import { filterRows, joinRows, type ReviewRow } from './rows';
+import { chartData, filterRows, joinRows, type ReviewRow } from './rows';
 import { listed, shownDisagreement } from './agreement-job';
-import type { ChartData, ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
+import type { ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
+import type { ChartData } from './rows';
 import type { Tag, Variable } from '../../lib/records';
 
 // The review page's data lives here, not on the page: one page record of a million annotations
@@ -17,21 +18,6 @@ const db = new AnnotatorDB();
 let data: { rows: ReviewRow[]; codebook: Tag[]; options: ReviewView['options']; revision: number } | null = null;
 let shown: { key: string; rows: ReviewRow[]; charts: ChartData } | null = null;
 let last: Extract<ReviewRequest, { type: 'view' }> | null = null;
-
-/** Tag counts of the shown rows, as the charts draw them. */
-function chartData(rows: ReviewRow[]): ChartData {
-  const overall: Record<string, number> = {};
-  const perPage = new Map<string, ChartData['perPage'][number]>();
-  for (const { annotation: a, page } of rows) {
-    let entry = perPage.get(a.pageUrl);
-    if (!entry) perPage.set(a.pageUrl, (entry = { url: a.pageUrl, title: page?.metadata?.title ?? a.pageUrl, counts: {} }));
-    for (const id of a.tagIds) {
-      overall[id] = (overall[id] ?? 0) + 1;
-      entry.counts[id] = (entry.counts[id] ?? 0) + 1;
-    }
-  }
-  return { overall, perPage: [...perPage.values()].slice(0, 50) };
-}
 
 function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
   if (!data) return;

@@ -1,4 +1,5 @@
 import { commentId } from '../../lib/comment-id';
+import { isCoded } from '../../lib/edits';
 import type { Annotation, CommentSnapshot, PageRecord } from '../../lib/records';
 
 /** One annotation with the comment and page it is about: a row of the review table. */
@@ -66,4 +67,29 @@ export function filterRows(rows: ReviewRow[], filter: ReviewFilter, sort: { key:
   const keyed = out.map((row) => [value(row), row] as const);
   keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) * (sort.descending ? -1 : 1));
   return keyed.map(([, row]) => row);
+}
+
+/**
+ * Tag counts for the charts: overall, and per page (the first 50 pages), with each page's
+ * comment count (null: not known) and how many comments each coder coded there.
+ */
+export interface ChartData {
+  overall: Record<string, number>;
+  perPage: { url: string; title: string; counts: Record<string, number>; comments: number | null; coded: Record<string, number> }[];
+}
+
+/** Tag counts of the shown rows, as the charts draw them, and each coder's coded comments per page. */
+export function chartData(rows: readonly ReviewRow[]): ChartData {
+  const overall: Record<string, number> = {};
+  const perPage = new Map<string, ChartData['perPage'][number]>();
+  for (const { annotation: a, page } of rows) {
+    let entry = perPage.get(a.pageUrl);
+    if (!entry) perPage.set(a.pageUrl, (entry = { url: a.pageUrl, title: page?.metadata?.title ?? a.pageUrl, counts: {}, comments: page?.commentCount ?? null, coded: {} }));
+    if (isCoded(a)) entry.coded[a.annotator] = (entry.coded[a.annotator] ?? 0) + 1;
+    for (const id of a.tagIds) {
+      overall[id] = (overall[id] ?? 0) + 1;
+      entry.counts[id] = (entry.counts[id] ?? 0) + 1;
+    }
+  }
+  return { overall, perPage: [...perPage.values()].slice(0, 50) };
 }
