@@ -66,6 +66,9 @@ describe('a team project through a CouchDB server', () => {
     expect(Date.now() - tagged).toBeLessThan(5_000);
     const annotators = await review.locator('select[aria-label="Annotator"] option').allTextContents();
     expect(annotators).toEqual(expect.arrayContaining(['alice', 'bob']));
+    // The lead's agreement: one comment, coded by both (on-topic against off-topic).
+    const agreement = review.locator('[data-testid="agreement"][data-state="ready"]');
+    await expect.poll(() => agreement.textContent(), { timeout: 5_000 }).toContain('alice, bob · 1 comments coded by two or more coders');
     // The popup says where sync stands.
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);

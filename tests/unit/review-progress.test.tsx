@@ -5,7 +5,7 @@ import { chartData, type ReviewRow } from '../../components/review/rows';
 import type { Annotation, PageRecord } from '../../lib/records';
 
 const AT = '2026-11-21T10:00:00.000Z';
-const page = (url: string, commentCount: number): PageRecord => ({ url, layout: 'wp', metadata: { url, title: `Title ${url.slice(-2)}`, byline: null, siteName: null, publishedTime: null, excerpt: null }, firstSeen: AT, lastSeen: AT, commentCount });
+const page = (url: string, commentCount: number): PageRecord => ({ url, layout: 'wp', metadata: { url, title: `Title ${url.slice(-2)}`, byline: null, siteName: null, publishedTime: null, excerpt: null }, firstSeen: AT, lastSeen: AT, commentCount, codedCount: 0 });
 const row = (p: PageRecord, annotator: string, key: string, state: Partial<Annotation>): ReviewRow =>
   ({ annotation: { id: `${annotator}${key}`, pageUrl: p.url, commentKey: key, tagIds: [], note: '', annotator, createdAt: AT, updatedAt: AT, ...state }, page: p, comment: undefined } as unknown as ReviewRow);
 
