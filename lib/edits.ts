@@ -1,7 +1,7 @@
 // Kept apart from the database code: the panel (a content script) builds on the same rules to
 // know what its presses still on their way will make of an annotation.
 
-import type { AnnotationState, Segment } from './records';
+import type { Annotation, AnnotationState, Segment } from './records';
 
 /**
  * A write stated as the change it makes, never as the whole row its sender last drew: tags put
@@ -16,6 +16,11 @@ export interface AnnotationEdit {
   none?: boolean;
   /** Segments added (by id; the same id twice is one segment) and segment ids removed. */
   segments?: { add?: Segment[]; remove?: string[] };
+}
+
+/** What an annotation says, without who and when (null: no annotation). */
+export function stateOf(a: Annotation | null | undefined): AnnotationState | null {
+  return a ? { tagIds: a.tagIds, note: a.note, ...(a.none && { none: true }), ...(a.segments?.length && { segments: a.segments }) } : null;
 }
 
 /**

@@ -14,12 +14,11 @@ import { ThreadSnapshots } from './thread-snapshots';
 import { UndoHistory, describeStep, inverseOf, type HistoryEntry, type Step } from './undo-history';
 import { movedKey, nextUncodedKey } from './selection';
 import { isCodable, tagOnEdit } from '../lib/codebook';
-import { isCoded } from '../lib/edits';
+import { isCoded, stateOf } from '../lib/edits';
 
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
 
-const stateOf = (a: Annotation | null | undefined): AnnotationState | null => (a ? { tagIds: a.tagIds, note: a.note, ...(a.none && { none: true }), ...(a.segments && { segments: a.segments }) } : null);
 /** What keys that act on a comment say on a page without any. */
 const NO_COMMENTS = 'This page has no comments to tag.';
 
@@ -125,7 +124,7 @@ export class AnnotatorSession implements PanelSession {
 
   /** Selects the next comment after the selection that is not coded: no code, no "no code applies" (wrapping around). */
   nextUncoded(keys: readonly string[]): string | null {
-    const next = nextUncodedKey(keys, this.state.selectedKey, (key) => isCoded(stateOf(this.state.thread.annotationOf.get(key))));
+    const next = nextUncodedKey(keys, this.state.selectedKey, (key) => isCoded(this.state.thread.annotationOf.get(key)));
     if (next) this.select(next);
     else this.report('info', this.state.thread.comments.length ? 'Every comment shown is coded.' : NO_COMMENTS);
     return next;

@@ -4,7 +4,7 @@ import { addToCodedCount, annotationIn, codedDelta, readCoderPage, readSlot, rev
 import { seenPage } from './pages';
 import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
 import { addToThread, readThread } from './threads';
-import { applyEdit, inCodebookOrder, isCoded, type AnnotationEdit } from '../lib/edits';
+import { applyEdit, inCodebookOrder, isCoded, stateOf, type AnnotationEdit } from '../lib/edits';
 import type { Annotation, AnnotationKey, AnnotationState, Change, CodingPart, CommentInfo, CommentRef, PageInfo, Target } from '../lib/records';
 
 /** An annotation named by page and comment; without `annotator`, this browser's annotator. */
@@ -14,8 +14,6 @@ type TargetOf = Omit<Target, 'annotator'> & { annotator?: string };
 
 
 const isEmpty = (state: AnnotationState | null) => !isCoded(state) && (state?.note.trim() ?? '') === '';
-/** What an annotation says, without who and when. */
-const stateOf = (a: Annotation): AnnotationState => ({ tagIds: a.tagIds, note: a.note, ...(a.none && { none: true }), ...(a.segments?.length && { segments: a.segments }) });
 const segmentIds = (state: AnnotationState) => (state.segments ?? []).map((s) => s.id).join(' ');
 const sameState = (a: AnnotationState | null, b: AnnotationState | null) =>
   isEmpty(a) && isEmpty(b) ? true : !!a && !!b && a.note === b.note && !!a.none === !!b.none && segmentIds(a) === segmentIds(b)

@@ -5,12 +5,13 @@ import { isCodable } from '../lib/codebook';
 import type { PageState, Request, Response } from '../lib/messages';
 import type { Tag } from '../lib/records';
 
+const CODING_TYPES = ['get-page-state', 'set-tag', 'set-codes', 'set-note', 'edit-segments'] as const;
+
 /** The requests a panel makes about its page's codings: read them, change one. */
-export type CodingRequest = Extract<Request, { type: 'get-page-state' | 'set-tag' | 'set-codes' | 'set-note' | 'edit-segments' }>;
+export type CodingRequest = Extract<Request, { type: (typeof CODING_TYPES)[number] }>;
 
 /** Whether a request is one of the panel's reads or writes of codings. */
-export const isCodingRequest = (request: Request): request is CodingRequest =>
-  request.type === 'get-page-state' || request.type === 'set-tag' || request.type === 'set-codes' || request.type === 'set-note' || request.type === 'edit-segments';
+export const isCodingRequest = (request: Request): request is CodingRequest => (CODING_TYPES as readonly string[]).includes(request.type);
 
 const ok = <T>(value: T): Response<T> => ({ ok: true, value });
 
