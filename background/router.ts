@@ -2,6 +2,7 @@ import { answerCodingRequest, isCodingRequest } from '../storage/coding-requests
 import { loadCodebook } from '../storage/codebook';
 import { SETTING_KEYS, type AnnotatorDB } from '../storage/schema';
 import { saveThread } from '../storage/threads';
+import { readPanelSync } from '../storage/sync-status';
 import { parsePageRequest, parseRequest, type Request, type Response, type ToContentScript } from '../lib/messages';
 import { foreignPageReason, isOwnContentScript, isOwnExtensionPage, type SenderLike } from './sender';
 import type { Tag } from '../lib/records';
@@ -144,5 +145,7 @@ async function handle(request: Request, from: { tabId: number; frameId: number; 
       return ok(null);
     case 'save-thread':
       return ok(await saveThread(db, request.page, request.comments));
+    case 'get-sync-status':
+      return ok(await readPanelSync(db));
   }
 }

@@ -159,6 +159,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('get-panel-placement') }),
   /** The reader moved or narrowed the panel: keep it so for every page. */
   v.strictObject({ type: v.literal('save-panel-placement'), placement: PanelPlacementSchema }),
+  /** The panel's status line: where the team project's sync stands (PanelSync), in words only. */
+  v.strictObject({ type: v.literal('get-sync-status') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -194,6 +196,21 @@ export interface PageState {
   threadKeys: string[];
   /** The revision of this coder's record of the page these were read at. */
   rev: number;
+}
+
+/**
+ * Where the team project's sync stands, as the page may know it (the answer to get-sync-status;
+ * null when no project is joined): the database's name and words, never its address, user or password.
+ */
+export interface PanelSync {
+  /** The project's database name. */
+  project: string;
+  /** When a round last went through (ISO time), or null before the first. */
+  lastSync: string | null;
+  /** Pages whose codings wait to be sent. */
+  waiting: number;
+  /** What went wrong in the last round, in words; null when it went through. */
+  error: string | null;
 }
 
 /** What the background sends to content scripts. */

@@ -15,6 +15,7 @@ import { UndoHistory, describeStep, inverseOf, type HistoryEntry, type Step } fr
 import { movedKey, nextUncodedKey } from './selection';
 import { isCodable, tagOnEdit } from '../lib/codebook';
 import { isCoded, stateOf } from '../lib/edits';
+import { followSync, sameSync } from './panel-sync';
 
 /** A message to the background and its answer. */
 export type Send = <T>(request: Request) => Promise<Response<T>>;
@@ -34,12 +35,15 @@ export class AnnotatorSession implements PanelSession {
     thread: { loaded: false, comments: [], codebook: [], variables: [], annotator: '', annotationOf: new Map(), missing: [] },
     history: { canUndo: false, canRedo: false },
     pick: { available: false, active: false },
+    sync: null,
   };
   private readonly listeners = new Set<(state: SessionState) => void>();
   private readonly codings: ThreadCodings;
   private readonly history = new UndoHistory();
   private readonly saves: SaveTracker;
   private readonly snapshots: ThreadSnapshots;
+  /** Reads where the project's sync stands again. */
+  private readonly readSync: () => void;
   /** load() was called: the session shows stored data, and reads it again when it changes (not before). */
   private following = false;
   private url: string;
@@ -59,6 +63,9 @@ export class AnnotatorSession implements PanelSession {
     this.codings = new ThreadCodings(store);
     this.saves = new SaveTracker(send);
     this.snapshots = new ThreadSnapshots(send);
+    this.readSync = followSync(send, (sync) => {
+      if (!sameSync(sync, this.state.sync)) this.update({ sync });
+    });
     store.subscribe(() => {
       this.recompute({});
       this.keepThread();
@@ -88,6 +95,7 @@ export class AnnotatorSession implements PanelSession {
 
   /** Loads the codebook and the saved annotations of this page. */
   async load(): Promise<void> {
+    if (!this.following) this.readSync();
     this.following = true;
     const response = await this.send<PageState>({ type: 'get-page-state', pageUrl: this.url });
     if (!response.ok && response.error.startsWith(FOREIGN_PAGE) && this.page.ownUrl && this.url !== this.page.ownUrl) {
@@ -187,7 +195,8 @@ export class AnnotatorSession implements PanelSession {
 
   /**
    * Follows what storage announced and the background relayed: a write in another tab, on the
-   * review page, an import, the codebook or the annotator's name changed on the options page.
+   * review page, an import, the codebook or the annotator's name changed on the options page,
+   * the team project's sync moved on.
    */
   async onMessage(message: ToContentScript): Promise<void> {
     if (message.type !== 'stored-change') return;
@@ -206,6 +215,10 @@ export class AnnotatorSession implements PanelSession {
         // Renamed: the annotations moved to the new name; read them (and the name) again, so
         // news for the new name is taken and the next press changes them, as before the rename.
         if (this.following && change.name !== this.state.thread.annotator) return this.load();
+        return;
+      case 'project':
+        // Joined, left, or a round moved on: the status line reads where sync stands again.
+        if (this.following) this.readSync();
     }
   }
 

@@ -108,6 +108,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
           <PanelEdge placement={placement} />
           <PanelHeader
             thread={thread}
+            sync={state.sync}
             tab={tab}
             side={placement.side}
             onMove={placement.moveTo}

@@ -1,6 +1,8 @@
 import { trusted } from './trusted';
 import { isCoded } from '../../lib/edits';
 import { CodeBar } from './CodeBar';
+import { SyncLine } from './SyncLine';
+import type { PanelSync } from '../../lib/messages';
 import type { ThreadState } from './model';
 import type { ComponentChild } from 'preact';
 import type { PanelSide } from '../../lib/panel-placement';
@@ -9,11 +11,13 @@ import type { PanelSide } from '../../lib/panel-placement';
 export type Filter = { kind: 'all' } | { kind: 'uncoded' } | { kind: 'coded' } | { kind: 'tag'; tagId: string };
 
 /**
- * Title, progress (comments coded), the codebook's buttons with per-code counts (click to apply
+ * Title, the team project's sync, progress (comments coded), the codebook's buttons with per-code counts (click to apply
  * to the selected comment), filter and search; only the title row while there is no comment to act on.
  */
 export function PanelHeader(props: {
   thread: ThreadState;
+  /** Where the team project's sync stands (null: no project joined, no line). */
+  sync: PanelSync | null;
   /** The count tab, docked in the title row's corner at the window's edge. */
   tab: ComponentChild;
   /** The side of the page the panel is on. */
@@ -55,6 +59,7 @@ export function PanelHeader(props: {
         <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
         {props.side === 'right' && props.tab}
       </div>
+      <SyncLine sync={props.sync} />
       {total > 0 && <>
         <p class="ca-progress" data-testid="ca-progress">
           {coded} of {total} coded{thread.annotator && <span class="ca-annotator"> · as {thread.annotator}</span>}

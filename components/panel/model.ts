@@ -3,6 +3,7 @@
 import type { ExtractedComment } from '../../layouts/types';
 import type { Annotation, CommentSnapshot, Tag, Variable } from '../../lib/records';
 import type { Passage } from '../../lib/passages';
+import type { PanelSync } from '../../lib/messages';
 
 /** A comment in the panel: where it came from (frame 0 = the page itself, else an iframe). */
 export type PanelComment = ExtractedComment & { frameId: number };
@@ -50,7 +51,7 @@ export interface PickState {
 
 /**
  * Everything the panel shows, grouped by concern: the panel itself (open, selection, status
- * line), the thread and its codings, the undo history, thread picking. Replaced (never mutated)
+ * line), the thread and its codings, the undo history, thread picking, the project's sync. Replaced (never mutated)
  * on every change; a group is replaced only when something in it changed.
  */
 export interface SessionState {
@@ -60,6 +61,8 @@ export interface SessionState {
   thread: ThreadState;
   history: HistoryState;
   pick: PickState;
+  /** Where the team project's sync stands; null when no project is joined. */
+  sync: PanelSync | null;
 }
 
 /** What the panel asks of the session behind it. */

@@ -8,6 +8,7 @@ import { answerCodingRequest, isCodingRequest } from '../../storage/coding-reque
 import { onChange } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
 import { savedThread } from '../../storage/saved-threads';
+import { readPanelSync } from '../../storage/sync-status';
 import { AnnotatorDB } from '../../storage/schema';
 import { keepBackgroundListening } from '../../extension/keep-background-listening';
 
@@ -23,6 +24,7 @@ const send = (async (request: Request): Promise<Response> => {
     const local = 'target' in request ? { ...request, target: { ...request.target, page: { ...request.target.page, layout: null } } } : request;
     return answerCodingRequest(db, local, () => loadCodebook(db));
   }
+  if (request.type === 'get-sync-status') return { ok: true, value: await readPanelSync(db) };
   if (request.type === 'open-options') await browser.runtime.openOptionsPage();
   // Frames, outlines in frames and thread picks do not exist on this page; the thread it shows
   // is stored already (save-thread).
