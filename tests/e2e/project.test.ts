@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
-import { openWithPanel, readStores, test } from './fixture';
-import { extensionId, letThrough, press, rowTags, selectedKey } from './harness';
+import { openWithPanel, test } from './fixture';
+import { extensionId, press, rowTags, selectedKey } from './harness';
+import { join, joinSynced, options, syncStatus } from './project-join';
 import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
 
 const XPERIA = fixture('002-xperiablog');
@@ -14,40 +14,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-/** The options page of the extension in `context`. */
-async function options(context: BrowserContext, base = server.url): Promise<Page> {
-  await letThrough(context, base);
-  const tab = await context.newPage();
-  await tab.goto(`chrome-extension://${await extensionId(context)}/options.html`);
-  return tab;
-}
-
-/** Names the annotator and joins the project as `user` (password pw-USER) on the options page; returns the page. */
-async function join(context: BrowserContext, user: string, password = `pw-${user}`, db = 'study', base = server.url): Promise<Page> {
-  const tab = await options(context, base);
-  const name = tab.locator('[data-testid="annotator-name"]');
-  // The stored name shows first (made up on a new profile); then it is renamed.
-  await expect.poll(() => name.inputValue()).not.toBe('');
-  await name.fill(user);
-  await name.press('Tab');
-  // Renamed once the database says so (the options page saves on change, asynchronously).
-  await expect.poll(async () => (await readStores(tab, 'settings')).settings.find((row) => row.key === 'annotator')?.value).toBe(user);
-  await tab.locator('[data-testid="ca-sync-url"]').fill(`${base}/${db}`);
-  await tab.locator('[data-testid="ca-sync-user"]').fill(user);
-  await tab.locator('[data-testid="ca-sync-password"]').fill(password);
-  await tab.locator('[data-testid="ca-sync-join"]').click();
-  return tab;
-}
-
-const status = (tab: Page) => tab.locator('[data-testid="ca-sync-status"]').textContent({ timeout: 10_000 });
-
 describe('a team project through a CouchDB server', () => {
   test('two coders code the same thread; the lead sees both codings within 5 s', async ({ context, launchBrowser }) => {
     const bob = await launchBrowser();
     const lead = await launchBrowser();
     for (const [ctx, user] of [[context, 'alice'], [bob.context, 'bob'], [lead.context, 'lead']] as const) {
-      const tab = await join(ctx, user);
-      await expect.poll(() => status(tab), { timeout: 10_000 }).toMatch(/^synced/);
+      await joinSynced(ctx, server.url, user);
     }
     const review = await (await lead.context.newPage());
     await review.goto(`chrome-extension://${await extensionId(lead.context)}/review.html`);
@@ -79,11 +51,11 @@ describe('a team project through a CouchDB server', () => {
     const { context } = await launchBrowser();
     // A database with members, alice not among them (one without members is open to every user).
     await createProject(server, 'closed', ['bob']);
-    const wrong = await join(context, 'alice', 'not-her-password');
+    const wrong = await join(context, server.url, 'alice', { password: 'not-her-password' });
     await expect.poll(() => wrong.locator('[data-testid="ca-sync-error"]').textContent()).toMatch(/does not accept the user name "alice"/);
-    const outsider = await join(context, 'alice', 'pw-alice', 'closed');
+    const outsider = await join(context, server.url, 'alice', { db: 'closed' });
     await expect.poll(() => outsider.locator('[data-testid="ca-sync-error"]').textContent()).toMatch(/"alice" may not use the database "closed"/);
-    const missing = await join(context, 'alice', 'pw-alice', 'no-such-db');
+    const missing = await join(context, server.url, 'alice', { db: 'no-such-db' });
     await expect.poll(() => missing.locator('[data-testid="ca-sync-error"]').textContent()).toMatch(/no database "no-such-db"|may not use/);
     expect(await missing.locator('[data-testid="ca-sync-status"]').count()).toBe(0);
   });
@@ -92,22 +64,22 @@ describe('a team project through a CouchDB server', () => {
     const relay = await relayTo(server);
     try {
       const { context } = await launchBrowser();
-      const settings = await join(context, 'alice', 'pw-alice', 'study', relay.url);
-      await expect.poll(() => status(settings), { timeout: 10_000 }).toMatch(/^synced/);
+      const settings = await join(context, relay.url, 'alice');
+      await expect.poll(() => syncStatus(settings), { timeout: 10_000 }).toMatch(/^synced/);
       const page = await context.newPage();
       const keys = [await openWithPanel(page, XPERIA.url)];
       await press(page, '3');
-      await expect.poll(() => status(settings), { timeout: 10_000 }).toMatch(/^synced/);
+      await expect.poll(() => syncStatus(settings), { timeout: 10_000 }).toMatch(/^synced/);
 
       await relay.down();
       for (const key of ['4', '5']) {
         await press(page, 'j', key);
         keys.push((await selectedKey(page))!);
       }
-      await expect.poll(() => status(settings), { timeout: 15_000 }).toMatch(/^Not synced: The server at .* does not answer.*1 page waiting, kept here/);
+      await expect.poll(() => syncStatus(settings), { timeout: 15_000 }).toMatch(/^Not synced: The server at .* does not answer.*1 page waiting, kept here/);
 
       await relay.up();
-      await expect.poll(() => status(settings), { timeout: 20_000 }).toMatch(/^synced/);
+      await expect.poll(() => syncStatus(settings), { timeout: 20_000 }).toMatch(/^synced/);
       const { rows } = await adminRequest(server, 'study/_all_docs?include_docs=true');
       const mine = rows.map((r: { doc: { annotator?: string } }) => r.doc).filter((doc: { annotator?: string }) => doc.annotator === 'alice');
       expect(mine).toHaveLength(1);
@@ -121,8 +93,7 @@ describe('a team project through a CouchDB server', () => {
 
   test('a coder tags offline, closes the browser and opens it again: nothing lost, sync resumes', async ({ launchBrowser }) => {
     const first = await launchBrowser();
-    const settings = await join(first.context, 'bob');
-    await expect.poll(() => status(settings), { timeout: 10_000 }).toMatch(/^synced/);
+    await joinSynced(first.context, server.url, 'bob');
     const page = await first.context.newPage();
     await openWithPanel(page, XPERIA.url);
     await first.context.setOffline(true);
@@ -132,8 +103,8 @@ describe('a team project through a CouchDB server', () => {
     await first.context.close();
 
     const again = await launchBrowser(first.profileDir);
-    const reopened = await options(again.context);
-    await expect.poll(() => status(reopened), { timeout: 20_000 }).toMatch(/^synced/);
+    const reopened = await options(again.context, server.url);
+    await expect.poll(() => syncStatus(reopened), { timeout: 20_000 }).toMatch(/^synced/);
     const { rows } = await adminRequest(server, 'study/_all_docs?include_docs=true');
     const bobs = rows.map((r: { doc: { annotator?: string } }) => r.doc).filter((doc: { annotator?: string }) => doc.annotator === 'bob');
     expect(bobs.flatMap((doc: { annotations: { commentKey: string; tagIds: string[] }[] }) => doc.annotations).find((a: { commentKey: string }) => a.commentKey === key)?.tagIds).toContain('tag_complaint');

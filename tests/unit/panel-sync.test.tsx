@@ -59,7 +59,7 @@ describe('what the page may learn of the project', () => {
 
   it('nothing without a project; with one, its database’s name, the pages waiting and the error in words, never its address, user or password', async () => {
     expect(await readPanelSync(db)).toBeNull();
-    await db.pages.put({ url: 'https://phandroid.com/a/', layout: 'wp', metadata: null, firstSeen: '', lastSeen: '', commentCount: 3 });
+    await db.pages.put({ url: 'https://phandroid.com/a/', layout: 'wp', metadata: null, firstSeen: '', lastSeen: '', commentCount: 3, codedCount: 0 });
     await joinProject(db, { url: 'https://couch.example.org/team%20study', user: 'alice-user', password: 's3cret-pw' });
     expect(await readPanelSync(db)).toEqual({ project: 'team study', lastSync: null, waiting: 1, error: null });
     await updateSyncState(db, (state) => ({ ...state, lastSync: at(1), error: 'The server refused s3cret-pw.' }));
