@@ -4,12 +4,14 @@ import { noteChange, readProject, readSyncState, updateSyncState, type Project, 
 import type { AnnotatorDB } from '../storage/schema';
 import { codingDocId, localCodingDoc, mergeCodingDoc, sameCoding, type CodingDoc } from '../storage/sync-docs';
 import { isCodebookDoc, localCodebookDoc, mergeCodebookDoc } from '../storage/sync-codebook';
+import { isThreadDoc, mergeThreadDoc } from '../storage/sync-threads';
+import { pushThreads } from './thread-sync';
 import { CouchError, couchRequest } from '../lib/couch';
 
 // Replication with the project's CouchDB database, both ways, in rounds: send the pages changed
 // here (each merged first with the server's version of its document, so a change made on the
-// coder's other machine is never overwritten), then read the server's changes since the
-// checkpoint. A key press is saved locally first, exactly as without a project; sync only reads
+// coder's other machine is never overwritten) and the coded pages' whole threads that grew
+// (background/thread-sync.ts), then read the server's changes since the checkpoint. A key press is saved locally first, exactly as without a project; sync only reads
 // what was saved.
 
 /** Documents per request: a page's document can be large (its comments). */
@@ -87,6 +89,11 @@ async function pull(db: AnnotatorDB, project: Project, fetcher: typeof fetch, pr
         if (refused) problems.push(refused);
         continue;
       }
+      if (!change.deleted && isThreadDoc(change.doc)) {
+        const refused = await mergeThreadDoc(db, change.doc);
+        if (refused) problems.push(refused);
+        continue;
+      }
       if (change.deleted || !isCoding(change.doc) || change.id !== codingDocId(change.doc.annotator, change.doc.pageUrl)) continue;
       const refused = await mergeCodingDoc(db, change.doc, (await readSyncState(db)).removed[change.doc.pageUrl]);
       if (refused) problems.push(refused);
@@ -125,6 +132,7 @@ export async function syncRound(db: AnnotatorDB, fetcher: typeof fetch = fetch):
         return next;
       });
     }
+    problems.push(...await pushThreads(db, project, me, fetcher));
     if ((await readSyncState(db)).codebookChanged) await pushCodebook(db, project, fetcher);
     await pull(db, project, fetcher, problems);
     return await updateSyncState(db, (state) => ({ ...state, lastSync: new Date().toISOString(), error: problems.length ? problems.join('\n') : null }));
@@ -168,7 +176,7 @@ export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch
       }
       if (!project) return;
       await noteChange(db, change, await annotatorName(db));
-      if (change.kind === 'annotation' || change.kind === 'pages') kick();
+      if (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread') kick();
     })().catch(() => undefined);
   });
   void (async () => {

@@ -21,6 +21,8 @@ export interface RelayDeps {
 export function relayChanges(deps: RelayDeps): () => void {
   return onChange(deps.db, (change: StoreChange) => {
     if (change.kind === 'codebook') deps.cache.codebook = undefined;
+    // A thread's snapshot grew: news for sync, not for any panel (it shows the page's own comments).
+    if (change.kind === 'thread') return;
     deps.broadcast({ type: 'stored-change', change }).catch(() => undefined);
   });
 }

@@ -22,7 +22,9 @@ export type StoreChange =
   /** This browser annotates as `name` now; `previous` (null: none yet) had its annotations moved to it. */
   | { kind: 'annotator'; name: string; previous: string | null }
   /** The team project was joined or left, or its sync moved on (status, changes waiting). */
-  | { kind: 'project' };
+  | { kind: 'project' }
+  /** Comments were added to the snapshot of a page's thread (coding started there, comments arrived, a member's thread merged): sync sends it. */
+  | { kind: 'thread'; pageUrl: string };
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -58,6 +60,7 @@ const StoreChangeSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('codebook') }),
   v.strictObject({ kind: v.literal('annotator'), name, previous: v.nullable(name) }),
   v.strictObject({ kind: v.literal('project') }),
+  v.strictObject({ kind: v.literal('thread'), pageUrl: text(4_000) }),
 ]) satisfies v.GenericSchema<unknown, StoreChange>;
 
 /**

@@ -95,7 +95,6 @@ export class AnnotatorSession implements PanelSession {
 
   /** Loads the codebook and the saved annotations of this page. */
   async load(): Promise<void> {
-    if (!this.following) this.readSync();
     this.following = true;
     const response = await this.send<PageState>({ type: 'get-page-state', pageUrl: this.url });
     if (!response.ok && response.error.startsWith(FOREIGN_PAGE) && this.page.ownUrl && this.url !== this.page.ownUrl) {
@@ -103,6 +102,8 @@ export class AnnotatorSession implements PanelSession {
       return this.load();
     }
     if (!response.ok) return this.report('error', response.error);
+    // After the codings (the panel's first paint waits for them): where the project's sync stands.
+    this.readSync();
     this.codings.load(response.value);
     this.snapshots.load(response.value.threadKeys);
     const { codebook, variables = [], annotator } = response.value;

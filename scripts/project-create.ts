@@ -3,7 +3,7 @@
 // Sets up a team project on a CouchDB 3 server through its HTTP API (docs in README, "Team
 // projects"): the database, a user for the lead and each coder (passwords generated and printed
 // once), the database's members (coders and lead) and admins (the lead), and the validation
-// function that lets a coder write only their own codings and only the lead the codebook.
+// function that lets a coder write only their own codings and threads, and only the lead the codebook.
 // Runs again without harm: what exists is kept (a user keeps their password).
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,11 @@ export const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var admins = (secObj && secObj.admins && secObj.admins.names) || [];
   if (userCtx.roles.indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) return;
   if (newDoc._id.indexOf('_design/') === 0 || newDoc._id === 'codebook' || newDoc._id === 'project') throw({ forbidden: 'only the lead changes the project and its codebook' });
-  if (newDoc.type !== 'coding' || newDoc._id.indexOf('coding:') !== 0) throw({ forbidden: 'a coder writes coding documents only' });
+  if (newDoc.type === 'thread') {
+    if (newDoc._id.indexOf('thread:' + userCtx.name + ':') !== 0 || newDoc.user !== userCtx.name || (oldDoc && oldDoc.user !== userCtx.name)) throw({ forbidden: 'a coder writes only their own threads' });
+    return;
+  }
+  if (newDoc.type !== 'coding' || newDoc._id.indexOf('coding:') !== 0) throw({ forbidden: 'a coder writes coding and thread documents only' });
   if (newDoc.user !== userCtx.name || (oldDoc && oldDoc.user !== userCtx.name)) throw({ forbidden: 'a coder writes only their own codings' });
 }`;
 
@@ -77,7 +81,7 @@ export async function createProject(plan: ProjectPlan, log: (line: string) => vo
   const design = `${plan.url}/_design/comment-annotator`;
   const current = (await request(design)).answer as { _rev?: string } | null;
   await must(design, 'PUT', { ...(current?._rev && { _rev: current._rev }), validate_doc_update: VALIDATE });
-  log('installed the validation function: coders write only their own codings, only the lead the codebook');
+  log('installed the validation function: coders write only their own codings and threads, only the lead the codebook');
   log(`Each coder joins in the extension's options: database ${plan.url}, their user name and password.`);
   return passwords;
 }

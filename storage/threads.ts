@@ -1,3 +1,4 @@
+import { announce } from './changes';
 import { pageKeyRange, type AnnotatorDB } from './schema';
 import { normalisedTextHash } from '../lib/text-hash';
 import type { CommentInfo, CommentSnapshot, PageInfo, ThreadPart } from '../lib/records';
@@ -49,11 +50,12 @@ export async function addToThread(db: AnnotatorDB, url: string, comments: readon
  * Keeps snapshots of comments of a page where coding started (the whole thread, a part at a
  * time, then each comment as it arrives); answers how many it kept. The page's record learns
  * its count of comments after, when it changed: the part's transaction does not hold the page
- * records a press writes. Announces nothing: no view shows a comment before it is coded.
+ * records a press writes. Announces the thread (for sync: no view shows a comment before it is coded).
  */
 export async function saveThread(db: AnnotatorDB, page: PageInfo, comments: readonly CommentInfo[]): Promise<number> {
   await db.transaction('rw', db.threads, () => addToThread(db, page.url, comments, new Date().toISOString()));
   const record = await db.pages.get(page.url);
   if (record && record.commentCount !== page.commentCount) await db.pages.update(page.url, { commentCount: page.commentCount });
+  if (comments.length) announce(db, { kind: 'thread', pageUrl: page.url });
   return comments.length;
 }

@@ -43,7 +43,8 @@ function readVariables(): Promise<Variable[]> {
 }
 
 let revision = 0;
-// Every kind of change shows here: annotations, imports, the codebook, a rename (the annotator column).
+// Every kind of change shows here: annotations, imports, the codebook, a rename (the annotator column);
+// not a thread's snapshot growing (the table shows the snapshots of coded comments, stored with their codings).
 followChanges(db, async () => {
   scope.postMessage({ type: 'progress', phase: 'reading' });
   const [{ annotations, comments }, pages, codebook, variables] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(), readVariables()]);
@@ -81,7 +82,7 @@ followChanges(db, async () => {
       disagreements: shown.map((d) => shownDisagreement(d, snapshots.get(commentId(d.pageUrl, d.commentKey)), pageTitles.get(d.pageUrl))),
     });
   }, 0);
-});
+}, (change) => change.kind !== 'thread');
 
 scope.onmessage = (event) => {
   const request = event.data;

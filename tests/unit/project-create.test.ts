@@ -27,7 +27,7 @@ describe('npm run project:create', () => {
     expect(() => parseArgs(['https://c.example.org/study'])).toThrow(/^Usage: npm run project:create/);
   });
 
-  it('creates the database, users and members; the server lets a coder write only their own codings, and only the lead the codebook', async () => {
+  it('creates the database, users and members; the server lets a coder write only their own codings and threads, and only the lead the codebook', async () => {
     const plan = { url: `${server.url}/study`, admin: server.admin, lead: 'carol', coders: ['alice', 'bob'] };
     const passwords = await createProject(plan, () => undefined);
     expect(Object.keys(passwords).sort()).toEqual(['alice', 'bob', 'carol']);
@@ -39,6 +39,13 @@ describe('npm run project:create', () => {
     expect(await put('alice', passwords.alice, 'coding:bob:https://example.org/a', coding('bob'))).toBe(403);
     expect(await put('alice', passwords.alice, 'codebook', { tags: [] })).toBe(403);
     expect(await put('carol', passwords.carol, 'codebook', { tags: [] })).toBe(201);
+    // A coder's thread parts: only under their own name, and only as themselves.
+    const thread = (user: string) => ({ type: 'thread', user, pageUrl: 'https://example.org/a', part: 0, comments: [] });
+    expect(await put('alice', passwords.alice, 'thread:alice:0:https://example.org/a', thread('alice'))).toBe(201);
+    expect(await put('bob', passwords.bob, 'thread:alice:0:https://example.org/a', thread('bob'))).toBe(403);
+    expect(await put('bob', passwords.bob, 'thread:bob:0:https://example.org/a', thread('alice'))).toBe(403);
+    expect(await put('bob', passwords.bob, 'thread:alice:1:https://example.org/a', thread('alice'))).toBe(403);
+    expect(await put('bob', passwords.bob, 'thread:bob:0:https://example.org/a', thread('bob'))).toBe(201);
     expect(await put('mallory', 'x', 'coding:mallory:https://example.org/a', coding('mallory'))).toBe(401);
   });
 });

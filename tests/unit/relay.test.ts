@@ -33,7 +33,7 @@ const comments = Array.from({ length: 3 }, (_, i) => ({ key: `wp:${i + 1}`, pare
 const routerDeps = (): RouterDeps => ({ db, extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', sendToTab: async () => undefined, openOptions: async () => undefined, cache: {} });
 
 describe('the background relay', () => {
-  it('passes every announced change to every tab, and drops the router’s codebook only when the codebook changed', async () => {
+  it('passes every announced change but a thread’s to every tab, and drops the router’s codebook only when the codebook changed', async () => {
     const deps = routerDeps();
     const sent: ToContentScript[] = [];
     const stop = relayChanges({ db, cache: deps.cache, broadcast: async (message) => void sent.push(message) });
@@ -48,8 +48,10 @@ describe('the background relay', () => {
     await vi.waitFor(() => expect(sent).toHaveLength(3));
     expect(sent).toEqual(changes.map((change) => ({ type: 'stored-change', change })));
     expect(deps.cache.codebook).toBe(kept);
-    announce(db, { kind: 'codebook' });
+    // A thread's snapshot growing is news for sync only: no tab hears of it.
+    announce(db, { kind: 'thread', pageUrl: PAGE }, { kind: 'codebook' });
     await vi.waitFor(() => expect(sent).toHaveLength(4));
+    expect(sent[3]).toEqual({ type: 'stored-change', change: { kind: 'codebook' } });
     expect(deps.cache.codebook).toBeUndefined();
     stop();
   });

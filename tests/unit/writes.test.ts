@@ -182,7 +182,7 @@ describe('presses through a worker that stops under them', () => {
     const [a, b] = await loadCodebook(db);
     const store = new CommentStore();
     const answers: Response[] = [{ ok: true, value: { codebook: [a, b], annotator: 'me', annotations: [], snapshots: [], rev: 3 } }];
-    const session = new AnnotatorSession(store, { url: 'https://phandroid.com/a/', layout: () => 'wp', metadata: () => null }, (async () => answers.shift()!) as Send);
+    const session = new AnnotatorSession(store, { url: 'https://phandroid.com/a/', layout: () => 'wp', metadata: () => null }, (async (request: Request) => (request.type === 'get-sync-status' ? { ok: true, value: null } : answers.shift()!)) as Send);
     store.set({ frameId: 0, layout: 'wp', comments });
     await session.load();
     const annotation = (tagIds: string[]) => ({ id: 'ann_1', pageUrl: 'https://phandroid.com/a/', commentKey: 'wp:1', tagIds, note: '', annotator: 'me', createdAt: '', updatedAt: '' });

@@ -1,0 +1,64 @@
+import type { Project } from '../storage/project';
+import type { AnnotatorDB } from '../storage/schema';
+import { noteThreadsSent, threadsToSend, type SentThreads, type ThreadDoc, type ThreadToSend } from '../storage/sync-threads';
+import { couchRequest } from '../lib/couch';
+
+// Sends the whole threads of the pages this coder coded (storage/sync-threads.ts), in a round
+// of sync after the codings: only the documents of a thread that changed since they were last sent.
+
+/** Thread documents per request (each about THREAD_DOC_BYTES): a request stays about 2 MB. */
+const DOCS_PER_REQUEST = 8;
+
+/** Which project a record of sent threads is of: its address and user. */
+export const projectKey = (project: Project) => `${project.url} ${project.user}`;
+
+interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
+
+/** Writes thread documents over the server's versions; returns the pages of those it did not take, and why (a conflict: the next round tries again). */
+async function writeDocs(project: Project, docs: ThreadDoc[], fetcher: typeof fetch): Promise<{ failed: Set<string>; problems: string[] }> {
+  const { rows } = await couchRequest<{ rows: { key: string; value?: { rev: string; deleted?: boolean } }[] }>(project, '_all_docs', { method: 'POST', body: { keys: docs.map((d) => d._id) } }, fetcher);
+  const revs = new Map(rows.flatMap((row) => (row.value?.rev ? [[row.key, row.value.rev]] : [])));
+  const body = docs.map((doc) => (revs.has(doc._id) ? { ...doc, _rev: revs.get(doc._id) } : doc));
+  const results = await couchRequest<BulkResult[]>(project, '_bulk_docs', { method: 'POST', body: { docs: body } }, fetcher);
+  const failed = new Set<string>();
+  const problems: string[] = [];
+  for (const result of results) {
+    if (result.ok) continue;
+    const doc = docs.find((d) => d._id === result.id);
+    if (!doc) continue;
+    failed.add(doc.pageUrl);
+    if (result.error !== 'conflict') problems.push(`${doc.pageUrl}: the server refused its thread (${result.reason ?? result.error})`);
+  }
+  return { failed, problems };
+}
+
+/**
+ * Sends the threads of the pages `annotator` coded whose snapshot grew since last sent, as the
+ * project's user; a page is noted as sent once all its documents are on the server. Returns
+ * problems in words; a server that does not answer throws (the round says so).
+ */
+export async function pushThreads(db: AnnotatorDB, project: Project, annotator: string, fetcher: typeof fetch = fetch): Promise<string[]> {
+  const key = projectKey(project);
+  const problems: string[] = [];
+  let docs: ThreadDoc[] = [];
+  // Pages whose documents are all in `docs` or sent.
+  let queued: ThreadToSend[] = [];
+  const send = async () => {
+    const { failed, problems: refused } = docs.length ? await writeDocs(project, docs, fetcher) : { failed: new Set<string>(), problems: [] };
+    problems.push(...refused);
+    const sent: SentThreads = {};
+    for (const thread of queued) if (!failed.has(thread.pageUrl)) sent[thread.pageUrl] = thread.sent;
+    if (Object.keys(sent).length) await noteThreadsSent(db, key, sent);
+    docs = [];
+    queued = [];
+  };
+  for (const thread of await threadsToSend(db, key, project.user, annotator)) {
+    for (const doc of thread.docs) {
+      docs.push(doc);
+      if (docs.length === DOCS_PER_REQUEST) await send();
+    }
+    queued.push(thread);
+  }
+  await send();
+  return problems;
+}

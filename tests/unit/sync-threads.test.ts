@@ -1,0 +1,154 @@
+// @vitest-environment node
+// Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { syncRound } from '../../background/project-sync';
+import { setTag } from '../../storage/annotations';
+import { onChange } from '../../storage/changes';
+import { loadCodebook } from '../../storage/codebook';
+import { joinProject, noteChange } from '../../storage/project';
+import { savedThread } from '../../storage/saved-threads';
+import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
+import { isThreadDoc, mergeThreadDoc, splitThread, THREAD_DOC_BYTES, threadDocId, threadDocs, threadsToSend, noteThreadsSent } from '../../storage/sync-threads';
+import { readThread, saveThread } from '../../storage/threads';
+import type { StoreChange } from '../../lib/changes';
+import { classicCodebook } from './classic';
+import { createProject, startCouch, type CouchServer } from '../couch-server';
+
+// Whole threads travel with the codings (issue 14): a coder's snapshot of a coded page's thread
+// goes to the project's database in parts, and reaches members who never opened the page.
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouch();
+  await createProject(server, 'threads', ['alice', 'bob', 'lead']);
+}, 60_000);
+afterAll(() => server?.stop());
+
+const PAGE = 'https://www.xperiablog.net/2013/10/11/sony-xperia-z1/';
+const SAVED = '2026-11-21T10:00:00.000Z';
+const comment = (n: number, text = `Comment ${n}: ${'the camera is better than the last one. '.repeat(8)}`) => ({ key: `disqus:${n}`, author: `Reader ${n % 97}`, publishedAt: null, permalink: null, parentKey: n > 1 ? `disqus:${n - 1}` : null, text });
+const exported = (n: number, text?: string) => ({ ...comment(n, text), pageUrl: PAGE, savedAt: SAVED });
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const page = (commentCount: number) => ({ url: PAGE, layout: 'disqus' as const, metadata: null, commentCount });
+let dbs = 0;
+
+/** A browser's database annotating as `name`; joined to the project as `name` unless `joined` is false. */
+async function browser(name: string, joined = true): Promise<AnnotatorDB> {
+  const db = new AnnotatorDB(`thread-sync-${++dbs}`);
+  await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
+  await classicCodebook(db);
+  if (joined) await joinProject(db, { url: `${server.url}/threads`, user: name, password: `pw-${name}` });
+  return db;
+}
+
+/** Codes comment `n` and keeps the thread as the panel does once coding started: the press, then the thread in parts of 200. */
+async function codeAndKeep(db: AnnotatorDB, n: number, comments: number[]) {
+  const codebook = (await loadCodebook(db)).map((t) => t.id);
+  const me = (await db.settings.get(SETTING_KEYS.annotator))!.value;
+  const change = await setTag(db, { page: page(comments.length), comment: comment(n) }, 'tag_on-topic', true, codebook);
+  await noteChange(db, { kind: 'annotation', pageUrl: PAGE, commentKey: `disqus:${n}`, annotator: me, annotation: change.after, rev: change.rev }, me);
+  const rest = comments.filter((c) => c !== n);
+  for (let at = 0; at < rest.length; at += 200) await saveThread(db, page(comments.length), rest.slice(at, at + 200).map((c) => comment(c)));
+}
+
+/** A fetch that counts the thread documents it carries to _bulk_docs. */
+function countingFetch() {
+  const sent: string[] = [];
+  const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith('/_bulk_docs') && typeof init?.body === 'string') {
+      for (const doc of JSON.parse(init.body).docs as { _id: string }[]) if (doc._id.startsWith('thread:')) sent.push(doc._id);
+    }
+    return fetch(input, init);
+  }) as typeof fetch;
+  return { fetcher, sent };
+}
+
+describe('thread documents', () => {
+  it('split a thread of 10,000 comments into parts of about 256 KB, in its order, each comment once; ids are the user’s, the part’s and the page’s', () => {
+    const comments = range(1, 10_000).map((n) => exported(n));
+    const parts = splitThread(comments);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts.flat()).toEqual(comments);
+    for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(THREAD_DOC_BYTES + 1);
+    // A comment larger than a part has a part of its own.
+    expect(splitThread([exported(1, 'x'.repeat(THREAD_DOC_BYTES)), exported(2)]).map((p) => p.length)).toEqual([1, 1]);
+
+    const docs = threadDocs('alice', PAGE, comments);
+    expect(docs.map((d) => d._id).slice(0, 2)).toEqual([`thread:alice:0:${PAGE}`, `thread:alice:1:${PAGE}`]);
+    expect(docs.every(isThreadDoc)).toBe(true);
+    expect(docs.every((d) => JSON.stringify(d).length < 1024 * 1024)).toBe(true);
+    // A document whose id says another user's, part or page is not one.
+    expect(isThreadDoc({ ...docs[1], _id: threadDocId('bob', PAGE, 1) })).toBe(false);
+    expect(isThreadDoc({ ...docs[1], part: 0 })).toBe(false);
+  });
+
+  it('merged from the server: adds the comments the local snapshot lacks, never drops or rewrites a local one, and refuses what fails the checks', async () => {
+    const db = await browser('bob', false);
+    await saveThread(db, page(3), [comment(1, 'as bob saw it'), comment(2)]);
+    const heard: StoreChange[] = [];
+    const stop = onChange(db, (change) => heard.push(change));
+    const [doc] = threadDocs('alice', PAGE, [exported(1, 'edited later'), exported(3)]);
+    expect(await mergeThreadDoc(db, doc)).toBeNull();
+    const thread = await readThread(db, PAGE);
+    expect(thread.map((c) => c.key)).toEqual(['disqus:1', 'disqus:2', 'disqus:3']);
+    expect(thread[0].text).toBe('as bob saw it');
+    await vi.waitFor(() => expect(heard).toContainEqual({ kind: 'thread', pageUrl: PAGE }));
+
+    // Merged again: nothing new, nothing written.
+    const parts = await db.threads.count();
+    expect(await mergeThreadDoc(db, doc)).toBeNull();
+    expect(await db.threads.count()).toBe(parts);
+    expect(await mergeThreadDoc(db, { ...doc, comments: [{ ...exported(4), pageUrl: 'https://elsewhere.example/' }] })).toMatch(/another page/);
+    expect(await mergeThreadDoc(db, { ...doc, comments: [{ ...exported(5), text: 42 as unknown as string }] })).toMatch(/^thread:alice:0:.*text/);
+    expect((await readThread(db, PAGE)).map((c) => c.key)).toEqual(['disqus:1', 'disqus:2', 'disqus:3']);
+    stop();
+  });
+
+  it('to send: only the threads of pages this coder coded, only what changed since sent', async () => {
+    const db = await browser('carol', false);
+    await saveThread(db, { ...page(2), url: 'https://www.xperiablog.net/never-coded/' }, [comment(1)]);
+    await codeAndKeep(db, 1, range(1, 1_000));
+    const [first, ...none] = await threadsToSend(db, 'p', 'carol', 'carol');
+    expect(none).toEqual([]);
+    expect(first.pageUrl).toBe(PAGE);
+    expect(first.docs.flatMap((d) => d.comments).length).toBe(1_000);
+    await noteThreadsSent(db, 'p', { [PAGE]: first.sent });
+    expect(await threadsToSend(db, 'p', 'carol', 'carol')).toEqual([]);
+    // Another project: everything again.
+    expect(await threadsToSend(db, 'q', 'carol', 'carol')).toHaveLength(1);
+
+    await saveThread(db, page(1_001), [comment(1_001)]);
+    const [grown] = await threadsToSend(db, 'p', 'carol', 'carol');
+    expect(grown.docs.map((d) => d.part)).toEqual([first.docs.length - 1]);
+    expect(grown.docs[0].comments.at(-1)!.key).toBe('disqus:1001');
+  });
+});
+
+describe('threads through the project’s database', () => {
+  it('a coder codes a page: the lead, who never opened it, has its whole thread; a comment more sends only the last part', async () => {
+    const alice = await browser('alice');
+    await codeAndKeep(alice, 1, range(1, 1_200));
+    const push = countingFetch();
+    expect((await syncRound(alice, push.fetcher)).error).toBeNull();
+    expect(push.sent.length).toBeGreaterThan(1);
+    expect(new Set(push.sent).size).toBe(push.sent.length);
+
+    const lead = await browser('lead');
+    expect((await syncRound(lead)).error).toBeNull();
+    expect((await readThread(lead, PAGE)).length).toBe(1_200);
+    const saved = await savedThread(lead, PAGE);
+    expect(saved.comments.map((c) => c.key)).toEqual(range(1, 1_200).map((n) => `disqus:${n}`));
+
+    await saveThread(alice, page(1_201), [comment(1_201)]);
+    const again = countingFetch();
+    expect((await syncRound(alice, again.fetcher)).error).toBeNull();
+    expect(again.sent).toEqual([push.sent.at(-1)]);
+    // Nothing new: nothing sent.
+    const idle = countingFetch();
+    await syncRound(alice, idle.fetcher);
+    expect(idle.sent).toEqual([]);
+    await syncRound(lead);
+    expect((await readThread(lead, PAGE)).length).toBe(1_201);
+  });
+});
