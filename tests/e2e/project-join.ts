@@ -36,9 +36,9 @@ export async function join(context: BrowserContext, base: string, user: string, 
 /** The options page's sync status line. */
 export const syncStatus = (tab: Page) => tab.locator('[data-testid="ca-sync-status"]').textContent({ timeout: 10_000 });
 
-/** Joins as `join` does and waits until the options page says "synced". */
-export async function joinSynced(context: BrowserContext, base: string, user: string): Promise<Page> {
-  const tab = await join(context, base, user);
+/** Joins as `join` does (the database `db`) and waits until the options page says "synced". */
+export async function joinSynced(context: BrowserContext, base: string, user: string, db = 'study'): Promise<Page> {
+  const tab = await join(context, base, user, { db });
   await expect.poll(() => syncStatus(tab), { timeout: 10_000 }).toMatch(/^synced/);
   return tab;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
-import { openWithPanel, test } from './fixture';
-import { extensionId, press, rowTags, selectedKey } from './harness';
+import { flatten } from '../../seeds/model';
+import { openWithPanel, readStores, test } from './fixture';
+import { extensionId, panel, press, rowTags, selectedKey } from './harness';
 import { join, joinSynced, options, syncStatus } from './project-join';
 import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
 
@@ -45,6 +46,27 @@ describe('a team project through a CouchDB server', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
     await expect.poll(() => popup.locator('[data-testid="ca-popup-sync"]').textContent()).toMatch(/^synced/);
+  });
+
+  test('a coder codes a page; the lead, who never opened it, opens its saved thread: every comment of the page', async ({ launchBrowser }) => {
+    await createProject(server, 'threads', ['carol', 'lead']);
+    const carol = await launchBrowser();
+    const lead = await launchBrowser();
+    await joinSynced(carol.context, server.url, 'carol', 'threads');
+    const leadOptions = await joinSynced(lead.context, server.url, 'lead', 'threads');
+    const page = await carol.context.newPage();
+    await openWithPanel(page, XPERIA.url);
+    const count = Number(await panel(page).getAttribute('data-comment-count'));
+    expect(count).toBe(flatten(XPERIA.page.comments).length);
+    await press(page, '1');
+
+    // The lead's database gets the page (with carol's coding) and then its whole thread.
+    const keptKeys = async () => new Set((await readStores(leadOptions, 'threads')).threads.flatMap((part) => part.comments.map((c: { key: string }) => c.key))).size;
+    await expect.poll(keptKeys, { timeout: 15_000 }).toBe(count);
+    const [{ url }] = (await readStores(leadOptions, 'pages')).pages;
+    const thread = await lead.context.newPage();
+    await thread.goto(`chrome-extension://${await extensionId(lead.context)}/thread.html?url=${encodeURIComponent(url)}`);
+    await expect.poll(() => thread.locator('[data-ca-saved-thread] article').count()).toBe(count);
   });
 
   test('says what is wrong: the password, the rights, a database that is not there; nothing is joined', async ({ launchBrowser }) => {
