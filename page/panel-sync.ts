@@ -12,14 +12,18 @@ export function followSync(send: <T>(request: Request) => Promise<Response<T>>, 
   const read = async () => {
     if (reading) return void (again = true);
     reading = true;
-    do {
-      again = false;
-      const response = await send<PanelSync | null>({ type: 'get-sync-status' });
-      if (response.ok) show(response.value);
-    } while (again);
-    reading = false;
+    try {
+      do {
+        again = false;
+        const response = await send<PanelSync | null>({ type: 'get-sync-status' });
+        if (response.ok) show(response.value);
+      } while (again);
+    } finally {
+      reading = false;
+    }
   };
-  return () => void read();
+  // A request that failed outright shows nothing new; the next news reads again.
+  return () => void read().catch(() => undefined);
 }
 
 /** Whether two answers say the same (a round that changed nothing the line shows is no change). */

@@ -11,6 +11,7 @@ import { joinProject, updateSyncState } from '../../storage/project';
 import { readPanelSync } from '../../storage/sync-status';
 import { AnnotatorDB } from '../../storage/schema';
 import { comment, memoryBackground, sessionOn } from './memory-background';
+import { followSync } from '../../page/panel-sync';
 
 // The panel's line about the team project's sync (issue 14): what it says, what the page may
 // learn of the project (words, never credentials), and how it follows the sync live.
@@ -44,6 +45,38 @@ describe('the sync line’s words', () => {
     expect(syncNews(failed, { ...failed, error: 'Refused.' })).toBe('Project study not synced: Refused.');
     expect(syncNews(failed, SYNCED)).toBe('Project study syncs again');
     expect(syncNews(SYNCED, null)).toBeNull();
+  });
+});
+
+describe('the session reading where sync stands', () => {
+  it('one request at a time: news during one makes one more after it; a request that failed outright does not stop the next', async () => {
+    const answers: ((sync: PanelSync | null) => void)[] = [];
+    let fail = false;
+    const send = (async () => {
+      if (fail) throw new Error('the extension went away');
+      return { ok: true, value: await new Promise<PanelSync | null>((done) => answers.push(done)) };
+    }) as unknown as Send;
+    const shown: (PanelSync | null)[] = [];
+    const read = followSync(send, (sync) => shown.push(sync));
+    read();
+    read();
+    read();
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    answers[0](SYNCED);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]({ ...SYNCED, waiting: 1 });
+    await vi.waitFor(() => expect(shown).toEqual([SYNCED, { ...SYNCED, waiting: 1 }]));
+    expect(answers).toHaveLength(2);
+
+    fail = true;
+    read();
+    fail = false;
+    await vi.waitFor(() => {
+      read();
+      expect(answers).toHaveLength(3);
+    });
+    answers[2](null);
+    await vi.waitFor(() => expect(shown.at(-1)).toBeNull());
   });
 });
 
