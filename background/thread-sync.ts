@@ -52,7 +52,7 @@ export async function pushThreads(db: AnnotatorDB, project: Project, annotator: 
     docs = [];
     queued = [];
   };
-  for (const thread of await threadsToSend(db, key, project.user, annotator)) {
+  for await (const thread of threadsToSend(db, key, project.user, annotator)) {
     for (const doc of thread.docs) {
       docs.push(doc);
       if (docs.length === DOCS_PER_REQUEST) await send();

@@ -113,9 +113,9 @@ export interface ThreadToSend {
 /**
  * The threads of the pages `annotator` coded whose local snapshot changed since last sent to
  * `project` as `user`, each with only its documents that changed (a thread grows at its end:
- * the parts before stay as they were sent).
+ * the parts before stay as they were sent). One page's thread read at a time, as it is taken.
  */
-export async function threadsToSend(db: AnnotatorDB, project: string, user: string, annotator: string): Promise<ThreadToSend[]> {
+export async function* threadsToSend(db: AnnotatorDB, project: string, user: string, annotator: string): AsyncGenerator<ThreadToSend> {
   const [threadKeys, codedKeys, sent] = await Promise.all([
     db.threads.toCollection().primaryKeys(),
     db.codings.where('annotator').equals(annotator).primaryKeys(),
@@ -124,12 +124,12 @@ export async function threadsToSend(db: AnnotatorDB, project: string, user: stri
   const coded = new Set(codedKeys.map(([url]) => url));
   const parts = new Map<string, number>();
   for (const [url] of threadKeys) if (coded.has(url)) parts.set(url, (parts.get(url) ?? 0) + 1);
-  const changed = [...parts].filter(([url, count]) => sent[url]?.parts !== count);
-  return Promise.all(changed.map(async ([pageUrl, count]) => {
+  for (const [pageUrl, count] of parts) {
+    if (sent[pageUrl]?.parts === count) continue;
     const comments = (await readThread(db, pageUrl)).map(({ textHash: _, ...comment }) => comment);
     const docs = threadDocs(user, pageUrl, comments);
     const before = sent[pageUrl]?.sizes ?? [];
     const first = docs.findIndex((doc, i) => doc.comments.length !== before[i]);
-    return { pageUrl, docs: first === -1 ? [] : docs.slice(first), sent: { parts: count, sizes: docs.map((d) => d.comments.length) } };
-  }));
+    yield { pageUrl, docs: first === -1 ? [] : docs.slice(first), sent: { parts: count, sizes: docs.map((d) => d.comments.length) } };
+  }
 }

@@ -33,6 +33,13 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const page = (commentCount: number) => ({ url: PAGE, layout: 'disqus' as const, metadata: null, commentCount });
 let dbs = 0;
 
+/** Every thread threadsToSend yields. */
+async function toSend(...args: Parameters<typeof threadsToSend>) {
+  const all = [];
+  for await (const thread of threadsToSend(...args)) all.push(thread);
+  return all;
+}
+
 /** A browser's database annotating as `name`; joined to the project as `name` unless `joined` is false. */
 async function browser(name: string, joined = true): Promise<AnnotatorDB> {
   const db = new AnnotatorDB(`thread-sync-${++dbs}`);
@@ -109,17 +116,17 @@ describe('thread documents', () => {
     const db = await browser('carol', false);
     await saveThread(db, { ...page(2), url: 'https://www.xperiablog.net/never-coded/' }, [comment(1)]);
     await codeAndKeep(db, 1, range(1, 1_000));
-    const [first, ...none] = await threadsToSend(db, 'p', 'carol', 'carol');
+    const [first, ...none] = await toSend(db, 'p', 'carol', 'carol');
     expect(none).toEqual([]);
     expect(first.pageUrl).toBe(PAGE);
     expect(first.docs.flatMap((d) => d.comments).length).toBe(1_000);
     await noteThreadsSent(db, 'p', { [PAGE]: first.sent });
-    expect(await threadsToSend(db, 'p', 'carol', 'carol')).toEqual([]);
+    expect(await toSend(db, 'p', 'carol', 'carol')).toEqual([]);
     // Another project: everything again.
-    expect(await threadsToSend(db, 'q', 'carol', 'carol')).toHaveLength(1);
+    expect(await toSend(db, 'q', 'carol', 'carol')).toHaveLength(1);
 
     await saveThread(db, page(1_001), [comment(1_001)]);
-    const [grown] = await threadsToSend(db, 'p', 'carol', 'carol');
+    const [grown] = await toSend(db, 'p', 'carol', 'carol');
     expect(grown.docs.map((d) => d.part)).toEqual([first.docs.length - 1]);
     expect(grown.docs[0].comments.at(-1)!.key).toBe('disqus:1001');
   });
