@@ -5,15 +5,17 @@ import { createProject, parseArgs } from '../../scripts/project-create';
 import { startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
+/** The users' passwords, as the first run printed them. */
+let passwords: Record<string, string> = {};
 beforeAll(async () => {
   server = await startCouch();
 }, 60_000);
 afterAll(() => server?.stop());
 
-/** A PUT of a document as `user`; answers the status. */
-async function put(user: string, password: string, id: string, doc: object): Promise<number> {
-  const response = await fetch(`${server.url}/study/${encodeURIComponent(id)}`, {
-    method: 'PUT', body: JSON.stringify(doc),
+/** A request as `user` (a PUT of `doc` when given) to a document of the database `db`; answers the status. */
+async function put(user: string, password: string, id: string, doc?: object, db = 'study'): Promise<number> {
+  const response = await fetch(`${server.url}/${db}/${encodeURIComponent(id)}`, {
+    method: doc ? 'PUT' : 'GET', body: doc && JSON.stringify(doc),
     headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, 'Content-Type': 'application/json' },
   });
   return response.status;
@@ -22,14 +24,15 @@ async function put(user: string, password: string, id: string, doc: object): Pro
 describe('npm run project:create', () => {
   it('reads its command line, and says how when something is missing', () => {
     expect(parseArgs(['https://c.example.org/study/', '--admin', 'admin:p:w', '--lead', 'carol', '--coders', 'alice, bob'])).toEqual({
-      url: 'https://c.example.org/study', admin: { user: 'admin', password: 'p:w' }, lead: 'carol', coders: ['alice', 'bob'],
+      url: 'https://c.example.org/study', admin: { user: 'admin', password: 'p:w' }, lead: 'carol', coders: ['alice', 'bob'], blind: false,
     });
+    expect(parseArgs(['https://c.example.org/study', '--admin', 'a:b', '--lead', 'carol', '--blind']).blind).toBe(true);
     expect(() => parseArgs(['https://c.example.org/study'])).toThrow(/^Usage: npm run project:create/);
   });
 
   it('creates the database, users and members; the server lets a coder write only their own codings, and only the lead the codebook', async () => {
     const plan = { url: `${server.url}/study`, admin: server.admin, lead: 'carol', coders: ['alice', 'bob'] };
-    const passwords = await createProject(plan, () => undefined);
+    passwords = await createProject(plan, () => undefined);
     expect(Object.keys(passwords).sort()).toEqual(['alice', 'bob', 'carol']);
     // A second run keeps what exists: no new passwords.
     expect(await createProject(plan, () => undefined)).toEqual({});
@@ -40,5 +43,18 @@ describe('npm run project:create', () => {
     expect(await put('alice', passwords.alice, 'codebook', { tags: [] })).toBe(403);
     expect(await put('carol', passwords.carol, 'codebook', { tags: [] })).toBe(201);
     expect(await put('mallory', 'x', 'coding:mallory:https://example.org/a', coding('mallory'))).toBe(401);
+  });
+
+  it('--blind: every user gets a database only they and the lead read; the main database takes no coder\'s codings', async () => {
+    const plan = { url: `${server.url}/blinded`, admin: server.admin, lead: 'carol', coders: ['alice', 'bob'], blind: true };
+    const lines: string[] = [];
+    // The users exist (the test before made them): they keep their passwords.
+    expect(await createProject(plan, (line) => lines.push(line))).toEqual({});
+    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings go to their own database \(blinded-coder-carol, blinded-coder-alice, blinded-coder-bob\)/);
+    const coding = { type: 'coding', user: 'alice', annotator: 'alice', pageUrl: 'https://example.org/a', annotations: [] };
+    expect(await put('alice', passwords.alice, 'coding:alice:https://example.org/a', coding, 'blinded-coder-alice')).toBe(201);
+    expect(await put('alice', passwords.alice, 'coding:alice:https://example.org/b', coding, 'blinded')).toBe(403);
+    expect(await put('bob', passwords.bob, 'coding:alice:https://example.org/a', undefined, 'blinded-coder-alice')).toBeOneOf([401, 403]);
+    expect(await put('carol', passwords.carol, 'coding:alice:https://example.org/a', undefined, 'blinded-coder-alice')).toBe(200);
   });
 });
