@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { readProjectDoc } from '../../lib/blind';
 import { setBlindMode } from '../../lib/blind-setup';
-import { readSyncState, shownAnnotator } from '../../storage/project';
+import { shownAnnotator } from '../../storage/project';
 import { codings, joinedBrowser, PAGE, tag } from './sync-helpers';
 import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
 
