@@ -74,6 +74,8 @@ describe('blind coding', () => {
     const agreement = leadReview.locator('[data-testid="agreement"][data-state="ready"]');
     await expect.poll(() => agreement.textContent(), { timeout: 5_000 }).toContain('alice, bob · 1 comments coded by two or more coders');
 
+    // Alice's panel shows her coding of the comment, not bob's.
+    expect(await rowTags(alicePage, first)).toBe('on-topic');
     // Bob's coding is on the server now; alice codes once more and her sync round runs after it.
     await press(alicePage, 'j', '3');
     await expect.poll(() => status(settings.get('alice')!), { timeout: 10_000 }).toMatch(/^synced/);
