@@ -120,6 +120,14 @@ export async function shownAnnotator(db: AnnotatorDB): Promise<string | null> {
   return (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
 }
 
+/** The ids of the annotations this browser may show (see `shownAnnotator`), or null for all. */
+export async function shownAnnotationIds(db: AnnotatorDB): Promise<Set<string> | null> {
+  const annotator = await shownAnnotator(db);
+  if (annotator === null) return null;
+  const rows = await db.codings.where('annotator').equals(annotator).toArray();
+  return new Set(rows.flatMap((row) => row.annotations.map((a) => a.id)));
+}
+
 /** Marks pages as changed here: the next round sends them. */
 export function markPending(db: AnnotatorDB, pageUrls: readonly string[]): Promise<SyncState> {
   return updateSyncState(db, (state) => ({ ...state, pending: withPending(state.pending, pageUrls) }));

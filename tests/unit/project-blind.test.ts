@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { readProjectDoc } from '../../lib/blind';
 import { setBlindMode } from '../../lib/blind-setup';
-import { shownAnnotator } from '../../storage/project';
+import { readEverything } from '../../storage/codings';
+import { shownAnnotationIds, shownAnnotator } from '../../storage/project';
+import { overview } from '../../storage/stats';
 import { codings, joinedBrowser, PAGE, tag } from './sync-helpers';
 import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
 
@@ -66,13 +68,18 @@ describe('blind coding, enforced by the server', () => {
     expect(await syncRound(alice)).toMatchObject({ error: null, pending: {}, blind: true, lead: false });
     expect(await codings(alice)).not.toContain('bob disqus:2 tag_question');
     expect(await codingIds('alice', 'study-coder-alice')).toEqual([`coding:alice:${PAGE}`]);
-    // What alice merged before it turned blind is not shown to her.
+    // What alice merged before it turned blind is not shown to her: the review page, the popup's numbers and exports hold her own codings only.
     expect(await shownAnnotator(alice)).toBe('alice');
+    const everything = (await readEverything(alice)).annotations;
+    expect(everything.some((a) => a.annotator === 'bob')).toBe(true);
+    expect([...(await shownAnnotationIds(alice))!].sort()).toEqual(everything.filter((a) => a.annotator === 'alice').map((a) => a.id).sort());
+    expect((await overview(alice, 6, 'alice')).annotations).toBe(2);
 
     // The lead reads every coder's database.
     expect(await syncRound(lead)).toMatchObject({ error: null, blind: true, lead: true });
     expect(await codings(lead)).toEqual(['alice disqus:1 tag_on-topic', 'alice disqus:3 tag_praise', 'bob disqus:1 tag_off-topic', 'bob disqus:2 tag_question']);
     expect(await shownAnnotator(lead)).toBeNull();
+    expect(await shownAnnotationIds(lead)).toBeNull();
   });
 
   it('turned off: the codings move back, and every coder sends to and reads the main database again', async () => {
