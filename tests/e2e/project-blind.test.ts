@@ -4,7 +4,7 @@ import { fixture } from '../../seeds/fixtures';
 import { createProject } from '../../scripts/project-create';
 import { openWithPanel, test } from './fixture';
 import { extensionId, press, rowTags, selectedKey } from './harness';
-import { projectPages, status } from './project-helpers';
+import { join, syncStatus } from './project-join';
 import { startCouch, type CouchServer } from '../couch-server';
 
 // Blind coding end to end: the project made blind by npm run project:create's function, two
@@ -20,8 +20,6 @@ beforeAll(async () => {
   passwords = await createProject({ url: `${server.url}/study`, admin: server.admin, lead: 'lead', coders: ['alice', 'bob'], blind: true }, () => undefined);
 }, 60_000);
 afterAll(() => server?.stop());
-
-const { join } = projectPages(() => server);
 
 /** A GET to the server as `user` with their own credentials, as a coder could send from anywhere. */
 async function asUser(user: string, path: string): Promise<{ status: number; answer: any }> {
@@ -45,8 +43,8 @@ describe('blind coding', () => {
     const lead = await launchBrowser();
     const settings = new Map<string, Page>();
     for (const [ctx, user] of [[context, 'alice'], [bob.context, 'bob'], [lead.context, 'lead']] as const) {
-      const tab = await join(ctx, user, passwords[user]);
-      await expect.poll(() => status(tab), { timeout: 10_000 }).toMatch(/^synced/);
+      const tab = await join(ctx, server.url, user, { password: passwords[user] });
+      await expect.poll(() => syncStatus(tab), { timeout: 10_000 }).toMatch(/^synced/);
       settings.set(user, tab);
     }
     for (const user of ['alice', 'bob']) {
@@ -78,7 +76,7 @@ describe('blind coding', () => {
     expect(await rowTags(alicePage, first)).toBe('on-topic');
     // Bob's coding is on the server now; alice codes once more and her sync round runs after it.
     await press(alicePage, 'j', '3');
-    await expect.poll(() => status(settings.get('alice')!), { timeout: 10_000 }).toMatch(/^synced/);
+    await expect.poll(() => syncStatus(settings.get('alice')!), { timeout: 10_000 }).toMatch(/^synced/);
     const aliceDoc = async () => (await asUser('alice', 'study-coder-alice/_all_docs?include_docs=true')).answer.rows.find((r: { id: string }) => r.id.startsWith('coding:alice:'))?.doc;
     await expect.poll(async () => (await aliceDoc())?.annotations.length).toBe(2);
     const aliceReview = await review(context);
