@@ -5,8 +5,6 @@ import { createProject, parseArgs } from '../../scripts/project-create';
 import { startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
-/** The users' passwords, as the first run printed them. */
-let passwords: Record<string, string> = {};
 beforeAll(async () => {
   server = await startCouch();
 }, 60_000);
@@ -32,7 +30,7 @@ describe('npm run project:create', () => {
 
   it('creates the database, users and members; the server lets a coder write only their own codings, and only the lead the codebook', async () => {
     const plan = { url: `${server.url}/study`, admin: server.admin, lead: 'carol', coders: ['alice', 'bob'] };
-    passwords = await createProject(plan, () => undefined);
+    const passwords = await createProject(plan, () => undefined);
     expect(Object.keys(passwords).sort()).toEqual(['alice', 'bob', 'carol']);
     // A second run keeps what exists: no new passwords.
     expect(await createProject(plan, () => undefined)).toEqual({});
@@ -46,15 +44,14 @@ describe('npm run project:create', () => {
   });
 
   it('--blind: every user gets a database only they and the lead read; the main database takes no coder\'s codings', async () => {
-    const plan = { url: `${server.url}/blinded`, admin: server.admin, lead: 'carol', coders: ['alice', 'bob'], blind: true };
+    const plan = { url: `${server.url}/blinded`, admin: server.admin, lead: 'dana', coders: ['erin', 'frank'], blind: true };
     const lines: string[] = [];
-    // The users exist (the test before made them): they keep their passwords.
-    expect(await createProject(plan, (line) => lines.push(line))).toEqual({});
-    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings go to their own database \(blinded-coder-carol, blinded-coder-alice, blinded-coder-bob\)/);
-    const coding = { type: 'coding', user: 'alice', annotator: 'alice', pageUrl: 'https://example.org/a', annotations: [] };
-    expect(await put('alice', passwords.alice, 'coding:alice:https://example.org/a', coding, 'blinded-coder-alice')).toBe(201);
-    expect(await put('alice', passwords.alice, 'coding:alice:https://example.org/b', coding, 'blinded')).toBe(403);
-    expect(await put('bob', passwords.bob, 'coding:alice:https://example.org/a', undefined, 'blinded-coder-alice')).toBeOneOf([401, 403]);
-    expect(await put('carol', passwords.carol, 'coding:alice:https://example.org/a', undefined, 'blinded-coder-alice')).toBe(200);
+    const passwords = await createProject(plan, (line) => lines.push(line));
+    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings go to their own database \(blinded-coder-dana, blinded-coder-erin, blinded-coder-frank\)/);
+    const coding = { type: 'coding', user: 'erin', annotator: 'erin', pageUrl: 'https://example.org/a', annotations: [] };
+    expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/a', coding, 'blinded-coder-erin')).toBe(201);
+    expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/b', coding, 'blinded')).toBe(403);
+    expect(await put('frank', passwords.frank, 'coding:erin:https://example.org/a', undefined, 'blinded-coder-erin')).toBeOneOf([401, 403]);
+    expect(await put('dana', passwords.dana, 'coding:erin:https://example.org/a', undefined, 'blinded-coder-erin')).toBe(200);
   });
 });
