@@ -41,15 +41,6 @@ const basic = (target: CouchTarget) => `Basic ${btoa(String.fromCharCode(...new 
 /** The database's name (its address's last part), for messages. */
 const dbName = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() ?? '');
 
-/** The name of the database at a project's address (its last part), or the address when it is none. */
-export function databaseName(url: string): string {
-  try {
-    return dbName(databaseUrl(url));
-  } catch {
-    return url;
-  }
-}
-
 /**
  * Why a fetch failed without an answer: the server is down or unreachable, or it answers but
  * not to this origin (CORS). A no-cors request tells them apart: it succeeds (opaquely) only

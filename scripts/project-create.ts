@@ -4,22 +4,14 @@
 // projects"): the database, a user for the lead and each coder (passwords generated and printed
 // once), the database's members (coders and lead) and admins (the lead), and the validation
 // function that lets a coder write only their own codings and threads, and only the lead the codebook.
+// With --blind, blind coding is turned on (lib/blind-setup.ts): every user gets a database of
+// their own and the main database takes no codings but the lead's. Without it, a project that
+// was blind stays so (turning it off is the lead's, on the options page).
 // Runs again without harm: what exists is kept (a user keeps their password).
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-
-/** The validation function (CouchDB runs it on every write by a non-admin). */
-export const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
-  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
-  if (userCtx.roles.indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) return;
-  if (newDoc._id.indexOf('_design/') === 0 || newDoc._id === 'codebook' || newDoc._id === 'project') throw({ forbidden: 'only the lead changes the project and its codebook' });
-  if (newDoc.type === 'thread') {
-    if (newDoc._id.indexOf('thread:' + userCtx.name + ':') !== 0 || newDoc.user !== userCtx.name || (oldDoc && oldDoc.user !== userCtx.name)) throw({ forbidden: 'a coder writes only their own threads' });
-    return;
-  }
-  if (newDoc.type !== 'coding' || newDoc._id.indexOf('coding:') !== 0) throw({ forbidden: 'a coder writes coding and thread documents only' });
-  if (newDoc.user !== userCtx.name || (oldDoc && oldDoc.user !== userCtx.name)) throw({ forbidden: 'a coder writes only their own codings' });
-}`;
+import { DESIGN_ID, VALIDATE } from '../lib/blind';
+import { setBlindMode } from '../lib/blind-setup';
 
 /** What the script is asked to set up. */
 export interface ProjectPlan {
@@ -27,11 +19,13 @@ export interface ProjectPlan {
   admin: { user: string; password: string };
   lead: string;
   coders: string[];
+  /** Turn blind coding on. */
+  blind?: boolean;
 }
 
 /** Reads the command line; throws with the usage when something is missing. */
 export function parseArgs(args: string[]): ProjectPlan {
-  const usage = 'Usage: npm run project:create -- DATABASE_URL --admin NAME:PASSWORD --lead NAME --coders NAME,NAME…';
+  const usage = 'Usage: npm run project:create -- DATABASE_URL --admin NAME:PASSWORD --lead NAME --coders NAME,NAME… [--blind]';
   const value = (flag: string) => {
     const at = args.indexOf(flag);
     return at === -1 ? undefined : args[at + 1];
@@ -42,7 +36,7 @@ export function parseArgs(args: string[]): ProjectPlan {
   const coders = (value('--coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   if (!url || !admin?.includes(':') || !lead) throw new Error(usage);
   const [user, ...rest] = admin.split(':');
-  return { url: url.replace(/\/+$/, ''), admin: { user, password: rest.join(':') }, lead, coders };
+  return { url: url.replace(/\/+$/, ''), admin: { user, password: rest.join(':') }, lead, coders, blind: args.includes('--blind') };
 }
 
 /** Creates (or completes) the project; returns the new users' passwords. */
@@ -78,10 +72,16 @@ export async function createProject(plan: ProjectPlan, log: (line: string) => vo
   const admins = [...new Set([...(security.admins?.names ?? []), plan.lead])];
   await must(`${plan.url}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: admins, roles: [] } });
   log(`members: ${members.join(', ')}; lead (database admin): ${admins.join(', ')}`);
-  const design = `${plan.url}/_design/comment-annotator`;
-  const current = (await request(design)).answer as { _rev?: string } | null;
-  await must(design, 'PUT', { ...(current?._rev && { _rev: current._rev }), validate_doc_update: VALIDATE });
-  log('installed the validation function: coders write only their own codings and threads, only the lead the codebook');
+  const project = (await request(`${plan.url}/project`)).answer as { blind?: boolean } | null;
+  if (plan.blind || project?.blind) {
+    // Every user's database, its members and validation; the main database's validation for blind coding.
+    await setBlindMode({ url: plan.url, user: plan.admin.user, password: plan.admin.password }, true, { log });
+  } else {
+    const design = `${plan.url}/${DESIGN_ID}`;
+    const current = (await request(design)).answer as { _rev?: string } | null;
+    await must(design, 'PUT', { ...(current?._rev && { _rev: current._rev }), validate_doc_update: VALIDATE });
+    log('installed the validation function: coders write only their own codings and threads, only the lead the codebook');
+  }
   log(`Each coder joins in the extension's options: database ${plan.url}, their user name and password.`);
   return passwords;
 }

@@ -15,8 +15,15 @@ export interface Project extends CouchTarget {
 
 /** Where sync stands, kept over service worker restarts. */
 export interface SyncState {
-  /** The server's `_changes` sequence everything before which is merged here. */
+  /** The main database's `_changes` sequence everything before which is merged here. */
   checkpoint: string | number | null;
+  /** The same for each other database read (blind coding: a coder's own, or every coder's for the lead), by name. */
+  checkpoints?: Record<string, string | number>;
+  /** The database the waiting pages go to, by name (absent: the main one); blind coding changes it. */
+  pushedTo?: string;
+  /** Whether the project's coding was blind at the last round, and whether this user leads it. */
+  blind?: boolean;
+  lead?: boolean;
   /**
    * Pages whose codings changed here and are not on the server yet, each with a count of the
    * changes: a page changed again while a round sent it stays waiting.
@@ -90,6 +97,35 @@ export async function updateSyncState(db: AnnotatorDB, change: (state: SyncState
   });
   announce(db, { kind: 'project' });
   return next ?? EMPTY;
+}
+
+/**
+ * Sends every page to another database from now on (blind coding turned on or off): every page
+ * waits to be sent there, and every database is read again from its start.
+ */
+export async function retarget(db: AnnotatorDB, database: string): Promise<SyncState> {
+  const pages = await db.pages.toCollection().primaryKeys();
+  return updateSyncState(db, (state) => ({ ...state, pending: withPending(state.pending, pages), checkpoint: null, checkpoints: {}, pushedTo: database }));
+}
+
+/**
+ * The one annotator whose codings this browser may show, or null for everyone's: while the
+ * project's coding is blind, a coder (not the lead) sees only their own, also those of others
+ * merged here before it turned blind.
+ */
+export async function shownAnnotator(db: AnnotatorDB): Promise<string | null> {
+  if (!(await readProject(db))) return null;
+  const state = await readSyncState(db);
+  if (!state.blind || state.lead) return null;
+  return (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
+}
+
+/** The ids of the annotations this browser may show (see `shownAnnotator`), or null for all. */
+export async function shownAnnotationIds(db: AnnotatorDB): Promise<Set<string> | null> {
+  const annotator = await shownAnnotator(db);
+  if (annotator === null) return null;
+  const rows = await db.codings.where('annotator').equals(annotator).toArray();
+  return new Set(rows.flatMap((row) => row.annotations.map((a) => a.id)));
 }
 
 /** Marks pages as changed here: the next round sends them. */

@@ -1,6 +1,6 @@
 import { readProject, readSyncState } from './project';
 import type { AnnotatorDB } from './schema';
-import { databaseName } from '../lib/couch';
+import { databaseName } from '../lib/blind';
 import type { PanelSync } from '../lib/messages';
 
 /**
@@ -13,7 +13,7 @@ export async function readPanelSync(db: AnnotatorDB): Promise<PanelSync | null> 
   if (!project) return null;
   const clean = (words: string) => (project.password ? words.split(project.password).join('…') : words);
   return {
-    project: databaseName(project.url),
+    project: databaseName(project),
     lastSync: state.lastSync,
     waiting: Object.keys(state.pending).length,
     error: state.error === null ? null : clean(state.error),

@@ -88,7 +88,7 @@ const SENT_KEY = 'project-threads-sent';
 /** Per page: the count of local thread parts when it was last sent, and the comments in each document sent. */
 export type SentThreads = Record<string, { parts: number; sizes: number[] }>;
 
-/** What was sent to `project` (a project's address and user); nothing when another project was joined since. */
+/** What was sent to the database `project` names (its address and user); nothing when another was joined (or blind coding moved the codings) since. */
 export async function readSentThreads(db: AnnotatorDB, project: string): Promise<SentThreads> {
   const row = await db.settings.get(SENT_KEY);
   const value = row ? JSON.parse(row.value) as { project: string; pages: SentThreads } : null;

@@ -12,6 +12,12 @@ export function syncStatusText(state: SyncState): string {
   return `synced · last ${new Date(state.lastSync).toLocaleString()}`;
 }
 
+/** What the project status says of blind coding (nothing while it is off). */
+export function blindStatusText(state: SyncState): string | null {
+  if (!state.blind) return null;
+  return state.lead ? 'Blind coding: on — each coder sees only their own codings; you see everyone\'s' : 'Blind coding: on — you see only your own codings';
+}
+
 /** The joined project and where its sync stands, read again when either changes. */
 export function useProject(db: AnnotatorDB): { project: Project | null; state: SyncState | null } {
   return useStored(db, async () => ({ project: await readProject(db), state: await readSyncState(db) }), { project: null as Project | null, state: null as SyncState | null }, (change) => change.kind === 'project');
@@ -21,9 +27,13 @@ export function useProject(db: AnnotatorDB): { project: Project | null; state: S
 export function SyncStatus({ db, testId = 'ca-sync-status' }: { db: AnnotatorDB; testId?: string }) {
   const { project, state } = useProject(db);
   if (!project) return null;
+  const blind = state && blindStatusText(state);
   return (
-    <p role="status" data-testid={testId} class={state?.error ? 'sync error' : 'sync'} title={project.url}>
-      {state ? syncStatusText(state) : 'Connecting…'}
-    </p>
+    <>
+      <p role="status" data-testid={testId} class={state?.error ? 'sync error' : 'sync'} title={project.url}>
+        {state ? syncStatusText(state) : 'Connecting…'}
+      </p>
+      {blind && <p data-testid={`${testId}-blind`} class="sync">{blind}</p>}
+    </>
   );
 }

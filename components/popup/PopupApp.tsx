@@ -4,6 +4,7 @@ import { openPanelInTab } from '../../extension/open-panel';
 import { downloadFile } from '../../extension/download';
 import { exportData, exportFile, exportFormat } from '../../storage/export-formats';
 import { overview, type Overview } from '../../storage/stats';
+import { shownAnnotationIds, shownAnnotator } from '../../storage/project';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
 import { SyncStatus } from '../common/SyncStatus';
@@ -12,14 +13,16 @@ import { AlwaysRun } from './AlwaysRun';
 /** The toolbar popup: totals, tags by count, recent pages with progress, export and review. */
 export function PopupApp({ db }: { db: AnnotatorDB }) {
   // Totals count annotations, pages and tags: a rename of the annotator changes none of them.
-  const data = useStored<Overview | null>(db, () => overview(db), null, (change) => change.kind !== 'annotator');
+  // Blind coding: a coder's numbers and export are of their own codings only.
+  const data = useStored<Overview | null>(db, async () => overview(db, 6, await shownAnnotator(db)), null, (change) => change.kind !== 'annotator');
   const [message, setMessage] = useState<string | null>(null);
   const max = Math.max(1, ...(data?.tagCounts.map((t) => t.count) ?? []));
 
   const exportAll = async () => {
     try {
       const native = exportFormat('json');
-      const file = await exportData(db, native);
+      const own = await shownAnnotationIds(db);
+      const file = await (own ? exportData(db, native, { kind: 'selection', description: 'your own codings (blind coding)' }, own) : exportData(db, native));
       downloadFile(exportFile(native, file));
       setMessage(`Exported ${file.annotations.length} annotations.`);
     } catch (error) {

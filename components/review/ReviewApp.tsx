@@ -76,11 +76,12 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
     setUndo(annotation);
   };
   return (
-    <main class="review" data-testid="review" data-rows={view.shown} data-total={view.total}>
+    <main class="review" data-testid="review" data-rows={view.shown} data-total={view.total} data-blind={view.onlyAnnotator === null ? undefined : 'own'}>
       <header class="review-head">
         <h1>Comment Annotator — review</h1>
         <p>{view.shown === view.total ? `${view.total} annotations` : `${view.shown} of ${view.total} annotations`}
           {phase !== 'ready' && <span role="status" data-testid="review-updating" data-phase={phase}> · updating ({phase})…</span>}</p>
+        {view.onlyAnnotator !== null && <p data-testid="review-blind">Blind coding: on — you see only your own codings.</p>}
       </header>
       <FilterBar options={view.options} codebook={view.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
@@ -96,7 +97,8 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <div class="panels">
         <Charts data={view.charts} codebook={view.codebook} />
         <AgreementPanel db={db} answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />
-        <ExchangePanel db={db} shown={view.shown} shownIds={shownIds} filtered={view.shown !== view.total} />
+        {/* Blind coding: an export holds only the shown codings, never others' merged here before. */}
+        <ExchangePanel db={db} shown={view.shown} shownIds={shownIds} filtered={view.shown !== view.total || view.onlyAnnotator !== null} />
       </div>
     </main>
   );

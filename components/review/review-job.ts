@@ -20,6 +20,8 @@ export interface ReviewView {
   codebook: Tag[];
   charts: ChartData;
   options: { sites: string[]; pages: [string, string][]; annotators: string[] };
+  /** Blind coding: the only annotator shown (a coder's own), or null when everyone's are. */
+  onlyAnnotator: string | null;
 }
 
 /** The worker's answers: a view, the agreement report, the ids of every shown row, or how far the reading got. */

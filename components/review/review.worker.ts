@@ -2,6 +2,7 @@ import { agreementReport } from '../../lib/agreement';
 import { commentId } from '../../lib/comment-id';
 import { readEverything } from '../../storage/codings';
 import { followChanges } from '../../storage/changes';
+import { shownAnnotator } from '../../storage/project';
 import { AnnotatorDB } from '../../storage/schema';
 import { chartData, filterRows, joinRows, type ReviewRow } from './rows';
 import { listed, shownDisagreement } from './agreement-job';
@@ -15,7 +16,7 @@ import type { Tag, Variable } from '../../lib/records';
 const scope = self as unknown as { postMessage(message: ReviewAnswer): void; onmessage: ((event: MessageEvent<ReviewRequest>) => void) | null };
 const db = new AnnotatorDB();
 
-let data: { rows: ReviewRow[]; codebook: Tag[]; options: ReviewView['options']; revision: number } | null = null;
+let data: { rows: ReviewRow[]; codebook: Tag[]; options: ReviewView['options']; revision: number; onlyAnnotator: string | null } | null = null;
 let shown: { key: string; rows: ReviewRow[]; charts: ChartData } | null = null;
 let last: Extract<ReviewRequest, { type: 'view' }> | null = null;
 
@@ -30,6 +31,7 @@ function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
   scope.postMessage({
     type: 'view', asked: request.asked, revision: data.revision, total: data.rows.length, shown: shown.rows.length,
     start: request.start, rows: shown.rows.slice(request.start, request.end), codebook: data.codebook, charts: shown.charts, options: data.options,
+    onlyAnnotator: data.onlyAnnotator,
   });
 }
 
@@ -47,9 +49,11 @@ let revision = 0;
 // not a thread's snapshot growing (the table shows the snapshots of coded comments, stored with their codings).
 followChanges(db, async () => {
   scope.postMessage({ type: 'progress', phase: 'reading' });
-  const [{ annotations, comments }, pages, codebook, variables] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(), readVariables()]);
-  return { annotations, comments, pages, codebook, variables };
-}, ({ annotations, comments, pages, codebook, variables }) => {
+  const [everything, pages, codebook, variables, onlyAnnotator] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(), readVariables(), shownAnnotator(db)]);
+  // Blind coding: a coder sees only their own codings, also those of others merged before it began.
+  const annotations = onlyAnnotator === null ? everything.annotations : everything.annotations.filter((a) => a.annotator === onlyAnnotator);
+  return { annotations, comments: everything.comments, pages, codebook, variables, onlyAnnotator };
+}, ({ annotations, comments, pages, codebook, variables, onlyAnnotator }) => {
   scope.postMessage({ type: 'progress', phase: 'joining' });
   const rows = joinRows(annotations, comments, pages);
   const pageTitles = new Map<string, string>();
@@ -60,7 +64,7 @@ followChanges(db, async () => {
     annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
   };
   const rev = ++revision;
-  data = { rows, codebook, options, revision: rev };
+  data = { rows, codebook, options, revision: rev, onlyAnnotator };
   if (last) answer(last);
   // Agreement (about a second for a million) comes after the table's answer, and after any
   // request that came meanwhile; a newer reading makes it moot.

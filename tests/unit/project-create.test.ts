@@ -10,10 +10,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-/** A PUT of a document as `user`; answers the status. */
-async function put(user: string, password: string, id: string, doc: object): Promise<number> {
-  const response = await fetch(`${server.url}/study/${encodeURIComponent(id)}`, {
-    method: 'PUT', body: JSON.stringify(doc),
+/** A request as `user` (a PUT of `doc` when given) to a document of the database `db`; answers the status. */
+async function put(user: string, password: string, id: string, doc?: object, db = 'study'): Promise<number> {
+  const response = await fetch(`${server.url}/${db}/${encodeURIComponent(id)}`, {
+    method: doc ? 'PUT' : 'GET', body: doc && JSON.stringify(doc),
     headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, 'Content-Type': 'application/json' },
   });
   return response.status;
@@ -22,8 +22,9 @@ async function put(user: string, password: string, id: string, doc: object): Pro
 describe('npm run project:create', () => {
   it('reads its command line, and says how when something is missing', () => {
     expect(parseArgs(['https://c.example.org/study/', '--admin', 'admin:p:w', '--lead', 'carol', '--coders', 'alice, bob'])).toEqual({
-      url: 'https://c.example.org/study', admin: { user: 'admin', password: 'p:w' }, lead: 'carol', coders: ['alice', 'bob'],
+      url: 'https://c.example.org/study', admin: { user: 'admin', password: 'p:w' }, lead: 'carol', coders: ['alice', 'bob'], blind: false,
     });
+    expect(parseArgs(['https://c.example.org/study', '--admin', 'a:b', '--lead', 'carol', '--blind']).blind).toBe(true);
     expect(() => parseArgs(['https://c.example.org/study'])).toThrow(/^Usage: npm run project:create/);
   });
 
@@ -47,5 +48,17 @@ describe('npm run project:create', () => {
     expect(await put('bob', passwords.bob, 'thread:alice:1:https://example.org/a', thread('alice'))).toBe(403);
     expect(await put('bob', passwords.bob, 'thread:bob:0:https://example.org/a', thread('bob'))).toBe(201);
     expect(await put('mallory', 'x', 'coding:mallory:https://example.org/a', coding('mallory'))).toBe(401);
+  });
+
+  it('--blind: every user gets a database only they and the lead read; the main database takes no coder\'s codings', async () => {
+    const plan = { url: `${server.url}/blinded`, admin: server.admin, lead: 'dana', coders: ['erin', 'frank'], blind: true };
+    const lines: string[] = [];
+    const passwords = await createProject(plan, (line) => lines.push(line));
+    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings go to their own database \(blinded-coder-dana, blinded-coder-erin, blinded-coder-frank\)/);
+    const coding = { type: 'coding', user: 'erin', annotator: 'erin', pageUrl: 'https://example.org/a', annotations: [] };
+    expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/a', coding, 'blinded-coder-erin')).toBe(201);
+    expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/b', coding, 'blinded')).toBe(403);
+    expect(await put('frank', passwords.frank, 'coding:erin:https://example.org/a', undefined, 'blinded-coder-erin')).toBeOneOf([401, 403]);
+    expect(await put('dana', passwords.dana, 'coding:erin:https://example.org/a', undefined, 'blinded-coder-erin')).toBe(200);
   });
 });

@@ -3,12 +3,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
-import { editAnnotation, setTag } from '../../storage/annotations';
+import { editAnnotation } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
 import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
-import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
+import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';
-import { classicCodebook } from './classic';
+import { codings, comment, freshBrowser, joinedBrowser, PAGE, tag } from './sync-helpers';
 import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
@@ -18,30 +18,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-const PAGE = 'https://www.xperiablog.net/2013/10/11/sony-xperia-z1/';
-const page = { url: PAGE, layout: 'disqus' as const, metadata: null, commentCount: 3 };
-const comment = (n: number) => ({ key: `disqus:${n}`, author: `Reader ${n}`, publishedAt: null, permalink: null, parentKey: null, text: `Comment ${n}` });
-let dbs = 0;
-
 /** A browser's database: annotating as `name`, joined to the project as `user`. */
-async function browser(name: string, user = name): Promise<AnnotatorDB> {
-  const db = new AnnotatorDB(`sync-test-${++dbs}`);
-  await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
-  await classicCodebook(db);
-  await joinProject(db, { url: `${server.url}/study`, user, password: `pw-${user}` });
-  return db;
-}
-
-/** Tags a comment as this browser's annotator and notes the change for sync, as the background does. */
-async function tag(db: AnnotatorDB, n: number, tagId: string, on = true) {
-  const codebook = (await loadCodebook(db)).map((t) => t.id);
-  const change = await setTag(db, { page, comment: comment(n) }, tagId, on, codebook);
-  const me = (await db.settings.get(SETTING_KEYS.annotator))!.value;
-  await noteChange(db, { kind: 'annotation', pageUrl: PAGE, commentKey: `disqus:${n}`, annotator: me, annotation: change.after, rev: change.rev }, me);
-}
-
-const codings = async (db: AnnotatorDB) => (await readEverything(db)).annotations
-  .map((a) => `${a.annotator} ${a.commentKey} ${a.tagIds.join(',')}`).sort();
+const browser = (name: string, user = name) => joinedBrowser(`${server.url}/study`, name, user);
 
 describe('a team project: codings travel through the CouchDB database', () => {
   it('two coders code the same thread; each sees the other\'s codings, and the lead sees both', async () => {
@@ -138,9 +116,7 @@ describe('the project\'s codebook', () => {
 describe('bad input from the server: clear words, nothing lost here', () => {
   it('the database deleted on the server while coding: the round says so, every coding stays here and waits', async () => {
     await createProject(server, 'doomed', ['alice']);
-    const alice = new AnnotatorDB(`sync-test-${++dbs}`);
-    await alice.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
-    await classicCodebook(alice);
+    const alice = await freshBrowser('alice');
     await joinProject(alice, { url: `${server.url}/doomed`, user: 'alice', password: 'pw-alice' });
     await tag(alice, 1, 'tag_spam');
     expect((await syncRound(alice)).error).toBeNull();
@@ -163,9 +139,7 @@ describe('bad input from the server: clear words, nothing lost here', () => {
     });
     await adminRequest(server, `mixed/${encodeURIComponent(`coding:mallory:${PAGE}`)}`, 'PUT', doc('mallory', 'not a list'));
     await adminRequest(server, `mixed/${encodeURIComponent(`coding:carol:${PAGE}`)}`, 'PUT', doc('carol', []));
-    const lead = new AnnotatorDB(`sync-test-${++dbs}`);
-    await lead.settings.put({ key: SETTING_KEYS.annotator, value: 'lead' });
-    await classicCodebook(lead);
+    const lead = await freshBrowser('lead');
     await joinProject(lead, { url: `${server.url}/mixed`, user: 'lead', password: 'pw-lead' });
     await tag(lead, 3, 'tag_question');
     const state = await syncRound(lead);
