@@ -13,7 +13,8 @@ import { isThreadDoc, mergeThreadDoc, splitThread, THREAD_DOC_BYTES, threadDocId
 import { readThread, saveThread } from '../../storage/threads';
 import type { StoreChange } from '../../lib/changes';
 import { classicCodebook } from './classic';
-import { createProject, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
+import { setBlindMode } from '../../lib/blind-setup';
 
 // Whole threads travel with the codings (issue 14): a coder's snapshot of a coded page's thread
 // goes to the project's database in parts, and reaches members who never opened the page.
@@ -40,12 +41,12 @@ async function toSend(...args: Parameters<typeof threadsToSend>) {
   return all;
 }
 
-/** A browser's database annotating as `name`; joined to the project as `name` unless `joined` is false. */
-async function browser(name: string, joined = true): Promise<AnnotatorDB> {
+/** A browser's database annotating as `name`; joined to the project `database` as `name` unless it is null. */
+async function browser(name: string, database: string | null = 'threads'): Promise<AnnotatorDB> {
   const db = new AnnotatorDB(`thread-sync-${++dbs}`);
   await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
   await classicCodebook(db);
-  if (joined) await joinProject(db, { url: `${server.url}/threads`, user: name, password: `pw-${name}` });
+  if (database) await joinProject(db, { url: `${server.url}/${database}`, user: name, password: `pw-${name}` });
   return db;
 }
 
@@ -91,7 +92,7 @@ describe('thread documents', () => {
   });
 
   it('merged from the server: adds the comments the local snapshot lacks, never drops or rewrites a local one, and refuses what fails the checks', async () => {
-    const db = await browser('bob', false);
+    const db = await browser('bob', null);
     await saveThread(db, page(3), [comment(1, 'as bob saw it'), comment(2)]);
     const heard: StoreChange[] = [];
     const stop = onChange(db, (change) => heard.push(change));
@@ -113,7 +114,7 @@ describe('thread documents', () => {
   });
 
   it('to send: only the threads of pages this coder coded, only what changed since sent', async () => {
-    const db = await browser('carol', false);
+    const db = await browser('carol', null);
     await saveThread(db, { ...page(2), url: 'https://www.xperiablog.net/never-coded/' }, [comment(1)]);
     await codeAndKeep(db, 1, range(1, 1_000));
     const [first, ...none] = await toSend(db, 'p', 'carol', 'carol');
@@ -157,5 +158,19 @@ describe('threads through the project’s database', () => {
     expect(idle.sent).toEqual([]);
     await syncRound(lead);
     expect((await readThread(lead, PAGE)).length).toBe(1_201);
+  });
+
+  it('blind coding: a coder’s thread goes to their own database; the lead gets it, another coder does not', async () => {
+    await createProject(server, 'blindthreads', ['alice', 'bob', 'lead']);
+    await adminRequest(server, 'blindthreads/_security', 'PUT', { members: { names: ['alice', 'bob', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } });
+    await setBlindMode({ url: `${server.url}/blindthreads`, user: server.admin.user, password: server.admin.password }, true);
+    const [alice, bob, lead] = [await browser('alice', 'blindthreads'), await browser('bob', 'blindthreads'), await browser('lead', 'blindthreads')];
+    await codeAndKeep(alice, 1, range(1, 300));
+    for (const db of [alice, bob, lead]) expect((await syncRound(db)).error).toBeNull();
+    const ids = async (database: string) => (await adminRequest(server, `${database}/_all_docs`)).rows.map((r: { id: string }) => r.id).filter((id: string) => id.startsWith('thread:'));
+    expect(await ids('blindthreads')).toEqual([]);
+    expect(await ids('blindthreads-coder-alice')).toEqual([`thread:alice:0:${PAGE}`]);
+    expect((await readThread(lead, PAGE)).length).toBe(300);
+    expect(await readThread(bob, PAGE)).toEqual([]);
   });
 });
