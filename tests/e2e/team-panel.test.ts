@@ -45,11 +45,12 @@ describe('the panel and the team project', () => {
       await expect.poll(() => syncLine(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('error');
       expect(await syncLine(page).textContent()).toMatch(/^study · Not synced: The server at .* does not answer\..* · 1 page waiting/);
       // Said out loud once, in the status region beside the line.
-      expect(await syncLine(page).locator('[role="status"]').textContent()).toMatch(/^Project study not synced: The server at/);
+      await expect.poll(() => syncLine(page).locator('[role="status"]').textContent()).toMatch(/^Project study not synced: The server at/);
 
       await relay.up();
       await expect.poll(() => syncLine(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('synced');
-      expect(await syncLine(page).locator('[role="status"]').textContent()).toBe('Project study syncs again');
+      // Said once the line has changed (the status region follows the line).
+      await expect.poll(() => syncLine(page).locator('[role="status"]').textContent()).toBe('Project study syncs again');
     } finally {
       await relay.close();
     }
