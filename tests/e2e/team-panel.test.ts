@@ -4,6 +4,7 @@ import { fixture } from '../../seeds/fixtures';
 import { openWithPanel, test } from './fixture';
 import { press, rowTags, selectedKey } from './harness';
 import { joinSynced } from './project-join';
+import { axeViolations } from './axe';
 import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
 
 // A team project seen from the article page (issue 14): the panel says where sync stands.
@@ -43,9 +44,12 @@ describe('the panel and the team project', () => {
       const second = (await selectedKey(page))!;
       await expect.poll(() => rowTags(page, second)).toBe('off-topic');
       await expect.poll(() => syncLine(page).getAttribute('data-state'), { timeout: 15_000 }).toBe('error');
-      expect(await syncLine(page).textContent()).toMatch(/^study · Not synced: The server at .* does not answer\..* · 1 page waiting/);
+      // The outage may be found before the press is noted (the long poll breaks first): then the page waits after.
+      await expect.poll(() => syncLine(page).textContent()).toMatch(/^study · Not synced: The server at .* does not answer\..* · 1 page waiting/);
       // Said out loud once, in the status region beside the line.
       await expect.poll(() => syncLine(page).locator('[role="status"]').textContent()).toMatch(/^Project study not synced: The server at/);
+      // The line, its error colour too, passes axe (WCAG 2.2 AA) in the panel's shadow root.
+      expect(await axeViolations(page, 'comment-annotator-panel')).toEqual([]);
 
       await relay.up();
       await expect.poll(() => syncLine(page).getAttribute('data-state'), { timeout: 20_000 }).toBe('synced');
