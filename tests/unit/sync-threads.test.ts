@@ -2,11 +2,11 @@
 // Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { syncRound } from '../../background/project-sync';
+import { keepProjectInSync, syncRound } from '../../background/project-sync';
 import { setTag } from '../../storage/annotations';
 import { onChange } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
-import { joinProject, noteChange } from '../../storage/project';
+import { joinProject, noteChange, readSyncState } from '../../storage/project';
 import { savedThread } from '../../storage/saved-threads';
 import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { isThreadDoc, mergeThreadDoc, splitThread, THREAD_DOC_BYTES, threadDocId, threadDocs, threadsToSend, noteThreadsSent } from '../../storage/sync-threads';
@@ -158,6 +158,28 @@ describe('threads through the project’s database', () => {
     expect(idle.sent).toEqual([]);
     await syncRound(lead);
     expect((await readThread(lead, PAGE)).length).toBe(1_201);
+  });
+
+  it('a thread that grew wakes sync: it reaches the server without another press (sync was waiting on the server’s news)', async () => {
+    await createProject(server, 'wake', ['bob']);
+    const bob = await browser('bob', 'wake');
+    await codeAndKeep(bob, 1, [1]);
+    const stop = keepProjectInSync(bob);
+    try {
+      const parts = async () => {
+        const doc = await adminRequest(server, `wake/${encodeURIComponent(`thread:bob:0:${PAGE}`)}`).catch(() => null);
+        return doc?.comments.length ?? 0;
+      };
+      await vi.waitFor(async () => {
+        expect((await readSyncState(bob)).lastSync).not.toBeNull();
+        expect(await parts()).toBe(1);
+      }, { timeout: 10_000 });
+      // The round is over: sync waits on the server's long poll (25 s) unless a change here wakes it.
+      await saveThread(bob, page(40), range(2, 40).map((n) => comment(n)));
+      await vi.waitFor(async () => expect(await parts()).toBe(40), { timeout: 5_000 });
+    } finally {
+      stop();
+    }
   });
 
   it('blind coding: a coder’s thread goes to their own database; the lead gets it, another coder does not', async () => {
