@@ -99,7 +99,7 @@ export function textOf(el: Element | null | undefined): string | null {
 
 // Month names (and their usual abbreviations) in English, German, French, Spanish, Italian and
 // Dutch; accents folded off before lookup so "février" and "fevrier" both work.
-const MONTHS: Record<string, number> = {};
+const MONTHS = new Map<string, number>();
 const MONTH_NAMES = [
   'january jan januar janvier enero ene gennaio gen januari',
   'february feb februar fevrier fev febrero febbraio februari',
@@ -114,10 +114,16 @@ const MONTH_NAMES = [
   'november nov novembre noviembre',
   'december dec dezember dez decembre diciembre dic dicembre',
 ];
-MONTH_NAMES.forEach((names, i) => names.split(' ').forEach((name) => (MONTHS[name] = i + 1)));
+MONTH_NAMES.forEach((names, i) => names.split(' ').forEach((name) => MONTHS.set(name, i + 1)));
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The month (1–12) a month name or abbreviation in one of the known languages stands for, else 0. */
-export const monthOf = (name: string): number => MONTHS[name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? 0;
+export function monthOf(name: string): number {
+  const lower = name.toLowerCase();
+  // Author lines are read word by word for dates: most words are plain ASCII and need no folding.
+  if (ASCII.test(lower)) return MONTHS.get(lower) ?? 0;
+  return MONTHS.get(lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) ?? 0;
+}
 
 const UTC_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|\+00:00)$/;
 const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;

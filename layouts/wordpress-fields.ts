@@ -11,22 +11,27 @@ const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|
 // A word that starts a date: "12." or "12th" before a month, a month before a day, "16.03.2016", "2012/10/12", "5:49".
 const NUMERIC_DATE = /^\d{1,4}[./:-]\d/;
 
-/** Where a date starts among the words of an author line, or -1. */
-function dateStart(words: string[]): number {
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i].toLowerCase().replace(/[.,]+$/, '');
-    const next = (words[i + 1] ?? '').toLowerCase().replace(/[.,]+$/, '');
-    if (WEEKDAY.test(word) || NUMERIC_DATE.test(word)) return i;
-    if (monthOf(word) && /^\d/.test(next)) return i;
-    if (/^\d{1,2}(?:st|nd|rd|th|er)?$/.test(word) && (monthOf(next) || (next === 'de' && monthOf(words[i + 2] ?? '')))) return i;
-  }
+/** Whether a date starts at word `i` of an author line (`words` lower-cased, trailing dots and commas off). */
+function startsDate(words: readonly string[], i: number): boolean {
+  const word = words[i];
+  const next = words[i + 1] ?? '';
+  if (WEEKDAY.test(word) || NUMERIC_DATE.test(word)) return true;
+  if (/^\d/.test(next) && monthOf(word)) return true;
+  return /^\d{1,2}(?:st|nd|rd|th|er)?$/.test(word) && (!!monthOf(next) || (next === 'de' && !!monthOf(words[i + 2] ?? '')));
+}
+
+/** Where a date starts among the words of an author line after its first, or -1. */
+function dateStart(words: readonly string[]): number {
+  for (let i = 1; i < words.length; i++) if (startsDate(words, i)) return i;
   return -1;
 }
 const SAYS = /\s+(?:says|said|sagt|schreibt|meint|wrote|schrieb)\s*[:,]?\s*$/i;
 const TRAILING = /[\s\-–—|·•:,@#]*(?:\b(?:reply|antworten|répondre|responder|rispondi|beantwoorden|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b)?[\s\-–—|·•:,@#]*$/i;
 const LINKBACK = /^(pingback|trackback)\b/i;
-// Digits count only where they could start a date or time ("19. Juni", "12th", "5:49", "2012", "3 days"), so "Reader 17" stays on the fast path.
-const MAYBE_DIRTY = /\d[./:-]|\d(?:st|nd|rd|th|er)\b|\b\d{4}\b|\d\s+\p{L}|^#?\d|\b(?:says|said|sagt|schreibt|meint|wrote|schrieb|reply|antworten|répondre|responder|rispondi|beantwoorden|by|von|de|di|door|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b|[-–—|·•:,@#]\s*$/iu;
+// Digits count only where they could start a date or time ("19. Juni", "12th", "5:49", "2012", "3 days"), so "Reader 17" and
+// "Reader 1306" stay on the fast path. Two plain expressions: one case-insensitive Unicode expression is several times slower.
+const MAYBE_DATE = /\d[./:-]|\d(?:st|nd|rd|th|er)\b|\b(?:19|20)\d\d\b|\d\s+[^\s\d]|^#?\d/i;
+const MAYBE_FURNITURE = /\b(?:says|said|sagt|schreibt|meint|wrote|schrieb|reply|antworten|répondre|responder|rispondi|beantwoorden|by|von|de|di|door|on|am|at|um|le|el|il|op|posted|geschrieben|permalink)\b|[-–—|·•:,@#]\s*$/i;
 
 /**
  * The commenter's name from an author line: no "Comment by", no leading number, no date or
@@ -35,13 +40,14 @@ const MAYBE_DIRTY = /\d[./:-]|\d(?:st|nd|rd|th|er)\b|\b\d{4}\b|\d\s+\p{L}|^#?\d|
 export function authorName(label: string | null): string | null {
   if (!label) return null;
   // Most author lines are a bare name: no digit (no date), no furniture word, no trailing mark.
-  if (!MAYBE_DIRTY.test(label)) return label;
+  if (!MAYBE_DATE.test(label) && !MAYBE_FURNITURE.test(label)) return label;
   let name = label.replace(/^(?:(?:comment|pingback|trackback|kommentar|posted)\s+)?(?:by|von|de|di|door)\s+/i, '').replace(/^#?\d+\.\s+(?=\S)/, '');
   const words = name.split(' ');
-  const date = dateStart(words);
-  if (date > 0) name = words.slice(0, date).join(' ');
+  const lower = words.map((word) => word.toLowerCase().replace(/[.,]+$/, ''));
   // A line that opens with a date holds no name before it.
-  if (dateStart(['', ...words]) === 1) return null;
+  if (startsDate(lower, 0)) return null;
+  const date = dateStart(lower);
+  if (date > 0) name = words.slice(0, date).join(' ');
   for (let before = ''; before !== name; ) {
     before = name;
     name = name.replace(SAYS, '').replace(TRAILING, '');
