@@ -116,7 +116,7 @@ function readIn<R extends string>(
       for (const scope of scopes) {
         // An added subtree's root may be a part itself; the whole thread never is.
         const matches = scope === thread ? select(thread, selector) : withRoot(scope, selector);
-        for (let i = 0; i < matches.length; i++) {
+        for (let i = 0, count = matches.length; i < count; i++) {
           const own = ownerOf(matches[i], parts, thread, climb);
           if (!own) {
             if (holders.get(scope)) return null;

@@ -100,7 +100,8 @@ export const DATE_FALLBACK = ['[class*="date" i]', '[class*="time" i]', '[class*
 /** The author line's text; where the theme puts the date inside it, what comes before the date (or after, when the date comes first). */
 export function labelOf(name: Element | null, when: Element | null): string | null {
   const label = textOf(name);
-  const date = when && label && name!.contains(when) ? textOf(when) : null;
+  // Most names are a bare element of text: no child element, so no date inside (contains walks the whole way up).
+  const date = when && label && (name === when || (name!.firstElementChild !== null && name!.contains(when))) ? textOf(when) : null;
   const at = date ? label!.indexOf(date) : -1;
   if (at < 0) return label;
   return (at > 0 ? label!.slice(0, at) : label!.slice(date!.length)).trim() || null;
@@ -127,7 +128,8 @@ export function ownMatch(root: Element, el: Element, entries: ReadonlyMap<Elemen
 /** The date of a comment's date element: machine-readable attributes first, then its words. */
 export function readWhen(when: Element | null | undefined): string | null {
   if (!when) return null;
-  if (when.localName === 'time') return parseDate(when.getAttribute('datetime')) ?? parseDate(when.textContent);
+  // The reflected property skips the attribute lookup by name (thousands per thread); a time element outside HTML has none.
+  if (when.localName === 'time') return parseDate((when as Partial<HTMLTimeElement>).dateTime ?? when.getAttribute('datetime')) ?? parseDate(when.textContent);
   const machine = when.querySelector('time[datetime], [itemprop="datePublished"], [itemprop="commentTime"]');
   const attribute = machine?.getAttribute('datetime') ?? machine?.getAttribute('content') ?? when.getAttribute('title') ?? when.querySelector('[title]')?.getAttribute('title');
   return parseDate(attribute) ?? parseDate(when.textContent);

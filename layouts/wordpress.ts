@@ -46,7 +46,14 @@ interface Entry {
   idless?: true;
 }
 
-const typeOf = (el: Element): CommentKind | undefined => COMMENT_KINDS.find((type) => el.classList.contains(type));
+// Read off the class attribute: classList would build a token list object for every comment.
+const KIND_CLASSES = COMMENT_KINDS.map((kind) => [kind, new RegExp(`(?:^|\\s)${kind}(?:\\s|$)`)] as const);
+/** The comment type class of an element (the first of COMMENT_KINDS it carries), else undefined. */
+function typeOf(el: Element): CommentKind | undefined {
+  const classes = el.getAttribute('class');
+  if (classes) for (const [kind, pattern] of KIND_CLASSES) if (pattern.test(classes)) return kind;
+  return undefined;
+}
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
