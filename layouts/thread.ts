@@ -14,36 +14,37 @@ export type Roles<R extends string> = Record<R, readonly string[]>;
 export type Parts<R extends string> = Partial<Record<R, Element>>;
 
 /**
- * How to climb from an element towards the comment that holds it, never past `thread`. Where no
- * comment element is a div or span (the tags most of a comment's markup has), a step goes
- * straight to the nearest ancestor of a comment element's tag: one native `closest` instead of
- * a parent step (and a wrapper for it) per level. Null once the climb leaves the thread.
+ * How to climb from an element towards the comment that holds it, never past `thread`: from
+ * `el` itself when `inclusive`, else from its parent. Where no comment element is a div or span
+ * (the tags most of a comment's markup has), a step goes straight to the nearest element of a
+ * comment element's tag: one native `closest` instead of a parent step (and a wrapper for it)
+ * per level. Null once the climb leaves the thread.
  */
-type Climb = (el: Element) => Element | null;
+type Climb = (el: Element, inclusive: boolean) => Element | null;
 
 /** The climb for comments `elements` of `thread` (see Climb). */
 function climbFor(thread: Element, elements: readonly Element[]): Climb {
   const tags = new Set<string>();
   for (const el of elements) tags.add(el.localName);
   if (!tags.size || tags.has('div') || tags.has('span')) {
-    return (el) => {
-      const up = el.parentElement;
-      return up === thread ? null : up;
+    return (el, inclusive) => {
+      const next = inclusive ? el : el.parentElement;
+      return next === thread ? null : next;
     };
   }
   const selector = [...tags].join(', ');
   // closest may land on the thread or pass it: the thread and its ancestors end the climb.
   const outside = new Set<Element>();
   for (let up: Element | null = thread; up; up = up.parentElement) outside.add(up);
-  return (el) => {
-    const next = el.parentElement?.closest(selector) ?? null;
+  return (el, inclusive) => {
+    const next = (inclusive ? el : el.parentElement)?.closest(selector) ?? null;
     return next && outside.has(next) ? null : next;
   };
 }
 
 /** The nearest element in `owners`, starting at `start` (inside `thread`, or `thread` itself) and climbing up to (not past) `thread`. */
 function ownerOf<T>(start: Element | null, owners: Map<Element, T>, thread: Element, climb: Climb): T | undefined {
-  for (let el = start === thread ? null : start; el; el = climb(el)) {
+  for (let el = start && start !== thread ? climb(start, true) : null; el; el = climb(el, false)) {
     const owner = owners.get(el);
     if (owner !== undefined) return owner;
   }
