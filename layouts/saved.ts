@@ -7,6 +7,9 @@ import { COMMENT_KINDS, defineLayout, type CommentKind, type ExtractedComment } 
 // by `renderSavedThread` below and read back by the layout, so the two cannot drift apart.
 const THREAD = 'section[data-ca-saved-thread]';
 const COMMENT = 'article[data-ca-key]';
+// Detection tries this family first on every page: an id lookup costs nothing, where a query
+// for the attribute walks the whole document of every page that has no saved thread.
+const THREAD_ID = 'ca-saved-thread';
 
 /** A comment as the saved copy has it. */
 export type SavedComment = Pick<ExtractedComment, 'key' | 'parentKey' | 'author' | 'publishedAt' | 'permalink' | 'text'> & Partial<Pick<ExtractedComment, 'depth' | 'kind'>>;
@@ -33,6 +36,7 @@ function depths(comments: readonly SavedComment[]): Map<string, number> {
 export function renderSavedThread(container: Element, comments: readonly SavedComment[]): void {
   const doc = container.ownerDocument;
   const section = doc.createElement('section');
+  section.id = THREAD_ID;
   section.setAttribute('data-ca-saved-thread', '');
   const depthOf = depths(comments);
   for (const comment of comments) {
@@ -79,7 +83,8 @@ export const saved = defineLayout({
   name: 'saved',
 
   findThread(doc) {
-    return doc.querySelector(THREAD);
+    const section = doc.getElementById(THREAD_ID);
+    return section?.matches(THREAD) ? section : null;
   },
 
   keyOf(el) {

@@ -13,9 +13,38 @@ export type Roles<R extends string> = Record<R, readonly string[]>;
 /** The parts found for one comment; a part is missing when the comment's own markup lacks it. */
 export type Parts<R extends string> = Partial<Record<R, Element>>;
 
-/** The nearest element in `owners`, starting at `start` and walking up to (not past) `thread`. */
-function ownerOf<T>(start: Element | null, owners: Map<Element, T>, thread: Element): T | undefined {
-  for (let el = start; el && el !== thread; el = el.parentElement) {
+/**
+ * How to climb from an element towards the comment that holds it, never past `thread`: from
+ * `el` itself when `inclusive`, else from its parent. Where no comment element is a div or span
+ * (the tags most of a comment's markup has), a step goes straight to the nearest element of a
+ * comment element's tag: one native `closest` instead of a parent step (and a wrapper for it)
+ * per level. Null once the climb leaves the thread.
+ */
+type Climb = (el: Element, inclusive: boolean) => Element | null;
+
+/** The climb for comments `elements` of `thread` (see Climb). */
+function climbFor(thread: Element, elements: readonly Element[]): Climb {
+  const tags = new Set<string>();
+  for (const el of elements) tags.add(el.localName);
+  if (!tags.size || tags.has('div') || tags.has('span')) {
+    return (el, inclusive) => {
+      const next = inclusive ? el : el.parentElement;
+      return next === thread ? null : next;
+    };
+  }
+  const selector = [...tags].join(', ');
+  // closest may land on the thread or pass it: the thread and its ancestors end the climb.
+  const outside = new Set<Element>();
+  for (let up: Element | null = thread; up; up = up.parentElement) outside.add(up);
+  return (el, inclusive) => {
+    const next = (inclusive ? el : el.parentElement)?.closest(selector) ?? null;
+    return next && outside.has(next) ? null : next;
+  };
+}
+
+/** The nearest element in `owners`, starting at `start` (inside `thread`, or `thread` itself) and climbing up to (not past) `thread`. */
+function ownerOf<T>(start: Element | null, owners: Map<Element, T>, thread: Element, climb: Climb): T | undefined {
+  for (let el = start && start !== thread ? climb(start, true) : null; el; el = climb(el, false)) {
     const owner = owners.get(el);
     if (owner !== undefined) return owner;
   }
@@ -72,6 +101,7 @@ function readIn<R extends string>(
 ): ExtractedComment[] | null {
   const parts = new Map<Element, Parts<R>>();
   for (const el of elements) parts.set(el, {});
+  const climb = climbFor(thread, elements);
   // An added subtree inside a comment read before must be an added comment: other markup there
   // (a paragraph, a wrapper's label) may belong to that comment's fields.
   const holders = new Map<Element, ExtractedComment | null>();
@@ -87,8 +117,8 @@ function readIn<R extends string>(
       for (const scope of scopes) {
         // An added subtree's root may be a part itself; the whole thread never is.
         const matches = scope === thread ? select(thread, selector) : withRoot(scope, selector);
-        for (let i = 0; i < matches.length; i++) {
-          const own = ownerOf(matches[i], parts, thread);
+        for (let i = 0, count = matches.length; i < count; i++) {
+          const own = ownerOf(matches[i], parts, thread, climb);
           if (!own) {
             if (holders.get(scope)) return null;
             continue;
@@ -113,7 +143,7 @@ function readIn<R extends string>(
   for (const el of elements) {
     const fields = read(el, parts.get(el)!);
     if (!fields) continue;
-    const parent = ownerOf(el.parentElement, placed, thread) ?? (added ? holderOf(el) : undefined);
+    const parent = ownerOf(el.parentElement, placed, thread, climb) ?? (added ? holderOf(el) : undefined);
     const comment: ExtractedComment = {
       key: fields.key,
       parentKey: parent?.key ?? null,

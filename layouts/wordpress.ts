@@ -46,7 +46,15 @@ interface Entry {
   idless?: true;
 }
 
-const typeOf = (el: Element): CommentKind | undefined => COMMENT_KINDS.find((type) => el.classList.contains(type));
+// Read off the class attribute: classList would build a token list object for every comment.
+const KIND_CLASSES = COMMENT_KINDS.map((kind) => [kind, new RegExp(`(?:^|\\s)${kind}(?:\\s|$)`)] as const);
+/** The comment type in a class attribute (the first of COMMENT_KINDS it names), else undefined. */
+function kindIn(classes: string | null): CommentKind | undefined {
+  if (classes) for (const [kind, pattern] of KIND_CLASSES) if (pattern.test(classes)) return kind;
+  return undefined;
+}
+/** The comment type class of an element, else undefined. */
+const typeOf = (el: Element): CommentKind | undefined => kindIn(el.getAttribute('class'));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
@@ -57,14 +65,22 @@ const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, 
 /** For the id search: the right tag and a core or custom-loop comment id. */
 const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
 
-/** The elements of a type class collection that are comments, walked only as far as `limit`. */
-function typed(root: Element | Document, limit: number): Element[] {
+/**
+ * The elements of a type class collection that are comments, walked only as far as `limit`;
+ * their numbers go to `numbers` when given (each id read once: reading it makes a new string).
+ */
+function typed(root: Element | Document, limit: number, numbers?: string[]): Element[] {
   const found: Element[] = [];
   for (const type of COMMENT_KINDS) {
     // Enough found: the other types' collections would each walk the whole root for nothing.
     if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
-    for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) if (isComment(el)) found.push(el);
+    for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) {
+      const number = TAGS.has(el.localName) ? ID_PATTERN.exec(el.id)?.[1] : undefined;
+      if (number === undefined) continue;
+      found.push(el);
+      numbers?.push(number);
+    }
   }
   return found;
 }
@@ -89,8 +105,9 @@ function firstComment(doc: Document): Element | null {
 function commentElements(thread: Element): Map<Element, Entry> {
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
   // Without linkbacks one class collection holds every comment, in order.
-  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity);
-  if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN);
+  const numbers: string[] = [];
+  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers);
+  if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN, linkbacks ? undefined : numbers);
   const loose = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
   return loose.length ? entriesOf(thread, loose, LOOSE_ID) : numberedPairs(thread, new Map());
 }
@@ -99,16 +116,21 @@ const TYPED_SELECTOR = '.comment, .pingback, .trackback';
 /** A comment of a thread with type classes: a type class and a comment id, or a linkback without an id. */
 const isTypedCandidate = (el: Element) => isComment(el) || isIdlessLinkback(el);
 
-/** The comment element of each candidate (an element whose id `pattern` reads, or an id-less linkback), with its entry. */
-function entriesOf(thread: Element, candidates: readonly Element[], pattern: RegExp): Map<Element, Entry> {
+/**
+ * The comment element of each candidate (an element whose id `pattern` reads, or an id-less
+ * linkback), with its entry; `numbers`, when given, are the candidates' ids as read already.
+ */
+function entriesOf(thread: Element, candidates: readonly Element[], pattern: RegExp, numbers?: readonly string[]): Map<Element, Entry> {
   const entries = new Map<Element, Entry>();
   const byId = new Map<string, Element>();
-  for (const candidate of candidates) {
-    if (!candidate.id) {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i];
+    const elementId = numbers ? null : candidate.id;
+    if (elementId === '') {
       entries.set(candidate, { id: linkbackKey(candidate).slice('wp:'.length), idless: true });
       continue;
     }
-    const id = pattern.exec(candidate.id)![1];
+    const id = numbers ? numbers[i] : pattern.exec(elementId!)![1];
     let el = candidate;
     for (let up = el.parentElement; up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
     const seen = byId.get(id);
@@ -202,9 +224,9 @@ function isWrapperOf(up: Element, id: string): boolean {
   return !!typeOf(up) || DEPTH.test(up.className);
 }
 
-/** The depth a depth-N class gives (0 for depth-1), or -1 without one. */
-function classDepth(el: Element): number {
-  const match = DEPTH.exec(el.className);
+/** The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one. */
+function classDepth(classes: string | null): number {
+  const match = classes ? DEPTH.exec(classes) : null;
   return match ? Number(match[1]) - 1 : -1;
 }
 
@@ -242,7 +264,9 @@ function readEntries<T>(
     const entry = entries.get(el)!;
     const { id, header } = entry;
     const key = `wp:${id}`;
-    depths.set(key, classDepth(header ?? el));
+    // One read of the class attribute for the depth and the type.
+    const classes = (header ?? el).getAttribute('class');
+    depths.set(key, classDepth(classes));
     // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
     // A linkback without markup for its author is named by the link it prints.
     const own = header ?? el;
@@ -266,7 +290,7 @@ function readEntries<T>(
     const body = parts.content ?? entry.inner ?? el;
     return {
       key,
-      kind: typeOf(header ?? el) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
+      kind: kindIn(classes) ?? typeOf(entry.inner ?? el) ?? kindFromLabel(label) ?? 'comment',
       author,
       publishedAt: published,
       permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, blockText, foldSpace, parseDate, textHash } from '../../layouts/text';
+import { absoluteUrl, blockText, foldSpace, monthOf, parseDate, textHash } from '../../layouts/text';
 import { parsePage } from './helpers';
 
 const el = (html: string) => parsePage(`<div id="x">${html}</div>`).getElementById('x')!;
@@ -89,6 +89,14 @@ describe('parseDate', () => {
 
 describe('small helpers', () => {
   it('foldSpace folds runs of whitespace', () => expect(foldSpace('  a \n\n b\t')).toBe('a b'));
+  it('foldSpace folds every kind of space character (no-break, ideographic, line separator) and leaves single spaces', () => {
+    expect(foldSpace('a\u00a0b\u3000c\u2028d  e')).toBe('a b c d e');
+    expect(foldSpace('a b c')).toBe('a b c');
+  });
+  it('monthOf reads month names in any case and with accents, and nothing else (no object keys)', () => {
+    expect([monthOf('October'), monthOf('OKT'), monthOf('février'), monthOf('Fevrier'), monthOf('mär')]).toEqual([10, 10, 2, 2, 3]);
+    expect([monthOf('constructor'), monthOf('toString'), monthOf(''), monthOf('1306')]).toEqual([0, 0, 0, 0]);
+  });
   it('absoluteUrl resolves against the page and rejects nonsense', () => {
     expect(absoluteUrl('#comment-1', 'https://a.example/p/')).toBe('https://a.example/p/#comment-1');
     expect(absoluteUrl(null, 'https://a.example/')).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idInKey, readIdThread } from '../../layouts/thread';
+import { idInKey, readIdThread, readThread, toArray } from '../../layouts/thread';
 import { parsePage } from './helpers';
 
 describe('layouts/thread.ts', () => {
@@ -19,5 +19,19 @@ describe('layouts/thread.ts', () => {
       key: `t:${id}`, kind: 'comment', author: parts.author?.textContent ?? null, publishedAt: null, permalink: null, text: parts.text?.textContent ?? '',
     }));
     expect(comments.map((c) => [c.key, c.author, c.text, c.parentKey])).toEqual([['t:1', 'Ann', 'First', null], ['t:2', 'Bo', 'Reply', 't:1']]);
+  });
+  it('readThread: parts and parents climb past list items in a comment\'s text and never past the thread, even when the thread is a list item', () => {
+    const doc = parsePage(`<ul><li id="t"><p class="a">Page byline</p><ol>
+      <li class="c" id="c-1"><div><p class="x"><ul><li><b class="a">Not a name</b></li></ul></p></div><span class="a">Ann</span>
+        <ol><li class="c" id="c-2"><ul><li><span class="a">Bo</span></li></ul></li></ol></li>
+      <li class="c" id="c-3"><p class="x">No name here</p></li></ol></li></ul>`);
+    const thread = doc.getElementById('t')!;
+    const comments = readThread(thread, toArray(thread.querySelectorAll('li.c')), { author: ['.a'] }, (el, parts) => ({
+      key: el.id, kind: 'comment', author: parts.author?.textContent ?? null, publishedAt: null, permalink: null, text: '',
+    }));
+    // The first .a inside c-1 sits in a list of its text: still c-1's (the first match owned by it).
+    expect(comments.map((c) => [c.key, c.author, c.parentKey, c.depth])).toEqual([
+      ['c-1', 'Not a name', null, 0], ['c-2', 'Bo', 'c-1', 1], ['c-3', null, null, 0],
+    ]);
   });
 });
