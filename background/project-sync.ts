@@ -116,7 +116,7 @@ async function pull(db: AnnotatorDB, project: Project, source: Source, fetcher: 
       }
       // Threads live where codings do: a database the round takes codings from.
       if (source.codings && !change.deleted && isThreadDoc(change.doc)) {
-        const refused = await mergeThreadDoc(db, change.doc);
+        const refused = await mergeThreadDoc(db, change.doc, project.url);
         if (refused) problems.push(refused);
         continue;
       }
@@ -165,7 +165,7 @@ export async function syncRound(db: AnnotatorDB, fetcher: typeof fetch = fetch):
         return next;
       });
     }
-    problems.push(...await pushThreads(db, plan.own, me, fetcher));
+    problems.push(...await pushThreads(db, plan.own, me, fetcher, project.url));
     if ((await readSyncState(db)).codebookChanged) await pushCodebook(db, project, plan.lead, fetcher);
     for (const source of plan.sources) {
       // A coder's database the lead cannot read is named; the others are still read.

@@ -34,10 +34,11 @@ async function writeDocs(target: CouchTarget, docs: ThreadDoc[], fetcher: typeof
 /**
  * Sends the threads of the pages `annotator` coded whose snapshot grew since last sent to the
  * database `target` (where the coder's codings go), as its user; a page is noted as sent once all
- * its documents are there. Returns problems in words; a server that does not answer throws (the
- * round says so).
+ * its documents are there. What was merged from the project's server (`server`, its main
+ * database's address) is not sent back. Returns problems in words; a server that does not answer
+ * throws (the round says so).
  */
-export async function pushThreads(db: AnnotatorDB, target: CouchTarget, annotator: string, fetcher: typeof fetch = fetch): Promise<string[]> {
+export async function pushThreads(db: AnnotatorDB, target: CouchTarget, annotator: string, fetcher: typeof fetch = fetch, server = target.url): Promise<string[]> {
   const key = targetKey(target);
   const problems: string[] = [];
   let docs: ThreadDoc[] = [];
@@ -52,7 +53,7 @@ export async function pushThreads(db: AnnotatorDB, target: CouchTarget, annotato
     docs = [];
     queued = [];
   };
-  for await (const thread of threadsToSend(db, key, target.user, annotator)) {
+  for await (const thread of threadsToSend(db, key, target.user, annotator, server)) {
     for (const doc of thread.docs) {
       docs.push(doc);
       if (docs.length === DOCS_PER_REQUEST) await send();

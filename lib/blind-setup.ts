@@ -4,9 +4,10 @@ import { CouchError, couchRequest, docPath, type CouchTarget } from './couch';
 // Turning blind coding on or off on the server, as the project's lead (the options page) or a
 // server admin (npm run project:create -- … --blind). On: every user gets a database of their
 // own (members: that user; admins: the main database's), the main database refuses codings from
-// anyone but the lead, and the codings already there move to their coder's database (then the
-// main database is compacted, so no old revision of them stays readable). Off: the codings move
-// back. A move merges with what the destination holds, newest coding per comment: none is lost.
+// anyone but the lead, and the codings and thread documents already there (which say what pages
+// each coder coded) move to their coder's database (then the main database is compacted, so no
+// old revision of them stays readable). Off: they move back. A move merges with what the
+// destination holds, newest coding per comment, every comment of a thread: none is lost.
 
 /** Documents moved per request. */
 const BATCH = 100;
@@ -70,28 +71,59 @@ async function upsert(target: CouchTarget, id: string, make: (current: Record<st
 const validateWith = (target: CouchTarget, source: string, fetcher: typeof fetch) =>
   upsert(target, DESIGN_ID, () => ({ validate_doc_update: source }), fetcher);
 
+/** A thread part as far as moving it needs (storage/sync-threads.ts has the whole shape). */
+export interface MovableThread {
+  _id: string;
+  _rev?: string;
+  type: 'thread';
+  user?: string;
+  comments?: { key: string }[];
+}
+
+/** A coder's document that lives where their codings do. */
+type Movable = MovableCoding | MovableThread;
+
+const isThread = (doc: unknown): doc is MovableThread => !!doc && (doc as MovableThread).type === 'thread' && String((doc as MovableThread)._id).startsWith('thread:');
+
+/** One user's two versions of a thread part as one: every comment either holds (the arriving version of one both hold). */
+export const combineThreads = (held: MovableThread, moved: MovableThread): MovableThread =>
+  ({ ...moved, _rev: held._rev, comments: unite((c) => c.key, held.comments ?? [], moved.comments ?? []) });
+
+/** The kinds of documents a coder writes (the ids of each start with `prefix`), and how two versions of one combine. */
+const KINDS = [
+  { prefix: 'coding:', is: isCoding, combine: combineCodings },
+  { prefix: 'thread:', is: isThread, combine: combineThreads },
+] as { prefix: string; is: (doc: unknown) => doc is Movable; combine: (held: Movable, moved: Movable) => Movable }[];
+
 /**
- * Moves every coding document of `from` to the database `to` names for it (null: it stays),
- * merged with the version there, then deletes it from `from`. A document changed meanwhile
- * stays (the next move takes it). Returns how many moved.
+ * Moves every coding and thread document of `from` to the database `to` names for it (null: it
+ * stays), merged with the version there, then deletes it from `from`. A document changed
+ * meanwhile stays (the next move takes it). Returns how many moved.
  */
-export async function moveCodings(from: CouchTarget, to: (doc: MovableCoding) => CouchTarget | null, fetcher: typeof fetch = fetch): Promise<number> {
+export async function moveCoderDocs(from: CouchTarget, to: (doc: Movable) => CouchTarget | null, fetcher: typeof fetch = fetch): Promise<number> {
+  let moved = 0;
+  for (const kind of KINDS) moved += await moveKind(from, kind, to, fetcher);
+  return moved;
+}
+
+/** moveCoderDocs for the documents of one kind. */
+async function moveKind(from: CouchTarget, kind: (typeof KINDS)[number], to: (doc: Movable) => CouchTarget | null, fetcher: typeof fetch): Promise<number> {
   const seen = new Set<string>();
   let moved = 0;
-  let start = 'coding:';
+  let start = kind.prefix;
   for (;;) {
-    const range = `startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify('coding:\ufff0'))}`;
+    const range = `startkey=${encodeURIComponent(JSON.stringify(start))}&endkey=${encodeURIComponent(JSON.stringify(`${kind.prefix}\ufff0`))}`;
     const { rows } = await couchRequest<{ rows: { id: string; doc?: unknown }[] }>(from, `_all_docs?include_docs=true&limit=${BATCH}&${range}`, {}, fetcher);
     const fresh = rows.filter((row) => !seen.has(row.id));
     if (!fresh.length) return moved;
     for (const row of fresh) seen.add(row.id);
     start = rows[rows.length - 1].id;
-    const groups = new Map<string, { target: CouchTarget; docs: MovableCoding[] }>();
+    const groups = new Map<string, { target: CouchTarget; docs: Movable[] }>();
     for (const { doc } of fresh) {
-      const target = isCoding(doc) && to(doc);
+      const target = kind.is(doc) && to(doc);
       if (!target) continue;
       const group = groups.get(target.url) ?? { target, docs: [] };
-      group.docs.push(doc as MovableCoding);
+      group.docs.push(doc as Movable);
       groups.set(target.url, group);
     }
     for (const { target, docs } of groups.values()) {
@@ -99,7 +131,7 @@ export async function moveCodings(from: CouchTarget, to: (doc: MovableCoding) =>
       const merged = docs.map((doc, i) => {
         const there = held[i]?.doc;
         const { _rev: _, ...arriving } = doc;
-        return isCoding(there) ? combineCodings(there, doc) : arriving;
+        return kind.is(there) ? kind.combine(there, doc) : arriving;
       });
       const written = await couchRequest<{ id: string; ok?: boolean }[]>(target, '_bulk_docs', { method: 'POST', body: { docs: merged } }, fetcher);
       const done = new Set(written.filter((r) => r.ok).map((r) => r.id));
@@ -114,7 +146,7 @@ export async function moveCodings(from: CouchTarget, to: (doc: MovableCoding) =>
 /** What `setBlindMode` did. */
 export interface BlindOutcome {
   project: ProjectDoc;
-  /** Coding documents moved between databases. */
+  /** Coding and thread documents moved between databases. */
   moved: number;
 }
 
@@ -139,12 +171,12 @@ export async function setBlindMode(main: CouchTarget, blind: boolean, { also = [
     await validateWith(main, VALIDATE, fetcher);
     let moved = 0;
     for (const user of Object.keys(databases)) {
-      moved += await moveCodings(own(user), () => main, fetcher).catch((error: unknown) => {
+      moved += await moveCoderDocs(own(user), () => main, fetcher).catch((error: unknown) => {
         if (error instanceof CouchError && error.problem === 'no-database') return 0;
         throw error;
       });
     }
-    log(`blind coding is off: ${moved} coding documents moved back to ${databaseName(main)}`);
+    log(`blind coding is off: ${moved} coding and thread documents moved back to ${databaseName(main)}`);
     return { project, moved };
   }
 
@@ -175,12 +207,12 @@ export async function setBlindMode(main: CouchTarget, blind: boolean, { also = [
   await validateWith(main, VALIDATE_BLIND, fetcher);
   // A coding of someone without a database of their own goes to the lead's.
   const fallback = databases[admins[0]] ?? databases[main.user];
-  const moved = await moveCodings(main, (doc) => {
+  const moved = await moveCoderDocs(main, (doc) => {
     const name = (doc.user && databases[doc.user]) || fallback;
     return name ? siblingDatabase(main, name) : null;
   }, fetcher);
   // Deleted documents keep their old revisions until the database is compacted.
   if (moved) await couchRequest(main, '_compact', { method: 'POST', body: {} }, fetcher);
-  log(`blind coding is on: each user's codings go to their own database (${Object.values(databases).join(', ')}); ${moved} coding documents moved there`);
+  log(`blind coding is on: each user's codings and threads go to their own database (${Object.values(databases).join(', ')}); ${moved} coding and thread documents moved there`);
   return { project, moved };
 }

@@ -42,11 +42,11 @@ export function onChange(db: Database, listener: (change: StoreChange) => void):
 }
 
 /**
- * Hands `next` the result of `read` now and again after every change `relevant` accepts. One
- * read at a time: changes announced during a read make one more read after it, so a burst of
+ * Hands `next` the result of `read` now and again after every change `relevant` accepts (at
+ * once, or when its promise says yes: a verdict that must read something). One read at a time: changes announced during a read make one more read after it, so a burst of
  * presses costs two reads, not one each. Returns the function that stops.
  */
-export function followChanges<T>(db: Database, read: () => Promise<T>, next: (value: T) => void, relevant: (change: StoreChange) => boolean = () => true): () => void {
+export function followChanges<T>(db: Database, read: () => Promise<T>, next: (value: T) => void, relevant: (change: StoreChange) => boolean | Promise<boolean> = () => true): () => void {
   let stopped = false;
   let reading = false;
   let again = false;
@@ -66,7 +66,10 @@ export function followChanges<T>(db: Database, read: () => Promise<T>, next: (va
   };
   // Listening first: a change committed while the first read runs is read again, never missed.
   const stop = onChange(db, (change) => {
-    if (!stopped && relevant(change)) void run();
+    if (stopped) return;
+    const verdict = relevant(change);
+    if (verdict === true) void run();
+    else if (verdict) void verdict.then((yes) => { if (yes && !stopped) void run(); }, (error: unknown) => console.error(error));
   });
   void run();
   return () => {

@@ -1,3 +1,4 @@
+import { shownAnnotator } from './project';
 import type { AnnotatorDB } from './schema';
 import type { PageRecord, Tag } from '../lib/records';
 
@@ -15,26 +16,30 @@ const taggedKeys = (annotations: { commentKey: string; tagIds: string[] }[]) => 
 
 /**
  * Reads the overview in one pass over the coders' records (0.2 s for 100,000 annotations on
- * 1,000 pages); with `annotator`, of their codings only (blind coding: storage/project.ts).
+ * 1,000 pages); with `annotator`, of their codings only (blind coding: storage/project.ts),
+ * and of the pages they coded: the pages only others coded are not theirs to see.
  */
 export async function overview(db: AnnotatorDB, recentPages = 6, annotator: string | null = null): Promise<Overview> {
   return db.transaction('r', [db.tags, db.pages, db.codings], async () => {
-    const [tags, pages, recent] = await Promise.all([
-      db.tags.orderBy('order').toArray(),
-      db.pages.count(),
-      db.pages.orderBy('lastSeen').reverse().limit(recentPages).toArray(),
-    ]);
     const counts = new Map<string, number>();
     const taggedPerPage = new Map<string, Set<string>>();
+    const coded = new Set<string>();
     let annotations = 0;
     await db.codings.each((row) => {
       if (annotator !== null && row.annotator !== annotator) return;
       annotations += row.annotations.length;
+      if (row.annotations.length) coded.add(row.url);
       for (const a of row.annotations) for (const t of a.tagIds) counts.set(t, (counts.get(t) ?? 0) + 1);
       const tagged = taggedPerPage.get(row.url) ?? new Set<string>();
       for (const key of taggedKeys(row.annotations)) tagged.add(key);
       taggedPerPage.set(row.url, tagged);
     });
+    const shown = (page: PageRecord) => annotator === null || coded.has(page.url);
+    const [tags, pages, recent] = await Promise.all([
+      db.tags.orderBy('order').toArray(),
+      annotator === null ? db.pages.count() : db.pages.filter(shown).count(),
+      db.pages.orderBy('lastSeen').reverse().filter(shown).limit(recentPages).toArray(),
+    ]);
     const commentsTagged = [...taggedPerPage.values()].reduce((sum, keys) => sum + keys.size, 0);
     return {
       pages, commentsTagged, annotations,
@@ -43,3 +48,6 @@ export async function overview(db: AnnotatorDB, recentPages = 6, annotator: stri
     };
   });
 }
+
+/** The overview this browser may show (the popup's): while coding is blind, a coder's own (`shownAnnotator`). */
+export const shownOverview = async (db: AnnotatorDB, recentPages = 6): Promise<Overview> => overview(db, recentPages, await shownAnnotator(db));

@@ -10,6 +10,7 @@ import { addToThread, readThread } from './threads';
 // server's validation lets only USER write them), each well under CouchDB's 8 MB limit on a
 // document. Another member who never opened the page gets the comments their snapshot lacks,
 // so the saved thread page (thread.html) shows the whole thread; a local comment is never dropped.
+// What a member merged from the server stays out of what they send: it is there already.
 
 /** One part of a user's snapshot of a page's thread, as the project's database holds it. */
 export interface ThreadDoc {
@@ -60,22 +61,40 @@ export function threadDocs(user: string, pageUrl: string, comments: readonly Exp
   return splitThread(comments, bytes).map((part, i) => ({ _id: threadDocId(user, pageUrl, i), type: 'thread', user, pageUrl, part: i, comments: part }));
 }
 
+/** The settings row keeping which local thread parts were merged from a project's server. */
+const HELD_KEY = 'project-threads-held';
+
+/** Per page, the numbers of the local thread parts merged from the project's server (its documents hold their comments). */
+type HeldParts = Record<string, number[]>;
+
+/** The thread parts merged from the project whose main database is `server` (none from another). */
+async function readHeldParts(db: AnnotatorDB, server: string): Promise<HeldParts> {
+  const row = await db.settings.get(HELD_KEY);
+  const value = row ? JSON.parse(row.value) as { server: string; pages: HeldParts } : null;
+  return value?.server === server ? value.pages : {};
+}
+
 /**
  * Merges a thread part from the server: checked as an import file's comments are (the server
  * is not trusted more than a file), then the comments the local snapshot lacks are added as a
- * new part of it; the local ones stay as they are. Returns what it could not take, in words, or
- * null; announces the thread when it grew.
+ * new part of it; the local ones stay as they are. With `server` (the project's main database
+ * address) that part is noted as held by the server: it is not sent back (threadsToSend).
+ * Returns what it could not take, in words, or null; announces the thread when it grew.
  */
-export async function mergeThreadDoc(db: AnnotatorDB, doc: ThreadDoc): Promise<string | null> {
+export async function mergeThreadDoc(db: AnnotatorDB, doc: ThreadDoc, server?: string): Promise<string | null> {
   const comments = doc.comments ?? [];
   if (comments.some((c) => c?.pageUrl !== doc.pageUrl)) return `${doc._id}: holds comments of another page`;
   const file: NativeExport = { format: FORMAT, version: FORMAT_VERSION, exportedAt: new Date().toISOString(), scope: { kind: 'page', url: doc.pageUrl }, codebook: [], pages: [], comments, annotations: [] };
   const checked = checkExportFile(JSON.stringify(file));
   if (!checked.ok) return `${doc._id}: ${checked.error}`;
-  const added = await db.transaction('rw', db.threads, async () => {
+  const added = await db.transaction('rw', db.threads, db.settings, async () => {
     const known = new Set((await readThread(db, doc.pageUrl)).map((c) => c.key));
     const missing = checked.data.comments.filter((c) => !known.has(c.key) && known.add(c.key));
-    await addToThread(db, doc.pageUrl, missing, new Date().toISOString());
+    const part = await addToThread(db, doc.pageUrl, missing, new Date().toISOString());
+    if (server && part !== null) {
+      const pages = await readHeldParts(db, server);
+      await db.settings.put({ key: HELD_KEY, value: JSON.stringify({ server, pages: { ...pages, [doc.pageUrl]: [...pages[doc.pageUrl] ?? [], part] } }) });
+    }
     return missing.length;
   });
   if (added) announce(db, { kind: 'thread', pageUrl: doc.pageUrl });
@@ -85,7 +104,7 @@ export async function mergeThreadDoc(db: AnnotatorDB, doc: ThreadDoc): Promise<s
 /** The settings row keeping what thread parts were sent, and to which project. */
 const SENT_KEY = 'project-threads-sent';
 
-/** Per page: the count of local thread parts when it was last sent, and the comments in each document sent. */
+/** Per page: the count of local thread parts (not merged from the server) when it was last sent, and the comments in each document sent. */
 export type SentThreads = Record<string, { parts: number; sizes: number[] }>;
 
 /** What was sent to the database `project` names (its address and user); nothing when another was joined (or blind coding moved the codings) since. */
@@ -114,19 +133,22 @@ export interface ThreadToSend {
  * The threads of the pages `annotator` coded whose local snapshot changed since last sent to
  * `project` as `user`, each with only its documents that changed (a thread grows at its end:
  * the parts before stay as they were sent). One page's thread read at a time, as it is taken.
+ * What was merged from the server `server` (the project's main database address) is left out:
+ * another member's documents there hold it, so members do not send each other's comments back.
  */
-export async function* threadsToSend(db: AnnotatorDB, project: string, user: string, annotator: string): AsyncGenerator<ThreadToSend> {
-  const [threadKeys, codedKeys, sent] = await Promise.all([
+export async function* threadsToSend(db: AnnotatorDB, project: string, user: string, annotator: string, server?: string): AsyncGenerator<ThreadToSend> {
+  const [threadKeys, codedKeys, sent, held] = await Promise.all([
     db.threads.toCollection().primaryKeys(),
     db.codings.where('annotator').equals(annotator).primaryKeys(),
     readSentThreads(db, project),
+    server ? readHeldParts(db, server) : {} as HeldParts,
   ]);
   const coded = new Set(codedKeys.map(([url]) => url));
   const parts = new Map<string, number>();
-  for (const [url] of threadKeys) if (coded.has(url)) parts.set(url, (parts.get(url) ?? 0) + 1);
+  for (const [url, part] of threadKeys) if (coded.has(url) && !held[url]?.includes(part)) parts.set(url, (parts.get(url) ?? 0) + 1);
   for (const [pageUrl, count] of parts) {
     if (sent[pageUrl]?.parts === count) continue;
-    const comments = (await readThread(db, pageUrl)).map(({ textHash: _, ...comment }) => comment);
+    const comments = (await readThread(db, pageUrl, held[pageUrl])).map(({ textHash: _, ...comment }) => comment);
     const docs = threadDocs(user, pageUrl, comments);
     const before = sent[pageUrl]?.sizes ?? [];
     const first = docs.findIndex((doc, i) => doc.comments.length !== before[i]);

@@ -10,10 +10,13 @@ function snapshotsOf(parts: readonly ThreadPart[]): CommentSnapshot[] {
   return [...byKey.values()];
 }
 
-/** The comment snapshots of a page's thread. */
-export async function readThread(db: AnnotatorDB, url: string): Promise<CommentSnapshot[]> {
+/** The comment snapshots of a page's thread; without the parts `leaveOut` names and any comment they hold. */
+export async function readThread(db: AnnotatorDB, url: string, leaveOut: readonly number[] = []): Promise<CommentSnapshot[]> {
   const [lower, upper] = pageKeyRange(url);
-  return snapshotsOf(await db.threads.where(':id').between(lower, upper, true, true).toArray());
+  const parts = await db.threads.where(':id').between(lower, upper, true, true).toArray();
+  if (!leaveOut.length) return snapshotsOf(parts);
+  const left = new Set(parts.filter((p) => leaveOut.includes(p.part)).flatMap((p) => p.comments.map((c) => c.key)));
+  return snapshotsOf(parts.filter((p) => !leaveOut.includes(p.part))).filter((c) => !left.has(c.key));
 }
 
 /** The comment snapshots of the pages `urls` (every page without), by page address. */
@@ -30,10 +33,10 @@ export async function readThreads(db: AnnotatorDB, urls?: readonly string[]): Pr
 /**
  * Adds snapshots of `comments` to a page's thread as a new part, without reading (or writing
  * again) the parts stored before: a comment stored already keeps its earlier snapshot. Call
- * inside a transaction over threads.
+ * inside a transaction over threads. Returns the new part's number (null: no comments, no part).
  */
-export async function addToThread(db: AnnotatorDB, url: string, comments: readonly (CommentInfo | Omit<CommentSnapshot, 'textHash'>)[], now: string): Promise<void> {
-  if (!comments.length) return;
+export async function addToThread(db: AnnotatorDB, url: string, comments: readonly (CommentInfo | Omit<CommentSnapshot, 'textHash'>)[], now: string): Promise<number | null> {
+  if (!comments.length) return null;
   const stored = await db.threads.where(':id').between(...pageKeyRange(url), true, true).primaryKeys();
   const part = stored.reduce((next, [, n]) => Math.max(next, n + 1), 0);
   await db.threads.add({
@@ -44,6 +47,7 @@ export async function addToThread(db: AnnotatorDB, url: string, comments: readon
       textHash: normalisedTextHash(c.text), savedAt: 'savedAt' in c ? c.savedAt : now,
     })),
   });
+  return part;
 }
 
 /**

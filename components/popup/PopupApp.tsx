@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { openPanelInTab } from '../../extension/open-panel';
 import { downloadFile } from '../../extension/download';
 import { exportData, exportFile, exportFormat } from '../../storage/export-formats';
-import { overview, type Overview } from '../../storage/stats';
-import { shownAnnotationIds, shownAnnotator } from '../../storage/project';
+import { shownOverview, type Overview } from '../../storage/stats';
+import { shownAnnotationIds } from '../../storage/project';
 import type { AnnotatorDB } from '../../storage/schema';
 import { useStored } from '../common/useStored';
 import { SyncStatus } from '../common/SyncStatus';
@@ -14,7 +14,7 @@ import { AlwaysRun } from './AlwaysRun';
 export function PopupApp({ db }: { db: AnnotatorDB }) {
   // Totals count annotations, pages and tags: a rename of the annotator changes none of them.
   // Blind coding: a coder's numbers and export are of their own codings only.
-  const data = useStored<Overview | null>(db, async () => overview(db, 6, await shownAnnotator(db)), null, (change) => change.kind !== 'annotator');
+  const data = useStored<Overview | null>(db, () => shownOverview(db), null, (change) => change.kind !== 'annotator');
   const [message, setMessage] = useState<string | null>(null);
   const max = Math.max(1, ...(data?.tagCounts.map((t) => t.count) ?? []));
 

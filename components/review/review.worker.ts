@@ -6,6 +6,7 @@ import { shownAnnotator } from '../../storage/project';
 import { AnnotatorDB } from '../../storage/schema';
 import { chartData, filterRows, joinRows, type ReviewRow } from './rows';
 import { listed, shownDisagreement } from './agreement-job';
+import { reviewFollows } from './review-follows';
 import type { ReviewAnswer, ReviewRequest, ReviewView } from './review-job';
 import type { ChartData } from './rows';
 import type { Tag, Variable } from '../../lib/records';
@@ -45,8 +46,6 @@ function readVariables(): Promise<Variable[]> {
 }
 
 let revision = 0;
-// Every kind of change shows here: annotations, imports, the codebook, a rename (the annotator column);
-// not a thread's snapshot growing (the table shows the snapshots of coded comments, stored with their codings).
 followChanges(db, async () => {
   scope.postMessage({ type: 'progress', phase: 'reading' });
   const [everything, pages, codebook, variables, onlyAnnotator] = await Promise.all([readEverything(db), db.pages.toArray(), db.tags.orderBy('order').toArray(), readVariables(), shownAnnotator(db)]);
@@ -86,7 +85,7 @@ followChanges(db, async () => {
       disagreements: shown.map((d) => shownDisagreement(d, snapshots.get(commentId(d.pageUrl, d.commentKey)), pageTitles.get(d.pageUrl))),
     });
   }, 0);
-}, (change) => change.kind !== 'thread');
+}, reviewFollows(db, () => data?.onlyAnnotator));
 
 scope.onmessage = (event) => {
   const request = event.data;

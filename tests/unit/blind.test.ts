@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codingDatabase, coderDatabaseName, siblingDatabase, VALIDATE, VALIDATE_BLIND, type ProjectDoc } from '../../lib/blind';
-import { combineCodings, type MovableCoding } from '../../lib/blind-setup';
+import { combineCodings, combineThreads, type MovableCoding } from '../../lib/blind-setup';
 
 /** CouchDB's rule for database names. */
 const COUCH_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
@@ -86,5 +86,11 @@ describe('moving a coding document onto another version of it', () => {
     expect(both.comments?.map((c) => c.key).sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
     expect(both.tags?.map((t) => t.id).sort()).toEqual(['a', 'b', 'y', 'z']);
     expect(both.page).toEqual({ url: 'p' });
+  });
+
+  it('a thread part keeps the comments of both versions, the held one\'s revision', () => {
+    const held = { _id: 'thread:alice:0:p', _rev: '2-held', type: 'thread' as const, user: 'alice', comments: [{ key: 'c1' }, { key: 'c2' }] };
+    const both = combineThreads(held, { ...held, _rev: '5-moved', comments: [{ key: 'c2' }, { key: 'c3' }] });
+    expect(both).toMatchObject({ _rev: '2-held', comments: [{ key: 'c1' }, { key: 'c2' }, { key: 'c3' }] });
   });
 });

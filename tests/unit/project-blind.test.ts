@@ -8,7 +8,8 @@ import { setBlindMode } from '../../lib/blind-setup';
 import { readEverything } from '../../storage/codings';
 import { shownAnnotationIds, shownAnnotator } from '../../storage/project';
 import { overview } from '../../storage/stats';
-import { codings, joinedBrowser, PAGE, tag } from './sync-helpers';
+import { saveThread } from '../../storage/threads';
+import { codings, comment, joinedBrowser, PAGE, tag } from './sync-helpers';
 import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
 
 let server: CouchServer;
@@ -30,31 +31,40 @@ async function as(user: string, path: string, method = 'GET', body?: unknown): P
 
 const admin = () => ({ url: `${server.url}/study`, user: server.admin.user, password: server.admin.password });
 const browser = (name: string) => joinedBrowser(`${server.url}/study`, name);
-const codingIds = async (user: string, db: string) => (await as(user, `${db}/_all_docs`)).answer.rows.map((r: { id: string }) => r.id).filter((id: string) => id.startsWith('coding:'));
+const docIds = async (user: string, db: string, prefix: string) => (await as(user, `${db}/_all_docs`)).answer.rows.map((r: { id: string }) => r.id).filter((id: string) => id.startsWith(prefix));
+const codingIds = (user: string, db: string) => docIds(user, db, 'coding:');
 
 describe('blind coding, enforced by the server', () => {
   it('turned on: the codings there move to each coder\'s own database; a coder can read and write only their own', async () => {
     const [alice, bob, lead] = [await browser('alice'), await browser('bob'), await browser('lead')];
     await tag(alice, 1, 'tag_on-topic');
     await tag(bob, 1, 'tag_off-topic');
+    // Bob's thread of the page goes to the main database too: it says which pages he coded.
+    await saveThread(bob, { url: PAGE, layout: 'disqus', metadata: null, commentCount: 3 }, [1, 2, 3].map(comment));
     for (const db of [alice, bob, alice]) expect((await syncRound(db)).error).toBeNull();
     expect(await codings(alice)).toContain('bob disqus:1 tag_off-topic');
+    const bobsThread = `study/${encodeURIComponent(`thread:bob:0:${PAGE}`)}`;
+    expect((await as('alice', bobsThread)).status).toBe(200);
 
     const { moved } = await setBlindMode(admin(), true);
-    expect(moved).toBe(2);
+    // Two codings and two threads (alice's holds the comment she coded).
+    expect(moved).toBe(4);
     expect(await codingIds('alice', 'study')).toEqual([]);
+    expect(await docIds('alice', 'study', 'thread:')).toEqual([]);
     expect(await codingIds('alice', 'study-coder-alice')).toEqual([`coding:alice:${PAGE}`]);
+    expect(await docIds('bob', 'study-coder-bob', 'thread:')).toEqual([`thread:bob:0:${PAGE}`]);
     expect((await as('alice', 'study-coder-bob/_all_docs')).status).toBeOneOf([401, 403]);
     expect((await as('alice', `study-coder-bob/${encodeURIComponent(`coding:bob:${PAGE}`)}`)).status).toBeOneOf([401, 403]);
-    // Bob's coding, deleted from the main database, is gone with its old revisions (compaction
-    // runs in the background: its answer comes first).
-    const bobs = `study/${encodeURIComponent(`coding:bob:${PAGE}`)}`;
-    const [{ ok: tombstone }] = (await as('alice', `${bobs}?revs=true&open_revs=all`)).answer;
-    const { start, ids } = tombstone._revisions as { start: number; ids: string[] };
-    expect(tombstone._deleted).toBe(true);
-    expect(ids.length).toBeGreaterThan(1);
-    for (const [i, id] of ids.slice(1).entries()) {
-      await expect.poll(async () => (await as('alice', `${bobs}?rev=${start - 1 - i}-${id}`)).status).toBe(404);
+    // Bob's coding and thread, deleted from the main database, are gone with their old revisions
+    // (compaction runs in the background: its answer comes first).
+    for (const bobs of [`study/${encodeURIComponent(`coding:bob:${PAGE}`)}`, bobsThread]) {
+      const [{ ok: tombstone }] = (await as('alice', `${bobs}?revs=true&open_revs=all`)).answer;
+      const { start, ids } = tombstone._revisions as { start: number; ids: string[] };
+      expect(tombstone._deleted).toBe(true);
+      expect(ids.length).toBeGreaterThan(1);
+      for (const [i, id] of ids.slice(1).entries()) {
+        await expect.poll(async () => (await as('alice', `${bobs}?rev=${start - 1 - i}-${id}`)).status).toBe(404);
+      }
     }
     // Neither the main database nor another coder's takes a coder's coding.
     const mine = { type: 'coding', user: 'alice', annotator: 'alice', pageUrl: PAGE, annotations: [] };
@@ -88,6 +98,7 @@ describe('blind coding, enforced by the server', () => {
     expect(await codings(alice)).toEqual(['alice disqus:1 tag_on-topic', 'alice disqus:3 tag_praise']);
     await setBlindMode(admin(), false);
     expect((await codingIds('alice', 'study')).sort()).toEqual([`coding:alice:${PAGE}`, `coding:bob:${PAGE}`]);
+    expect((await docIds('alice', 'study', 'thread:')).sort()).toEqual([`thread:alice:0:${PAGE}`, `thread:bob:0:${PAGE}`]);
     expect(await syncRound(alice)).toMatchObject({ error: null, blind: false, pending: {}, pushedTo: 'study' });
     expect(await codings(alice)).toContain('bob disqus:2 tag_question');
     expect(await shownAnnotator(alice)).toBeNull();

@@ -54,7 +54,7 @@ describe('npm run project:create', () => {
     const plan = { url: `${server.url}/blinded`, admin: server.admin, lead: 'dana', coders: ['erin', 'frank'], blind: true };
     const lines: string[] = [];
     const passwords = await createProject(plan, (line) => lines.push(line));
-    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings go to their own database \(blinded-coder-dana, blinded-coder-erin, blinded-coder-frank\)/);
+    expect(lines.join('\n')).toMatch(/blind coding is on: each user's codings and threads go to their own database \(blinded-coder-dana, blinded-coder-erin, blinded-coder-frank\)/);
     const coding = { type: 'coding', user: 'erin', annotator: 'erin', pageUrl: 'https://example.org/a', annotations: [] };
     expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/a', coding, 'blinded-coder-erin')).toBe(201);
     expect(await put('erin', passwords.erin, 'coding:erin:https://example.org/b', coding, 'blinded')).toBe(403);

@@ -160,6 +160,27 @@ describe('threads through the project’s database', () => {
     expect((await readThread(lead, PAGE)).length).toBe(1_201);
   });
 
+  it('what a coder merged from another’s thread is not sent back: a round after the merge sends nothing, a comment seen here sends only this coder’s own', async () => {
+    await createProject(server, 'echo', ['alice', 'bob']);
+    const [alice, bob] = [await browser('alice', 'echo'), await browser('bob', 'echo')];
+    await codeAndKeep(bob, 1, range(1, 3));
+    expect((await syncRound(bob)).error).toBeNull();
+    await codeAndKeep(alice, 1, [1]);
+    expect((await syncRound(alice)).error).toBeNull();
+    expect((await readThread(alice, PAGE)).map((c) => c.key)).toEqual(['disqus:1', 'disqus:2', 'disqus:3']);
+
+    const after = countingFetch();
+    expect((await syncRound(alice, after.fetcher)).error).toBeNull();
+    expect(after.sent).toEqual([]);
+    await saveThread(alice, page(4), [comment(4)]);
+    const grown = countingFetch();
+    expect((await syncRound(alice, grown.fetcher)).error).toBeNull();
+    expect(grown.sent).toEqual([threadDocId('alice', PAGE, 0)]);
+    const held = await adminRequest(server, `echo/${encodeURIComponent(threadDocId('alice', PAGE, 0))}`);
+    expect(held.comments.map((c: { key: string }) => c.key)).toEqual(['disqus:1', 'disqus:4']);
+    expect((await readThread(alice, PAGE)).map((c) => c.key)).toEqual(['disqus:1', 'disqus:2', 'disqus:3', 'disqus:4']);
+  });
+
   it('a thread that grew wakes sync: it reaches the server without another press (sync was waiting on the server’s news)', async () => {
     await createProject(server, 'wake', ['bob']);
     const bob = await browser('bob', 'wake');
