@@ -234,12 +234,14 @@ function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Sen
     seen = [thread.annotationOf, thread.codebook, thread.comments, open];
     const byFrame = new Map<number, { chips: Record<string, Chip[]>; spans: Record<string, HighlightSpan[]> }>();
     for (const comment of thread.comments) {
+      let frame = byFrame.get(comment.frameId);
+      if (!frame) byFrame.set(comment.frameId, frame = { chips: {}, spans: {} });
+      // Most comments are not coded: nothing to build for them (10,000 on opening a long thread).
       const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
-      if (!byFrame.has(comment.frameId)) byFrame.set(comment.frameId, { chips: {}, spans: {} });
-      const frame = byFrame.get(comment.frameId)!;
-      const shown = annotation?.none ? [NO_CODE_CHIP] : thread.codebook.filter((t) => annotation?.tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
+      if (!annotation) continue;
+      const shown = annotation.none ? [NO_CODE_CHIP] : thread.codebook.filter((t) => annotation.tagIds.includes(t.id)).map((t) => ({ name: t.name, colour: t.colour }));
       if (shown.length) frame.chips[comment.key] = shown;
-      const spans = annotation?.segments ? highlightSpans(comment.text, annotation.segments, thread.codebook) : [];
+      const spans = annotation.segments ? highlightSpans(comment.text, annotation.segments, thread.codebook) : [];
       if (spans.length) frame.spans[comment.key] = spans;
     }
     for (const [frameId, frame] of byFrame) {
