@@ -8,7 +8,7 @@ import type { NativeExport } from '../storage/export';
 import type { Tag } from '../lib/records';
 import { EXTENSION_DIR, extensionId, launchWithExtension, nthMeasure, openPanel, serveFixtures } from '../tests/e2e/harness';
 import { TIMINGS } from '../lib/timings';
-import { stats } from './detection';
+import { met, stats } from './detection';
 import { keyToFrame } from './keys';
 
 /**
@@ -122,7 +122,6 @@ async function firstRender(name: string, runs: number, pause: number) {
 /** How long after the panel's tab shows the bench's reader clicks it. */
 const READER_PAUSE = 1_000;
 
-const met = (value: number, target: number) => `(target < ${target} ms: ${value < target ? 'met' : 'NOT met'})`;
 
 /** j on a small and a huge thread: keydown → the first frame showing the move. */
 export async function keysSection() {
@@ -149,13 +148,17 @@ export async function renderSection() {
   // own garbage collection after parsing (~270 MB of DOM to mark) is often still running.
   for (const [name, label, pause, target] of [['002-xperiablog', '135 comments', READER_PAUSE, 50], ['big-10000', '10,000 comments', READER_PAUSE, 50], ['big-10000', '10,000 comments', 0, undefined]] as const) {
     const { render, click } = await firstRender(name, 5, pause);
-    console.log(`panel first render (open → first frame with its rows), ${label}, clicked ${pause ? `${pause / 1000} s after the tab showed` : 'as soon as the tab showed'}: `
-      + `median ${render.median.toFixed(1)} ms, worst of 5 ${render.p95.toFixed(1)} ms${target ? ` ${met(render.p95, target)}` : ' (for information)'}; `
-      + `click → next paint (Event Timing) median ${click.median.toFixed(0)} ms, worst ${click.p95.toFixed(0)} ms`);
+    // The target is read off Event Timing: from the click to the frame presented. Our measure
+    // ends at a task after that frame, so it also holds what Chromium does after presenting it
+    // (on this page its ad-overlay check hit-tests the 10,000 comments: 40-50 ms, once a second).
+    console.log(`panel first render, ${label}, clicked ${pause ? `${pause / 1000} s after the tab showed` : 'as soon as the tab showed'}: `
+      + `click → first frame with its rows (Event Timing) median ${click.median.toFixed(0)} ms, worst of 5 ${click.p95.toFixed(0)} ms${target ? ` ${met(click.p95, target)}` : ' (for information)'}; `
+      + `ca:rendered (open → a task after that frame) median ${render.median.toFixed(1)} ms, worst ${render.p95.toFixed(1)} ms`);
   }
   const script = readFileSync(join(EXTENSION_DIR, 'content-scripts/page.js'));
   const frame = readFileSync(join(EXTENSION_DIR, 'content-scripts/comment-frame.js'));
-  console.log(`content script size: page.js ${(script.length / 1024).toFixed(1)} KB, ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KB gzip (target < 40 KB); comment-frame.js ${(gzipSync(frame, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+  const gzipKb = gzipSync(script, { level: 9 }).length / 1024;
+  console.log(`content script size: page.js ${(script.length / 1024).toFixed(1)} KB, ${gzipKb.toFixed(1)} KB gzip ${met(gzipKb, 40, 'KB')}; comment-frame.js ${(gzipSync(frame, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
 }
 
 /** Prints the panel's figures: moving, tagging, first render. */
