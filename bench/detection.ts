@@ -11,6 +11,9 @@ export async function benchBundle(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/** A figure's target and whether it is met, as the bench prints it beside the figure: "(target < 50 ms: met)". */
+export const met = (value: number, target: number, unit = 'ms') => `(target < ${target} ${unit}: ${value < target ? 'met' : 'NOT met'})`;
+
 /** Median and 95th percentile of samples, in ms. */
 export function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);

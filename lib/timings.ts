@@ -10,7 +10,7 @@
 export const TIMINGS = {
   /** Mark: the panel was asked to open. */
   open: 'ca:open',
-  /** Measure: from the latest `open` mark to the panel's sheet laid out. */
+  /** Measure: from the latest `open` mark to the end of the first frame showing the panel's sheet with its rows. */
   rendered: 'ca:rendered',
   /** Mark: the reader asked for a change of a coding (a key press or a click). */
   press: 'ca:press',
@@ -36,4 +36,21 @@ export function startTiming(mark: string, measure: string): () => void {
 export function measureSinceMark(measure: string, since: string): void {
   const marks = performance.getEntriesByName(since, 'mark');
   if (marks.length) performance.measure(measure, { start: marks[marks.length - 1].startTime });
+}
+
+/**
+ * Measures `measure` from the latest mark named `since` once the next frame was rendered: a
+ * task posted from an animation frame callback runs after that frame's style, layout and paint.
+ * Posted as user-blocking where the browser has a scheduler, so timers queued meanwhile (the
+ * panel's effects, which move the page aside) do not run first and count. Nothing where there
+ * are no frames (a test's DOM without requestAnimationFrame).
+ */
+export function measureAfterNextFrame(measure: string, since: string): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  const measured = () => measureSinceMark(measure, since);
+  requestAnimationFrame(() => {
+    const scheduler = (globalThis as { scheduler?: { postTask(task: () => void, options: { priority: string }): Promise<void> } }).scheduler;
+    if (scheduler) void scheduler.postTask(measured, { priority: 'user-blocking' }).catch(() => undefined);
+    else setTimeout(measured);
+  });
 }

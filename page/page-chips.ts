@@ -11,12 +11,20 @@ export interface Chip {
 const HOST_STYLE = 'all: initial !important; display: block !important; margin: 2px 0 !important;';
 const CHIP_CSS = `span{display:inline-block;margin:0 4px 2px 0;padding:1px 7px;border-radius:9px;font:600 11px/1.6 system-ui,sans-serif;color:#fff;background:var(--c)}`;
 
+/** A comment's chip row: its host in the page, what it shows (as text) and the list it was drawn from. */
+interface ChipHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  text: string;
+  tags?: Chip[];
+}
+
 /**
  * Shows each tagged comment's tags next to it in the page. Each chip row lives in a closed
  * shadow root: the page sees an empty element, not the tags.
  */
 export class PageChips {
-  private readonly hosts = new Map<string, { host: HTMLElement; root: ShadowRoot; text: string }>();
+  private readonly hosts = new Map<string, ChipHost>();
 
   constructor(private readonly doc: Document) {}
 
@@ -30,12 +38,18 @@ export class PageChips {
     }
     for (const [key, tags] of Object.entries(chips)) {
       if (!tags.length) continue;
-      const text = JSON.stringify(tags);
       const existing = this.hosts.get(key);
-      if (existing?.text === text) continue;
+      // The same list as drawn last time (the caller keeps unchanged lists): nothing to compare.
+      if (existing?.tags === tags) continue;
+      const text = JSON.stringify(tags);
+      if (existing?.text === text) {
+        existing.tags = tags;
+        continue;
+      }
       const entry = existing ?? this.create(key);
       if (!entry) continue;
       entry.text = text;
+      entry.tags = tags;
       entry.root.replaceChildren(style(this.doc), ...tags.map((tag) => {
         const span = this.doc.createElement('span');
         span.textContent = tag.name;
@@ -52,7 +66,7 @@ export class PageChips {
     host.setAttribute('style', HOST_STYLE);
     const root = host.attachShadow({ mode: 'closed' });
     comment.insertBefore(host, comment.firstChild);
-    const entry = { host, root, text: '' };
+    const entry: ChipHost = { host, root, text: '' };
     this.hosts.set(key, entry);
     return entry;
   }

@@ -25,10 +25,11 @@ export function VirtualList(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
 
+  // The scroller's height arrives with the ResizeObserver's first report, within the frame that
+  // first lays it out: reading it here would lay out the whole page once more before that frame.
   useLayoutEffect(() => {
     const el = scroller.current!;
     const read = () => setView({ top: el.scrollTop, height: el.clientHeight || 800 });
-    read();
     el.addEventListener('scroll', read, { passive: true });
     const resize = new ResizeObserver(read);
     resize.observe(el);

@@ -22,7 +22,8 @@ export function useFocusOnOpen(open: boolean, root: RefObject<HTMLElement>): voi
     wasOpen.current = open;
     if (open) {
       before.current = deepActiveElement();
-      (el.querySelector<HTMLElement>('.ca-scroller') ?? el.querySelector<HTMLElement>('.ca-sheet'))?.focus();
+      // The sheet is fixed in the window: scrolling it into view would only lay out the page first.
+      (el.querySelector<HTMLElement>('.ca-scroller') ?? el.querySelector<HTMLElement>('.ca-sheet'))?.focus({ preventScroll: true });
       return;
     }
     const back = before.current;

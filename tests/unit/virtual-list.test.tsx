@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VirtualList } from '../../components/common/VirtualList';
 
 afterEach(() => {
@@ -26,5 +26,34 @@ describe('VirtualList', () => {
     act(() => render(list(5), root));
     expect(scroller.scrollTop).toBe(50);
     expect(root.querySelector('[data-row="5"]')).not.toBeNull();
+  });
+});
+
+describe('VirtualList, its height', () => {
+  it('reads no layout while it renders, and draws the rows of the height its ResizeObserver reports', () => {
+    const reported: (() => void)[] = [];
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(private readonly report: () => void) {}
+      observe() {
+        reported.push(this.report);
+      }
+      disconnect() {}
+    });
+    let height = 0;
+    const reads = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(() => height);
+    try {
+      const root = document.createElement('div');
+      document.body.append(root);
+      act(() => render(list(0), root));
+      // Reading it here would lay out the whole page before the first frame.
+      expect(reads).not.toHaveBeenCalled();
+      height = 100;
+      act(() => reported.forEach((report) => report()));
+      // 10 rows in view and 6 overscan below them.
+      expect(root.querySelectorAll('[data-row]')).toHaveLength(16);
+    } finally {
+      reads.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 });
