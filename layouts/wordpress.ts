@@ -53,8 +53,22 @@ function kindIn(classes: string | null): CommentKind | undefined {
   if (classes) for (const [kind, pattern] of KIND_CLASSES) if (pattern.test(classes)) return kind;
   return undefined;
 }
+/** An element's class attribute ('' without one); className is the cheaper read, but an SVG element's is an object. */
+function classesOf(el: Element): string | null {
+  const classes: unknown = el.className;
+  return typeof classes === 'string' ? classes : el.getAttribute('class');
+}
 /** The comment type class of an element, else undefined. */
-const typeOf = (el: Element): CommentKind | undefined => kindIn(el.getAttribute('class'));
+const typeOf = (el: Element): CommentKind | undefined => kindIn(classesOf(el));
+
+/** The number in a core comment id (ID_PATTERN's group), else undefined; spelt out, as a match would make an array and a string per comment. */
+function commentNumber(id: string): string | undefined {
+  const start = id.startsWith('comment-') ? 8 : id.startsWith('li-comment-') ? 11 : id.length;
+  if (start === id.length) return undefined;
+  for (let i = start; i < id.length; i++) if (!isDigit(id.charCodeAt(i))) return undefined;
+  return id.slice(start);
+}
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
@@ -66,17 +80,17 @@ const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, 
 const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
 
 /**
- * The elements of a type class collection that are comments, walked only as far as `limit`;
- * their numbers go to `numbers` when given (each id read once: reading it makes a new string).
+ * The elements of the type class collections `kinds` that are comments, walked only as far as
+ * `limit`; their numbers go to `numbers` when given (each id read once: reading it makes a new string).
  */
-function typed(root: Element | Document, limit: number, numbers?: string[]): Element[] {
+function typed(root: Element | Document, limit: number, numbers?: string[], kinds: readonly CommentKind[] = COMMENT_KINDS): Element[] {
   const found: Element[] = [];
-  for (const type of COMMENT_KINDS) {
+  for (const type of kinds) {
     // Enough found: the other types' collections would each walk the whole root for nothing.
     if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
     for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) {
-      const number = TAGS.has(el.localName) ? ID_PATTERN.exec(el.id)?.[1] : undefined;
+      const number = TAGS.has(el.localName) ? commentNumber(el.id) : undefined;
       if (number === undefined) continue;
       found.push(el);
       numbers?.push(number);
@@ -104,9 +118,9 @@ function firstComment(doc: Document): Element | null {
  */
 function commentElements(thread: Element): Map<Element, Entry> {
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
-  // Without linkbacks one class collection holds every comment, in order.
+  // Without linkbacks one class collection holds every comment, in order (the linkback ones, empty, would each walk the thread again).
   const numbers: string[] = [];
-  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers);
+  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers, ['comment']);
   if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN, linkbacks ? undefined : numbers);
   const loose = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
   return loose.length ? entriesOf(thread, loose, LOOSE_ID) : numberedPairs(thread, new Map());
@@ -224,10 +238,22 @@ function isWrapperOf(up: Element, id: string): boolean {
   return !!typeOf(up) || DEPTH.test(up.className);
 }
 
-/** The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one. */
+/** Whether a character code is a word character (\w). */
+const isWordCode = (code: number) => isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/**
+ * The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one: the
+ * first match of DEPTH, spelt out (a match per comment made an array and a string).
+ */
 function classDepth(classes: string | null): number {
-  const match = classes ? DEPTH.exec(classes) : null;
-  return match ? Number(match[1]) - 1 : -1;
+  if (!classes) return -1;
+  for (let at = classes.indexOf('depth-'); at >= 0; at = classes.indexOf('depth-', at + 1)) {
+    if (at > 0 && isWordCode(classes.charCodeAt(at - 1))) continue;
+    let end = at + 6;
+    while (end < classes.length && isDigit(classes.charCodeAt(end))) end++;
+    if (end > at + 6 && (end === classes.length || !isWordCode(classes.charCodeAt(end)))) return Number(classes.slice(at + 6, end)) - 1;
+  }
+  return -1;
 }
 
 /** The element of the comment with this key (a key this layout made), or null. */
@@ -265,7 +291,7 @@ function readEntries<T>(
     const { id, header } = entry;
     const key = `wp:${id}`;
     // One read of the class attribute for the depth and the type.
-    const classes = (header ?? el).getAttribute('class');
+    const classes = classesOf(header ?? el);
     depths.set(key, classDepth(classes));
     // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
     // A linkback without markup for its author is named by the link it prints.
