@@ -61,15 +61,6 @@ function classesOf(el: Element): string | null {
 /** The comment type class of an element, else undefined. */
 const typeOf = (el: Element): CommentKind | undefined => kindIn(classesOf(el));
 
-/** The number in a core comment id (ID_PATTERN's group), else undefined; spelt out, as a match would make an array and a string per comment. */
-function commentNumber(id: string): string | undefined {
-  const start = id.startsWith('comment-') ? 8 : id.startsWith('li-comment-') ? 11 : id.length;
-  if (start === id.length) return undefined;
-  for (let i = start; i < id.length; i++) if (!isDigit(id.charCodeAt(i))) return undefined;
-  return id.slice(start);
-}
-const isDigit = (code: number) => code >= 48 && code <= 57;
-
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
 /** A pingback or trackback row some themes print without any id (`li.pingback > p "Pingback: …"`). */
@@ -90,7 +81,7 @@ function typed(root: Element | Document, limit: number, numbers?: string[], kind
     if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
     for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) {
-      const number = TAGS.has(el.localName) ? commentNumber(el.id) : undefined;
+      const number = TAGS.has(el.localName) ? ID_PATTERN.exec(el.id)?.[1] : undefined;
       if (number === undefined) continue;
       found.push(el);
       numbers?.push(number);
@@ -238,22 +229,10 @@ function isWrapperOf(up: Element, id: string): boolean {
   return !!typeOf(up) || DEPTH.test(up.className);
 }
 
-/** Whether a character code is a word character (\w). */
-const isWordCode = (code: number) => isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-
-/**
- * The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one: the
- * first match of DEPTH, spelt out (a match per comment made an array and a string).
- */
+/** The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one. */
 function classDepth(classes: string | null): number {
-  if (!classes) return -1;
-  for (let at = classes.indexOf('depth-'); at >= 0; at = classes.indexOf('depth-', at + 1)) {
-    if (at > 0 && isWordCode(classes.charCodeAt(at - 1))) continue;
-    let end = at + 6;
-    while (end < classes.length && isDigit(classes.charCodeAt(end))) end++;
-    if (end > at + 6 && (end === classes.length || !isWordCode(classes.charCodeAt(end)))) return Number(classes.slice(at + 6, end)) - 1;
-  }
-  return -1;
+  const match = classes ? DEPTH.exec(classes) : null;
+  return match ? Number(match[1]) - 1 : -1;
 }
 
 /** The element of the comment with this key (a key this layout made), or null. */
