@@ -42,14 +42,17 @@ function indexPage(root: Element): PageIndex {
     link.push(0);
     kids.push(0);
     if (p >= 0) kids[p]++;
-    const skip = SKIP_TEXT.has(el.localName);
+    // Each DOM read is a call into the browser: the tag and every child's type are read once.
+    const tag = el.localName;
+    const skip = SKIP_TEXT.has(tag);
     let own = 0;
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1) visit(c as Element, i, d + 1);
-      else if (c.nodeType === 3 && !skip) own += c.nodeValue!.trim().length;
+      const type = c.nodeType;
+      if (type === 1) visit(c as Element, i, d + 1);
+      else if (type === 3 && !skip) own += (c as Text).data.trim().length;
     }
     text[i] += own;
-    if (el.localName === 'a') link[i] = text[i];
+    if (tag === 'a') link[i] = text[i];
     if (p >= 0) {
       text[p] += text[i];
       link[p] += link[i];

@@ -189,10 +189,10 @@ function relativeDate(text: string, reference: Date | string): string | null {
  * without it they give null, never a guess.
  */
 export function parseDate(value: string | null | undefined, reference?: Date | string | null): string | null {
+  // WordPress prints UTC as "+00:00": that needs no Date round trip, nor folding (thousands per thread).
+  if (value && UTC_SECONDS.test(value)) return `${value.slice(0, 19)}.000Z`;
   const text = foldSpace(value ?? '');
   if (!text) return null;
-  // WordPress prints UTC as "+00:00": that needs no Date round trip (thousands per thread).
-  if (UTC_SECONDS.test(text)) return `${text.slice(0, 19)}.000Z`;
   const zoned = ZONED.exec(text);
   if (zoned) {
     const ms = Date.parse(`${zoned[1]}T${zoned[2]}${zoned[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);

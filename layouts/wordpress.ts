@@ -53,8 +53,13 @@ function kindIn(classes: string | null): CommentKind | undefined {
   if (classes) for (const [kind, pattern] of KIND_CLASSES) if (pattern.test(classes)) return kind;
   return undefined;
 }
+/** An element's class attribute ('' without one); className is the cheaper read, but an SVG element's is an object. */
+function classesOf(el: Element): string | null {
+  const classes: unknown = el.className;
+  return typeof classes === 'string' ? classes : el.getAttribute('class');
+}
 /** The comment type class of an element, else undefined. */
-const typeOf = (el: Element): CommentKind | undefined => kindIn(el.getAttribute('class'));
+const typeOf = (el: Element): CommentKind | undefined => kindIn(classesOf(el));
 
 /** For elements that already carry a comment type class: the right tag and a comment id. */
 const isComment = (el: Element) => TAGS.has(el.localName) && ID_PATTERN.test(el.id);
@@ -66,12 +71,12 @@ const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, 
 const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
 
 /**
- * The elements of a type class collection that are comments, walked only as far as `limit`;
- * their numbers go to `numbers` when given (each id read once: reading it makes a new string).
+ * The elements of the type class collections `kinds` that are comments, walked only as far as
+ * `limit`; their numbers go to `numbers` when given (each id read once: reading it makes a new string).
  */
-function typed(root: Element | Document, limit: number, numbers?: string[]): Element[] {
+function typed(root: Element | Document, limit: number, numbers?: string[], kinds: readonly CommentKind[] = COMMENT_KINDS): Element[] {
   const found: Element[] = [];
-  for (const type of COMMENT_KINDS) {
+  for (const type of kinds) {
     // Enough found: the other types' collections would each walk the whole root for nothing.
     if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
@@ -104,9 +109,9 @@ function firstComment(doc: Document): Element | null {
  */
 function commentElements(thread: Element): Map<Element, Entry> {
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
-  // Without linkbacks one class collection holds every comment, in order.
+  // Without linkbacks one class collection holds every comment, in order (the linkback ones, empty, would each walk the thread again).
   const numbers: string[] = [];
-  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers);
+  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers, ['comment']);
   if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN, linkbacks ? undefined : numbers);
   const loose = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
   return loose.length ? entriesOf(thread, loose, LOOSE_ID) : numberedPairs(thread, new Map());
@@ -265,7 +270,7 @@ function readEntries<T>(
     const { id, header } = entry;
     const key = `wp:${id}`;
     // One read of the class attribute for the depth and the type.
-    const classes = (header ?? el).getAttribute('class');
+    const classes = classesOf(header ?? el);
     depths.set(key, classDepth(classes));
     // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
     // A linkback without markup for its author is named by the link it prints.
