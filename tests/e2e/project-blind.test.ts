@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { createProject } from '../../scripts/project-create';
-import { openWithPanel, test } from './fixture';
-import { extensionId, press, rowTags, selectedKey } from './harness';
-import { join, syncStatus } from './project-join';
+import { test } from './fixture';
+import { press, rowTags } from './harness';
+import { codeSameComment, join, reviewPage, syncStatus } from './project-join';
 import { startCouch, type CouchServer } from '../couch-server';
 
 // Blind coding end to end: the project made blind by npm run project:create's function, two
@@ -27,13 +27,6 @@ async function asUser(user: string, path: string): Promise<{ status: number; ans
   return { status: response.status, answer: await response.json() };
 }
 
-/** The review page of the extension in `context`. */
-async function review(context: BrowserContext): Promise<Page> {
-  const tab = await context.newPage();
-  await tab.goto(`chrome-extension://${await extensionId(context)}/review.html`);
-  return tab;
-}
-
 /** The annotators the review page's filter offers (without "Any annotator"). */
 const annotators = async (tab: Page) => (await tab.locator('select[aria-label="Annotator"] option').allTextContents()).filter((a) => a !== 'Any annotator');
 
@@ -52,18 +45,10 @@ describe('blind coding', () => {
       expect(await settings.get(user)!.locator('[data-testid="ca-sync-blind"]').count()).toBe(0);
     }
     await expect.poll(() => settings.get('lead')!.locator('[data-testid="ca-sync-blind"]').isChecked()).toBe(true);
-    const leadReview = await review(lead.context);
+    const leadReview = await reviewPage(lead.context);
 
     // Both code the same comment of the same thread, differently.
-    const alicePage = await context.newPage();
-    const first = await openWithPanel(alicePage, XPERIA.url);
-    await press(alicePage, '1');
-    await expect.poll(() => rowTags(alicePage, first)).toBe('on-topic');
-    const bobPage = await bob.context.newPage();
-    await openWithPanel(bobPage, XPERIA.url);
-    await press(bobPage, '2');
-    expect(await selectedKey(bobPage)).toBe(first);
-    const tagged = Date.now();
+    const { key: first, pages: [alicePage], tagged } = await codeSameComment(context, bob.context, XPERIA.url);
 
     // The lead sees both, and their agreement, within 5 s.
     await leadReview.locator('[data-testid="review"][data-total="2"]').waitFor({ timeout: 5_000 });
@@ -79,7 +64,7 @@ describe('blind coding', () => {
     await expect.poll(() => syncStatus(settings.get('alice')!), { timeout: 10_000 }).toMatch(/^synced/);
     const aliceDoc = async () => (await asUser('alice', 'study-coder-alice/_all_docs?include_docs=true')).answer.rows.find((r: { id: string }) => r.id.startsWith('coding:alice:'))?.doc;
     await expect.poll(async () => (await aliceDoc())?.annotations.length).toBe(2);
-    const aliceReview = await review(context);
+    const aliceReview = await reviewPage(context);
     await aliceReview.locator('[data-testid="review"][data-total="2"][data-blind="own"]').waitFor();
     expect(await annotators(aliceReview)).toEqual(['alice']);
     expect(await aliceReview.locator('[data-testid="review-blind"]').textContent()).toBe('Blind coding: on — you see only your own codings.');

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { readStores } from './fixture';
-import { extensionId, letThrough } from './harness';
+import { openWithPanel, readStores } from './fixture';
+import { extensionId, letThrough, press, rowTags, selectedKey } from './harness';
 
 // Joining a team project in a test browser, as a coder does on the options page (issue 14).
 
@@ -41,4 +41,28 @@ export async function joinSynced(context: BrowserContext, base: string, user: st
   const tab = await join(context, base, user, { db });
   await expect.poll(() => syncStatus(tab), { timeout: 10_000 }).toMatch(/^synced/);
   return tab;
+}
+
+/** The review page of the extension in `context`. */
+export async function reviewPage(context: BrowserContext): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${await extensionId(context)}/review.html`);
+  return tab;
+}
+
+/**
+ * Two coders code the same comment of the page at `url` differently: the first selected comment
+ * gets key 1 (on-topic) in `first`, key 2 in `second`. Returns the comment's key and when the
+ * second press was made.
+ */
+export async function codeSameComment(first: BrowserContext, second: BrowserContext, url: string): Promise<{ key: string; pages: [Page, Page]; tagged: number }> {
+  const firstPage = await first.newPage();
+  const key = await openWithPanel(firstPage, url);
+  await press(firstPage, '1');
+  await expect.poll(() => rowTags(firstPage, key)).toBe('on-topic');
+  const secondPage = await second.newPage();
+  await openWithPanel(secondPage, url);
+  await press(secondPage, '2');
+  expect(await selectedKey(secondPage)).toBe(key);
+  return { key, pages: [firstPage, secondPage], tagged: Date.now() };
 }

@@ -3,7 +3,7 @@ import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { openWithPanel, readStores, test } from './fixture';
 import { extensionId, panel, press, rowTags, selectedKey } from './harness';
-import { join, joinSynced, options, syncStatus } from './project-join';
+import { codeSameComment, join, joinSynced, options, reviewPage, syncStatus } from './project-join';
 import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
 
 const XPERIA = fixture('002-xperiablog');
@@ -22,18 +22,8 @@ describe('a team project through a CouchDB server', () => {
     for (const [ctx, user] of [[context, 'alice'], [bob.context, 'bob'], [lead.context, 'lead']] as const) {
       await joinSynced(ctx, server.url, user);
     }
-    const review = await (await lead.context.newPage());
-    await review.goto(`chrome-extension://${await extensionId(lead.context)}/review.html`);
-
-    const alicePage = await context.newPage();
-    const first = await openWithPanel(alicePage, XPERIA.url);
-    await press(alicePage, '1');
-    await expect.poll(() => rowTags(alicePage, first)).toBe('on-topic');
-    const bobPage = await bob.context.newPage();
-    await openWithPanel(bobPage, XPERIA.url);
-    await press(bobPage, '2');
-    expect(await selectedKey(bobPage)).toBe(first);
-    const tagged = Date.now();
+    const review = await reviewPage(lead.context);
+    const { tagged } = await codeSameComment(context, bob.context, XPERIA.url);
 
     await review.locator('[data-testid="review"][data-total="2"]').waitFor({ timeout: 5_000 });
     expect(Date.now() - tagged).toBeLessThan(5_000);
