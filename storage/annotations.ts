@@ -1,7 +1,7 @@
 import { announce } from './changes';
 import { newId } from './codebook';
 import { addToCodedCount, annotationIn, codedDelta, readCoderPage, readSlot, revOf, writeSlot } from './codings';
-import { seenPage } from './pages';
+import { pageRecordChanged, seenPage } from './pages';
 import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
 import { addToThread, readThread } from './threads';
 import { applyEdit, inCodebookOrder, isCoded, stateOf, type AnnotationEdit } from '../lib/edits';
@@ -78,9 +78,10 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
     const others = coders.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
     const delta = await codedDelta(db, slot, isCoded(before), isCoded(after), others);
     const codedCount = Math.max(0, (record?.codedCount ?? 0) + delta);
+    const page = seen ? seenPage(record, seen.page, now, codedCount) : record && delta ? { ...record, codedCount } : null;
     const [rev] = await Promise.all([
       writeSlot(db, slot, after),
-      seen ? db.pages.put(seenPage(record, seen.page, now, codedCount)) : record && delta && db.pages.put({ ...record, codedCount }),
+      page && pageRecordChanged(record, page) && db.pages.put(page),
       after && text !== undefined && addToThread(db, pageUrl, [seen!.comment as CommentInfo], now),
     ]);
     return done({ before, after, rev });

@@ -97,6 +97,27 @@ describe('annotations', () => {
     expect(await db.pages.get('https://www.xperiablog.net/a/')).toMatchObject({ layout: 'disqus', commentCount: 135, codedCount: 1, metadata: { title: 'A' } });
   });
 
+  it('writes the page record on a press only when what it holds changes, or its lastSeen is a minute old', async () => {
+    const [a, b] = await loadCodebook(db);
+    const url = 'https://www.xperiablog.net/a/';
+    await setTag(db, target('disqus:1'), a.id, true, [a.id, b.id]);
+    // A lastSeen of our own: a press that rewrote the record would put the time of the press there.
+    const marked = new Date(Date.now() - 1_000).toISOString();
+    await db.pages.update(url, { lastSeen: marked });
+    await setTag(db, target('disqus:1'), b.id, true, [a.id, b.id]);
+    expect(await db.pages.get(url)).toMatchObject({ codedCount: 1, lastSeen: marked });
+    await setTag(db, target('disqus:2'), a.id, true, [a.id, b.id]);
+    const counted = (await db.pages.get(url))!;
+    expect(counted.codedCount).toBe(2);
+    expect(counted.lastSeen > marked).toBe(true);
+    const old = new Date(Date.now() - 61_000).toISOString();
+    await db.pages.update(url, { lastSeen: old });
+    await setTag(db, target('disqus:2'), b.id, true, [a.id, b.id]);
+    expect((await db.pages.get(url))!.lastSeen > old).toBe(true);
+    await setTag(db, { ...target('disqus:2'), page: { ...target('disqus:2').page, commentCount: 140 } }, b.id, false, [a.id, b.id]);
+    expect(await db.pages.get(url)).toMatchObject({ commentCount: 140, codedCount: 2 });
+  });
+
   it('keeps tags in codebook order, takes them off, and removes an annotation left empty', async () => {
     const [a, b] = await loadCodebook(db);
     await setTag(db, target('k'), b.id, true, [a.id, b.id]);
