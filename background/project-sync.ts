@@ -7,7 +7,7 @@ import { isCodebookDoc, localCodebookDoc, mergeCodebookDoc } from '../storage/sy
 import { isThreadDoc, mergeThreadDoc } from '../storage/sync-threads';
 import { pushThreads } from './thread-sync';
 import { codingDatabase, databaseName, readProjectDoc, siblingDatabase } from '../lib/blind';
-import { CouchError, couchRequest, type CouchTarget } from '../lib/couch';
+import { CouchError, couchRequest, refusal, upsertDoc, type BulkResult, type CouchTarget } from '../lib/couch';
 
 // Replication with the project's CouchDB database, both ways, in rounds: send the pages changed
 // here (each merged first with the server's version of its document, so a change made on the
@@ -25,7 +25,6 @@ const isCoding = (doc: unknown): doc is CodingDoc =>
   !!doc && typeof doc === 'object' && (doc as CodingDoc).type === 'coding' && typeof (doc as CodingDoc).annotator === 'string' && typeof (doc as CodingDoc).pageUrl === 'string';
 
 interface AllDocsRow { key: string; doc?: unknown; error?: string }
-interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
 
 /** Sends a batch of pages: returns the pages the server now has, and problems in words. */
 async function pushBatch(db: AnnotatorDB, target: CouchTarget, me: string, pages: string[], removed: SyncState['removed'], fetcher: typeof fetch) {
@@ -48,9 +47,9 @@ async function pushBatch(db: AnnotatorDB, target: CouchTarget, me: string, pages
     for (const result of results) {
       const url = docs.find((d) => d._id === result.id)?.pageUrl;
       if (!url) continue;
+      const why = refusal(result);
       if (result.ok) done.push(url);
-      // A conflict: the server's version changed between our read and write; the next round merges it.
-      else if (result.error !== 'conflict') problems.push(`${url}: the server refused it (${result.reason ?? result.error})`);
+      else if (why) problems.push(`${url}: the server refused it (${why})`);
     }
   }
   return { done, problems };
@@ -69,13 +68,7 @@ async function isLead(project: Project, fetcher: typeof fetch): Promise<boolean>
  * codebook changes stay on their machine (the project's codebook is the lead's).
  */
 async function pushCodebook(db: AnnotatorDB, project: Project, lead: boolean, fetcher: typeof fetch): Promise<void> {
-  if (lead) {
-    const current = await couchRequest<{ _rev?: string }>(project, 'codebook', {}, fetcher).catch((error: unknown) => {
-      if (error instanceof CouchError && error.problem === 'missing') return null;
-      throw error;
-    });
-    await couchRequest(project, 'codebook', { method: 'PUT', body: await localCodebookDoc(db, project.user, current?._rev) }, fetcher);
-  }
+  if (lead) await upsertDoc(project, 'codebook', () => localCodebookDoc(db, project.user), fetcher);
   await updateSyncState(db, (state) => ({ ...state, codebookChanged: false }));
 }
 

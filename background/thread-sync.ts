@@ -1,6 +1,6 @@
 import type { AnnotatorDB } from '../storage/schema';
 import { noteThreadsSent, threadsToSend, type SentThreads, type ThreadDoc, type ThreadToSend } from '../storage/sync-threads';
-import { couchRequest, type CouchTarget } from '../lib/couch';
+import { couchRequest, refusal, type BulkResult, type CouchTarget } from '../lib/couch';
 
 // Sends the whole threads of the pages this coder coded (storage/sync-threads.ts), in a round
 // of sync after the codings: only the documents of a thread that changed since they were last sent.
@@ -10,8 +10,6 @@ const DOCS_PER_REQUEST = 8;
 
 /** Which database a record of sent threads is of: its address and user (blind coding turned on or off sends to another). */
 export const targetKey = (target: CouchTarget) => `${target.url} ${target.user}`;
-
-interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
 
 /** Writes thread documents over the server's versions; returns the pages of those it did not take, and why (a conflict: the next round tries again). */
 async function writeDocs(target: CouchTarget, docs: ThreadDoc[], fetcher: typeof fetch): Promise<{ failed: Set<string>; problems: string[] }> {
@@ -26,7 +24,8 @@ async function writeDocs(target: CouchTarget, docs: ThreadDoc[], fetcher: typeof
     const doc = docs.find((d) => d._id === result.id);
     if (!doc) continue;
     failed.add(doc.pageUrl);
-    if (result.error !== 'conflict') problems.push(`${doc.pageUrl}: the server refused its thread (${result.reason ?? result.error})`);
+    const why = refusal(result);
+    if (why) problems.push(`${doc.pageUrl}: the server refused its thread (${why})`);
   }
   return { failed, problems };
 }

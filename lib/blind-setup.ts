@@ -1,5 +1,5 @@
 import { coderDatabaseName, DESIGN_ID, databaseName, readProjectDoc, siblingDatabase, VALIDATE, VALIDATE_BLIND, type ProjectDoc } from './blind';
-import { CouchError, couchRequest, docPath, type CouchTarget } from './couch';
+import { CouchError, couchRequest, unless, upsertDoc, type CouchTarget } from './couch';
 
 // Turning blind coding on or off on the server, as the project's lead (the options page) or a
 // server admin (npm run project:create -- … --blind). On: every user gets a database of their
@@ -58,18 +58,9 @@ export function combineCodings(held: MovableCoding, moved: MovableCoding): Movab
   };
 }
 
-/** Writes a document whatever its current revision (`make` gets the current one, or null). */
-async function upsert(target: CouchTarget, id: string, make: (current: Record<string, unknown> | null) => object, fetcher: typeof fetch): Promise<void> {
-  const current = await couchRequest<Record<string, unknown>>(target, docPath(id), {}, fetcher).catch((error: unknown) => {
-    if (error instanceof CouchError && error.problem === 'missing') return null;
-    throw error;
-  });
-  await couchRequest(target, docPath(id), { method: 'PUT', body: { ...make(current), ...(current?._rev ? { _rev: current._rev } : {}) } }, fetcher);
-}
-
-/** Installs a database's validation function. */
-const validateWith = (target: CouchTarget, source: string, fetcher: typeof fetch) =>
-  upsert(target, DESIGN_ID, () => ({ validate_doc_update: source }), fetcher);
+/** Installs a database's validation function (lib/blind.ts has them). */
+export const validateWith = (target: CouchTarget, source: string, fetcher: typeof fetch = fetch) =>
+  upsertDoc(target, DESIGN_ID, () => ({ validate_doc_update: source }), fetcher);
 
 /** A thread part as far as moving it needs (storage/sync-threads.ts has the whole shape). */
 export interface MovableThread {
@@ -167,14 +158,11 @@ export async function setBlindMode(main: CouchTarget, blind: boolean, { also = [
   const own = (user: string) => siblingDatabase(main, databases[user]);
 
   if (!blind) {
-    await upsert(main, 'project', () => project, fetcher);
+    await upsertDoc(main, 'project', () => project, fetcher);
     await validateWith(main, VALIDATE, fetcher);
     let moved = 0;
     for (const user of Object.keys(databases)) {
-      moved += await moveCoderDocs(own(user), () => main, fetcher).catch((error: unknown) => {
-        if (error instanceof CouchError && error.problem === 'no-database') return 0;
-        throw error;
-      });
+      moved += await moveCoderDocs(own(user), () => main, fetcher).catch(unless('no-database', 0));
     }
     log(`blind coding is off: ${moved} coding and thread documents moved back to ${databaseName(main)}`);
     return { project, moved };
@@ -184,10 +172,7 @@ export async function setBlindMode(main: CouchTarget, blind: boolean, { also = [
   const serverAdmin = !!session.userCtx?.roles?.includes('_admin');
   const missing: string[] = [];
   for (const user of users) {
-    const exists = await couchRequest(own(user), '', {}, fetcher).then(() => true, (error: unknown) => {
-      if (error instanceof CouchError && error.problem === 'no-database') return false;
-      throw error;
-    });
+    const exists = await couchRequest(own(user), '', {}, fetcher).then(() => true, unless('no-database', false));
     if (exists) continue;
     if (!serverAdmin) missing.push(databases[user]);
     else {
@@ -203,7 +188,7 @@ export async function setBlindMode(main: CouchTarget, blind: boolean, { also = [
     await couchRequest(own(user), '_security', { method: 'PUT', body: { members: { names: [user], roles: [] }, admins: { names: admins, roles: [] } } }, fetcher);
     await validateWith(own(user), VALIDATE, fetcher);
   }
-  await upsert(main, 'project', () => project, fetcher);
+  await upsertDoc(main, 'project', () => project, fetcher);
   await validateWith(main, VALIDATE_BLIND, fetcher);
   // A coding of someone without a database of their own goes to the lead's.
   const fallback = databases[admins[0]] ?? databases[main.user];

@@ -1,5 +1,5 @@
 import { textHash } from '../layouts/text';
-import { CouchError, couchRequest, databaseUrl, type CouchTarget } from './couch';
+import { couchRequest, databaseUrl, unless, type CouchTarget } from './couch';
 
 // Blind coding, as the server enforces it. CouchDB controls reading per database, never per
 // document: while blind coding is on, each user's codings live in a database of their own (only
@@ -72,13 +72,8 @@ export function siblingDatabase(target: CouchTarget, name: string): CouchTarget 
 
 /** The project's settings as its `project` document says them (none: blind coding is off). */
 export async function readProjectDoc(main: CouchTarget, fetcher: typeof fetch = fetch): Promise<ProjectDoc | null> {
-  try {
-    const doc = await couchRequest<ProjectDoc>(main, 'project', {}, fetcher);
-    return doc?.type === 'project' ? doc : null;
-  } catch (error) {
-    if (error instanceof CouchError && error.problem === 'missing') return null;
-    throw error;
-  }
+  const doc = await couchRequest<ProjectDoc>(main, 'project', {}, fetcher).catch(unless('missing', null));
+  return doc?.type === 'project' ? doc : null;
 }
 
 /** Where `user` sends their codings: their own database while blind coding is on, else the main one. */

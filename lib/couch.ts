@@ -144,3 +144,24 @@ async function signedInAs(target: CouchTarget, fetcher: typeof fetch): Promise<b
 
 /** A document's id as a path segment (ids hold page addresses: slashes, question marks). */
 export const docPath = (id: string) => encodeURIComponent(id);
+
+/** A `.catch` handler: `value` when the request failed with `problem` (e.g. a document or database that is not there), else the error again. */
+export const unless = <T>(problem: CouchProblem, value: T) => (error: unknown): T => {
+  if (error instanceof CouchError && error.problem === problem) return value;
+  throw error;
+};
+
+/** Writes a document whatever its current revision (`make` gets the current version, or null). */
+export async function upsertDoc(target: CouchTarget, id: string, make: (current: Record<string, unknown> | null) => object | Promise<object>, fetcher: typeof fetch = fetch): Promise<void> {
+  const current = await couchRequest<Record<string, unknown>>(target, docPath(id), {}, fetcher).catch(unless('missing', null));
+  await couchRequest(target, docPath(id), { method: 'PUT', body: { ...await make(current), ...(current?._rev ? { _rev: current._rev } : {}) } }, fetcher);
+}
+
+/** One document's answer in a `_bulk_docs` reply. */
+export interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
+
+/**
+ * Why the server refused a document of a `_bulk_docs` write; null when it took it, or when the
+ * refusal is a conflict (its version changed meanwhile: the next round merges it and tries again).
+ */
+export const refusal = (result: BulkResult): string | null => (result.ok || result.error === 'conflict' ? null : String(result.reason ?? result.error));

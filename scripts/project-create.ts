@@ -10,8 +10,8 @@
 // Runs again without harm: what exists is kept (a user keeps their password).
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { DESIGN_ID, VALIDATE } from '../lib/blind';
-import { setBlindMode } from '../lib/blind-setup';
+import { VALIDATE } from '../lib/blind';
+import { setBlindMode, validateWith } from '../lib/blind-setup';
 
 /** What the script is asked to set up. */
 export interface ProjectPlan {
@@ -73,13 +73,12 @@ export async function createProject(plan: ProjectPlan, log: (line: string) => vo
   await must(`${plan.url}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: admins, roles: [] } });
   log(`members: ${members.join(', ')}; lead (database admin): ${admins.join(', ')}`);
   const project = (await request(`${plan.url}/project`)).answer as { blind?: boolean } | null;
+  const admin = { url: plan.url, user: plan.admin.user, password: plan.admin.password };
   if (plan.blind || project?.blind) {
     // Every user's database, its members and validation; the main database's validation for blind coding.
-    await setBlindMode({ url: plan.url, user: plan.admin.user, password: plan.admin.password }, true, { log });
+    await setBlindMode(admin, true, { log });
   } else {
-    const design = `${plan.url}/${DESIGN_ID}`;
-    const current = (await request(design)).answer as { _rev?: string } | null;
-    await must(design, 'PUT', { ...(current?._rev && { _rev: current._rev }), validate_doc_update: VALIDATE });
+    await validateWith(admin, VALIDATE);
     log('installed the validation function: coders write only their own codings and threads, only the lead the codebook');
   }
   log(`Each coder joins in the extension's options: database ${plan.url}, their user name and password.`);

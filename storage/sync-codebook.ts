@@ -24,9 +24,9 @@ export const isCodebookDoc = (doc: unknown): doc is CodebookDoc =>
   !!doc && (doc as CodebookDoc)._id === 'codebook' && (doc as CodebookDoc).type === 'codebook';
 
 /** This database's codebook as the project's document, written by `user`. */
-export async function localCodebookDoc(db: AnnotatorDB, user: string, rev?: string): Promise<CodebookDoc> {
+export async function localCodebookDoc(db: AnnotatorDB, user: string): Promise<CodebookDoc> {
   const [tags, variables] = await Promise.all([loadCodebook(db), loadVariables(db)]);
-  return { _id: 'codebook', ...(rev && { _rev: rev }), type: 'codebook', user, updatedAt: new Date().toISOString(), tags, variables };
+  return { _id: 'codebook', type: 'codebook', user, updatedAt: new Date().toISOString(), tags, variables };
 }
 
 /** Merges the project's codebook into this database, checked as a codebook file is; returns a problem in words, or null. */
