@@ -82,15 +82,18 @@ export async function startCouch(): Promise<CouchServer> {
   };
 }
 
-/** Creates a database with these members (user names), and each user with the password `pw-NAME`. */
-export async function createProject(server: CouchServer, db: string, members: string[]): Promise<void> {
+/**
+ * Creates a database with these members (user names) and admins (the project's lead, as npm run
+ * project:create makes it), and each user with the password `pw-NAME`.
+ */
+export async function createProject(server: CouchServer, db: string, members: string[], admins: string[] = []): Promise<void> {
   await adminRequest(server, db, 'PUT');
   for (const name of members) {
     const id = `_users/org.couchdb.user:${name}`;
     const existing = await adminRequest(server, id).catch(() => null);
     await adminRequest(server, id, 'PUT', { ...existing, name, password: `pw-${name}`, roles: [], type: 'user' });
   }
-  await adminRequest(server, `${db}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: [], roles: [] } });
+  await adminRequest(server, `${db}/_security`, 'PUT', { members: { names: members, roles: [] }, admins: { names: admins, roles: [] } });
 }
 
 /** A TCP relay in front of the server that can be taken down and brought back on the same port (the server "stops" and "starts" without losing its data). */

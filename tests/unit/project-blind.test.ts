@@ -15,8 +15,7 @@ import { adminRequest, createProject, startCouch, type CouchServer } from '../co
 let server: CouchServer;
 beforeAll(async () => {
   server = await startCouch();
-  await createProject(server, 'study', ['alice', 'bob', 'lead']);
-  await adminRequest(server, 'study/_security', 'PUT', { members: { names: ['alice', 'bob', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } });
+  await createProject(server, 'study', ['alice', 'bob', 'lead'], ['lead']);
 }, 60_000);
 afterAll(() => server?.stop());
 
@@ -105,8 +104,7 @@ describe('blind coding, enforced by the server', () => {
   });
 
   it('the lead without a server admin\'s rights is told which command creates the missing databases; once they exist, the lead turns it on', async () => {
-    await createProject(server, 'solo', ['carol', 'lead']);
-    await adminRequest(server, 'solo/_security', 'PUT', { members: { names: ['carol', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } });
+    await createProject(server, 'solo', ['carol', 'lead'], ['lead']);
     const lead = { url: `${server.url}/solo`, user: 'lead', password: 'pw-lead' };
     await expect(setBlindMode(lead, true)).rejects.toThrow(/only a server admin can create them \(missing: solo-coder-carol, solo-coder-lead\).*npm run project:create -- .*\/solo --admin ADMIN:PASSWORD --lead lead --coders carol --blind/);
     expect(await readProjectDoc(lead)).toBeNull();

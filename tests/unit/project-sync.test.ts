@@ -91,12 +91,8 @@ describe('the project\'s codebook', () => {
   it('the lead\'s codebook reaches the coders; a coder\'s own codebook change stays on their machine', async () => {
     await server.stop();
     server = await startCouch();
-    await createProject(server, 'study', ['alice', 'lead']);
     // The lead administers the database (npm run project:create makes it so).
-    await fetch(`${server.url}/study/_security`, {
-      method: 'PUT', body: JSON.stringify({ members: { names: ['alice', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } }),
-      headers: { Authorization: `Basic ${btoa(`${server.admin.user}:${server.admin.password}`)}`, 'Content-Type': 'application/json' },
-    });
+    await createProject(server, 'study', ['alice', 'lead'], ['lead']);
     const lead = await browser('lead');
     const alice = await browser('alice');
     const added = await addTag(lead, { name: 'sarcasm', description: 'Says the opposite of what it means.' });

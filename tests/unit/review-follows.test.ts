@@ -9,7 +9,7 @@ import type { StoreChange } from '../../lib/changes';
 import { announce, followChanges, onChange } from '../../storage/changes';
 import { shownAnnotator } from '../../storage/project';
 import { joinedBrowser, tag } from './sync-helpers';
-import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
+import { createProject, startCouch, type CouchServer } from '../couch-server';
 
 // The review page's worker reads every coding again when what it shows can have changed; a sync
 // round announces the project's state several times, and a round that merged nothing must not
@@ -18,8 +18,7 @@ import { adminRequest, createProject, startCouch, type CouchServer } from '../co
 let server: CouchServer;
 beforeAll(async () => {
   server = await startCouch();
-  await createProject(server, 'review', ['alice', 'bob', 'lead']);
-  await adminRequest(server, 'review/_security', 'PUT', { members: { names: ['alice', 'bob', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } });
+  await createProject(server, 'review', ['alice', 'bob', 'lead'], ['lead']);
 }, 60_000);
 afterAll(() => server?.stop());
 

@@ -204,8 +204,7 @@ describe('threads through the project’s database', () => {
   });
 
   it('blind coding: a coder’s thread goes to their own database; the lead gets it, another coder does not', async () => {
-    await createProject(server, 'blindthreads', ['alice', 'bob', 'lead']);
-    await adminRequest(server, 'blindthreads/_security', 'PUT', { members: { names: ['alice', 'bob', 'lead'], roles: [] }, admins: { names: ['lead'], roles: [] } });
+    await createProject(server, 'blindthreads', ['alice', 'bob', 'lead'], ['lead']);
     await setBlindMode({ url: `${server.url}/blindthreads`, user: server.admin.user, password: server.admin.password }, true);
     const [alice, bob, lead] = [await browser('alice', 'blindthreads'), await browser('bob', 'blindthreads'), await browser('lead', 'blindthreads')];
     await codeAndKeep(alice, 1, range(1, 300));
