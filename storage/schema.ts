@@ -7,7 +7,7 @@ import type { Annotation, CodingPart, CommentSnapshot, PageRecord, Setting, Tag,
 export const DB_NAME = 'comment-annotator';
 
 /** The settings table's fixed keys (a thread pick is keyed by its site: background/router.ts). */
-export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement', project: 'project', sync: 'project-sync' } as const;
+export const SETTING_KEYS = { annotator: 'annotator', codebookSeeded: 'codebook-seeded', panelPlacement: 'panel-placement', project: 'project', sync: 'project-sync', threadsHeld: 'project-threads-held', threadsSent: 'project-threads-sent' } as const;
 
 /** The key range of a page's records in a table keyed by [url + something]. */
 export const pageKeyRange = (url: string): [IndexableType, IndexableType] => [[url, Dexie.minKey], [url, Dexie.maxKey]];

@@ -1,7 +1,7 @@
 import { announce } from './changes';
 import { FORMAT, FORMAT_VERSION, type ExportedComment, type NativeExport } from './export';
 import { checkExportFile } from './import';
-import type { AnnotatorDB } from './schema';
+import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import { addToThread, readThread } from './threads';
 
 // The whole threads of coded pages travel too (issue 14): a coder's snapshot of a page's thread,
@@ -61,18 +61,25 @@ export function threadDocs(user: string, pageUrl: string, comments: readonly Exp
   return splitThread(comments, bytes).map((part, i) => ({ _id: threadDocId(user, pageUrl, i), type: 'thread', user, pageUrl, part: i, comments: part }));
 }
 
-/** The settings row keeping which local thread parts were merged from a project's server. */
-const HELD_KEY = 'project-threads-held';
+/**
+ * A settings row noting something per page for one project (`owner`: its address, with the user
+ * where it matters), stored as `{owner, pages}`: nothing when it was noted for another project.
+ */
+async function readPagesOf<T>(db: AnnotatorDB, key: string, owner: string): Promise<Record<string, T>> {
+  const row = await db.settings.get(key);
+  const value = row ? JSON.parse(row.value) as { owner: string; pages: Record<string, T> } : null;
+  return value?.owner === owner ? value.pages : {};
+}
+
+/** Writes a row readPagesOf reads. */
+const writePagesOf = <T>(db: AnnotatorDB, key: string, owner: string, pages: Record<string, T>) =>
+  db.settings.put({ key, value: JSON.stringify({ owner, pages }) });
 
 /** Per page, the numbers of the local thread parts merged from the project's server (its documents hold their comments). */
 type HeldParts = Record<string, number[]>;
 
 /** The thread parts merged from the project whose main database is `server` (none from another). */
-async function readHeldParts(db: AnnotatorDB, server: string): Promise<HeldParts> {
-  const row = await db.settings.get(HELD_KEY);
-  const value = row ? JSON.parse(row.value) as { server: string; pages: HeldParts } : null;
-  return value?.server === server ? value.pages : {};
-}
+const readHeldParts = (db: AnnotatorDB, server: string) => readPagesOf<number[]>(db, SETTING_KEYS.threadsHeld, server);
 
 /**
  * Merges a thread part from the server: checked as an import file's comments are (the server
@@ -93,7 +100,7 @@ export async function mergeThreadDoc(db: AnnotatorDB, doc: ThreadDoc, server?: s
     const part = await addToThread(db, doc.pageUrl, missing, new Date().toISOString());
     if (server && part !== null) {
       const pages = await readHeldParts(db, server);
-      await db.settings.put({ key: HELD_KEY, value: JSON.stringify({ server, pages: { ...pages, [doc.pageUrl]: [...pages[doc.pageUrl] ?? [], part] } }) });
+      await writePagesOf(db, SETTING_KEYS.threadsHeld, server, { ...pages, [doc.pageUrl]: [...pages[doc.pageUrl] ?? [], part] });
     }
     return missing.length;
   });
@@ -101,24 +108,16 @@ export async function mergeThreadDoc(db: AnnotatorDB, doc: ThreadDoc, server?: s
   return null;
 }
 
-/** The settings row keeping what thread parts were sent, and to which project. */
-const SENT_KEY = 'project-threads-sent';
-
 /** Per page: the count of local thread parts (not merged from the server) when it was last sent, and the comments in each document sent. */
 export type SentThreads = Record<string, { parts: number; sizes: number[] }>;
 
 /** What was sent to the database `project` names (its address and user); nothing when another was joined (or blind coding moved the codings) since. */
-export async function readSentThreads(db: AnnotatorDB, project: string): Promise<SentThreads> {
-  const row = await db.settings.get(SENT_KEY);
-  const value = row ? JSON.parse(row.value) as { project: string; pages: SentThreads } : null;
-  return value?.project === project ? value.pages : {};
-}
+export const readSentThreads = (db: AnnotatorDB, project: string): Promise<SentThreads> => readPagesOf(db, SETTING_KEYS.threadsSent, project);
 
 /** Notes pages' threads as sent (read, changed and written in one transaction: rounds do not overlap, a leave may). */
 export async function noteThreadsSent(db: AnnotatorDB, project: string, sent: SentThreads): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    const pages = { ...await readSentThreads(db, project), ...sent };
-    await db.settings.put({ key: SENT_KEY, value: JSON.stringify({ project, pages }) });
+    await writePagesOf(db, SETTING_KEYS.threadsSent, project, { ...await readSentThreads(db, project), ...sent });
   });
 }
 
