@@ -170,6 +170,9 @@ async function storedAnnotator(db: AnnotatorDB): Promise<{ name: string; madeUp:
   return { name, madeUp: true };
 }
 
+/** The annotator name as stored, null before one was made up (nothing is written: fine inside any transaction over settings). */
+export const storedAnnotatorName = async (db: AnnotatorDB): Promise<string | null> => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
+
 /** The annotator name this browser annotates as; made up once (in one transaction, so once only), changeable in the options. */
 export async function annotatorName(db: AnnotatorDB): Promise<string> {
   const { name, madeUp } = await db.transaction('rw', db.settings, () => storedAnnotator(db));
@@ -192,7 +195,7 @@ export async function renameAnnotator(db: AnnotatorDB, wanted: string): Promise<
   if (!name) throw new Error('The annotator needs a name.');
   if (name.length > ANNOTATOR_NAME_LIMIT) throw new Error(`An annotator name has at most ${ANNOTATOR_NAME_LIMIT} characters.`);
   const renamed = await db.transaction('rw', db.codings, db.settings, async () => {
-    const previous = (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
+    const previous = await storedAnnotatorName(db);
     if (previous === name) return null;
     const [theirs, mine] = await Promise.all([previous === null ? [] : db.codings.where('annotator').equals(previous).toArray(), db.codings.where('annotator').equals(name).toArray()]);
     if (mine.some((part) => part.annotations.length > 0)) {

@@ -1,6 +1,7 @@
+import { storedAnnotatorName } from './annotations';
 import { announced, variableOrThrow } from './codebook';
 import { readPageParts, rewriteParts } from './codings';
-import { SETTING_KEYS, type AnnotatorDB } from './schema';
+import type { AnnotatorDB } from './schema';
 import { variableIdOf } from '../lib/codebook';
 import type { Annotation, Tag } from '../lib/records';
 
@@ -78,7 +79,7 @@ function countUses(annotations: readonly Annotation[]): CodeUse[] {
 async function changeCode(db: AnnotatorDB, kind: CodeChange['kind'], id: string, intoId: string | null, scope: ChangeScope): Promise<CodeChange> {
   return announced(db, db.transaction('rw', [db.tags, db.variables, db.codings, db.pages, db.settings], async () => {
     // This browser's annotator, as stored (none yet: no annotation is this browser's).
-    const me = scope.others ? null : (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '';
+    const me = scope.others ? null : await storedAnnotatorName(db) ?? '';
     const tags = await db.tags.toArray();
     const tag = tags.find((t) => t.id === id);
     if (!tag) throw new Error('That code no longer exists.');

@@ -1,3 +1,4 @@
+import { storedAnnotatorName } from './annotations';
 import { announce } from './changes';
 import { SETTING_KEYS, type AnnotatorDB } from './schema';
 import type { CouchTarget } from '../lib/couch';
@@ -117,7 +118,7 @@ export async function shownAnnotator(db: AnnotatorDB): Promise<string | null> {
   if (!(await readProject(db))) return null;
   const state = await readSyncState(db);
   if (!state.blind || state.lead) return null;
-  return (await db.settings.get(SETTING_KEYS.annotator))?.value ?? null;
+  return storedAnnotatorName(db);
 }
 
 /** The ids of the annotations this browser may show (see `shownAnnotator`), or null for all. */
