@@ -1,11 +1,12 @@
 import { announce } from './changes';
 import { newId } from './codebook';
-import { addToCodedCount, annotationIn, codedDelta, readCoderPage, readSlot, revOf, writeSlot } from './codings';
+import { addToCodedCount, annotationIn, codedDelta, coderNames, pageCodingKeys, readCoderPage, readSlot, revOf, writeSlot } from './codings';
 import { pageRecordChanged, seenPage } from './pages';
 import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
-import { addToThread, readThread } from './threads';
+import { inRawTransaction, type RawTransaction } from './raw-transaction';
+import { nextThreadPart, readThread } from './threads';
 import { applyEdit, inCodebookOrder, isCoded, stateOf, type AnnotationEdit } from '../lib/edits';
-import type { Annotation, AnnotationKey, AnnotationState, Change, CodingPart, CommentInfo, CommentRef, PageInfo, Target } from '../lib/records';
+import type { Annotation, AnnotationKey, AnnotationState, Change, CodingPart, CommentInfo, CommentRef, PageInfo, PageRecord, Setting, Target } from '../lib/records';
 
 /** An annotation named by page and comment; without `annotator`, this browser's annotator. */
 type Where = Omit<AnnotationKey, 'annotator'> & { annotator?: string };
@@ -42,21 +43,20 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
   const { pageUrl, commentKey } = where;
   const text = seen && 'text' in seen.comment ? seen.comment.text : undefined;
   let madeUp: string | null = null;
-  const tables = [db.codings, db.pages, db.settings, ...text === undefined ? [] : [db.threads]];
-  const { annotator, result } = await db.transaction('rw', tables, async () => {
+  const { annotator, result } = await inRawTransaction(db, ['codings', 'pages', 'settings', ...text === undefined ? [] : ['threads' as const]], async (tx) => {
     const now = new Date().toISOString();
     const hint = where.annotator ?? lastAnnotator.get(db);
     // The reads in parallel: one round trip to the database (two when the hint was wrong).
-    const [guessed, record, me, coders] = await Promise.all([
-      hint === undefined ? undefined : readSlot(db, pageUrl, hint, commentKey),
-      db.pages.get(pageUrl),
-      where.annotator ?? storedAnnotator(db),
-      db.codings.where(':id').between(...pageKeyRange(pageUrl), true, true).primaryKeys(),
+    const [guessed, record, me, codingKeys] = await Promise.all([
+      hint === undefined ? undefined : readSlot(tx, pageUrl, hint, commentKey),
+      tx.get<PageRecord>('pages', pageUrl),
+      where.annotator ?? storedAnnotator(tx),
+      pageCodingKeys(tx, pageUrl),
     ]);
     const annotator = typeof me === 'string' ? me : me.name;
     if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
     if (!where.annotator) lastAnnotator.set(db, annotator);
-    const slot = guessed?.annotator === annotator ? guessed : await readSlot(db, pageUrl, annotator, commentKey);
+    const slot = guessed?.annotator === annotator ? guessed : await readSlot(tx, pageUrl, annotator, commentKey);
     const existing = annotationIn(slot);
     const before = existing ? stateOf(existing) : null;
     const wanted = next(before);
@@ -75,15 +75,12 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    const others = coders.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
-    const delta = await codedDelta(db, slot, isCoded(before), isCoded(after), others);
+    const delta = await codedDelta(tx, slot, isCoded(before), isCoded(after), coderNames(codingKeys, annotator));
     const codedCount = Math.max(0, (record?.codedCount ?? 0) + delta);
     const page = seen ? seenPage(record, seen.page, now, codedCount) : record && delta ? { ...record, codedCount } : null;
-    const [rev] = await Promise.all([
-      writeSlot(db, slot, after),
-      page && pageRecordChanged(record, page) && db.pages.put(page),
-      after && text !== undefined && addToThread(db, pageUrl, [seen!.comment as CommentInfo], now),
-    ]);
+    const rev = writeSlot(tx, slot, after);
+    if (page && pageRecordChanged(record, page)) tx.put('pages', page);
+    if (after && text !== undefined) tx.add('threads', nextThreadPart(pageUrl, [seen!.comment as CommentInfo], now, await tx.keysBetween('threads', pageKeyRange(pageUrl))));
     return done({ before, after, rev });
   });
   if (madeUp) announce(db, { kind: 'annotator', name: madeUp, previous: null });
@@ -127,8 +124,8 @@ export function editAnnotation(db: AnnotatorDB, where: AnnotationKey, edit: Anno
  * in the annotation's history.
  */
 export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codebookOrder: readonly string[]): Promise<Change> {
-  const result = await db.transaction('rw', db.codings, db.pages, async (): Promise<Change> => {
-    const slot = await readSlot(db, removed.pageUrl, removed.annotator, removed.commentKey);
+  const result = await inRawTransaction(db, ['codings', 'pages'], async (tx): Promise<Change> => {
+    const slot = await readSlot(tx, removed.pageUrl, removed.annotator, removed.commentKey);
     const current = annotationIn(slot);
     let after: Annotation;
     if (!current) after = removed;
@@ -141,10 +138,8 @@ export async function restoreRemoved(db: AnnotatorDB, removed: Annotation, codeb
       if (!keep && note === current.note && tagIds.length === current.tagIds.length) return { before: current, after: current, rev: revOf(slot) };
       after = { ...current, tagIds, note, updatedAt: new Date().toISOString(), ...(keep && { history: [...current.history ?? [], lost] }) };
     }
-    const [rev] = await Promise.all([
-      writeSlot(db, slot, after),
-      codedDelta(db, slot, isCoded(current), isCoded(after)).then((delta) => addToCodedCount(db, slot.url, delta)),
-    ]);
+    const rev = writeSlot(tx, slot, after);
+    await addToCodedCount(tx, slot.url, await codedDelta(tx, slot, isCoded(current), isCoded(after)));
     return { before: current, after, rev };
   });
   announce(db, { kind: 'annotation', pageUrl: removed.pageUrl, commentKey: removed.commentKey, annotator: removed.annotator, annotation: result.after, rev: result.rev });
@@ -161,12 +156,15 @@ export async function pageAnnotations(db: AnnotatorDB, pageUrl: string, annotato
   return { annotations: row.annotations, snapshots: thread.filter((c) => coded.has(c.key)), threadKeys: thread.map((c) => c.key), rev: row.rev };
 }
 
-/** The stored annotator name, made up and stored if there is none yet (call inside a transaction over settings). */
-async function storedAnnotator(db: AnnotatorDB): Promise<{ name: string; madeUp: boolean }> {
-  const row = await db.settings.get(SETTING_KEYS.annotator);
+/** A name for an annotator who has not chosen one. */
+const madeUpName = () => `annotator-${crypto.randomUUID().slice(0, 4)}`;
+
+/** The stored annotator name, made up and stored in the same transaction if there is none yet. */
+async function storedAnnotator(tx: RawTransaction): Promise<{ name: string; madeUp: boolean }> {
+  const row = await tx.get<Setting>('settings', SETTING_KEYS.annotator);
   if (row) return { name: row.value, madeUp: false };
-  const name = `annotator-${crypto.randomUUID().slice(0, 4)}`;
-  await db.settings.put({ key: SETTING_KEYS.annotator, value: name });
+  const name = madeUpName();
+  tx.put('settings', { key: SETTING_KEYS.annotator, value: name });
   return { name, madeUp: true };
 }
 
@@ -175,7 +173,7 @@ export const storedAnnotatorName = async (db: AnnotatorDB): Promise<string | nul
 
 /** The annotator name this browser annotates as; made up once (in one transaction, so once only), changeable in the options. */
 export async function annotatorName(db: AnnotatorDB): Promise<string> {
-  const { name, madeUp } = await db.transaction('rw', db.settings, () => storedAnnotator(db));
+  const { name, madeUp } = await inRawTransaction(db, ['settings'], storedAnnotator);
   if (madeUp) announce(db, { kind: 'annotator', name, previous: null });
   return name;
 }

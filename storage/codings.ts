@@ -2,9 +2,13 @@ import Dexie, { type IndexableType } from 'dexie';
 import { announce } from './changes';
 import { bucketOf, codedCountOf, partOf, partsOf, tagIdsOf } from './coding-parts';
 import { pageKeyRange, type AnnotatorDB } from './schema';
+import { inRawTransaction, type RawTransaction } from './raw-transaction';
 import { readThreads } from './threads';
 import { isCoded } from '../lib/edits';
-import type { Annotation, CoderPage, CodingPart, CommentSnapshot } from '../lib/records';
+import type { Annotation, CoderPage, CodingPart, CommentSnapshot, PageRecord } from '../lib/records';
+
+/** A coding record's key: page, coder, part. */
+type CodingKey = [string, string, number];
 
 // A coder's annotations of a page, read and written through its records (storage/coding-parts.ts).
 
@@ -52,8 +56,8 @@ export interface CodingSlot {
 }
 
 /** Reads a comment's slot: the head and the bucket in one round trip (the bucket matters only once the head is split). */
-export async function readSlot(db: AnnotatorDB, url: string, annotator: string, commentKey: string): Promise<CodingSlot> {
-  const [head, bucket] = await db.codings.bulkGet([[url, annotator, 0], [url, annotator, bucketOf(commentKey)]]);
+export async function readSlot(tx: RawTransaction, url: string, annotator: string, commentKey: string): Promise<CodingSlot> {
+  const [head, bucket] = await Promise.all([tx.get<CodingPart>('codings', [url, annotator, 0]), tx.get<CodingPart>('codings', [url, annotator, bucketOf(commentKey)])]);
   return { url, annotator, commentKey, head, bucket };
 }
 
@@ -68,40 +72,43 @@ export const revOf = (slot: CodingSlot): number => slot.head?.rev ?? 0;
 
 /**
  * Writes a comment's annotation (null: none) into its slot read in the same transaction, with
- * the coder's revision counted up; answers the new revision. Writes the head and, once split,
- * the comment's bucket; the head splits when it grows past SPLIT_AT.
+ * the coder's revision counted up; answers the new revision (the writes are issued, not done).
+ * Writes the head and, once split, the comment's bucket; the head splits when it grows past SPLIT_AT.
  */
-export async function writeSlot(db: AnnotatorDB, slot: CodingSlot, after: Annotation | null): Promise<number> {
+export function writeSlot(tx: RawTransaction, slot: CodingSlot, after: Annotation | null): number {
   const { url, annotator, commentKey, head, bucket } = slot;
   const rev = revOf(slot) + 1;
   const withAfter = (part: CodingPart | undefined) => [...(part?.annotations ?? []).filter((a) => a.commentKey !== commentKey), ...after ? [after] : []];
-  if (head?.split) await db.codings.bulkPut([{ ...head, rev }, partOf(url, annotator, bucketOf(commentKey), withAfter(bucket))]);
-  else await db.codings.bulkPut(partsOf(url, annotator, withAfter(head), rev));
+  const rows = head?.split ? [{ ...head, rev }, partOf(url, annotator, bucketOf(commentKey), withAfter(bucket))] : partsOf(url, annotator, withAfter(head), rev);
+  for (const row of rows) tx.put('codings', row);
   return rev;
 }
 
-/** The other coders of a page (call inside a transaction over codings). */
-export async function otherCoders(db: AnnotatorDB, url: string, annotator: string): Promise<string[]> {
-  const keys = await db.codings.where(':id').between(...pageKeyRange(url), true, true).primaryKeys();
-  return keys.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
-}
+/** The other coders of a page, from the page's coding records' keys. */
+export const coderNames = (keys: readonly CodingKey[], annotator: string): string[] =>
+  keys.filter(([, coder, part]) => part === 0 && coder !== annotator).map(([, coder]) => coder);
+
+/** The keys of every coding record of a page. */
+export const pageCodingKeys = (tx: RawTransaction, url: string): Promise<CodingKey[]> => tx.keysBetween<CodingKey>('codings', pageKeyRange(url));
 
 /**
  * How much one coder's change of a comment (coded `was`, coded `now`) changes its page's coded
  * count: nothing when another coder codes it too. Reads the other coders' slots only then
  * (`others`: the page's other coders, when read already).
  */
-export async function codedDelta(db: AnnotatorDB, slot: Pick<CodingSlot, 'url' | 'annotator' | 'commentKey'>, was: boolean, now: boolean, others?: string[]): Promise<number> {
+export async function codedDelta(tx: RawTransaction, slot: Pick<CodingSlot, 'url' | 'annotator' | 'commentKey'>, was: boolean, now: boolean, others?: string[]): Promise<number> {
   if (was === now) return 0;
-  const coders = others ?? await otherCoders(db, slot.url, slot.annotator);
-  const theirs = await Promise.all(coders.map((coder) => readSlot(db, slot.url, coder, slot.commentKey)));
+  const coders = others ?? coderNames(await pageCodingKeys(tx, slot.url), slot.annotator);
+  const theirs = await Promise.all(coders.map((coder) => readSlot(tx, slot.url, coder, slot.commentKey)));
   if (theirs.some((s) => isCoded(annotationIn(s)))) return 0;
   return now ? 1 : -1;
 }
 
-/** Adds `delta` to a page's coded count (call inside a transaction over pages). */
-export async function addToCodedCount(db: AnnotatorDB, url: string, delta: number): Promise<void> {
-  if (delta) await db.pages.where('url').equals(url).modify((page) => void (page.codedCount = Math.max(0, (page.codedCount ?? 0) + delta)));
+/** Adds `delta` to a page's coded count (a page without a record has none to count in). */
+export async function addToCodedCount(tx: RawTransaction, url: string, delta: number): Promise<void> {
+  if (!delta) return;
+  const page = await tx.get<PageRecord>('pages', url);
+  if (page) tx.put('pages', { ...page, codedCount: Math.max(0, (page.codedCount ?? 0) + delta) });
 }
 
 /** Counts the coded comments of the pages `urls` again from every coder's annotations (call inside a transaction over codings and pages). */
@@ -145,14 +152,12 @@ export async function readEverything(db: AnnotatorDB): Promise<{ annotations: An
 
 /** Removes one annotation; the comment's snapshot stays. */
 export async function deleteAnnotation(db: AnnotatorDB, annotation: Pick<Annotation, 'id' | 'pageUrl' | 'annotator' | 'commentKey'>): Promise<void> {
-  const removed = await db.transaction('rw', db.codings, db.pages, async () => {
-    const slot = await readSlot(db, annotation.pageUrl, annotation.annotator, annotation.commentKey);
+  const removed = await inRawTransaction(db, ['codings', 'pages'], async (tx) => {
+    const slot = await readSlot(tx, annotation.pageUrl, annotation.annotator, annotation.commentKey);
     const gone = annotationIn(slot);
     if (gone?.id !== annotation.id) return null;
-    const [rev] = await Promise.all([
-      writeSlot(db, slot, null),
-      codedDelta(db, slot, isCoded(gone), false).then((delta) => addToCodedCount(db, slot.url, delta)),
-    ]);
+    const rev = writeSlot(tx, slot, null);
+    await addToCodedCount(tx, slot.url, await codedDelta(tx, slot, isCoded(gone), false));
     return { gone, rev };
   });
   if (removed) announce(db, { kind: 'annotation', pageUrl: annotation.pageUrl, commentKey: removed.gone.commentKey, annotator: removed.gone.annotator, annotation: null, rev: removed.rev });

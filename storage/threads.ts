@@ -30,6 +30,18 @@ export async function readThreads(db: AnnotatorDB, urls?: readonly string[]): Pr
   return new Map([...parts].map(([url, list]) => [url, snapshotsOf(list)]));
 }
 
+/** A thread's comments as snapshots, ready to be a part of it: stored after every part whose keys `stored` lists. */
+export function nextThreadPart(url: string, comments: readonly (CommentInfo | Omit<CommentSnapshot, 'textHash'>)[], now: string, stored: readonly [string, number][]): ThreadPart {
+  return {
+    url,
+    part: stored.reduce((next, [, n]) => Math.max(next, n + 1), 0),
+    comments: comments.map((c) => ({
+      pageUrl: url, key: c.key, author: c.author, publishedAt: c.publishedAt, permalink: c.permalink, parentKey: c.parentKey, text: c.text,
+      textHash: normalisedTextHash(c.text), savedAt: 'savedAt' in c ? c.savedAt : now,
+    })),
+  };
+}
+
 /**
  * Adds snapshots of `comments` to a page's thread as a new part, without reading (or writing
  * again) the parts stored before: a comment stored already keeps its earlier snapshot. Call
@@ -37,17 +49,9 @@ export async function readThreads(db: AnnotatorDB, urls?: readonly string[]): Pr
  */
 export async function addToThread(db: AnnotatorDB, url: string, comments: readonly (CommentInfo | Omit<CommentSnapshot, 'textHash'>)[], now: string): Promise<number | null> {
   if (!comments.length) return null;
-  const stored = await db.threads.where(':id').between(...pageKeyRange(url), true, true).primaryKeys();
-  const part = stored.reduce((next, [, n]) => Math.max(next, n + 1), 0);
-  await db.threads.add({
-    url,
-    part,
-    comments: comments.map((c) => ({
-      pageUrl: url, key: c.key, author: c.author, publishedAt: c.publishedAt, permalink: c.permalink, parentKey: c.parentKey, text: c.text,
-      textHash: normalisedTextHash(c.text), savedAt: 'savedAt' in c ? c.savedAt : now,
-    })),
-  });
-  return part;
+  const part = nextThreadPart(url, comments, now, await db.threads.where(':id').between(...pageKeyRange(url), true, true).primaryKeys());
+  await db.threads.add(part);
+  return part.part;
 }
 
 /**

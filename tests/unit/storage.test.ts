@@ -3,7 +3,7 @@ import { BUCKETS, bucketOf, SPLIT_AT } from '../../storage/coding-parts';
 import { readThread, saveThread } from '../../storage/threads';
 import { savedThread } from '../../storage/saved-threads';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatorName, editAnnotation, pageAnnotations, renameAnnotator, restoreRemoved, setNote, setTag } from '../../storage/annotations';
 import { addTag, loadCodebook, loadVariables, moveTag, updateTag } from '../../storage/codebook';
 import { deleteTag, tagUsage } from '../../storage/code-changes';
@@ -13,7 +13,7 @@ import { AnnotatorDB, SETTING_KEYS } from '../../storage/schema';
 import { normalisedTextHash } from '../../lib/text-hash';
 import { normaliseUrl } from '../../lib/urls';
 import { reidentify } from '../../page/reidentify';
-import type { Annotation, CommentSnapshot, Target } from '../../lib/records';
+import type { Annotation, CodingPart, CommentSnapshot, Target, ThreadPart } from '../../lib/records';
 
 let db: AnnotatorDB;
 let name: string;
@@ -320,14 +320,25 @@ describe('thread snapshots and split writes', () => {
   const info = (key: string, text = `text of ${key}`) => ({ key, author: 'Ann', publishedAt: null, permalink: null, parentKey: null, text });
   /** The target of a press on a comment whose snapshot the page knows stored: its key only. */
   const byKey = (key: string, annotator = 'alice'): Target => ({ ...target(key), comment: { key }, annotator });
-  const writes = () => {
-    const seen: string[] = [];
-    db.codings.hook('creating', (_key, row) => void seen.push(`codings ${row.annotator}`));
-    db.codings.hook('updating', (_changes, _key, row) => void seen.push(`codings ${row.annotator}`));
-    db.threads.hook('creating', (_key, part) => void seen.push(`threads ${part.comments.length}`));
-    db.threads.hook('updating', () => void seen.push('threads rewritten'));
+  afterEach(() => void vi.restoreAllMocks());
+  /** Every call of the IndexedDB methods `names` from now on, in order, as `describe` tells it (null: not told), added to `seen`. */
+  const calls = <P extends IDBObjectStore | IDBTransaction>(proto: P, names: (keyof P & string)[], describe: (name: string, self: P, row: unknown) => string | null, seen: string[] = []) => {
+    for (const name of names) {
+      const original = proto[name] as (...args: unknown[]) => unknown;
+      vi.spyOn(proto, name as never).mockImplementation(function (this: P, ...args: unknown[]) {
+        const told = describe(name, this, args[0]);
+        if (told) seen.push(told);
+        return original.apply(this, args);
+      } as never);
+    }
     return seen;
   };
+  /** The records written from now on, as IndexedDB is asked to write them: a coder's coding record, or a thread's part added (its size) or rewritten. */
+  const writes = () => calls(IDBObjectStore.prototype, ['put', 'add'], (method, store, row) => {
+    if (store.name === 'codings') return `codings ${(row as CodingPart).annotator}`;
+    if (store.name === 'threads') return method === 'add' ? `threads ${(row as ThreadPart).comments.length}` : 'threads rewritten';
+    return null;
+  });
 
   it('a press names the comment by key: only its coder’s record is written, neither the thread nor another coder’s record', async () => {
     const [a] = await loadCodebook(db);
@@ -400,6 +411,17 @@ describe('thread snapshots and split writes', () => {
     expect(await tagUsage(db, b.id)).toEqual([{ annotator: 'Alice', count: 1 }]);
     expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: 1 });
     expect((await db.codings.get([URL_A, 'Alice', 0]))!.rev).toBe(keys.length + 4);
+  });
+
+  it('a press reads in one round, then asks for its writes and the commit together: no round trip waits for the writes’ answers', async () => {
+    const [a, b] = await loadCodebook(db);
+    for (let i = 0; i < SPLIT_AT + 20; i++) await setTag(db, byKey(`c${i}`), a.id, true, [a.id, b.id]);
+    const requests = calls(IDBObjectStore.prototype, ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count', 'put', 'add', 'delete'], (method, store) => `${method} ${store.name}`);
+    calls(IDBTransaction.prototype, ['commit'], (method) => method, requests);
+    await setTag(db, byKey('c7'), b.id, true, [a.id, b.id]);
+    // The coder's head and the comment's bucket, the page's record, the page's coders; then the
+    // head and the bucket written (the page's record is unchanged: c7 was coded already).
+    expect(requests).toEqual(['get codings', 'get codings', 'get pages', 'getAllKeys codings', 'put codings', 'put codings', 'commit']);
   });
 
   it('counts a comment coded once, whoever coded it, until nobody does (tags, segments or "no code applies"; a note alone is not coding)', async () => {
