@@ -65,7 +65,7 @@ describe('comment frames on a site the extension does not know', () => {
     }, id);
     expect(chipped).toEqual({ reply: 'gsc-reply', own: true, linked: true });
     // The panel's selection is outlined inside the frame.
-    await expect.poll(async () => (await outlinedComment(frame))?.evaluate((el) => el.querySelector(':scope > comment-annotator-chips') !== null)).toBe(true);
+    await expect.poll(async () => (await outlinedComment(frame, '.gsc-comment, .gsc-reply'))?.evaluate((el) => el.querySelector(':scope > comment-annotator-chips') !== null)).toBe(true);
 
     await page.reload();
     await openFromToolbar(context, page);

@@ -109,7 +109,7 @@ describe('live updates and the Disqus iframe', () => {
     const postId = key.slice('disqus:'.length);
     await expect.poll(() => frame.locator(`#post-${postId} comment-annotator-chips`).count()).toBe(1);
     // The row click in the panel outlines the comment inside the iframe.
-    await expect.poll(async () => (await outlinedComment(frame))?.getAttribute('id')).toBe(`post-${postId}`);
+    await expect.poll(async () => (await outlinedComment(frame, 'li.post'))?.getAttribute('id')).toBe(`post-${postId}`);
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('argument');

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OUTLINE_MARK, outlineComment } from '../../page/comment-outline';
+import { OUTLINE_BOX, OUTLINE_MARK, outlineComment } from '../../page/comment-outline';
 import { parsePage } from './helpers';
 
 // The panel's selection outlined on the page: a box of the extension's own over the comment,
 // never a restyle of the page's element. happy-dom lays nothing out, so each element's box is
-// stubbed: the comments' from a table, the outline's from the translation and size it was given
-// (its containing block's corner at 0, 0, as for a box on an unpositioned root element).
+// stubbed: the comments' from a table, the outline's parts' from the translation and scale they
+// were given (1 px boxes in a host at 0, 0, as on an unpositioned root element).
 
 const THREAD = `<div id="comments"><ol class="comment-list">
   <li id="comment-7" class="comment" style="color: red"><article class="comment-body"><footer><b class="fn">Anna</b></footer>
@@ -18,16 +18,21 @@ const boxes = new Map<string, DOMRect>([['comment-7', new DOMRect(10, 20, 300, 8
 
 /** The element's box as a browser would lay it out here. */
 function layout(this: Element): DOMRect {
-  if (this.localName === OUTLINE_MARK) {
-    const style = (this as HTMLElement).style;
-    const [x, y] = (/translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(style.transform) ?? [0, 0, 0]).slice(1).map(Number);
-    return new DOMRect(x, y, parseFloat(style.width), parseFloat(style.height));
+  if (this.parentElement?.localName === OUTLINE_MARK) {
+    const [x, y, width, height] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+), ([-\d.]+)\)/.exec((this as HTMLElement).style.transform)!.slice(1).map(Number);
+    return new DOMRect(x, y, width, height);
   }
   return boxes.get(this.id) ?? new DOMRect();
 }
 
-/** The outlines in the document, as the boxes they show. */
-const outlines = () => [...document.querySelectorAll(OUTLINE_MARK)].map((el) => el.getBoundingClientRect().toJSON());
+/** The outlines in the document, as the boxes they lie over. */
+const outlines = () => [...document.querySelectorAll(OUTLINE_BOX)].map((el) => el.getBoundingClientRect().toJSON());
+/** The box the outline's edges cover together. */
+function drawn(): DOMRect {
+  const edges = [...document.querySelector(OUTLINE_MARK)!.children].slice(1).map((el) => el.getBoundingClientRect());
+  const [left, top] = [Math.min(...edges.map((e) => e.left)), Math.min(...edges.map((e) => e.top))];
+  return new DOMRect(left, top, Math.max(...edges.map((e) => e.right)) - left, Math.max(...edges.map((e) => e.bottom)) - top);
+}
 const comment = (id: string) => document.getElementById(id)!;
 
 beforeEach(() => {
@@ -44,9 +49,11 @@ describe('the outline of the panel’s selection on the page', () => {
   it('lies over the selected comment, in a box of its own outside the page’s content, and scrolls to the comment', () => {
     expect(outlineComment(document, 'wp:7')).toBe(true);
     expect(outlines()).toEqual([boxes.get('comment-7')!.toJSON()]);
-    const box = document.querySelector(OUTLINE_MARK)!;
-    expect(box.parentElement).toBe(document.documentElement);
-    expect(getComputedStyle(box).pointerEvents).toBe('none');
+    // Drawn 3 px wide, 2 px off the comment's box.
+    expect(drawn().toJSON()).toEqual(new DOMRect(10 - 5, 20 - 5, 300 + 10, 80 + 10).toJSON());
+    const host = document.querySelector(OUTLINE_MARK)!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(getComputedStyle(host).pointerEvents).toBe('none');
     expect(comment('comment-7').scrollIntoView).toHaveBeenCalledWith({ block: 'center', behavior: 'instant' });
   });
 

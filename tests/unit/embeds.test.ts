@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowContent } from '../../layouts/embed';
 import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
-import { OUTLINE_MARK, outlineComment } from '../../page/comment-outline';
+import { OUTLINE_BOX, outlineComment } from '../../page/comment-outline';
 import { watchComments, type FoundComments } from '../../page/comment-watcher';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
@@ -51,8 +51,7 @@ describe('Coral in an open shadow root', () => {
     el!.getBoundingClientRect = () => new DOMRect(40, 300, 500, 120);
     el!.scrollIntoView = () => undefined;
     expect(outlineComment(document, `coral:${coralId(reply)}`)).toBe(true);
-    const outline = document.querySelector<HTMLElement>(OUTLINE_MARK)!;
-    expect([outline.style.transform, outline.style.width, outline.style.height]).toEqual(['translate(40px, 300px)', '500px', '120px']);
+    expect(document.querySelector<HTMLElement>(OUTLINE_BOX)!.style.transform).toBe('translate(40px, 300px) scale(500, 120)');
     expect(el!.hasAttribute('style')).toBe(false);
     outlineComment(document, null);
   });
