@@ -15,7 +15,10 @@ export const OUTLINE_BOX = `${OUTLINE_MARK} > :first-child`;
 // anchoring included) and painted it on every move.
 const HOST_STYLE = 'all: initial !important; display: block !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; pointer-events: none !important; z-index: 2147483646 !important;';
 const PART_STYLE = 'all: initial !important; display: block !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 1px !important; height: 1px !important; transform-origin: 0 0 !important; will-change: transform !important; contain: strict !important; pointer-events: none !important;';
+const BOX_STYLE = `${PART_STYLE} visibility: hidden !important;`;
 const EDGE_STYLE = `${PART_STYLE} background: #f0b400 !important;`;
+/** The parts' element: a name of our own, so no rule of the page for its divs (or their ::before) reaches them. */
+const PART = `${OUTLINE_MARK}-part`;
 /** The outline's width, and its distance from the comment's box. */
 const WIDTH = 3;
 const GAP = 2;
@@ -53,12 +56,11 @@ export function outlineComment(doc: Document, key: string | null, scroll = true)
 function show(doc: Document, comment: Element): Shown {
   const host = doc.createElement(OUTLINE_MARK);
   host.setAttribute('style', HOST_STYLE);
-  const parts = [PART_STYLE, EDGE_STYLE, EDGE_STYLE, EDGE_STYLE, EDGE_STYLE].map((style) => {
-    const part = doc.createElement('div');
+  const parts = [BOX_STYLE, EDGE_STYLE, EDGE_STYLE, EDGE_STYLE, EDGE_STYLE].map((style) => {
+    const part = doc.createElement(PART);
     part.setAttribute('style', style);
     return part;
   });
-  parts[0].style.setProperty('visibility', 'hidden', 'important');
   host.append(...parts);
   doc.documentElement.append(host);
   const stop = new AbortController();
