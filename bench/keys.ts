@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { fixture } from '../seeds/fixtures';
 import { launchWithExtension, openPanel, selectedKey, serveFixtures } from '../tests/e2e/harness';
 import { stats } from './detection';
+import { OUTLINE_BOX } from '../page/comment-outline';
 
 /** Event Timing reports only events at least this long (the smallest threshold it allows). */
 const THRESHOLD = 16;
@@ -22,14 +23,19 @@ function recordKeyFrames(threshold: number) {
   }, true);
 }
 
-/** Waits until the page outlined another comment than the last time it was called (the page followed the panel). */
-const pageFollowed = (page: Page) => page.waitForFunction(() => {
-  const seen = window as unknown as { caOutlined?: Element | null };
-  const outlined = document.querySelector('[style*="outline"]');
-  if (!outlined || outlined === seen.caOutlined) return false;
-  seen.caOutlined = outlined;
+/**
+ * Waits until the page's outline lies somewhere else in the document than the last time this was
+ * called (the page followed the panel): its place in document coordinates, since the page
+ * scrolls each comment to the same place in the window.
+ */
+const pageFollowed = (page: Page) => page.waitForFunction((part) => {
+  const seen = window as unknown as { caOutlined?: string };
+  const box = document.querySelector(part)?.getBoundingClientRect();
+  const place = box && `${box.left + scrollX} ${box.top + scrollY} ${box.width} ${box.height}`;
+  if (!place || place === seen.caOutlined) return false;
+  seen.caOutlined = place;
   return true;
-});
+}, OUTLINE_BOX);
 
 const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 

@@ -66,8 +66,8 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   const outline = outlineAcrossFrames(send);
   const frameKeys = new Set<(press: FrameKeyPress, passage?: CommentPassage) => void>();
   const progress = publishProgress();
-  // The page follows the panel's selection once the reader pauses (a long thread's restyle and
-  // scroll would delay the panel's next key); undo's reveal is immediate.
+  // The page follows the panel's selection once the reader pauses (scrolling a long thread would
+  // delay the panel's next key); undo's reveal is immediate.
   const pageFocus = oncePaused((key, frameId) => outline.focus(key, frameId), life.signal);
   let ui: Awaited<ReturnType<typeof mountPanel>> | undefined;
 
@@ -168,9 +168,10 @@ interface PausedFocus {
 /**
  * Runs `show` for the latest request only: `later` once the requests paused for FOCUS_PAUSE_MS,
  * `now` at once (dropping a `later` still waiting, which would move the page to an older
- * selection). The page's restyle and scroll cost a long thread ~100 ms of rendering (its one
- * paint layer is painted again): done on every key, it delayed the panel's answer to the next
- * key by as much.
+ * selection). The outline itself costs the page no rendering (page/comment-outline.ts), but
+ * scrolling a 10,000-comment thread repaints the page's content for the area it brings into view
+ * on about every other move (~35 ms more in that frame): done on every key, it would delay the
+ * panel's answer to the next key by as much.
  */
 function oncePaused(show: (key: string, frameId: number) => void, signal: AbortSignal): PausedFocus {
   let timer: ReturnType<typeof setTimeout> | undefined;

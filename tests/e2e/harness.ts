@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type ElementHandle, type Frame, type Page } from 'playwright-core';
 import { loadFixtures, type Fixture } from '../../seeds/fixtures';
 import { ANNOTATOR_PROGRESS, type AnnotatorProgress } from '../../page/annotator-progress';
+import { OUTLINE_BOX, OUTLINE_MARK } from '../../page/comment-outline';
 
 // Driving the production build in Chromium: used by the end-to-end tests (through fixture.ts),
 // the benchmarks and the screenshot scripts.
@@ -105,6 +106,26 @@ export async function openPanel(page: Page): Promise<string> {
   await page.locator('[data-testid="ca-toggle"]').click();
   await page.locator('.ca-row[aria-selected="true"]').waitFor();
   return (await selectedKey(page))!;
+}
+
+/**
+ * The element the outline of the panel's selection lies over in `doc` (the page, or a comment
+ * frame): the outermost element matching `comments` (the page's comment elements, when it
+ * matters which of several elements with the same box is meant) whose box is the outline's;
+ * null while no outline shows there. The outline is a box of the extension's own
+ * (page/comment-outline.ts), never a style on the page's element, so the boxes tell.
+ */
+export async function outlinedComment(doc: Page | Frame, comments = '*'): Promise<ElementHandle<Element> | null> {
+  const found = await doc.evaluateHandle(([mark, part, selector]) => {
+    const outline = document.querySelector(part)?.getBoundingClientRect();
+    if (!outline) return null;
+    const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+    return [...document.querySelectorAll(selector)].find((el) => {
+      const box = el.getBoundingClientRect();
+      return !el.closest(mark) && near(box.x, outline.x) && near(box.y, outline.y) && near(box.width, outline.width) && near(box.height, outline.height);
+    }) ?? null;
+  }, [OUTLINE_MARK, OUTLINE_BOX, comments] as const);
+  return found.asElement();
 }
 
 /** The tags a panel row shows (the row must be rendered: in view or near it). */

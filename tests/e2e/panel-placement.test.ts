@@ -1,8 +1,9 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
+import { OUTLINE_MARK } from '../../page/comment-outline';
 import { openWithPanel, test } from './fixture';
-import { openPanel, panel, press, selectedKey } from './harness';
+import { openPanel, outlinedComment, panel, press, selectedKey } from './harness';
 
 // The reader's side and width are kept once per browser, and this file's tests share one
 // browser: they run in order (the default width, then narrowed, moved to the left, back to the
@@ -15,20 +16,19 @@ const sideButton = (page: Page) => page.locator('button[data-testid="ca-side"]')
 
 /**
  * The boxes of the count tab, of every comment text on the page and of the selected comment's
- * outline (its border box grown by the outline's width and offset), in viewport pixels.
+ * outline (the box its edges cover together), in viewport pixels.
  */
 async function boxesOnScreen(page: Page) {
   const tab = (await page.locator('[data-testid="ca-toggle"]').boundingBox())!;
-  const { texts, outline } = await page.evaluate(() => {
-    const box = (r: DOMRect, grow = 0) => ({ x: r.left - grow, y: r.top - grow, width: r.width + 2 * grow, height: r.height + 2 * grow });
-    const outlined = document.querySelector<HTMLElement>('[style*="#f0b400"]');
-    const style = outlined && getComputedStyle(outlined);
-    const grow = style ? parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset) : 0;
+  const { texts, outline } = await page.evaluate((mark) => {
+    const box = (r: DOMRect) => ({ x: r.left, y: r.top, width: r.width, height: r.height });
+    const edges = [...document.querySelector(mark)?.children ?? []].slice(1).map((edge) => edge.getBoundingClientRect());
+    const [left, top] = [Math.min(...edges.map((e) => e.left)), Math.min(...edges.map((e) => e.top))];
     return {
       texts: [...document.querySelectorAll('.comment-body > p')].map((p) => box(p.getBoundingClientRect())),
-      outline: outlined ? box(outlined.getBoundingClientRect(), grow) : null,
+      outline: edges.length ? { x: left, y: top, width: Math.max(...edges.map((e) => e.right)) - left, height: Math.max(...edges.map((e) => e.bottom)) - top } : null,
     };
-  });
+  }, OUTLINE_MARK);
   return { tab, texts, outline };
 }
 
@@ -87,7 +87,7 @@ describe('the panel’s place on the page', () => {
         await press(page, 'j');
         // The page outlines the selection once the reader pauses: wait for it to follow.
         const id = (await selectedKey(page))!.slice('wp:'.length);
-        await page.locator(`[id="comment-${id}"][style*="#f0b400"]`).waitFor();
+        await expect.poll(async () => (await outlinedComment(page, '[id^="comment-"]'))?.getAttribute('id')).toBe(`comment-${id}`);
         const { tab, texts, outline } = await boxesOnScreen(page);
         expect(texts.length).toBeGreaterThanOrEqual(9);
         expect(texts.filter((text) => overlaps(tab, text))).toEqual([]);

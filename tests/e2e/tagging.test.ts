@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { openWithPanel, test } from './fixture';
-import { measures, openPanel, panel, press, progress, rowTags, selectedKey } from './harness';
+import { measures, openPanel, outlinedComment, panel, press, progress, rowTags, selectedKey } from './harness';
 import { TIMINGS } from '../../lib/timings';
 
 const XPERIA = fixture('002-xperiablog');
@@ -109,7 +109,7 @@ describe('live updates and the Disqus iframe', () => {
     const postId = key.slice('disqus:'.length);
     await expect.poll(() => frame.locator(`#post-${postId} comment-annotator-chips`).count()).toBe(1);
     // The row click in the panel outlines the comment inside the iframe.
-    await expect.poll(() => frame.locator(`#post-${postId}`).getAttribute('style')).toContain('outline');
+    await expect.poll(async () => (await outlinedComment(frame, 'li.post'))?.getAttribute('id')).toBe(`post-${postId}`);
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, key)).toBe('argument');

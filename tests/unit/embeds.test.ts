@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowContent } from '../../layouts/embed';
 import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
-import { outlineComment } from '../../page/comment-outline';
+import { OUTLINE_BOX, outlineComment } from '../../page/comment-outline';
 import { watchComments, type FoundComments } from '../../page/comment-watcher';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
@@ -47,8 +47,13 @@ describe('Coral in an open shadow root', () => {
     expect(el?.getRootNode()).toBe(root);
     const clickedText = el!.querySelector('.coral-comment-content p')!;
     expect(commentKeyAt(clickedText, 'coral')).toBe(`coral:${coralId(reply)}`);
+    // Outlined from the document, over the comment inside the shadow root, which stays as it was.
+    el!.getBoundingClientRect = () => new DOMRect(40, 300, 500, 120);
+    el!.scrollIntoView = () => undefined;
     expect(outlineComment(document, `coral:${coralId(reply)}`)).toBe(true);
-    expect(el!.getAttribute('style')).toContain('outline');
+    expect(document.querySelector<HTMLElement>(OUTLINE_BOX)!.style.transform).toBe('translate(40px, 300px) scale(500, 120)');
+    expect(el!.hasAttribute('style')).toBe(false);
+    outlineComment(document, null);
   });
 
   it('takes a reply’s parent from the reply list it sits in, though it is not inside its parent', () => {
