@@ -17,6 +17,7 @@ import { saved } from './saved';
 import { twikoo } from './twikoo';
 import { typepad } from './typepad';
 import type { CommentLayout, ExtractedComment } from './types';
+import { layoutSet } from './layout-set';
 import { utterances } from './utterances';
 import { valine } from './valine';
 import { waline } from './waline';
@@ -48,14 +49,11 @@ export type LayoutName = (typeof layouts)[number]['name'];
 /** Every family name, for the message and import schemas. */
 export const LAYOUT_NAMES = layouts.map((layout) => layout.name) as [LayoutName, ...LayoutName[]];
 
+/** Every family, looked up in their order; a saved copy of a thread holds any family's keys. */
+export const PAGE_LAYOUTS = layoutSet<LayoutName>(layouts, saved);
+
 /** The first layout whose thread is on the page, with that thread; null when none is. */
-export function detectLayout(doc: Document): { layout: (typeof layouts)[number]; thread: Element } | null {
-  for (const layout of layouts) {
-    const thread = layout.findThread(doc);
-    if (thread) return { layout, thread };
-  }
-  return null;
-}
+export const detectLayout = PAGE_LAYOUTS.detect;
 
 /** Detects the page's layout and reads its comments; a page without a thread gives neither. */
 export function extractComments(
@@ -67,30 +65,14 @@ export function extractComments(
   return { layout: found.layout.name, comments: found.layout.extract(found.thread, pageUrl) };
 }
 
-/** The layout that made a key (keys are prefixed by their family). */
-function layoutOfKey(key: string): CommentLayout | undefined {
-  return layouts.find((layout) => key.startsWith(`${layout.name}:`));
-}
-
 /**
  * The page element of the comment with this key, or null when it is not on the page: where its
  * family put it, or in a saved copy of its thread (which keeps every family's keys).
  */
-export function locateComment(doc: Document, key: string): Element | null {
-  return layoutOfKey(key)?.locate(doc, key) ?? saved.locate(doc, key);
-}
+export const locateComment = PAGE_LAYOUTS.locate;
 
 /** The key of the comment `target` is in (a click anywhere inside a comment), or null. */
-export function commentKeyAt(target: Element | null, layout: LayoutName): string | null {
-  const family = layouts.find((l) => l.name === layout);
-  for (let el = target; el && family; el = el.parentElement) {
-    const key = family.keyOf(el);
-    if (key) return key;
-  }
-  return null;
-}
+export const commentKeyAt = PAGE_LAYOUTS.keyAt;
 
 /** A CSS selector for the comment with this key, or null (linkbacks without ids, unknown families). */
-export function commentSelector(key: string): string | null {
-  return layoutOfKey(key)?.cssSelector(key) ?? null;
-}
+export const commentSelector = PAGE_LAYOUTS.selector;

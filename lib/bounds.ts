@@ -22,6 +22,15 @@ export const PERMALINK_LIMIT = 4_000;
  */
 export const COMMENT_TEXT_LIMIT = 100_000;
 
+// A constant here, not in messages.ts: importing a value from messages.ts keeps some of its
+// module-level valibot schemas (and valibot) in the content script.
+/**
+ * The most comments one save-thread message carries: a thread of 10,000 is sent in parts, so no
+ * part holds the background (and a press waiting behind it) long, and a part's record stays
+ * small (Chromium writes a value over 64 KB to a file of its own).
+ */
+export const THREAD_PART_LIMIT = 200;
+
 /** `text` cut to at most `max` characters, ending in "…" when cut, never inside a surrogate pair. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;

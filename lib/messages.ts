@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LAYOUT_NAMES } from '../layouts/registry';
 import { COMMENT_KINDS } from '../layouts/types';
-import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT } from './bounds';
+import { AUTHOR_LIMIT, COMMENT_TEXT_LIMIT, cut, METADATA_LIMITS, PERMALINK_LIMIT, PUBLISHED_AT_LIMIT, THREAD_PART_LIMIT } from './bounds';
 import type { Annotation, AnnotationState, Change, CommentSnapshot, Tag, Variable } from './records';
 import type { StoreChange } from './changes';
 import { FORWARDED_KEYS } from './hotkeys';
@@ -97,13 +97,6 @@ const TargetSchema = v.strictObject({
   // The whole comment only when the page does not know its snapshot stored yet; else its key.
   comment: v.union([SnapshotSchema, v.strictObject({ key })]),
 });
-
-/**
- * The most comments one save-thread message carries: a thread of 10,000 is sent in parts, so no
- * part holds the background (and a press waiting behind it) long, and a part's record stays
- * small (Chromium writes a value over 64 KB to a file of its own).
- */
-export const THREAD_PART_LIMIT = 200;
 
 /** Every message a content script may send to the background. */
 export const RequestSchema = v.variant('type', [

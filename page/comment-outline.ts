@@ -1,5 +1,5 @@
-import { commentKeyAt, locateComment } from '../layouts/registry';
 import type { LayoutName } from '../layouts/registry';
+import type { LayoutSet } from '../layouts/layout-set';
 
 /** The element the extension draws the panel's selection outline with (one per document, on its root element). */
 export const OUTLINE_MARK = 'comment-annotator-outline';
@@ -41,10 +41,11 @@ let shown: Shown | null = null;
  * `scroll` is false; `null` only removes it (the panel closed, or moved on to a comment in
  * another frame). The page's element is never restyled: the outline is the extension's own,
  * over it, in document coordinates (the page's scrolling moves it without script), drawn again
- * when the comment's or the page's size changes. False when the comment is not on the page.
+ * when the comment's or the page's size changes. False when the comment is not on the page (found
+ * among `layouts`).
  */
-export function outlineComment(doc: Document, key: string | null, scroll = true): boolean {
-  const el = key === null ? null : locateComment(doc, key);
+export function outlineComment(doc: Document, layouts: LayoutSet<LayoutName>, key: string | null, scroll = true): boolean {
+  const el = key === null ? null : layouts.locate(doc, key);
   if (shown && shown.comment !== el) hide();
   if (!el) return false;
   // Scrolled first: scrolling leaves the layout as it was, so drawing reads it once.
@@ -116,14 +117,14 @@ function draw(outline: Shown): void {
 }
 
 /** Calls `onComment` with the key of every comment the reader clicks in the page (real clicks only). */
-export function watchCommentClicks(doc: Document, layout: () => LayoutName | null, onComment: (key: string) => void, signal: AbortSignal): void {
+export function watchCommentClicks(doc: Document, layouts: LayoutSet<LayoutName>, layout: () => LayoutName | null, onComment: (key: string) => void, signal: AbortSignal): void {
   doc.addEventListener('click', (event) => {
     const family = layout();
     if (!event.isTrusted || !family) return;
     // A click inside an open shadow root (Coral) reaches the document retargeted to its host:
     // the first node of the composed path is what was clicked.
     const clicked = (event.composedPath()[0] ?? event.target) as Node | null;
-    const key = commentKeyAt(clicked?.nodeType === 1 ? clicked as Element : clicked?.parentElement ?? null, family);
+    const key = layouts.keyAt(clicked?.nodeType === 1 ? clicked as Element : clicked?.parentElement ?? null, family);
     if (key) onComment(key);
   }, { capture: true, signal });
 }

@@ -1,6 +1,6 @@
 import { knownComments, readAdded, withAdded, type KnownComments } from '../layouts/added';
-import { detectLayout } from '../layouts/registry';
 import type { LayoutName } from '../layouts/registry';
+import type { LayoutSet } from '../layouts/layout-set';
 import type { ExtractedComment } from '../layouts/types';
 import { TIMINGS } from '../lib/timings';
 
@@ -29,9 +29,9 @@ export interface CommentWatch {
  * more"), in the page or in an open shadow root. Once a thread is found only its container is
  * observed. `onChange` is called with every result that differs from the last one, including
  * the first when it has a thread. Each read, `onChange` included, is measured as TIMINGS.scan,
- * and `onScanned` is called after it (with or without a thread).
+ * and `onScanned` is called after it (with or without a thread). `layouts`: the families looked for.
  */
-export function watchComments(doc: Document, onChange: (found: FoundComments) => void, signal: AbortSignal, onScanned: () => void = () => undefined): CommentWatch {
+export function watchComments(doc: Document, layouts: LayoutSet<LayoutName>, onChange: (found: FoundComments) => void, signal: AbortSignal, onScanned: () => void = () => undefined): CommentWatch {
   let last: FoundComments = { layout: null, comments: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
@@ -48,7 +48,7 @@ export function watchComments(doc: Document, onChange: (found: FoundComments) =>
     timer = undefined;
     if (signal.aborted) return;
     const begun = performance.now();
-    const detected = detectLayout(doc);
+    const detected = layouts.detect(doc);
     const sameThread = !!detected && !!read && !whole && detected.layout.name === read.layout && detected.thread === read.thread;
     const added = sameThread ? readAdded(detected!.layout, detected!.thread, inserted, read!.known, doc.URL) : null;
     inserted = [];

@@ -5,7 +5,7 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import { detectLayout } from '../layouts/registry';
+import { detectLayout, PAGE_LAYOUTS } from '../layouts/registry';
 import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { prepareTimeFormat } from '../lib/format-time';
@@ -61,8 +61,8 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     metadata: () => metadata,
     reveal: (comment) => pageFocus.now(comment.key, comment.frameId),
   }, send);
-  const chips = new PageChips(document);
-  const highlights = new SegmentHighlights(document);
+  const chips = new PageChips(document, PAGE_LAYOUTS);
+  const highlights = new SegmentHighlights(document, PAGE_LAYOUTS);
   const outline = outlineAcrossFrames(send);
   const frameKeys = new Set<(press: FrameKeyPress, passage?: CommentPassage) => void>();
   const progress = publishProgress();
@@ -89,7 +89,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
       pickThread: () => void pickThread(picking),
       takePassage: () => {
         const top = store.snapshot().frames.find((f) => f.frameId === 0);
-        return takeSelectedPassage(document, top?.layout ?? null, (key) => top?.comments.find((c) => c.key === key)?.text);
+        return takeSelectedPassage(document, PAGE_LAYOUTS, top?.layout ?? null, (key) => top?.comments.find((c) => c.key === key)?.text);
       },
       frameKeys: (listener) => {
         frameKeys.add(listener);
@@ -113,13 +113,13 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
   session.subscribe(chipRenderer(chips, highlights, send));
   session.subscribe(({ open }) => outline.show(open));
 
-  const watch = watchComments(document, (found) => {
+  const watch = watchComments(document, PAGE_LAYOUTS, (found) => {
     if (found.layout && !isStale(found.comments)) store.set({ frameId: 0, layout: found.layout, comments: found.comments });
   }, life.signal, () => {
     progress.scans++;
     progress.comments = store.snapshot().count;
   });
-  watchCommentClicks(document, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), life.signal);
+  watchCommentClicks(document, PAGE_LAYOUTS, () => store.snapshot().frames.find((f) => f.frameId === 0)?.layout ?? null, (key) => session.select(key), life.signal);
 
   const picking: ThreadPicking = {
     doc: document, session, send, store, watch, signal: life.signal,
@@ -198,7 +198,7 @@ function outlineAcrossFrames(send: Send): Outline {
   let last: { key: string; frameId: number } | null = null;
   let visible = false;
   const outline = (frameId: number, key: string | null, scroll: boolean) => {
-    if (frameId === 0) outlineComment(document, key, scroll);
+    if (frameId === 0) outlineComment(document, PAGE_LAYOUTS, key, scroll);
     else void send({ type: 'focus-comment', frameId, key, scroll });
   };
   return {

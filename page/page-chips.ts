@@ -1,4 +1,4 @@
-import { locateComment } from '../layouts/registry';
+import type { LayoutSet } from '../layouts/layout-set';
 import { OWN_MARK } from './comment-watcher';
 
 /** A tag as a chip shows it. */
@@ -26,7 +26,8 @@ interface ChipHost {
 export class PageChips {
   private readonly hosts = new Map<string, ChipHost>();
 
-  constructor(private readonly doc: Document) {}
+  /** `layouts`: where the chips' comments are looked for. */
+  constructor(private readonly doc: Document, private readonly layouts: LayoutSet) {}
 
   /** Makes the page show exactly these chips (comments not listed lose theirs). */
   render(chips: Record<string, Chip[]>): void {
@@ -60,7 +61,7 @@ export class PageChips {
   }
 
   private create(key: string) {
-    const comment = locateComment(this.doc, key);
+    const comment = this.layouts.locate(this.doc, key);
     if (!comment) return undefined;
     const host = this.doc.createElement(OWN_MARK);
     host.setAttribute('style', HOST_STYLE);

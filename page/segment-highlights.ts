@@ -1,4 +1,4 @@
-import { locateComment } from '../layouts/registry';
+import type { LayoutSet } from '../layouts/layout-set';
 import { readableTextOn } from '../lib/colour-contrast';
 import { anchorSegments, mapText, rangeOf } from '../lib/passages';
 import type { Segment, Tag } from '../lib/records';
@@ -37,7 +37,8 @@ export class SegmentHighlights {
   private sheet: CSSStyleSheet | null = null;
   private names: string[] = [];
 
-  constructor(private readonly doc: Document) {
+  /** `layouts`: where the passages' comments are looked for. */
+  constructor(private readonly doc: Document, private readonly layouts: LayoutSet) {
     this.api = highlightApi(doc);
   }
 
@@ -60,7 +61,7 @@ export class SegmentHighlights {
     const byColour = new Map<string, AbstractRange[]>();
     for (const [key, list] of Object.entries(spans)) {
       const text = textOf(key);
-      const el = text ? locateComment(this.doc, key) : null;
+      const el = text ? this.layouts.locate(this.doc, key) : null;
       if (!el || !text) continue;
       const map = mapText(el, text);
       for (const span of list) {

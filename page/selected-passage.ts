@@ -1,4 +1,5 @@
-import { commentKeyAt, locateComment, type LayoutName } from '../layouts/registry';
+import type { LayoutName } from '../layouts/registry';
+import type { LayoutSet } from '../layouts/layout-set';
 import { mapText, passageIn } from '../lib/passages';
 import type { CommentPassage } from '../lib/messages';
 
@@ -11,13 +12,13 @@ const elementOf = (node: Node): Element | null => (node.nodeType === 1 ? node as
  * the start of the next block) counts up to the comment's end. A passage found is taken: the
  * selection is cleared, as the passage is coded now.
  */
-export function takeSelectedPassage(doc: Document, layout: LayoutName | null, textOf: (key: string) => string | undefined): CommentPassage | null {
+export function takeSelectedPassage(doc: Document, layouts: LayoutSet<LayoutName>, layout: LayoutName | null, textOf: (key: string) => string | undefined): CommentPassage | null {
   const selection = doc.getSelection();
   if (!layout || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0).cloneRange();
-  const key = commentKeyAt(elementOf(range.startContainer), layout);
+  const key = layouts.keyAt(elementOf(range.startContainer), layout);
   const text = key ? textOf(key) : undefined;
-  const el = key ? locateComment(doc, key) : null;
+  const el = key ? layouts.locate(doc, key) : null;
   if (!key || !text || !el) return null;
   if (!el.contains(range.endContainer)) range.setEnd(el, el.childNodes.length);
   const passage = passageIn(mapText(el, text), range);

@@ -1,5 +1,6 @@
 import { boundComment } from '../lib/bounds';
-import { THREAD_PART_LIMIT, type PageInfoInput, type Request, type Response, type SnapshotInput } from '../lib/messages';
+import type { PageInfoInput, Request, Response, SnapshotInput } from '../lib/messages';
+import { THREAD_PART_LIMIT } from '../lib/bounds';
 
 /**
  * Which comments of the page have their snapshot stored, and the sending of the others once

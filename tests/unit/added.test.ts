@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { knownComments, readAdded } from '../../layouts/added';
-import { detectLayout } from '../../layouts/registry';
+import { detectLayout, PAGE_LAYOUTS } from '../../layouts/registry';
 import { wordpress } from '../../layouts/wordpress';
 import { watchComments, type FoundComments } from '../../page/comment-watcher';
 import { fixture } from '../../seeds/fixtures';
@@ -103,7 +103,7 @@ describe('the watcher reads late batches from what was inserted', () => {
     const life = new AbortController();
     const results: FoundComments[] = [];
     let notify = () => {};
-    watchComments(document, (found) => {
+    watchComments(document, PAGE_LAYOUTS, (found) => {
       results.push(found);
       notify();
     }, life.signal);

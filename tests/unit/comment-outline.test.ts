@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OUTLINE_BOX, OUTLINE_MARK, outlineComment } from '../../page/comment-outline';
+import { PAGE_LAYOUTS } from '../../layouts/registry';
 import { parsePage } from './helpers';
 
 // The panel's selection outlined on the page: a box of the extension's own over the comment,
@@ -41,13 +42,13 @@ beforeEach(() => {
   Element.prototype.scrollIntoView = vi.fn();
 });
 afterEach(() => {
-  outlineComment(document, null);
+  outlineComment(document, PAGE_LAYOUTS, null);
   vi.restoreAllMocks();
 });
 
 describe('the outline of the panel’s selection on the page', () => {
   it('lies over the selected comment, in a box of its own outside the page’s content, and scrolls to the comment', () => {
-    expect(outlineComment(document, 'wp:7')).toBe(true);
+    expect(outlineComment(document, PAGE_LAYOUTS, 'wp:7')).toBe(true);
     expect(outlines()).toEqual([boxes.get('comment-7')!.toJSON()]);
     // Drawn 3 px wide, 2 px off the comment's box.
     expect(drawn().toJSON()).toEqual(new DOMRect(10 - 5, 20 - 5, 300 + 10, 80 + 10).toJSON());
@@ -59,32 +60,32 @@ describe('the outline of the panel’s selection on the page', () => {
 
   it('leaves the page’s element as it was: its style attribute untouched, nothing added inside it', () => {
     const before = comment('comment-7').outerHTML;
-    outlineComment(document, 'wp:7');
-    outlineComment(document, 'wp:8');
+    outlineComment(document, PAGE_LAYOUTS, 'wp:7');
+    outlineComment(document, PAGE_LAYOUTS, 'wp:8');
     expect(comment('comment-7').outerHTML).toBe(before);
     expect(comment('comment-7').getAttribute('style')).toBe('color: red');
     expect(comment('comment-8').hasAttribute('style')).toBe(false);
   });
 
   it('moves to the next comment when the selection moves: one outline on the page', () => {
-    outlineComment(document, 'wp:7');
-    outlineComment(document, 'wp:8');
+    outlineComment(document, PAGE_LAYOUTS, 'wp:7');
+    outlineComment(document, PAGE_LAYOUTS, 'wp:8');
     expect(outlines()).toEqual([boxes.get('comment-8')!.toJSON()]);
   });
 
   it('is placed again over the comment when the window’s size changes and the comment moved', () => {
-    outlineComment(document, 'wp:8', false);
+    outlineComment(document, PAGE_LAYOUTS, 'wp:8', false);
     boxes.set('comment-8', new DOMRect(60, 140, 250, 50));
     window.dispatchEvent(new Event('resize'));
     expect(outlines()).toEqual([new DOMRect(60, 140, 250, 50).toJSON()]);
   });
 
   it('goes on null, and for a comment that is not on the page', () => {
-    outlineComment(document, 'wp:7');
-    expect(outlineComment(document, null)).toBe(false);
+    outlineComment(document, PAGE_LAYOUTS, 'wp:7');
+    expect(outlineComment(document, PAGE_LAYOUTS, null)).toBe(false);
     expect(outlines()).toEqual([]);
-    outlineComment(document, 'wp:7');
-    expect(outlineComment(document, 'wp:999')).toBe(false);
+    outlineComment(document, PAGE_LAYOUTS, 'wp:7');
+    expect(outlineComment(document, PAGE_LAYOUTS, 'wp:999')).toBe(false);
     expect(outlines()).toEqual([]);
   });
 });

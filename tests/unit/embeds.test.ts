@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shadowContent } from '../../layouts/embed';
-import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
+import { commentKeyAt, extractComments, locateComment, PAGE_LAYOUTS } from '../../layouts/registry';
 import { OUTLINE_BOX, outlineComment } from '../../page/comment-outline';
 import { watchComments, type FoundComments } from '../../page/comment-watcher';
 import { fixture } from '../../seeds/fixtures';
@@ -50,10 +50,10 @@ describe('Coral in an open shadow root', () => {
     // Outlined from the document, over the comment inside the shadow root, which stays as it was.
     el!.getBoundingClientRect = () => new DOMRect(40, 300, 500, 120);
     el!.scrollIntoView = () => undefined;
-    expect(outlineComment(document, `coral:${coralId(reply)}`)).toBe(true);
+    expect(outlineComment(document, PAGE_LAYOUTS, `coral:${coralId(reply)}`)).toBe(true);
     expect(document.querySelector<HTMLElement>(OUTLINE_BOX)!.style.transform).toBe('translate(40px, 300px) scale(500, 120)');
     expect(el!.hasAttribute('style')).toBe(false);
-    outlineComment(document, null);
+    outlineComment(document, PAGE_LAYOUTS, null);
   });
 
   it('takes a reply’s parent from the reply list it sits in, though it is not inside its parent', () => {
@@ -72,7 +72,7 @@ describe('Coral in an open shadow root', () => {
     const results: FoundComments[] = [];
     let grew: () => void = () => {};
     const done = new Promise<void>((resolve) => { grew = resolve; });
-    watchComments(document, (found) => {
+    watchComments(document, PAGE_LAYOUTS, (found) => {
       results.push(found);
       if (found.comments.length === seeds.length + 1) grew();
     }, life.signal);
@@ -90,7 +90,7 @@ describe('Coral in an open shadow root', () => {
     const life = new AbortController();
     let replaced: (found: FoundComments) => void = () => {};
     const done = new Promise<FoundComments>((resolve) => { replaced = resolve; });
-    watchComments(document, (found) => {
+    watchComments(document, PAGE_LAYOUTS, (found) => {
       if (found.comments.length === 1) replaced(found);
     }, life.signal);
     const host = document.createElement('div');
@@ -106,7 +106,7 @@ describe('Coral in an open shadow root', () => {
     document.body.innerHTML = '<div id="coral_thread"><div id="coral-shadow-container"></div></div>';
     const root = document.getElementById('coral-shadow-container')!.attachShadow({ mode: 'open' });
     const life = new AbortController();
-    const found = new Promise<FoundComments>((resolve) => watchComments(document, resolve, life.signal));
+    const found = new Promise<FoundComments>((resolve) => watchComments(document, PAGE_LAYOUTS, resolve, life.signal));
     root.innerHTML = `<div id="coral" class="coral coral-stream"><div>${coralComment(seeds[0], null, 0)}</div></div>`;
     const result = await found;
     life.abort();

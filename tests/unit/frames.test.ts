@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { commentKeyAt, extractComments, locateComment } from '../../layouts/registry';
 import { PageChips } from '../../page/page-chips';
+import { FRAME_LAYOUTS } from '../../layouts/frame-layouts';
 import { COMMENT_FRAMES } from '../../lib/sites';
 import { generateThread } from '../../seeds/big-thread';
 import { fixture, loadFixtures } from '../../seeds/fixtures';
@@ -32,6 +33,26 @@ describe('the frame content script’s match patterns', () => {
     expect(matched('https://giscus.app/de')).toBe(false);
     expect(matched('https://utteranc.es/')).toBe(false);
     expect(matched('https://evil.example/utterances.html')).toBe(false);
+  });
+});
+
+describe('the frame content script’s layouts', () => {
+  // The frame's script looks only for the frame families (layouts/frame-layouts.ts): it must
+  // find, key and locate every frame fixture's comments as the whole registry does.
+  it.each(frameFixtures.map((f) => [f.name, f] as const))('%s: read in the frame as every layout reads it', (_name, f) => {
+    const d = parsePage(f.frame!.html());
+    const all = extractComments(d, f.frame!.url);
+    const found = FRAME_LAYOUTS.detect(d);
+    expect(all.comments.length).toBeGreaterThan(0);
+    expect(found?.layout.name).toBe(all.layout);
+    expect(found!.layout.extract(found!.thread, f.frame!.url)).toEqual(all.comments);
+    for (const c of all.comments) expect(FRAME_LAYOUTS.locate(d, c.key)).toBe(locateComment(d, c.key));
+  });
+
+  it('finds nothing on an article page: the page families are not among them', () => {
+    const wordpress = fixture('002-xperiablog');
+    expect(extractHtml(wordpress.html(), wordpress.url).comments.length).toBeGreaterThan(0);
+    expect(FRAME_LAYOUTS.detect(parsePage(wordpress.html()))).toBeNull();
   });
 });
 
@@ -87,7 +108,7 @@ describe('giscus frame', () => {
   it('puts chips on the tagged comment only, inside the frame document', () => {
     const d = doc();
     const key = `giscus:${discussionCommentId(reply)}`;
-    new PageChips(d).render({ [key]: [{ name: 'praise', colour: '#080' }] });
+    new PageChips(d, FRAME_LAYOUTS).render({ [key]: [{ name: 'praise', colour: '#080' }] });
     const hosts = d.querySelectorAll('comment-annotator-chips');
     expect(hosts).toHaveLength(1);
     expect(hosts[0].parentElement).toBe(locateComment(d, key));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest, THREAD_PART_LIMIT } from '../../lib/messages';
+import { parseRequest } from '../../lib/messages';
+import { THREAD_PART_LIMIT } from '../../lib/bounds';
 import { isOwnContentScript } from '../../background/sender';
 
 const comment = { key: 'disqus:1', parentKey: null, depth: 0, kind: 'comment', author: 'A', publishedAt: null, permalink: null, text: 'hi' };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractComments } from '../../layouts/registry';
+import { extractComments, PAGE_LAYOUTS } from '../../layouts/registry';
 import { highlightSpans, SegmentHighlights } from '../../page/segment-highlights';
 import { takeSelectedPassage } from '../../page/selected-passage';
 import type { Segment, Tag } from '../../lib/records';
@@ -48,10 +48,10 @@ describe('coded passages in the page', () => {
     range.setEnd(document.querySelector('#comment-8 p')!.firstChild!, 0);
     selection.removeAllRanges();
     selection.addRange(range);
-    expect(takeSelectedPassage(document, 'wp', textOf)).toEqual({ key: 'wp:7', start: 4, end: [...textOf('wp:7')!].length, quote: 'ist ein 🍕 Test.\n\nZweiter Absatz.' });
+    expect(takeSelectedPassage(document, PAGE_LAYOUTS, 'wp', textOf)).toEqual({ key: 'wp:7', start: 4, end: [...textOf('wp:7')!].length, quote: 'ist ein 🍕 Test.\n\nZweiter Absatz.' });
     expect(selection.rangeCount).toBe(0);
     // Nothing selected, or no layout: the key tags the whole comment.
-    expect(takeSelectedPassage(document, 'wp', textOf)).toBeNull();
+    expect(takeSelectedPassage(document, PAGE_LAYOUTS, 'wp', textOf)).toBeNull();
   });
 
   it('highlights passages found in the text now, one highlight per colour, and leaves out those not found', () => {
@@ -61,7 +61,7 @@ describe('coded passages in the page', () => {
     const spans = highlightSpans(textOf('wp:7')!, stored, TAGS);
     expect(spans).toEqual([{ start: 4, end: 13, colour: '#ff0000' }, { start: 0, end: 3, colour: '#0000ff' }]);
     const bodyBefore = document.body.innerHTML;
-    const highlights = new SegmentHighlights(document);
+    const highlights = new SegmentHighlights(document, PAGE_LAYOUTS);
     highlights.render({ 'wp:7': spans }, textOf);
     const shown = [...registry.entries()].map(([name, h]) => [name, h.ranges.map((r) => r.toString())]);
     expect(shown).toEqual([['ca-passage-0', ['ist ein 🍕']], ['ca-passage-1', ['Das']]]);
