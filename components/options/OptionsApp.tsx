@@ -11,9 +11,11 @@ import { ProjectSection } from './ProjectSection';
 export function OptionsApp({ db }: { db: AnnotatorDB }) {
   // Shown as stored, read again when storage announces a change of its kind; the defaults are
   // written once, on mount (and announced, so they show).
-  useEffect(() => void Promise.all([loadCodebook(db), annotatorName(db)]), [db]);
-  const annotator = useStored(db, async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', '', (change) => change.kind === 'annotator');
   const [nameError, setNameError] = useState<string | null>(null);
+  useEffect(() => {
+    Promise.all([loadCodebook(db), annotatorName(db)]).catch((error: Error) => setNameError(`The settings could not be read: ${error.message}`));
+  }, [db]);
+  const annotator = useStored(db, async () => (await db.settings.get(SETTING_KEYS.annotator))?.value ?? '', '', (change) => change.kind === 'annotator');
 
   return (
     <main>

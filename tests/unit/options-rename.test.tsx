@@ -36,6 +36,15 @@ const typeName = (value: string) => {
 };
 
 describe('the options page’s annotator name', () => {
+  it('says so when the settings cannot be read, instead of failing unseen', async () => {
+    db.close();
+    vi.spyOn(db, 'open').mockRejectedValue(new Error('the disk is gone'));
+    // The page's other sections log their own failed reads; not what this test is about.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(<OptionsApp db={db} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="annotator-error"]')?.textContent).toContain('The settings could not be read'));
+  });
+
   it('renames (the annotations move), follows a rename made elsewhere, and refuses a name with annotations, showing the stored one again', async () => {
     render(<OptionsApp db={db} />, root);
     const me = await annotatorName(db);
