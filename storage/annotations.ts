@@ -47,11 +47,13 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
     const now = new Date().toISOString();
     const hint = where.annotator ?? lastAnnotator.get(db);
     // The reads in parallel: one round trip to the database (two when the hint was wrong).
-    const [guessed, record, me, codingKeys] = await Promise.all([
+    const [guessed, record, me, codingKeys, threadKeys] = await Promise.all([
       hint === undefined ? undefined : readSlot(tx, pageUrl, hint, commentKey),
       tx.get<PageRecord>('pages', pageUrl),
       where.annotator ?? storedAnnotator(tx),
       pageCodingKeys(tx, pageUrl),
+      // The thread's parts, when the comment's snapshot may be kept: its part goes after them.
+      text === undefined ? [] : tx.keysBetween<[string, number]>('threads', pageKeyRange(pageUrl)),
     ]);
     const annotator = typeof me === 'string' ? me : me.name;
     if (typeof me !== 'string' && me.madeUp) madeUp = me.name;
@@ -80,7 +82,7 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
     const page = seen ? seenPage(record, seen.page, now, codedCount) : record && delta ? { ...record, codedCount } : null;
     const rev = writeSlot(tx, slot, after);
     if (page && pageRecordChanged(record, page)) tx.put('pages', page);
-    if (after && text !== undefined) tx.add('threads', nextThreadPart(pageUrl, [seen!.comment as CommentInfo], now, await tx.keysBetween('threads', pageKeyRange(pageUrl))));
+    if (after && text !== undefined) tx.add('threads', nextThreadPart(pageUrl, [seen!.comment as CommentInfo], now, threadKeys));
     return done({ before, after, rev });
   });
   if (madeUp) announce(db, { kind: 'annotator', name: madeUp, previous: null });
