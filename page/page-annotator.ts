@@ -5,7 +5,7 @@ import { publishProgress } from './annotator-progress';
 import { outlineComment, watchCommentClicks } from './comment-outline';
 import { CommentStore } from './comment-store';
 import { watchComments } from './comment-watcher';
-import { detectLayout, PAGE_LAYOUTS } from '../layouts/registry';
+import { PAGE_LAYOUTS } from '../layouts/registry';
 import type { CommentPassage, FrameKeyPress, ToContentScript } from '../lib/messages';
 import { normaliseUrl } from '../lib/urls';
 import { prepareTimeFormat } from '../lib/format-time';
@@ -80,7 +80,7 @@ export function startPageAnnotator(ctx: ContentScriptContext, send: Send, option
     // What the panel's first render would otherwise pay when the reader opens it.
     requestIdleCallback(prepareTimeFormat, { timeout: 2_000 });
     requestIdleCallback(() => {
-      metadata = readPageMetadata(document, location.href, detectLayout(document)?.thread);
+      metadata = readPageMetadata(document, location.href, PAGE_LAYOUTS.detect(document)?.thread);
       progress.metadataRead = true;
     }, { timeout: 5_000 });
     mounting = mountPanel(ctx, session, {
