@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { openWithPanel, readStores, test } from './fixture';
 import { extensionId, panel, press, rowTags, selectedKey } from './harness';
 import { codeSameComment, join, joinSynced, options, reviewPage, syncStatus } from './project-join';
-import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject, relayTo } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 
 const XPERIA = fixture('002-xperiablog');
-let server: CouchServer;
-
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'study', ['alice', 'bob', 'lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('study', ['alice', 'bob', 'lead']);
 
 describe('a team project through a CouchDB server', () => {
   test('two coders code the same thread; the lead sees both codings within 5 s', async ({ context, launchBrowser }) => {

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { openWithPanel, test } from './fixture';
 import { press, rowTags, selectedKey } from './harness';
 import { joinSynced } from './project-join';
 import { axeViolations } from './axe';
-import { adminRequest, createProject, relayTo, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, relayTo } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 
 // A team project seen from the article page (issue 14): the panel says where sync stands.
 
 const XPERIA = fixture('002-xperiablog');
-let server: CouchServer;
-
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'study', ['alice', 'bob', 'lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('study', ['alice', 'bob', 'lead']);
 
 /** The panel's sync line. */
 const syncLine = (page: Page) => page.locator('[data-testid="ca-panel-sync"]');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { readProjectDoc } from '../../lib/blind';
 import { setBlindMode } from '../../lib/blind-setup';
@@ -10,14 +10,10 @@ import { shownAnnotationIds, shownAnnotator } from '../../storage/project';
 import { overview } from '../../storage/stats';
 import { saveThread } from '../../storage/threads';
 import { codings, comment, joinedBrowser, PAGE, tag } from './sync-helpers';
-import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'study', ['alice', 'bob', 'lead'], ['lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('study', ['alice', 'bob', 'lead'], ['lead']);
 
 /** A request to the server as `user` (password pw-USER): its status and answer. */
 async function as(user: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; answer: any }> {

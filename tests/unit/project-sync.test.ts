@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { editAnnotation } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
@@ -9,14 +9,10 @@ import { joinProject, markPending, noteChange, readSyncState } from '../../stora
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { codings, comment, freshBrowser, joinedBrowser, PAGE, tag } from './sync-helpers';
-import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject, startCouch } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'study', ['alice', 'bob', 'lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('study', ['alice', 'bob', 'lead']);
 
 /** A browser's database: annotating as `name`, joined to the project as `user`. */
 const browser = (name: string, user = name) => joinedBrowser(`${server.url}/study`, name, user);
@@ -90,7 +86,8 @@ describe('a team project: codings travel through the CouchDB database', () => {
 describe('the project\'s codebook', () => {
   it('the lead\'s codebook reaches the coders; a coder\'s own codebook change stays on their machine', async () => {
     await server.stop();
-    server = await startCouch();
+    // A fresh server in the file's place (it is stopped after the file's tests).
+    Object.assign(server, await startCouch());
     // The lead administers the database (npm run project:create makes it so).
     await createProject(server, 'study', ['alice', 'lead'], ['lead']);
     const lead = await browser('lead');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { reviewFollows } from '../../components/review/review-follows';
 import { setBlindMode } from '../../lib/blind-setup';
@@ -9,18 +9,13 @@ import type { StoreChange } from '../../lib/changes';
 import { announce, followChanges, onChange } from '../../storage/changes';
 import { shownAnnotator } from '../../storage/project';
 import { joinedBrowser, tag } from './sync-helpers';
-import { createProject, startCouch, type CouchServer } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 
 // The review page's worker reads every coding again when what it shows can have changed; a sync
 // round announces the project's state several times, and a round that merged nothing must not
 // cost a reading of everything (a million annotations take seconds).
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'review', ['alice', 'bob', 'lead'], ['lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('review', ['alice', 'bob', 'lead'], ['lead']);
 
 describe('the review page follows', () => {
   it('no reading after a round that merged nothing; one when blind coding turned on, showing only the coder’s own', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch talks to the server (happy-dom's keeps a cache); fake-indexeddb is global.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keepProjectInSync, syncRound } from '../../background/project-sync';
 import { setTag } from '../../storage/annotations';
 import { onChange } from '../../storage/changes';
@@ -13,18 +13,14 @@ import { isThreadDoc, mergeThreadDoc, splitThread, THREAD_DOC_BYTES, threadDocId
 import { readThread, saveThread } from '../../storage/threads';
 import type { StoreChange } from '../../lib/changes';
 import { classicCodebook } from './classic';
-import { adminRequest, createProject, startCouch, type CouchServer } from '../couch-server';
+import { adminRequest, createProject } from '../couch-server';
+import { couchForFile } from '../couch-for-file';
 import { setBlindMode } from '../../lib/blind-setup';
 
 // Whole threads travel with the codings (issue 14): a coder's snapshot of a coded page's thread
 // goes to the project's database in parts, and reaches members who never opened the page.
 
-let server: CouchServer;
-beforeAll(async () => {
-  server = await startCouch();
-  await createProject(server, 'threads', ['alice', 'bob', 'lead']);
-}, 60_000);
-afterAll(() => server?.stop());
+const server = couchForFile('threads', ['alice', 'bob', 'lead']);
 
 const PAGE = 'https://www.xperiablog.net/2013/10/11/sony-xperia-z1/';
 const SAVED = '2026-11-21T10:00:00.000Z';
