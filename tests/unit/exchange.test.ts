@@ -1,29 +1,17 @@
 import { classicCodebook } from './classic';
 import { readEverything } from '../../storage/codings';
-import Dexie from 'dexie';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { agreementReport } from '../../lib/agreement';
 import { setNote, setTag } from '../../storage/annotations';
 import { addTag } from '../../storage/codebook';
 import { CSV_COLUMNS, exportNative, toCodebookFile, toCsv, toWebAnnotations, type NativeExport } from '../../storage/export';
 import { applyCodebook, checkCodebookFile, checkExportFile, importFile, planImport, previewImport } from '../../storage/import';
-import { AnnotatorDB } from '../../storage/schema';
+import type { AnnotatorDB } from '../../storage/schema';
+import { freshDatabases } from '../fresh-databases';
 import type { Target } from '../../lib/records';
 
-const dbs: AnnotatorDB[] = [];
-const fresh = async () => {
-  const db = new AnnotatorDB(`x-${crypto.randomUUID()}`);
-  dbs.push(db);
-  await db.open();
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const fresh = freshDatabases('x');
 
 const PAGE = 'https://www.xperiablog.net/a/';
 const target = (key: string, annotator = 'alice', text = `Text of ${key}`): Target => ({

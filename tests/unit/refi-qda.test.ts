@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Dexie from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEverything } from '../../storage/codings';
 import { CSV_COLUMNS, exportNative, toCsv, toWebAnnotations } from '../../storage/export';
 import { exportData, exportFormat } from '../../storage/export-formats';
@@ -15,22 +14,10 @@ import { importFile } from '../../storage/import';
 import { readQdpx } from '../../storage/import-qdpx';
 import { importCodebookFile, readQdc } from '../../storage/import-refi';
 import { codeGuid, descriptionOf, readDescription } from '../../storage/refi-qda';
-import { AnnotatorDB } from '../../storage/schema';
+import { freshDatabases } from '../fresh-databases';
 import { EMOJI_TEXT, PAGE, PASSAGES, refiDataset, xmllint } from '../refi-fixture';
 
-const dbs: AnnotatorDB[] = [];
-const fresh = async () => {
-  const db = new AnnotatorDB(`refi-${crypto.randomUUID()}`);
-  dbs.push(db);
-  await db.open();
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const fresh = freshDatabases('refi');
 
 const NO_CODEBOOK = { variables: [], tags: [] };
 const dir = () => mkdtempSync(join(tmpdir(), 'ca-refi-'));
