@@ -4,9 +4,9 @@
  * as a screenshot. scripts/demo.ts runs them.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { TIMINGS } from '../lib/timings';
-import { extensionId, measures, nthMeasure } from '../tests/e2e/harness';
+import { extensionId, measures, nthMeasure, outlinedComment } from '../tests/e2e/harness';
 
 /** The reader's annotator name, set on the options page. */
 export const READER = 'alex';
@@ -49,6 +49,10 @@ export async function tagByKeyboard(page: Page, keys: string[], annotator: strin
   }
   const tagged = Number(/^(\d+) of/.exec((await progress.textContent()) ?? '')?.[1]);
   await waitFor(async () => (await chipHosts(page)) === tagged, `chips on ${tagged} comments of ${page.url()}`);
+  // The page follows the selection once the keys pause: the screenshot shows the selected comment outlined.
+  const selected = ((await page.locator('.ca-detail .ca-fulltext').textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 40);
+  const outlinesSelected = async (frame: Frame) => (await (await outlinedComment(frame))?.evaluate((el, text) => el.textContent?.replace(/\s+/g, ' ').includes(text), selected));
+  await waitFor(async () => (await Promise.all(page.frames().map((frame) => outlinesSelected(frame).catch(() => false)))).some(Boolean), `the selected comment outlined on ${page.url()}`);
   return tagged;
 }
 

@@ -119,10 +119,10 @@ export async function outlinedComment(doc: Page | Frame, comments = '*'): Promis
   const found = await doc.evaluateHandle(([mark, part, selector]) => {
     const outline = document.querySelector(part)?.getBoundingClientRect();
     if (!outline) return null;
-    const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+    // No named helper in here: tsx (the bench and demo scripts) wraps one in a `__name` call the page does not have.
     return [...document.querySelectorAll(selector)].find((el) => {
       const box = el.getBoundingClientRect();
-      return !el.closest(mark) && near(box.x, outline.x) && near(box.y, outline.y) && near(box.width, outline.width) && near(box.height, outline.height);
+      return !el.closest(mark) && [box.x - outline.x, box.y - outline.y, box.width - outline.width, box.height - outline.height].every((d) => Math.abs(d) < 0.5);
     }) ?? null;
   }, [OUTLINE_MARK, OUTLINE_BOX, comments] as const);
   return found.asElement();
