@@ -287,10 +287,13 @@ export class AnnotatorSession implements PanelSession {
     return true;
   }
 
-  /** Takes news of a stored annotation (ThreadCodings ignores news older than what it heard). */
+  /**
+   * Takes news of a stored annotation (ThreadCodings ignores news it heard already). The relay
+   * brings each of this panel's own presses back after their answer: that news redraws nothing.
+   */
   private applySaved(commentKey: string, annotation: Annotation | null, rev: number, changes: Partial<SessionState> = {}): void {
-    this.codings.take(commentKey, annotation, rev);
-    this.recompute({}, changes);
+    if (this.codings.take(commentKey, annotation, rev)) this.recompute({}, changes);
+    else if (Object.keys(changes).length) this.update(changes);
   }
 
   /** The page as saves describe it. */

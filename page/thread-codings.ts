@@ -37,12 +37,14 @@ export class ThreadCodings {
     this.heardAt.clear();
   }
 
-  /** Takes news of a stored annotation (null: deleted), unless a later revision of it was heard of already. */
-  take(commentKey: string, annotation: Annotation | null, rev: number): void {
-    if (rev < Math.max(this.loadedAt, this.heardAt.get(commentKey) ?? 0)) return;
+  /** Takes news of a stored annotation (null: deleted), unless its revision or a later one was heard of already; false when it was. */
+  take(commentKey: string, annotation: Annotation | null, rev: number): boolean {
+    // A revision is one write of this coder's record of the page: heard of (or loaded) already, it is nothing new.
+    if (rev <= Math.max(this.loadedAt, this.heardAt.get(commentKey) ?? 0)) return false;
     this.heardAt.set(commentKey, rev);
     this.annotations = this.annotations.filter((a) => a.commentKey !== commentKey);
     if (annotation) this.annotations.push(annotation);
+    return true;
   }
 
   /** The page's comments in thread order, each with its annotation (re-found by text where keys changed), and the missing ones. */

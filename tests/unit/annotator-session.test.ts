@@ -222,3 +222,24 @@ describe('the annotator session', () => {
     expect(tagsOf(session, 'wp:1')).toEqual(['tag_for', 'tag_against']);
   });
 });
+
+describe('news of stored annotations', () => {
+  it('redraws nothing for the relay’s news of the panel’s own press, and takes news of a later write', async () => {
+    const { session, background } = await sessionOn([comment('wp:1'), comment('wp:2')]);
+    await session.toggleTag(TAGS[0].id, 'wp:1');
+    const press = background.requests.filter((r) => r.type === 'set-tag').length;
+    expect(press).toBe(1);
+    const own = background.stored.get('wp:1')!;
+    let redrawn = 0;
+    session.subscribe(() => redrawn++);
+    const hear = (annotation: typeof own, rev: number) =>
+      session.onMessage({ type: 'stored-change', change: { kind: 'annotation', pageUrl: URL, commentKey: annotation.commentKey, annotator: 'me', annotation, rev } });
+    // The press was answered at revision 2 (the memory background starts at 1).
+    await hear(own, 2);
+    expect(redrawn).toBe(0);
+    // Another tab wrote the same comment after it: taken and drawn.
+    await hear({ ...own, tagIds: [TAGS[1].id] }, 3);
+    expect(redrawn).toBe(1);
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[1].id]);
+  });
+});
