@@ -9,7 +9,8 @@
 // collection, and what loading allocated in V8, by script); alloc-ext (what the click
 // allocates in V8, by function). Traces leave out devtools.timeline unless FULL=1: its Layout
 // event counts every layout object for its arguments, ~9 ms per layout on 10,000 comments,
-// which made the openings' layouts look 13-30 ms. TRACE_DIR=dir keeps the traces.
+// which made the openings' layouts look 13-30 ms. TRACE_DIR=dir keeps the traces. Load the
+// extension built with `npx wxt build` first.
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +95,7 @@ function union(intervals: [number, number][]): number {
 async function oneOpening(page: Page, cdp: CDPSession, run: number) {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: !process.env.FULL ? ['v8.gc', 'disabled-by-default-v8.gc', 'v8', 'blink', 'benchmark', 'blink.user_timing', 'toplevel', 'cppgc', 'input', 'latencyInfo'] : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink', 'benchmark', 'blink.user_timing', 'v8', 'toplevel', 'cppgc', 'disabled-by-default-cppgc', 'loading', 'blink.gc'] },
+    traceConfig: { includedCategories: !process.env.FULL ? ['fonts', 'v8.gc', 'disabled-by-default-v8.gc', 'v8', 'blink', 'benchmark', 'blink.user_timing', 'toplevel', 'cppgc', 'input', 'latencyInfo'] : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink', 'benchmark', 'blink.user_timing', 'v8', 'toplevel', 'cppgc', 'disabled-by-default-cppgc', 'loading', 'blink.gc'] },
   });
   const heapAt: { beforeClick?: any } = {};
   await page.goto(fixture(name).url);
@@ -133,6 +134,7 @@ async function oneOpening(page: Page, cdp: CDPSession, run: number) {
   const sticky = span((e) => e.name.startsWith('StickyAdDetector'));
   const script = span((e) => e.name === 'EventDispatch' || e.name === 'v8.callFunction' || e.name === 'FunctionCall' || e.name === 'RunMicrotasks' || e.name === 'FireAnimationFrame' || e.name === 'TimerFire');
   const hitTest = span((e) => e.name === 'HitTest');
+  const fonts = span((e) => e.name === 'FontCache::GetFontPlatformData');
   // In this Chromium the detectors run after the frame's commit: the frame is presented meanwhile.
   const detector = inWindow.find((e) => e.name.startsWith('OverlayInterstitialAdDetector'));
   const committed = detector && inWindow.some((e) => e.name === 'ProxyMain::BeginMainFrame::commit' && e.ts + e.dur! <= detector.ts && e.ts > detector.ts - 50_000);
@@ -140,7 +142,7 @@ async function oneOpening(page: Page, cdp: CDPSession, run: number) {
   const finals = events.filter((e) => main(e) && e.name === 'V8.GCFinalizeMC').map((e) => `${fromNavigation(e)}+${(e.dur! / 1000).toFixed(0)}`);
   const starts = events.filter((e) => main(e) && e.name === 'V8.GCIncrementalMarkingStart').map((e) => `${fromNavigation(e)} (${e.args?.value?.reason ?? e.args?.value?.gc_reason ?? '?'})`);
   console.log(`${mode} #${run}: click ${click} ms, rendered ${rendered.toFixed(1)} ms; tab shown ${shownAt.toFixed(0)} ms after navigation, clicked at ${((start - t0) / 1000).toFixed(0)}`
-    + `\n  in the click: GC ${gcWin.toFixed(1)}, style ${style.toFixed(1)}, layout ${layout.toFixed(1)}, prepaint ${prepaint.toFixed(1)}, paint ${paint.toFixed(1)}, layerize ${layerize.toFixed(1)}, overlay-ad ${overlay.toFixed(1)}${detector ? (committed ? ' (after the commit)' : ' (before the commit)') : ''}, sticky-ad ${sticky.toFixed(1)}, hit-test ${hitTest.toFixed(1)}, script ${script.toFixed(1)}`
+    + `\n  in the click: GC ${gcWin.toFixed(1)}, style ${style.toFixed(1)}, layout ${layout.toFixed(1)}, prepaint ${prepaint.toFixed(1)}, paint ${paint.toFixed(1)}, layerize ${layerize.toFixed(1)}, overlay-ad ${overlay.toFixed(1)}${detector ? (committed ? ' (after the commit)' : ' (before the commit)') : ''}, sticky-ad ${sticky.toFixed(1)}, hit-test ${hitTest.toFixed(1)}, font set-up ${fonts.toFixed(1)}, script ${script.toFixed(1)}`
     + `\n  major collections (ms from navigation): marking started ${starts.join(', ') || 'never'}; final pauses ${finals.join(', ') || 'none'}`
     + `\n  heap before the click: V8 ${(heapAt.beforeClick.usedSize / 1048576).toFixed(1)} MB, DOM (Oilpan) ${(heapAt.beforeClick.embedderHeapUsedSize / 1048576).toFixed(0)} MB`);
 }
