@@ -250,11 +250,18 @@ function chipRenderer(chips: PageChips, highlights: SegmentHighlights, send: Sen
     builtFor = thread.codebook;
     const next = new Map<string, BuiltChips>();
     const byFrame = new Map<number, { chips: Record<string, Chip[]>; spans: Record<string, HighlightSpan[]> }>();
-    for (const comment of thread.comments) {
+    // Indexed, not for...of, and no lookups when nothing is coded: this runs once per opening,
+    // before V8 optimises it, and the iterator's results (~200 KB on 10,000 comments) and the
+    // lookups (~190 KB) were over half of what the opening allocated. The page's collector is
+    // often marking its DOM then, and each allocation in the click made it mark (~5 ms a step).
+    const comments = thread.comments;
+    const coded = open && thread.annotationOf.size > 0;
+    for (let i = 0; i < comments.length; i++) {
+      const comment = comments[i];
       let frame = byFrame.get(comment.frameId);
       if (!frame) byFrame.set(comment.frameId, frame = { chips: {}, spans: {} });
       // Most comments are not coded: nothing to build for them (10,000 on opening a long thread).
-      const annotation = open ? thread.annotationOf.get(comment.key) : undefined;
+      const annotation = coded ? thread.annotationOf.get(comment.key) : undefined;
       if (!annotation) continue;
       const before = built.get(comment.key);
       const entry: BuiltChips = before && before.annotation === annotation && before.text === comment.text ? before : {
