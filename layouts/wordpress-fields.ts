@@ -156,12 +156,13 @@ export function commentText(body: Element, holdsReplies: boolean, parts: (Elemen
 /**
  * Themes that print deep replies flat (WordPress.com's dl lists, depth over the limit) still
  * class them `depth-N`: where that says deeper than the nesting, the parent is the last
- * comment one level up.
+ * comment one level up. `depths[i]` is the depth class of `comments[i]` (-1 without one).
  */
-export function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: Map<string, number>): C[] {
+export function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: readonly number[]): C[] {
   const last: C[] = [];
-  for (const c of comments) {
-    const depth = depths.get(c.key) ?? -1;
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i];
+    const depth = depths[i];
     if (depth < 0) continue;
     const parent = last[depth - 1];
     if (depth > c.depth && parent) {
