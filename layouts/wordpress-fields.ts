@@ -144,7 +144,9 @@ export function readWhen(when: Element | null | undefined): string | null {
 export function commentText(body: Element, holdsReplies: boolean, parts: (Element | null | undefined)[], isComment: (el: Element) => boolean): string {
   const meta: Element[] = [];
   for (const part of parts) {
-    if (!part || !body.contains(part)) continue;
+    if (!part) continue;
+    // Parts outside `body` (most of them: the author line sits above the text) are never met in
+    // its walk, so they go in unchecked: body.contains climbs from the part to the document's root.
     meta.push(part);
     const up = part.parentElement;
     if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
