@@ -253,6 +253,16 @@ function placedElement(thread: Element, comment: ExtractedComment): Element | nu
 }
 
 /**
+ * The link `el` is in (or is), as closest('a') finds it; the parent is looked at first, where
+ * themes put a date's link, since a closest call costs several property reads.
+ */
+function linkAround(el: Element): Element | null {
+  if (el.localName === 'a') return el;
+  const up = el.parentElement;
+  return up && (up.localName === 'a' ? up : up.closest('a'));
+}
+
+/**
  * The fields of each comment of `entries` (the whole thread's, or those of added subtrees, read
  * by `readAll` with the thread's roles); pushes each comment's depth class to `depths`, in the
  * order of the comments (every entry gives a comment, so the two stay aligned; an array, not a
@@ -293,7 +303,7 @@ function readEntries<T>(
     }
     if (!published && header) published = parseDate(textOf(header));
     if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
-    const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
+    const href = (when && (linkAround(when) ?? when.querySelector('a[href]')))?.getAttribute('href');
     const body = parts.content ?? entry.inner ?? el;
     return {
       key,
