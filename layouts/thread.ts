@@ -90,7 +90,7 @@ export function holderOf(added: AddedSubtrees, root: Element, elementOf: (commen
   return added.open.find((comment) => elementOf(comment)?.contains(root)) ?? null;
 }
 
-/** readThread over the subtrees `scopes` of `thread` (the thread itself, or added subtrees and their holders). */
+/** readThread over the subtrees `scopes` of `thread` (the thread itself, or added subtrees and their holders); `elements` are distinct. */
 function readIn<R extends string>(
   scopes: readonly Element[],
   thread: Element,
@@ -99,51 +99,31 @@ function readIn<R extends string>(
   read: (el: Element, parts: Parts<R>) => CommentFields | null,
   added?: { roots: readonly Element[]; holder(root: Element): ExtractedComment | null },
 ): ExtractedComment[] | null {
-  const parts = new Map<Element, Parts<R>>();
-  for (const el of elements) parts.set(el, {});
+  // One map for both hand-offs (parts to comments, comments to parents): each element's index,
+  // where its parts and then its comment sit. A map per hand-off cost a set per comment more.
+  const indexOf = new Map<Element, number>();
+  const found: Parts<R>[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    indexOf.set(elements[i], i);
+    found.push({});
+  }
   const climb = climbFor(thread, elements);
-  // An added subtree inside a comment read before must be an added comment: other markup there
-  // (a paragraph, a wrapper's label) may belong to that comment's fields.
-  const holders = new Map<Element, ExtractedComment | null>();
-  for (const root of added?.roots ?? []) {
-    const holder = added!.holder(root);
-    if (holder && !parts.has(root)) return null;
-    holders.set(root, holder);
-  }
-  for (const role of Object.keys(roles) as R[]) {
-    let missing = elements.length;
-    for (const selector of roles[role]) {
-      if (missing === 0) break;
-      for (const scope of scopes) {
-        // An added subtree's root may be a part itself; the whole thread never is.
-        const matches = scope === thread ? select(thread, selector) : withRoot(scope, selector);
-        for (let i = 0, count = matches.length; i < count; i++) {
-          const own = ownerOf(matches[i], parts, thread, climb);
-          if (!own) {
-            if (holders.get(scope)) return null;
-            continue;
-          }
-          if (!own[role]) {
-            own[role] = matches[i];
-            missing--;
-          }
-        }
-      }
-    }
-  }
+  const holders = addedHolders(added, indexOf);
+  if (!holders || !findParts(scopes, thread, roles, elements.length, (match) => ownerOf(match, indexOf, thread, climb), found, holders)) return null;
 
-  const placed = new Map<Element, ExtractedComment>();
-  const comments: ExtractedComment[] = [];
-  // An added comment without an added parent hangs under the holder of its subtree.
-  const holderOf = (el: Element) => {
-    let root: Element | null = el;
-    while (root && !holders.has(root)) root = root.parentElement;
-    return (root && holders.get(root)) ?? undefined;
+  const placed: (ExtractedComment | undefined)[] = [];
+  // The comment of the nearest comment element above `el` that gave one.
+  const parentOf = (el: Element) => {
+    for (let at = ownerOf(el.parentElement, indexOf, thread, climb); at !== undefined; at = ownerOf(elements[at].parentElement, indexOf, thread, climb)) {
+      if (placed[at]) return placed[at];
+    }
+    return added ? holderIn(holders, el) : undefined;
   };
-  for (const el of elements) {
-    const fields = read(el, parts.get(el)!);
+  const comments: ExtractedComment[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    const fields = read(elements[i], found[i]);
     if (!fields) continue;
-    const parent = ownerOf(el.parentElement, placed, thread, climb) ?? (added ? holderOf(el) : undefined);
+    const parent = parentOf(elements[i]);
     const comment: ExtractedComment = {
       key: fields.key,
       parentKey: parent?.key ?? null,
@@ -154,10 +134,69 @@ function readIn<R extends string>(
       permalink: fields.permalink,
       text: fields.text,
     };
-    placed.set(el, comment);
+    placed[i] = comment;
     comments.push(comment);
   }
   return comments;
+}
+
+/**
+ * The holder of each added subtree's root (empty for a whole read), or null when a root inside a
+ * comment read before is no added comment: other markup there (a paragraph, a wrapper's label)
+ * may belong to that comment's fields.
+ */
+function addedHolders(added: { roots: readonly Element[]; holder(root: Element): ExtractedComment | null } | undefined, indexOf: ReadonlyMap<Element, number>): Map<Element, ExtractedComment | null> | null {
+  const holders = new Map<Element, ExtractedComment | null>();
+  for (const root of added?.roots ?? []) {
+    const holder = added!.holder(root);
+    if (holder && !indexOf.has(root)) return null;
+    holders.set(root, holder);
+  }
+  return holders;
+}
+
+/**
+ * Hands each role's matches in `scopes` to their comment (`ownerIndex`), the first match per
+ * comment in `found`; false when a match in an added subtree under a holder belongs to no comment.
+ */
+function findParts<R extends string>(
+  scopes: readonly Element[],
+  thread: Element,
+  roles: Roles<R>,
+  count: number,
+  ownerIndex: (match: Element) => number | undefined,
+  found: Parts<R>[],
+  holders: ReadonlyMap<Element, ExtractedComment | null>,
+): boolean {
+  for (const role of Object.keys(roles) as R[]) {
+    let missing = count;
+    for (const selector of roles[role]) {
+      if (missing === 0) break;
+      for (const scope of scopes) {
+        // An added subtree's root may be a part itself; the whole thread never is.
+        const matches = scope === thread ? select(thread, selector) : withRoot(scope, selector);
+        for (let i = 0, total = matches.length; i < total; i++) {
+          const at = ownerIndex(matches[i]);
+          if (at === undefined) {
+            if (holders.get(scope)) return false;
+            continue;
+          }
+          if (!found[at][role]) {
+            found[at][role] = matches[i];
+            missing--;
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** An added comment without an added parent hangs under the holder of its subtree. */
+function holderIn(holders: ReadonlyMap<Element, ExtractedComment | null>, el: Element): ExtractedComment | undefined {
+  let root: Element | null = el;
+  while (root && !holders.has(root)) root = root.parentElement;
+  return (root && holders.get(root)) ?? undefined;
 }
 
 /** `root` when it matches `selector`, then the matches under it, in document order. */
@@ -167,14 +206,29 @@ function withRoot(root: Element, selector: string): ArrayLike<Element> {
 }
 
 const CLASS_ONLY = /^\.[\w-]+$/;
+const TAG_WITH_ATTRIBUTE = /^([a-z][a-z\d]*)\[([a-z][\w-]*)\]$/;
 
 /**
- * The elements under `root` matching a simple selector, in document order. A lone class goes
- * through getElementsByClassName, which browsers answer several times faster than
- * querySelectorAll on large threads.
+ * The elements under `root` matching a simple selector, in document order. A lone class, or a
+ * tag with an attribute (`time[datetime]`), goes through a getElementsBy… collection: browsers
+ * answer those several times faster than querySelectorAll on large threads, and keep them from
+ * one read to the next while the thread is unchanged (querySelectorAll walks it every time).
  */
 export function select(root: Element, selector: string): ArrayLike<Element> {
-  return CLASS_ONLY.test(selector) ? root.getElementsByClassName(selector.slice(1)) : root.querySelectorAll(selector);
+  if (CLASS_ONLY.test(selector)) return root.getElementsByClassName(selector.slice(1));
+  const tagged = TAG_WITH_ATTRIBUTE.exec(selector);
+  return tagged ? withAttribute(root.getElementsByTagName(tagged[1]), tagged[2]) : root.querySelectorAll(selector);
+}
+
+/** The elements of `list` that carry attribute `name`. */
+function withAttribute(list: ArrayLike<Element>, name: string): Element[] {
+  const out: Element[] = [];
+  // One index read per element: on a live collection each is a call into the DOM.
+  for (let i = 0, count = list.length; i < count; i++) {
+    const el = list[i];
+    if (el.hasAttribute(name)) out.push(el);
+  }
+  return out;
 }
 
 /** The elements of a NodeList as an array; an indexed loop is much faster than Array.from on long lists. */

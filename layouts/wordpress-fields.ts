@@ -144,7 +144,9 @@ export function readWhen(when: Element | null | undefined): string | null {
 export function commentText(body: Element, holdsReplies: boolean, parts: (Element | null | undefined)[], isComment: (el: Element) => boolean): string {
   const meta: Element[] = [];
   for (const part of parts) {
-    if (!part || !body.contains(part)) continue;
+    if (!part) continue;
+    // Parts outside `body` (most of them: the author line sits above the text) are never met in
+    // its walk, so they go in unchecked: body.contains climbs from the part to the document's root.
     meta.push(part);
     const up = part.parentElement;
     if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
@@ -156,12 +158,13 @@ export function commentText(body: Element, holdsReplies: boolean, parts: (Elemen
 /**
  * Themes that print deep replies flat (WordPress.com's dl lists, depth over the limit) still
  * class them `depth-N`: where that says deeper than the nesting, the parent is the last
- * comment one level up.
+ * comment one level up. `depths[i]` is the depth class of `comments[i]` (-1 without one).
  */
-export function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: Map<string, number>): C[] {
+export function flattenedDepths<C extends { key: string; parentKey: string | null; depth: number }>(comments: C[], depths: readonly number[]): C[] {
   const last: C[] = [];
-  for (const c of comments) {
-    const depth = depths.get(c.key) ?? -1;
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i];
+    const depth = depths[i];
     if (depth < 0) continue;
     const parent = last[depth - 1];
     if (depth > c.depth && parent) {

@@ -253,13 +253,25 @@ function placedElement(thread: Element, comment: ExtractedComment): Element | nu
 }
 
 /**
+ * The link `el` is in (or is), as closest('a') finds it; the parent is looked at first, where
+ * themes put a date's link, since a closest call costs several property reads.
+ */
+function linkAround(el: Element): Element | null {
+  if (el.localName === 'a') return el;
+  const up = el.parentElement;
+  return up && (up.localName === 'a' ? up : up.closest('a'));
+}
+
+/**
  * The fields of each comment of `entries` (the whole thread's, or those of added subtrees, read
- * by `readAll` with the thread's roles); notes each comment's depth class in `depths`.
+ * by `readAll` with the thread's roles); pushes each comment's depth class to `depths`, in the
+ * order of the comments (every entry gives a comment, so the two stay aligned; an array, not a
+ * map by key: a map's string keys cost a hash each, thousands per thread).
  */
 function readEntries<T>(
   thread: Element,
   entries: ReadonlyMap<Element, Entry>,
-  depths: Map<string, number>,
+  depths: number[],
   pageUrl: string,
   readAll: (elements: Element[], read: (el: Element, parts: Parts<keyof typeof ROLES>) => CommentFields) => T,
 ): T {
@@ -271,7 +283,7 @@ function readEntries<T>(
     const key = `wp:${id}`;
     // One read of the class attribute for the depth and the type.
     const classes = classesOf(header ?? el);
-    depths.set(key, classDepth(classes));
+    depths.push(classDepth(classes));
     // A dt's parts are its own; the thread-wide roles would hand them to the enclosing comment.
     // A linkback without markup for its author is named by the link it prints.
     const own = header ?? el;
@@ -291,7 +303,7 @@ function readEntries<T>(
     }
     if (!published && header) published = parseDate(textOf(header));
     if (!published && when) published = relativeDate(textOf(when), thread.ownerDocument, (rendered ??= renderedAt(thread.ownerDocument)));
-    const href = (when?.closest('a') ?? when?.querySelector('a[href]'))?.getAttribute('href');
+    const href = (when && (linkAround(when) ?? when.querySelector('a[href]')))?.getAttribute('href');
     const body = parts.content ?? entry.inner ?? el;
     return {
       key,
@@ -335,19 +347,19 @@ export const wordpress = defineLayout({
 
   extract(thread, pageUrl) {
     const entries = commentElements(thread);
-    const depths = new Map<string, number>();
+    const depths: number[] = [];
     return flattenedDepths(readEntries(thread, entries, depths, pageUrl, (elements, read) => readThread(thread, elements, ROLES, read)), depths);
   },
 
   extractAdded(thread, added, pageUrl) {
     const entries = addedElements(thread, added);
     if (!entries) return null;
-    const depths = new Map<string, number>();
+    const depths: number[] = [];
     const holder = (root: Element) => holderOf(added, root, (comment) => placedElement(thread, comment));
     const comments = readEntries(thread, entries, depths, pageUrl, (elements, read) => readAddedThread(thread, { roots: added.roots, holder }, elements, ROLES, read));
     // flattenedDepths moves a comment whose depth class is deeper than its nesting under an
     // earlier comment, which may be one read before: only the whole thread can tell.
-    if (!comments || comments.some((c) => (depths.get(c.key) ?? -1) > c.depth)) return null;
+    if (!comments || comments.some((c, i) => depths[i] > c.depth)) return null;
     return comments;
   },
 });
