@@ -60,7 +60,12 @@ function walk(node: Node): void {
     const block = BLOCK_TAGS.has(tag);
     if (block) endParagraph();
     // Most elements in a comment are leaves (a <p> of plain text): one native textContent
-    // read is much cheaper than walking their text nodes from script.
+    // read is much cheaper than walking their text nodes from script. Only leaves, though: for
+    // an element of several text nodes Chromium builds a new string, and that costs more than
+    // the nodes' wrappers it saves. Measured on the 10,000-comment page, reading paragraphs of
+    // text and <br>s through textContent cut at the breaks made extraction 18 % slower, through
+    // innerHTML 17 %; reading a root's textContent, to learn that the text between its
+    // paragraphs is whitespace without touching those nodes, cost 10 % where skipping them saves 4 %.
     if (tag === 'pre') walkPre(el);
     else if (el.firstElementChild === null) line += el.textContent;
     else walk(el);
