@@ -22,7 +22,10 @@ function endLine(): void {
   let text = line.trim();
   line = '';
   if (!text) return;
-  // Testing is cheaper than replacing, and most trimmed lines have nothing to fold.
+  // Testing is cheaper than replacing, and most trimmed lines have nothing to fold. Once per
+  // line, not once on the whole text: a line is mostly one text node's string, the whole text a
+  // rope of them that a test must first copy out (that alone made extraction of the
+  // 10,000-comment page 17 % slower).
   if (IRREGULAR_SPACE.test(text)) text = text.replace(WHITESPACE, ' ');
   paragraph = paragraph ? `${paragraph}\n${text}` : text;
 }
