@@ -1,17 +1,12 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { inRawTransaction } from '../../storage/raw-transaction';
-import { AnnotatorDB } from '../../storage/schema';
+import type { AnnotatorDB } from '../../storage/schema';
+import { freshDatabases } from '../fresh-databases';
 
+const fresh = freshDatabases('test');
 let db: AnnotatorDB;
-let name: string;
-beforeEach(() => {
-  name = `test-${crypto.randomUUID()}`;
-  db = new AnnotatorDB(name);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+beforeEach(async () => {
+  db = await fresh();
 });
 
 it('answers once committed, opening the database first, and what it wrote is stored', async () => {

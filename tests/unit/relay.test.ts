@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { relayChanges } from '../../background/relay';
 import { route, type RouterDeps } from '../../background/router';
 import { KEEP_LISTENING_MS, keepBackgroundListening } from '../../extension/keep-background-listening';
@@ -13,19 +12,15 @@ import { announce } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
 import { classicCodebook } from './classic';
 import { AnnotatorDB } from '../../storage/schema';
+import { freshDatabases } from '../fresh-databases';
 
 // The background relays storage's announcements to the open panels, and a panel's session takes
 // them: the annotator rename above all, which used to leave open panels on the old name.
 
+const fresh = freshDatabases('relay');
 let db: AnnotatorDB;
-let name: string;
-beforeEach(() => {
-  name = `relay-${crypto.randomUUID()}`;
-  db = new AnnotatorDB(name);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+beforeEach(async () => {
+  db = await fresh();
 });
 
 const PAGE = 'https://phandroid.com/a/';
@@ -85,7 +80,7 @@ describe('an open panel following what the relay passes on', () => {
     expect(first.annotator).toMatch(/^annotator-/);
 
     // The options page: its own connection to the database.
-    const options = new AnnotatorDB(name);
+    const options = new AnnotatorDB(db.name);
     await renameAnnotator(options, 'Alice');
     await vi.waitFor(() => expect(session.snapshot().thread.annotator).toBe('Alice'));
     expect(session.snapshot().thread.annotationOf.get('wp:1')).toEqual({ ...first, annotator: 'Alice' });
