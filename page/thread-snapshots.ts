@@ -1,6 +1,5 @@
-import { boundComment } from '../lib/bounds';
+import { boundComment, THREAD_PART_LIMIT } from '../lib/bounds';
 import type { PageInfoInput, Request, Response, SnapshotInput } from '../lib/messages';
-import { THREAD_PART_LIMIT } from '../lib/bounds';
 
 /**
  * Which comments of the page have their snapshot stored, and the sending of the others once
