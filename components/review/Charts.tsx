@@ -5,7 +5,7 @@ import type { Tag } from '../../lib/records';
 export function Charts({ data, codebook }: { data: ChartData; codebook: Tag[] }) {
   const overall = new Map(Object.entries(data.overall));
   const max = Math.max(1, ...overall.values());
-  const coders = [...new Set(data.perPage.flatMap((p) => Object.keys(p.coded)))].sort();
+  const { coders, coderCount } = data;
   return (
     <section class="charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Tags</h2>
@@ -28,6 +28,9 @@ export function Charts({ data, codebook }: { data: ChartData; codebook: Tag[] })
         </tbody>
       </table>
       <h3>Coding progress</h3>
+      {coderCount > coders.length && (
+        <p class="aside" data-testid="coders-hidden">The first {coders.length} of {coderCount.toLocaleString('en')} coders by name: choose an annotator in the filter to see another’s progress.</p>
+      )}
       <table class="per-page" data-testid="coder-progress">
         <thead><tr><th>Page</th>{coders.map((c) => <th key={c}>{c}</th>)}</tr></thead>
         <tbody>

@@ -69,27 +69,39 @@ export function filterRows(rows: ReviewRow[], filter: ReviewFilter, sort: { key:
   return keyed.map(([, row]) => row);
 }
 
+/** How many coders the progress table shows side by side: a page of a thousand coders would be a thousand columns. */
+export const CODERS_SHOWN = 20;
+
 /**
  * Tag counts for the charts: overall, and per page (the first 50 pages), with each page's
- * comment count (null: not known) and how many comments each coder coded there.
+ * comment count (null: not known) and how many comments each coder coded there, for the first
+ * CODERS_SHOWN coders by name (`coders`) of `coderCount`.
  */
 export interface ChartData {
   overall: Record<string, number>;
   perPage: { url: string; title: string; counts: Record<string, number>; comments: number | null; coded: Record<string, number> }[];
+  coders: string[];
+  coderCount: number;
 }
 
 /** Tag counts of the shown rows, as the charts draw them, and each coder's coded comments per page. */
 export function chartData(rows: readonly ReviewRow[]): ChartData {
   const overall: Record<string, number> = {};
   const perPage = new Map<string, ChartData['perPage'][number]>();
+  const allCoders = new Set<string>();
   for (const { annotation: a, page } of rows) {
     let entry = perPage.get(a.pageUrl);
     if (!entry) perPage.set(a.pageUrl, (entry = { url: a.pageUrl, title: page?.metadata?.title ?? a.pageUrl, counts: {}, comments: page?.commentCount ?? null, coded: {} }));
-    if (isCoded(a)) entry.coded[a.annotator] = (entry.coded[a.annotator] ?? 0) + 1;
+    if (isCoded(a)) {
+      entry.coded[a.annotator] = (entry.coded[a.annotator] ?? 0) + 1;
+      allCoders.add(a.annotator);
+    }
     for (const id of a.tagIds) {
       overall[id] = (overall[id] ?? 0) + 1;
       entry.counts[id] = (entry.counts[id] ?? 0) + 1;
     }
   }
-  return { overall, perPage: [...perPage.values()].slice(0, 50) };
+  const coders = [...allCoders].sort().slice(0, CODERS_SHOWN);
+  const shown = [...perPage.values()].slice(0, 50).map((p) => ({ ...p, coded: Object.fromEntries(coders.filter((c) => c in p.coded).map((c) => [c, p.coded[c]])) }));
+  return { overall, perPage: shown, coders, coderCount: allCoders.size };
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Charts } from '../../components/review/Charts';
-import { chartData, type ReviewRow } from '../../components/review/rows';
+import { chartData, CODERS_SHOWN, type ReviewRow } from '../../components/review/rows';
 import type { Annotation, PageRecord } from '../../lib/records';
 
 const AT = '2026-11-21T10:00:00.000Z';
@@ -28,5 +28,26 @@ describe('each coder\'s progress on each page', () => {
     const cells = (url: string) => [...root.querySelectorAll(`[data-testid="coder-progress"] tr[data-page="${url}"] td[data-coder]`)].map((td) => `${td.getAttribute('data-coder')} ${td.textContent}`);
     expect(cells('https://example.org/a')).toEqual(['alice 2 / 10', 'bob 1 / 10']);
     expect(cells('https://example.org/b')).toEqual(['alice 0 / 4', 'bob 1 / 4']);
+  });
+});
+
+describe('a project of many coders', () => {
+  it(`shows the progress of the first ${CODERS_SHOWN} coders by name, and says how many there are and how to see another`, () => {
+    const a = page('https://example.org/a', 10);
+    const coders = Array.from({ length: 300 }, (_, i) => `coder ${String(i).padStart(3, '0')}`).reverse();
+    const data = chartData(coders.map((c) => row(a, c, 'wp:1', { tagIds: ['t'] })));
+    expect(data.coderCount).toBe(300);
+    expect(data.coders).toEqual(coders.slice(-CODERS_SHOWN).reverse());
+    expect(Object.keys(data.perPage[0].coded)).toEqual(data.coders);
+    const root = document.createElement('div');
+    render(<Charts data={data} codebook={[]} />, root);
+    expect(root.querySelectorAll('[data-testid="coder-progress"] td[data-coder]').length).toBe(CODERS_SHOWN);
+    expect(root.querySelector('[data-testid="coders-hidden"]')?.textContent).toBe(`The first ${CODERS_SHOWN} of 300 coders by name: choose an annotator in the filter to see another’s progress.`);
+  });
+
+  it('says nothing of hidden coders when all are shown', () => {
+    const root = document.createElement('div');
+    render(<Charts data={chartData([row(page('https://example.org/a', 3), 'alice', 'wp:1', { tagIds: ['t'] })])} codebook={[]} />, root);
+    expect(root.querySelector('[data-testid="coders-hidden"]')).toBeNull();
   });
 });
