@@ -46,7 +46,7 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
   const { annotator, result } = await inRawTransaction(db, ['codings', 'pages', 'settings', ...text === undefined ? [] : ['threads' as const]], async (tx) => {
     const now = new Date().toISOString();
     const hint = where.annotator ?? lastAnnotator.get(db);
-    // The reads in parallel: one round trip to the database (two when the hint was wrong).
+    // The reads in parallel: one round trip to the database (two or three when the hint was wrong).
     const [guessed, record, me, codingKeys, threadKeys] = await Promise.all([
       hint === undefined ? undefined : readSlot(tx, pageUrl, hint, commentKey),
       tx.get<PageRecord>('pages', pageUrl),
