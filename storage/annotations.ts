@@ -1,6 +1,6 @@
 import { announce } from './changes';
 import { newId } from './codebook';
-import { addToCodedCount, annotationIn, codedDelta, coderNames, pageCodingKeys, readCoderPage, readSlot, revOf, writeSlot } from './codings';
+import { addToCodedCount, annotationIn, codedDelta, coderNames, otherCodersKeys, pageCodingKeys, readCoderPage, readSlot, revOf, writeSlot } from './codings';
 import { pageRecordChanged, seenPage } from './pages';
 import { pageKeyRange, SETTING_KEYS, type AnnotatorDB } from './schema';
 import { inRawTransaction, type RawTransaction } from './raw-transaction';
@@ -46,12 +46,13 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
   const { annotator, result } = await inRawTransaction(db, ['codings', 'pages', 'settings', ...text === undefined ? [] : ['threads' as const]], async (tx) => {
     const now = new Date().toISOString();
     const hint = where.annotator ?? lastAnnotator.get(db);
-    // The reads in parallel: one round trip to the database (two when the hint was wrong).
+    // The reads in parallel: one round trip to the database (two or three when the hint was wrong).
     const [guessed, record, me, codingKeys, threadKeys] = await Promise.all([
       hint === undefined ? undefined : readSlot(tx, pageUrl, hint, commentKey),
       tx.get<PageRecord>('pages', pageUrl),
       where.annotator ?? storedAnnotator(tx),
-      pageCodingKeys(tx, pageUrl),
+      // The page's other coders (whose codings decide the page's count): beside the hinted coder's records, not theirs.
+      hint === undefined ? pageCodingKeys(tx, pageUrl) : otherCodersKeys(tx, pageUrl, hint),
       // The thread's parts, when the comment's snapshot may be kept: its part goes after them.
       text === undefined ? [] : tx.keysBetween<[string, number]>('threads', pageKeyRange(pageUrl)),
     ]);
@@ -77,7 +78,9 @@ async function change(db: AnnotatorDB, where: Where, next: (current: AnnotationS
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    const delta = await codedDelta(tx, slot, isCoded(before), isCoded(after), coderNames(codingKeys, annotator));
+    // A wrong hint left the hinted coder out of the keys read: codedDelta reads the page's coders itself then.
+    const others = hint === undefined || hint === annotator ? coderNames(codingKeys, annotator) : undefined;
+    const delta = await codedDelta(tx, slot, isCoded(before), isCoded(after), others);
     const codedCount = Math.max(0, (record?.codedCount ?? 0) + delta);
     const page = seen ? seenPage(record, seen.page, now, codedCount) : record && delta ? { ...record, codedCount } : null;
     const rev = writeSlot(tx, slot, after);

@@ -1,5 +1,6 @@
-import { deleteAnnotation, readEverything } from '../../storage/codings';
-import { BUCKETS, bucketOf, SPLIT_AT } from '../../storage/coding-parts';
+import { deleteAnnotation, otherCodersKeys, readEverything } from '../../storage/codings';
+import { inRawTransaction } from '../../storage/raw-transaction';
+import { BUCKETS, bucketOf, partOf, SPLIT_AT } from '../../storage/coding-parts';
 import { readThread, saveThread } from '../../storage/threads';
 import { savedThread } from '../../storage/saved-threads';
 import Dexie from 'dexie';
@@ -421,7 +422,35 @@ describe('thread snapshots and split writes', () => {
     await setTag(db, byKey('c7'), b.id, true, [a.id, b.id]);
     // The coder's head and the comment's bucket, the page's record, the page's coders; then the
     // head and the bucket written (the page's record is unchanged: c7 was coded already).
-    expect(requests).toEqual(['get codings', 'get codings', 'get pages', 'getAllKeys codings', 'put codings', 'put codings', 'commit']);
+    expect(requests).toEqual(['get codings', 'get codings', 'get pages', 'getAllKeys codings', 'getAllKeys codings', 'put codings', 'put codings', 'commit']);
+  });
+
+  it('a press lists the keys of the page’s other coders only, not the coder’s own records (none when alone on the page)', async () => {
+    const rows = [
+      partOf(URL_A, 'alice', 0, [], 3, true), partOf(URL_A, 'alice', 3, []), partOf(URL_A, 'alice', 7, []),
+      partOf(URL_A, 'aaron', 0, []), partOf(URL_A, 'aaron', 2, []), partOf(URL_A, 'alice2', 0, []), partOf(URL_A, 'zoe', 0, []),
+      partOf('https://www.xperiablog.net/b/', 'bob', 0, []), partOf('https://www.xperiablog.net/', 'bob', 0, []),
+    ];
+    await db.codings.bulkPut(rows);
+    const others = await inRawTransaction(db, ['codings'], (tx) => otherCodersKeys(tx, URL_A, 'alice'));
+    expect(others).toEqual([[URL_A, 'aaron', 0], [URL_A, 'aaron', 2], [URL_A, 'alice2', 0], [URL_A, 'zoe', 0]]);
+    await db.codings.where('annotator').anyOf('aaron', 'alice2', 'zoe').delete();
+    expect(await inRawTransaction(db, ['codings'], (tx) => otherCodersKeys(tx, URL_A, 'alice'))).toEqual([]);
+  });
+
+  it('counts a comment another coder coded once when the annotator changed since the last press (the coders read anew)', async () => {
+    const [a] = await loadCodebook(db);
+    const asStored = (key: string) => {
+      const { annotator: _named, ...press } = byKey(key);
+      return press;
+    };
+    await db.settings.put({ key: SETTING_KEYS.annotator, value: 'alice' });
+    await setTag(db, asStored('c1'), a.id, true, [a.id]);
+    // Renamed in another context (the options page): this one's hint still names alice, who coded c1.
+    await db.settings.put({ key: SETTING_KEYS.annotator, value: 'bob' });
+    const change = await setTag(db, asStored('c1'), a.id, true, [a.id]);
+    expect(change.after).toMatchObject({ annotator: 'bob', tagIds: [a.id] });
+    expect(await db.pages.get(URL_A)).toMatchObject({ codedCount: 1 });
   });
 
   it('counts a comment coded once, whoever coded it, until nobody does (tags, segments or "no code applies"; a note alone is not coding)', async () => {
