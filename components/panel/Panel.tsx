@@ -11,12 +11,12 @@ import { PickPrompt } from './PickPrompt';
 import { codeOrTag, noneSelected, useShortcuts, type FrameKeys, type Pane } from './use-shortcuts';
 import { isCoded } from '../../lib/edits';
 import { useFocusOnOpen } from './use-focus-on-open';
+import { useRenderedAhead } from './use-rendered-ahead';
 import { usePlacement, type PlacementStore } from './use-placement';
 import { PanelEdge } from './PanelEdge';
 import { VirtualList } from '../common/VirtualList';
 import { TIMINGS, measureAfterNextFrame } from '../../lib/timings';
 import type { PanelComment, PanelSession, SessionState, ThreadState } from './model';
-import type { RefObject } from 'preact';
 import type { PanelSide } from '../../lib/panel-placement';
 import { mapText, passageIn } from '../../lib/passages';
 import type { CommentPassage } from '../../lib/messages';
@@ -198,38 +198,6 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
       )}
     </div>
   );
-}
-
-/**
- * True once the page's codings are `loaded` and the browser had an idle moment since (or 3 s
- * passed): the panel then renders its sheet ahead, hidden, and lays it out in that same idle
- * moment, so opening only shows it. Otherwise opening the panel built the whole sheet in the
- * reader's click; on a 10,000-comment page that click often lands while the page's own garbage
- * collection is marking, and every allocation in it paid marking steps. The first layout also
- * sets up the fonts, sizes and weights the sheet uses (~25 ms on a first opening in a new tab).
- */
-function useRenderedAhead(loaded: boolean, root: RefObject<HTMLElement>): boolean {
-  const [ahead, setAhead] = useState(false);
-  useEffect(() => {
-    if (!loaded || ahead) return;
-    return whenIdle(() => setAhead(true));
-  }, [loaded, ahead]);
-  useLayoutEffect(() => {
-    // Still within the idle moment (Preact renders in its microtask): the page's layout is done.
-    if (ahead) void root.current?.querySelector('.ca-sheet')?.getBoundingClientRect();
-  }, [ahead]);
-  return ahead;
-}
-
-/** Calls `callback` in the browser's next idle moment (within 3 s); returns the function that cancels it. */
-function whenIdle(callback: () => void): () => void {
-  // Not every environment has idle callbacks (happy-dom in the unit tests): a timer instead.
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(callback, 0);
-    return () => clearTimeout(timer);
-  }
-  const id = requestIdleCallback(callback, { timeout: 3_000 });
-  return () => cancelIdleCallback(id);
 }
 
 /** What a screen reader says when the selection moves: where in the list, whose comment, its codes. */
