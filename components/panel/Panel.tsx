@@ -141,16 +141,19 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
   const missing = useMemo(() => <MissingList missing={thread.missing} codebook={thread.codebook} />, [thread.missing, thread.codebook]);
 
   // The count tab: at the window's edge while the panel is closed; in the corner of the sheet's
-  // header while it is open, so it never lies over the page's comments or their outline.
-  const tab = (
+  // header while it is open, so it never lies over the page's comments or their outline. While
+  // closed, the header holds a stand-in (hidden and inert with the sheet) that opening turns into
+  // the tab in place: its open look is laid out ahead, and the click makes no element.
+  const countTab = (live: boolean) => (
     <button
       type="button"
       class="ca-toggle"
-      data-testid="ca-toggle"
-      aria-expanded={state.open}
-      aria-controls="ca-sheet"
-      title={`${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)`}
-      onClick={trusted(() => session.setOpen(!state.open))}
+      data-testid={live ? 'ca-toggle' : undefined}
+      aria-expanded={live ? state.open : undefined}
+      aria-controls={live ? 'ca-sheet' : undefined}
+      title={live ? `${state.open ? 'Close' : 'Open'} Comment Annotator (Alt+Shift+A)` : undefined}
+      tabIndex={live ? undefined : -1}
+      onClick={live ? trusted(() => session.setOpen(!state.open)) : undefined}
     >
       <span class="ca-count">{count}</span>
       <span class="ca-toggle-label">{count === 1 ? 'comment' : 'comments'}</span>
@@ -169,14 +172,14 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
       // Set once the page's codings are loaded: tests wait for it before checking that nothing shows.
       data-loaded={thread.loaded ? 'true' : 'false'}
     >
-      {!state.open && tab}
+      {!state.open && countTab(true)}
       {/* Closed, the sheet rendered ahead is hidden (panel.css) and inert: not shown, hit, focused nor read. */}
       {(state.open || ahead) && (
         <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1} inert={!state.open}>
           <PanelEdge placement={placement} />
           <header class="ca-header">
             <TitleRow
-              tab={state.open ? tab : null}
+              tab={countTab(state.open)}
               side={placement.side}
               onMove={placement.moveTo}
               onHelp={() => setPane(pane === 'help' ? null : 'help')}

@@ -16,7 +16,7 @@ export type Filter = { kind: 'all' } | { kind: 'uncoded' } | { kind: 'coded' } |
  * change when the panel opens: only this row is rendered again then.
  */
 export function TitleRow(props: {
-  /** The count tab, docked in the row's corner at the window's edge (null: the tab is elsewhere). */
+  /** The count tab, docked in the row's corner at the window's edge (its stand-in while the panel is closed). */
   tab: ComponentChild;
   /** The side of the page the panel is on. */
   side: PanelSide;

@@ -72,6 +72,10 @@ describe('the sheet rendered ahead', () => {
   it('opening renders the title row and the tab only, none of the rows, the detail or the rest of the header; the sheet shows, with focus in its list', async () => {
     const { session } = await closedPanel();
     const rows = [...root.querySelectorAll('.ca-row')];
+    // The tab's stand-in in the hidden header: no test id, out of the tab order.
+    const standIn = $<HTMLButtonElement>('.ca-title-row .ca-toggle')!;
+    expect(standIn.hasAttribute('data-testid')).toBe(false);
+    expect(standIn.tabIndex).toBe(-1);
     const built = await builtWhile(
       () => session.setOpen(true),
       () => expect($('[data-testid="ca-panel"]')!.getAttribute('data-state')).toBe('open'),
@@ -85,7 +89,8 @@ describe('the sheet rendered ahead', () => {
     expect(session.snapshot().selectedKey).toBe('wp:1');
     expect($('.ca-row[aria-selected="true"]')!.getAttribute('data-comment-key')).toBe('wp:1');
     expect(tabs()).toHaveLength(1);
-    expect(tabs()[0].parentElement!.classList.contains('ca-title-row')).toBe(true);
+    expect(tabs()[0]).toBe(standIn);
+    expect(standIn.tabIndex).toBe(0);
     expect(tabs()[0].getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe($('.ca-scroller'));
   });
