@@ -142,7 +142,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
 
   // The count tab: at the window's edge while the panel is closed; in the corner of the sheet's
   // header while it is open, so it never lies over the page's comments or their outline. While
-  // closed, the header holds a stand-in (hidden and inert with the sheet) that opening turns into
+  // closed, the header holds a stand-in (hidden with the sheet) that opening turns into
   // the tab in place: its open look is laid out ahead, and the click makes no element.
   const countTab = (live: boolean) => (
     <button
@@ -173,9 +173,13 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
       data-loaded={thread.loaded ? 'true' : 'false'}
     >
       {!state.open && countTab(true)}
-      {/* Closed, the sheet rendered ahead is hidden (panel.css) and inert: not shown, hit, focused nor read. */}
+      {/*
+        Closed, the sheet rendered ahead is hidden (panel.css: visibility), so not shown, hit, focused
+        nor read. Not inert as well: Chromium computes inert as an inherited style, and opening
+        then restyled every element of the sheet a second time in the click.
+      */}
       {(state.open || ahead) && (
-        <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1} inert={!state.open}>
+        <section id="ca-sheet" class="ca-sheet" role="dialog" aria-label="Comment Annotator" tabIndex={-1}>
           <PanelEdge placement={placement} />
           <header class="ca-header">
             <TitleRow
