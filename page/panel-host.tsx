@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { AnnotatorSession } from './annotator-session';
 import { Panel, type PageLink } from '../components/panel/Panel';
-import { rehearseSheet } from '../components/panel/sheet-rehearsal';
 // Inside the script, not a file the page could load: no web-accessible resources are needed,
 // so the panel works on any page the reader opens it on.
 import panelCss from '../components/panel/panel.css?inline';
@@ -23,13 +22,12 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
     position: 'inline',
     anchor: () => document.documentElement,
     append: 'last',
-    onMount(container, shadow, host) {
+    onMount(container, _shadow, host) {
       host.setAttribute('style', HOST_STYLE);
       keepRootVisible();
       watchPageStyles(ctx.signal);
       isolatePageContent(ctx.signal);
       render(<Panel session={session} page={{ ...page, makeRoom: room.make }} />, container);
-      rehearseWhenLoaded(session, shadow, ctx.signal);
       return container;
     },
     onRemove(container) {
@@ -39,31 +37,6 @@ export async function mountPanel(ctx: ContentScriptContext, session: AnnotatorSe
   });
   ui.mount();
   return ui;
-}
-
-/**
- * Once the page's codings are loaded, in idle time and while the panel is still closed, lays the
- * sheet out once hidden and takes it away (components/panel/sheet-rehearsal.tsx): the fonts and
- * code a first layout of the sheet sets up are then ready when the reader opens it.
- */
-function rehearseWhenLoaded(session: AnnotatorSession, shadow: ShadowRoot, signal: AbortSignal): void {
-  const whenLoaded = () => {
-    if (!session.snapshot().thread.loaded) return;
-    stop();
-    requestIdleCallback(() => {
-      const state = session.snapshot();
-      if (signal.aborted || state.open) return;
-      const stage = document.createElement('div');
-      shadow.append(stage);
-      try {
-        rehearseSheet(stage, state);
-      } finally {
-        stage.remove();
-      }
-    }, { timeout: 3_000 });
-  };
-  const stop = session.subscribe(whenLoaded);
-  whenLoaded();
 }
 
 /**

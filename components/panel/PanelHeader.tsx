@@ -11,19 +11,46 @@ import type { PanelSide } from '../../lib/panel-placement';
 export type Filter = { kind: 'all' } | { kind: 'uncoded' } | { kind: 'coded' } | { kind: 'tag'; tagId: string };
 
 /**
- * Title, the team project's sync, progress (comments coded), the codebook's buttons with per-code counts (click to apply
- * to the selected comment), filter and search; only the title row while there is no comment to act on.
+ * The header's title row: the count tab (in its outer corner while the panel is open), the title
+ * and the panel's buttons. Apart from the rest of the header (HeaderDetails), which does not
+ * change when the panel opens: only this row is rendered again then.
  */
-export function PanelHeader(props: {
-  thread: ThreadState;
-  /** Where the team project's sync stands (null: no project joined, no line). */
-  sync: PanelSync | null;
-  /** The count tab, docked in the title row's corner at the window's edge. */
+export function TitleRow(props: {
+  /** The count tab, docked in the row's corner at the window's edge (its stand-in while the panel is closed). */
   tab: ComponentChild;
   /** The side of the page the panel is on. */
   side: PanelSide;
   /** Moves the panel to the other side. */
   onMove(side: PanelSide): void;
+  onHelp(): void;
+  onCodebook(): void;
+  onOptions(): void;
+  onClose(): void;
+}) {
+  const other: PanelSide = props.side === 'right' ? 'left' : 'right';
+  return (
+    <div class="ca-title-row">
+      {props.side === 'left' && props.tab}
+      <h2>Comment Annotator</h2>
+      <button type="button" class="ca-icon" aria-label="Codebook" title="Codebook (c)" onClick={trusted(props.onCodebook)}>☰</button>
+      <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
+      <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
+      <button type="button" class="ca-icon" data-testid="ca-side" aria-label={`Move the panel to the ${other}`} title={`Move the panel to the ${other}`} onClick={trusted(() => props.onMove(other))}>{props.side === 'right' ? '⇤' : '⇥'}</button>
+      <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
+      {props.side === 'right' && props.tab}
+    </div>
+  );
+}
+
+/**
+ * The header under the title row: the team project's sync, progress (comments coded), the
+ * codebook's buttons with per-code counts (click to apply to the selected comment), filter and
+ * search; nothing while there is no comment to act on.
+ */
+export function HeaderDetails(props: {
+  thread: ThreadState;
+  /** Where the team project's sync stands (null: no project joined, no line). */
+  sync: PanelSync | null;
   /** The selected comment: its codes show as pressed. */
   selectedKey: string | null;
   filter: Filter;
@@ -32,13 +59,8 @@ export function PanelHeader(props: {
   onQuery(query: string): void;
   onApplyTag(tagId: string): void;
   onNone(): void;
-  onHelp(): void;
-  onCodebook(): void;
-  onOptions(): void;
-  onClose(): void;
 }) {
   const { thread } = props;
-  const other: PanelSide = props.side === 'right' ? 'left' : 'right';
   const total = thread.comments.length;
   const counts = new Map<string, number>();
   let coded = 0;
@@ -48,17 +70,7 @@ export function PanelHeader(props: {
   }
   const filterValue = props.filter.kind === 'tag' ? `tag:${props.filter.tagId}` : props.filter.kind;
   return (
-    <header class="ca-header">
-      <div class="ca-title-row">
-        {props.side === 'left' && props.tab}
-        <h2>Comment Annotator</h2>
-        <button type="button" class="ca-icon" aria-label="Codebook" title="Codebook (c)" onClick={trusted(props.onCodebook)}>☰</button>
-        <button type="button" class="ca-icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={trusted(props.onHelp)}>?</button>
-        <button type="button" class="ca-icon" aria-label="Edit the codebook" title="Edit the codebook" onClick={trusted(props.onOptions)}>⚙</button>
-        <button type="button" class="ca-icon" data-testid="ca-side" aria-label={`Move the panel to the ${other}`} title={`Move the panel to the ${other}`} onClick={trusted(() => props.onMove(other))}>{props.side === 'right' ? '⇤' : '⇥'}</button>
-        <button type="button" class="ca-icon" aria-label="Close panel" title="Close (Esc)" onClick={trusted(props.onClose)}>×</button>
-        {props.side === 'right' && props.tab}
-      </div>
+    <>
       <SyncLine sync={props.sync} />
       {total > 0 && <>
         <p class="ca-progress" data-testid="ca-progress">
@@ -91,6 +103,6 @@ export function PanelHeader(props: {
           <input type="search" placeholder="Search comment text" aria-label="Search comment text" value={props.query} onInput={trusted((event) => props.onQuery((event.target as HTMLInputElement).value))} />
         </div>
       </>}
-    </header>
+    </>
   );
 }

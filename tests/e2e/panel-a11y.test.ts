@@ -107,6 +107,18 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
     await expect.poll(() => focusedInPanel(page)).toBe('button.ca-toggle');
   });
+
+  test('closed, with its sheet rendered ahead, the panel has no violations and only its tab takes focus', async ({ page }) => {
+    await page.goto(fixture('003-caschy').url);
+    await page.locator('.ca-sheet').waitFor({ state: 'attached' });
+    expect(await axeViolations(page, HOST)).toEqual([]);
+    // Backwards from the document's start: the panel's host is the page's last element, and in it only the tab is focusable.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPanel(page)).toBe('button.ca-toggle');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPanel(page)).toBeNull();
+  });
 });
 
 /** Sends the message the toolbar button and the keyboard command send to the active tab. */

@@ -96,6 +96,30 @@ describe('the panel’s place on the page', () => {
     }
   });
 
+  test('closed, its sheet rendered ahead shows nothing, takes no pointer and moves nothing; opening shows it in the same place', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(CASCHY);
+    await expect.poll(() => panel(page).getAttribute('data-loaded')).toBe('true');
+    // Rendered in the page's first idle moment after the codings loaded.
+    await page.locator('.ca-sheet').waitFor({ state: 'attached' });
+    expect(await panel(page).getAttribute('data-state')).toBe('closed');
+    expect(await page.locator('.ca-sheet').isVisible()).toBe(false);
+    const tab = (await page.locator('[data-testid="ca-toggle"]').boundingBox())!;
+    expect(tab.x + tab.width).toBe(1280);
+    expect(await page.evaluate(() => document.body.style.marginRight)).toBe('');
+    // What the pointer reaches in the middle of where the sheet lies: the page, not the panel's host.
+    const hit = () => page.evaluate(() => {
+      const sheet = document.querySelector('comment-annotator-panel')!.shadowRoot!.querySelector('.ca-sheet')!.getBoundingClientRect();
+      return document.elementFromPoint(sheet.left + sheet.width / 2, sheet.top + sheet.height / 2)!.localName;
+    });
+    expect(await hit()).not.toBe('comment-annotator-panel');
+
+    await openPanel(page);
+    expect(await page.locator('.ca-sheet').isVisible()).toBe(true);
+    expect(await hit()).toBe('comment-annotator-panel');
+    expect((await sheetBox(page))!.x + (await sheetBox(page))!.width).toBe(1280);
+  });
+
   test('dragged by its edge, it follows the pointer; the page moves aside once, where the drag stops', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openWithPanel(page, CASCHY);
