@@ -29,7 +29,8 @@ describe('the saved thread, coded without the site', () => {
     await context.setOffline(true);
     try {
       await thread.reload();
-      await panel(thread).waitFor();
+      // The sheet lies out of the panel's flow (it is rendered ahead while closed): wait for it to show.
+      await panel(thread).locator('.ca-sheet').waitFor();
       await expect.poll(() => rowTags(thread, first)).toBe('on-topic');
       expect(await rowTags(thread, second)).toBe('off-topic');
       expect(await thread.locator('[data-ca-saved-thread] article').count()).toBe(commentCount);
