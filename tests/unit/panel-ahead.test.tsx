@@ -1,20 +1,13 @@
 import { options, render, type VNode } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/panel/Panel';
 import { comment, memoryBackground, sessionOn, TAGS } from './memory-background';
+import { renderRoot } from './render-root';
 
 // The panel (components/panel/Panel.tsx) renders its sheet ahead, hidden, once the codings are
 // loaded, so opening it only shows that sheet: the click renders the title row alone.
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const PAGE = { focus: () => undefined, openOptions: () => undefined, pickThread: () => undefined, frameKeys: () => () => undefined, placement: { load: async () => null, save: () => undefined }, makeRoom: () => undefined, takePassage: () => null };
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/panel/Panel';
 import type { Tag } from '../../lib/records';
 import { comment, memoryBackground, sessionOn, STANCE, STANCE_CODES, TAGS } from './memory-background';
+import { renderRoot } from './render-root';
 
 // The panel (components/panel/Panel.tsx) on a real session against a background in memory:
 // "no code applies", the codebook grouped by variable, definitions and the codebook pane.
@@ -14,15 +15,7 @@ const GUIDED: Tag[] = [
   ...STANCE_CODES.map((tag) => ({ ...tag, description: `Stance ${tag.name}.` })),
 ];
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 /** An event as the reader's own (the panel ignores untrusted ones). */
 function trustedEvent<E extends Event>(event: E): E {

@@ -12,6 +12,7 @@ import { readPanelSync } from '../../storage/sync-status';
 import { AnnotatorDB } from '../../storage/schema';
 import { comment, memoryBackground, sessionOn } from './memory-background';
 import { followSync } from '../../page/panel-sync';
+import { renderRoot } from './render-root';
 
 // The panel's line about the team project's sync (issue 14): what it says, what the page may
 // learn of the project (words, never credentials), and how it follows the sync live.
@@ -112,15 +113,7 @@ describe('what the page may learn of the project', () => {
 });
 
 describe('the panel’s sync line', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = renderRoot();
 
   /** The panel open on a page, its background saying `sync` of the project (changed by the test). */
   async function panelWith(initial: PanelSync | null) {
