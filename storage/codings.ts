@@ -100,9 +100,10 @@ export const pageCodingKeys = (tx: RawTransaction, url: string): Promise<CodingK
  */
 export async function otherCodersKeys(tx: RawTransaction, url: string, annotator: string): Promise<CodingKey[]> {
   const [first, last] = pageKeyRange(url);
+  const [own, ownLast] = coderRange(url, annotator);
   const [before, after] = await Promise.all([
-    tx.keysBetween<CodingKey>('codings', [first, [url, annotator]]),
-    tx.keysBetween<CodingKey>('codings', [[url, annotator, Dexie.maxKey], last]),
+    tx.keysBetween<CodingKey>('codings', [first, own]),
+    tx.keysBetween<CodingKey>('codings', [ownLast, last]),
   ]);
   return [...before, ...after];
 }

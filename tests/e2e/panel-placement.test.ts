@@ -117,7 +117,8 @@ describe('the panel’s place on the page', () => {
     await openPanel(page);
     expect(await page.locator('.ca-sheet').isVisible()).toBe(true);
     expect(await hit()).toBe('comment-annotator-panel');
-    expect((await sheetBox(page))!.x + (await sheetBox(page))!.width).toBe(1280);
+    const opened = (await sheetBox(page))!;
+    expect(opened.x + opened.width).toBe(1280);
   });
 
   test('dragged by its edge, it follows the pointer; the page moves aside once, where the drag stops', async ({ page }) => {
