@@ -135,24 +135,43 @@ export function readWhen(when: Element | null | undefined): string | null {
   return parseDate(attribute) ?? parseDate(when.textContent);
 }
 
+// commentText's skip test and what it reads, module-level rather than a closure and an array
+// per comment: thousands per thread, and they were a good part of extraction's garbage.
+const meta: Element[] = [];
+const NO_COMMENTS: ReadonlyMap<Element, unknown> = new Map();
+let comments = NO_COMMENTS;
+let skipReplies = false;
+const skipInText = (child: Element) => (meta.length > 0 && meta.includes(child)) || isFurniture(child) || comments.has(child) || (skipReplies && isReplies(child));
+
+/** Adds an author line or date `part` of a comment to the elements its text leaves out, with a paragraph in `body` holding only it. */
+function addMeta(body: Element, part: Element | null): void {
+  if (!part) return;
+  // Parts outside `body` (most of them: the author line sits above the text) are never met in
+  // its walk, so they go in unchecked: body.contains climbs from the part to the document's root.
+  meta.push(part);
+  const up = part.parentElement;
+  if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
+}
+
 /**
- * The comment's own text in `body`, without the author line and date (`parts`, and a paragraph
- * that holds only one of them: "Classic"'s "Comment by NAME — date"), furniture (author line,
- * reply link, tools, some themes keep even inside the content wrapper) and replies: comment
- * elements wherever they sit, and reply lists where `body` is the comment element itself.
+ * The comment's own text in `body`, without the author line and date (`name` and `when`, and a
+ * paragraph that holds only one of them: "Classic"'s "Comment by NAME — date"), furniture (author
+ * line, reply link, tools, some themes keep even inside the content wrapper) and replies: the
+ * elements of `commentElements` wherever they sit, and reply lists where `body` is the comment element itself.
  */
-export function commentText(body: Element, holdsReplies: boolean, parts: (Element | null | undefined)[], isComment: (el: Element) => boolean): string {
-  const meta: Element[] = [];
-  for (const part of parts) {
-    if (!part) continue;
-    // Parts outside `body` (most of them: the author line sits above the text) are never met in
-    // its walk, so they go in unchecked: body.contains climbs from the part to the document's root.
-    meta.push(part);
-    const up = part.parentElement;
-    if (up && up !== body && up.localName === 'p' && foldSpace(up.textContent ?? '') === foldSpace(part.textContent ?? '')) meta.push(up);
+export function commentText(body: Element, holdsReplies: boolean, name: Element | null, when: Element | null, commentElements: ReadonlyMap<Element, unknown>): string {
+  meta.length = 0;
+  addMeta(body, name);
+  addMeta(body, when);
+  comments = commentElements;
+  skipReplies = holdsReplies;
+  try {
+    const text = blockText(body, skipInText);
+    return holdsReplies ? leadingSays(text) : text;
+  } finally {
+    meta.length = 0;
+    comments = NO_COMMENTS;
   }
-  const text = blockText(body, (child) => (meta.length > 0 && meta.includes(child)) || isFurniture(child) || isComment(child) || (holdsReplies && isReplies(child)));
-  return holdsReplies ? leadingSays(text) : text;
 }
 
 /**

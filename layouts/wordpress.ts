@@ -70,6 +70,15 @@ const linkbackKey = (el: Element) => `wp:${typeOf(el)}-${textHash(blockText(el, 
 /** For the id search: the right tag and a core or custom-loop comment id. */
 const isLooseComment = (el: Element) => TAGS.has(el.localName) && LOOSE_ID.test(el.id);
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** What ID_PATTERN reads from an id (the N of `comment-N`, `li-comment-N`), without the match array exec builds: thousands per thread. */
+function commentNumber(id: string): string | undefined {
+  const start = id.startsWith('comment-') ? 8 : id.startsWith('li-comment-') ? 11 : id.length;
+  if (start === id.length) return undefined;
+  for (let i = start; i < id.length; i++) if (!isDigit(id.charCodeAt(i))) return undefined;
+  return id.slice(start);
+}
+
 /**
  * The elements of the type class collections `kinds` that are comments, walked only as far as
  * `limit`; their numbers go to `numbers` when given (each id read once: reading it makes a new string).
@@ -81,7 +90,7 @@ function typed(root: Element | Document, limit: number, numbers?: string[], kind
     if (found.length >= limit) break;
     const live = root.getElementsByClassName(type);
     for (let i = 0, el = live[0]; el && found.length < limit; el = live[++i]) {
-      const number = TAGS.has(el.localName) ? ID_PATTERN.exec(el.id)?.[1] : undefined;
+      const number = TAGS.has(el.localName) ? commentNumber(el.id) : undefined;
       if (number === undefined) continue;
       found.push(el);
       numbers?.push(number);
@@ -229,10 +238,18 @@ function isWrapperOf(up: Element, id: string): boolean {
   return !!typeOf(up) || DEPTH.test(up.className);
 }
 
-/** The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one. */
+const isWordCharacter = (code: number) => isDigit(code) || code === 95 || ((code | 32) >= 97 && (code | 32) <= 122);
+/** The depth a depth-N class in a class attribute gives (0 for depth-1), or -1 without one: DEPTH's first match, read without exec's match array. */
 function classDepth(classes: string | null): number {
-  const match = classes ? DEPTH.exec(classes) : null;
-  return match ? Number(match[1]) - 1 : -1;
+  if (!classes) return -1;
+  for (let at = classes.indexOf('depth-'); at >= 0; at = classes.indexOf('depth-', at + 1)) {
+    if (at > 0 && isWordCharacter(classes.charCodeAt(at - 1))) continue;
+    let end = at + 'depth-'.length;
+    let depth = 0;
+    for (; end < classes.length && isDigit(classes.charCodeAt(end)); end++) depth = depth * 10 + classes.charCodeAt(end) - 48;
+    if (end > at + 'depth-'.length && (end === classes.length || !isWordCharacter(classes.charCodeAt(end)))) return depth - 1;
+  }
+  return -1;
 }
 
 /** The element of the comment with this key (a key this layout made), or null. */
@@ -311,7 +328,7 @@ function readEntries<T>(
       author,
       publishedAt: published,
       permalink: entry.idless ? null : (href?.endsWith(`#comment-${id}`) && absoluteUrl(href, page)) || `${page}${entry.anchor ?? `#comment-${id}`}`,
-      text: commentText(body, body === el || body === entry.inner, header ? [] : [name, when], (child) => entries.has(child)),
+      text: commentText(body, body === el || body === entry.inner, header ? null : name, header ? null : when, entries),
     };
   });
 }
