@@ -179,35 +179,54 @@ function findParts<R extends string>(
     if (!queried.includes(true)) return true;
     for (const scope of scopes) {
       // An added subtree's root may be a part itself; the whole thread never is.
-      const lists = names.map((role, r) => (!queried[r] ? NONE : scope === thread ? select(thread, roles[role][choice]) : withRoot(scope, roles[role][choice])));
+      const lists = names.map((role, r) => (!queried[r] ? NONE : scope === thread ? candidatesIn(thread, roles[role][choice]) : { list: withRoot(scope, roles[role][choice]), attribute: null }));
       if (!handOver(lists, names, ownerIndex, found, missing, !!holders.get(scope))) return false;
     }
   }
 }
 
+/** A selector's matches as handOver reads them: the elements of `list` that carry `attribute` (all of them when it is null). */
+interface Candidates {
+  list: ArrayLike<Element>;
+  attribute: string | null;
+}
+
 /** What a role not queried at this choice matches. */
-const NONE: ArrayLike<Element> = [];
+const NONE: Candidates = { list: [], attribute: null };
 
 /**
- * Hands the matches of each role (`lists[r]` for role `names[r]`) to their comments, counting
+ * The matches of a simple selector under `root`, as select finds them, except that a tag with an
+ * attribute is its tag's collection with the attribute left to test as each element is handed
+ * over: one pass over those elements rather than a filtering pass first. (The part search of the
+ * 10,000-comment page: 11.8-12.6 ms, against 13.2-13.6 filtering first.)
+ */
+function candidatesIn(root: Element, selector: string): Candidates {
+  const tagged = TAG_WITH_ATTRIBUTE.exec(selector);
+  return tagged ? { list: root.getElementsByTagName(tagged[1]), attribute: tagged[2] } : { list: select(root, selector), attribute: null };
+}
+
+/**
+ * Hands the matches of each role (`lists[r]`, for role `names[r]`) to their comments, counting
  * down `missing` per role; false, at once, when `strict` and a match belongs to no comment.
  * The roles are taken in turn (the first match of each, then the second…): one comment's parts
  * lie together, so its markup is still in the CPU's caches for the next role's climb. Role after
  * role, this took 14.6-16.4 ms on the 10,000-comment page; in turn, 11.5-12.9 ms.
  */
 function handOver<R extends string>(
-  lists: readonly ArrayLike<Element>[],
+  lists: readonly Candidates[],
   names: readonly R[],
   ownerIndex: (match: Element) => number | undefined,
   found: Parts<R>[],
   missing: number[],
   strict: boolean,
 ): boolean {
-  const lengths = lists.map((list) => list.length);
+  const lengths = lists.map(({ list }) => list.length);
   for (let i = 0, longest = Math.max(...lengths); i < longest; i++) {
     for (let r = 0; r < names.length; r++) {
       if (i >= lengths[r]) continue;
-      const match = lists[r][i];
+      const { list, attribute } = lists[r];
+      const match = list[i];
+      if (attribute !== null && !match.hasAttribute(attribute)) continue;
       const at = ownerIndex(match);
       if (at === undefined) {
         if (strict) return false;
