@@ -179,7 +179,7 @@ function findParts<R extends string>(
     if (!queried.includes(true)) return true;
     for (const scope of scopes) {
       // An added subtree's root may be a part itself; the whole thread never is.
-      const lists = names.map((role, r) => (!queried[r] ? NONE : scope === thread ? candidatesIn(thread, roles[role][choice]) : { list: withRoot(scope, roles[role][choice]), attribute: null }));
+      const lists = names.map((role, r) => (queried[r] ? candidatesIn(scope, roles[role][choice], scope !== thread) : NONE));
       if (!handOver(lists, names, ownerIndex, found, missing, !!holders.get(scope))) return false;
     }
   }
@@ -194,15 +194,22 @@ interface Candidates {
 /** What a role not queried at this choice matches. */
 const NONE: Candidates = { list: [], attribute: null };
 
+const CLASS_ONLY = /^\.[\w-]+$/;
+const TAG_WITH_ATTRIBUTE = /^([a-z][a-z\d]*)\[([a-z][\w-]*)\]$/;
+
 /**
- * The matches of a simple selector under `root`, as select finds them, except that a tag with an
- * attribute is its tag's collection with the attribute left to test as each element is handed
- * over: one pass over those elements rather than a filtering pass first. (The part search of the
- * 10,000-comment page: 11.8-12.6 ms, against 13.2-13.6 filtering first.)
+ * The matches of a simple selector under `root` (and `root` itself first when `withRoot` and it
+ * matches), in document order. A lone class, or a tag with an attribute (`time[datetime]`), goes
+ * through a getElementsBy… collection: browsers answer those several times faster than
+ * querySelectorAll on large threads, and keep them from one read to the next while the thread is
+ * unchanged (querySelectorAll walks it every time). The attribute is left to test as each element
+ * is handed over: one pass over those elements rather than a filtering pass first (the part search
+ * of the 10,000-comment page: 11.8-12.6 ms, against 13.2-13.6 filtering first).
  */
-function candidatesIn(root: Element, selector: string): Candidates {
+function candidatesIn(root: Element, selector: string, withRoot: boolean): Candidates {
   const tagged = TAG_WITH_ATTRIBUTE.exec(selector);
-  return tagged ? { list: root.getElementsByTagName(tagged[1]), attribute: tagged[2] } : { list: select(root, selector), attribute: null };
+  const under = tagged ? root.getElementsByTagName(tagged[1]) : CLASS_ONLY.test(selector) ? root.getElementsByClassName(selector.slice(1)) : root.querySelectorAll(selector);
+  return { list: withRoot && root.matches(selector) ? [root, ...toArray(under)] : under, attribute: tagged ? tagged[2] : null };
 }
 
 /**
@@ -244,38 +251,6 @@ function holderIn(holders: ReadonlyMap<Element, ExtractedComment | null>, el: El
   let root: Element | null = el;
   while (root && !holders.has(root)) root = root.parentElement;
   return (root && holders.get(root)) ?? undefined;
-}
-
-/** `root` when it matches `selector`, then the matches under it, in document order. */
-function withRoot(root: Element, selector: string): ArrayLike<Element> {
-  const under = select(root, selector);
-  return root.matches(selector) ? [root, ...toArray(under)] : under;
-}
-
-const CLASS_ONLY = /^\.[\w-]+$/;
-const TAG_WITH_ATTRIBUTE = /^([a-z][a-z\d]*)\[([a-z][\w-]*)\]$/;
-
-/**
- * The elements under `root` matching a simple selector, in document order. A lone class, or a
- * tag with an attribute (`time[datetime]`), goes through a getElementsBy… collection: browsers
- * answer those several times faster than querySelectorAll on large threads, and keep them from
- * one read to the next while the thread is unchanged (querySelectorAll walks it every time).
- */
-export function select(root: Element, selector: string): ArrayLike<Element> {
-  if (CLASS_ONLY.test(selector)) return root.getElementsByClassName(selector.slice(1));
-  const tagged = TAG_WITH_ATTRIBUTE.exec(selector);
-  return tagged ? withAttribute(root.getElementsByTagName(tagged[1]), tagged[2]) : root.querySelectorAll(selector);
-}
-
-/** The elements of `list` that carry attribute `name`. */
-function withAttribute(list: ArrayLike<Element>, name: string): Element[] {
-  const out: Element[] = [];
-  // One index read per element: on a live collection each is a call into the DOM.
-  for (let i = 0, count = list.length; i < count; i++) {
-    const el = list[i];
-    if (el.hasAttribute(name)) out.push(el);
-  }
-  return out;
 }
 
 /** The elements of a NodeList as an array; an indexed loop is much faster than Array.from on long lists. */
