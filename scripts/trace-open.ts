@@ -1,7 +1,8 @@
 // Diagnostic for the panel's first render (README, "first render"): fresh loads of a fixture
 // (big-10000), the tab clicked PAUSE ms after it shows, with a Chromium trace of each, printing
-// where the click's time went (collection, style, layout, paint, Blink's ad detectors, script)
-// and the heap before it.
+// where the click's time went (collection, style, layout, paint, Blink's ad detectors, script),
+// when V8 left its loading mode (which starts the page's major collection), and the heap before
+// the click.
 //   npx tsx scripts/trace-open.ts MODE RUNS [FIXTURE] [PAUSE]
 // MODE: ext (the extension, its tab clicked); plain (no extension: a page script shows a fixed
 // element as large as the sheet on a click at the same place); plain-iso (plain, the body
@@ -95,7 +96,7 @@ function union(intervals: [number, number][]): number {
 async function oneOpening(page: Page, cdp: CDPSession, run: number) {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: !process.env.FULL ? ['fonts', 'v8.gc', 'disabled-by-default-v8.gc', 'v8', 'blink', 'benchmark', 'blink.user_timing', 'toplevel', 'cppgc', 'input', 'latencyInfo'] : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink', 'benchmark', 'blink.user_timing', 'v8', 'toplevel', 'cppgc', 'disabled-by-default-cppgc', 'loading', 'blink.gc'] },
+    traceConfig: { includedCategories: !process.env.FULL ? ['fonts', 'v8.gc', 'disabled-by-default-v8.gc', 'v8', 'blink', 'benchmark', 'blink.user_timing', 'toplevel', 'cppgc', 'input', 'latencyInfo', 'loading', 'disabled-by-default-renderer.scheduler'] : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.gc', 'disabled-by-default-v8.gc', 'blink', 'benchmark', 'blink.user_timing', 'v8', 'toplevel', 'cppgc', 'disabled-by-default-cppgc', 'loading', 'blink.gc'] },
   });
   const heapAt: { beforeClick?: any } = {};
   await page.goto(fixture(name).url);
@@ -141,7 +142,11 @@ async function oneOpening(page: Page, cdp: CDPSession, run: number) {
   const fromNavigation = (e: TraceEvent) => ((e.ts - t0) / 1000).toFixed(0);
   const finals = events.filter((e) => main(e) && e.name === 'V8.GCFinalizeMC').map((e) => `${fromNavigation(e)}+${(e.dur! / 1000).toFixed(0)}`);
   const starts = events.filter((e) => main(e) && e.name === 'V8.GCIncrementalMarkingStart').map((e) => `${fromNavigation(e)} (${e.args?.value?.reason ?? e.args?.value?.gc_reason ?? '?'})`);
+  // V8 leaves its loading mode when Blink reports the first meaningful paint (after its network-idle wait), and the scheduler's policy follows.
+  const loadEvent = events.find((e) => e.pid === clickEvent.pid && e.name === 'loadEventEnd');
+  const loadingEnd = events.filter((e) => main(e) && e.name === 'MainThreadSchedulerImpl::OnMainFramePaint').at(-1);
   console.log(`${mode} #${run}: click ${click} ms, rendered ${rendered.toFixed(1)} ms; tab shown ${shownAt.toFixed(0)} ms after navigation, clicked at ${((start - t0) / 1000).toFixed(0)}`
+    + `\n  load event at ${loadEvent ? fromNavigation(loadEvent) : '?'}, loading mode left at ${loadingEnd ? fromNavigation(loadingEnd) : '?'}`
     + `\n  in the click: GC ${gcWin.toFixed(1)}, style ${style.toFixed(1)}, layout ${layout.toFixed(1)}, prepaint ${prepaint.toFixed(1)}, paint ${paint.toFixed(1)}, layerize ${layerize.toFixed(1)}, overlay-ad ${overlay.toFixed(1)}${detector ? (committed ? ' (after the commit)' : ' (before the commit)') : ''}, sticky-ad ${sticky.toFixed(1)}, hit-test ${hitTest.toFixed(1)}, font set-up ${fonts.toFixed(1)}, script ${script.toFixed(1)}`
     + `\n  major collections (ms from navigation): marking started ${starts.join(', ') || 'never'}; final pauses ${finals.join(', ') || 'none'}`
     + `\n  heap before the click: V8 ${(heapAt.beforeClick.usedSize / 1048576).toFixed(1)} MB, DOM (Oilpan) ${(heapAt.beforeClick.embedderHeapUsedSize / 1048576).toFixed(0)} MB`);
