@@ -114,6 +114,20 @@ describe('the options page’s codebook: variables', () => {
     expect($('section[data-variable="tone"]')).toBeNull();
   });
 
+  it('the delete-variable dialog takes the focus, Escape closes it, and the focus goes back to its button', async () => {
+    await shown();
+    const opener = labelled<HTMLButtonElement>('Delete variable tone');
+    opener.focus();
+    click(opener);
+    const dialog = () => $('[role="alertdialog"][aria-label="Delete variable"]');
+    await vi.waitFor(() => expect(dialog()).not.toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe($('[data-testid="move-codes-to"]')));
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(dialog()).toBeNull());
+    expect(document.activeElement).toBe(labelled('Delete variable tone'));
+    expect(rows('tone')).toEqual(['positive', 'neutral', 'negative']);
+  });
+
   it('an empty codebook says so and offers to add a variable', async () => {
     await db.settings.put({ key: SETTING_KEYS.codebookSeeded, value: 'yes' });
     render(<OptionsApp db={db} />, root);
