@@ -44,10 +44,13 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
   const newCodeVariable = useRef<HTMLSelectElement>(null);
   const newVariable = useRef<HTMLInputElement>(null);
   const newKind = useRef<HTMLSelectElement>(null);
-  // Keyboard focus: back to the button that opened a cancelled dialog; on Undo after a change.
+  // Keyboard focus: back to the button that opened a cancelled dialog; on Undo after a change;
+  // on what the undo did once the Undo button is gone.
   const opener = useRef<HTMLElement | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const undoneLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => undoButton.current?.focus(), [last]);
+  useEffect(() => undoneLine.current?.focus(), [status]);
 
   if (!codebook) return <p class="hint">Loading the codebook…</p>;
   const groups = codesByVariable(codebook.variables, codebook.tags);
@@ -121,7 +124,7 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
           <button type="button" data-testid="undo-code-change" ref={undoButton} onClick={undo}>Undo</button>
         </p>
       )}
-      {status && <p class="done" role="status" data-testid="code-change-undone">{status}</p>}
+      {status && <p class="done" role="status" data-testid="code-change-undone" ref={undoneLine} tabIndex={-1}>{status}</p>}
       {groups.length === 0 && <p class="hint" data-testid="empty-codebook">The codebook is empty: add a variable (a question asked of every comment), then its codes.</p>}
       {groups.map((g, index) => (
         <VariableSection key={g.variable.id} variable={g.variable} codes={g.codes} index={index} variables={variables} actions={variableActions} codeActions={codeActions} />

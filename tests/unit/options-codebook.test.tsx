@@ -220,6 +220,8 @@ describe('the options page’s code delete and merge', () => {
     await vi.waitFor(() => expect($('[data-testid="code-change-undone"]')!.textContent).toBe('Undone: “on-topic” is back on 2 annotations.'));
     expect(await tagsOf()).toEqual({ 'me disqus:1': ['tag_on-topic'], 'me disqus:2': ['tag_on-topic'], 'bob disqus:1': ['tag_on-topic'], 'bob disqus:2': ['tag_spam'] });
     expect($('[data-testid="undo-code-change"]')).toBeNull();
+    // The Undo button is gone: the focus goes to what it says, not to the page's start.
+    expect(document.activeElement).toBe($('[data-testid="code-change-undone"]'));
   });
 
   it('with the separate box ticked, other coders’ annotations change too and the code leaves; undo brings it back', async () => {
