@@ -55,6 +55,8 @@ export function ReviewTable(props: {
               <span role="cell" class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
               <span role="cell" class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
               <span role="cell" class="tags">
+                {/* The panel's decision "no code applies" (x): without it the row would read as not coded. */}
+                {a.none && <span class="chip none" data-testid="review-none" title="No code applies: coded, with no code">no code applies</span>}
                 {codebook.map((tag) => (
                   <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
