@@ -68,10 +68,14 @@ describe('export, review and import', () => {
     await review.locator('select[aria-label="Tag"]').selectOption({ label: 'spam' });
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-rows')).toBe('1');
     await review.locator('select[aria-label="Tag"]').selectOption('');
-    await review.locator(`.tr[data-annotation-id="${id}"] button[aria-label="Remove annotation"]`).click();
+    // From the keyboard: the removed row's ✕ is gone, so the focus goes to Undo, then back to the table.
+    await review.locator(`.tr[data-annotation-id="${id}"] button[aria-label="Remove annotation"]`).focus();
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('3');
-    await review.locator('[data-testid="undo-remove"]').click();
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-remove');
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('4');
+    expect(await review.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Annotations');
   });
 
   test('a colleague’s file keeps both annotators’ work and shows agreement; a broken file changes nothing', async ({ extension }) => {
