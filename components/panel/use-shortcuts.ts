@@ -80,6 +80,9 @@ export function useShortcuts(session: PanelSession, open: boolean, targets: Shor
       if (isTypingTarget(target)) {
         if (event.key !== 'Escape') return;
         (target as HTMLElement).blur();
+        // Escape only leaves the field: Chromium would also empty a search field, and, the
+        // field no longer focused, tell no input listener (the list stayed filtered by text gone).
+        event.preventDefault();
         event.stopPropagation();
         return;
       }
