@@ -108,6 +108,21 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect.poll(() => focusedInPanel(page)).toBe('button.ca-toggle');
   });
 
+  test('Escape from the note or the search field gives the focus back to the list, not to the page', async ({ page }) => {
+    await page.goto(fixture('003-caschy').url);
+    const key = await openPanel(page);
+    await press(page, 'n');
+    await expect.poll(() => focusedInPanel(page)).toBe('textarea.ca-note');
+    await page.keyboard.type('left with Escape');
+    await press(page, 'Escape');
+    await expect.poll(() => focusedInPanel(page)).toBe('div.ca-scroller');
+    // Leaving the note saved it.
+    await expect.poll(() => page.locator(`.ca-row[data-comment-key="${key}"] .ca-has-note`).count()).toBe(1);
+    await page.locator('input[type="search"]').focus();
+    await press(page, 'Escape');
+    await expect.poll(() => focusedInPanel(page)).toBe('div.ca-scroller');
+  });
+
   test('closed, with its sheet rendered ahead, the panel has no violations and only its tab takes focus', async ({ page }) => {
     await page.goto(fixture('003-caschy').url);
     await page.locator('.ca-sheet').waitFor({ state: 'attached' });
