@@ -93,7 +93,7 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
     };
   }, [session, page]);
 
-  useFocusOnOpen(state.open, rootRef);
+  useFocusOnOpen(state.open, rootRef, visible.length > 0);
   // Escape from the panel's own field (the note, the search) goes back to the list, as Ctrl+Enter
   // does from the note, not to the page's start.
   const leftField = (field: Element) => rootRef.current?.contains(field) && act.done();
