@@ -55,7 +55,7 @@ describe('export, review and import', () => {
     await expect.poll(() => popup.locator('[data-testid="total-annotations"]').textContent()).toBe('4');
     expect(await popup.locator('[data-testid="total-pages"]').textContent()).toBe('2');
     expect(await popup.locator('.bars li').count()).toBeGreaterThanOrEqual(8);
-    expect(await popup.locator('.recent li').first().textContent()).toMatch(/\d+ \/ \d+ tagged/);
+    expect(await popup.locator('.recent li').first().textContent()).toMatch(/\d+ \/ \d+ coded/);
   });
 
   test('the review page edits tags in place, removes with undo, and filters', async ({ extension }) => {
