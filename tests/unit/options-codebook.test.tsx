@@ -143,6 +143,19 @@ const type = (el: HTMLInputElement, value: string) => {
 const code = async (codeName: string) => (await loadCodebook(db)).find((t) => t.name === codeName)!;
 
 describe('the options page’s codebook: codes', () => {
+  it('a new code goes by default to the last variable, a new variable just added included; a new variable is multiple choice by default', async () => {
+    await shown();
+    const codeVariable = () => $<HTMLSelectElement>('[data-testid="new-tag-variable"]')!.value;
+    expect(codeVariable()).toBe('var_topics');
+    expect(labelled<HTMLSelectElement>('Kind of the new variable').value).toBe('multiple');
+    type($<HTMLInputElement>('[data-testid="new-variable"]')!, 'stance');
+    click($('[data-testid="add-variable"]')!);
+    await vi.waitFor(() => expect($('section[data-variable="stance"]')).not.toBeNull());
+    const stance = (await loadVariables(db)).find((v) => v.name === 'stance')!;
+    expect(stance.kind).toBe('multiple');
+    expect(codeVariable()).toBe(stance.id);
+  });
+
   it('adds a code to the chosen variable; details edit guidance, parent (no cycles), codable and variable', async () => {
     await shown();
     type($<HTMLInputElement>('[data-testid="new-tag"]')!, 'sarcasm');
