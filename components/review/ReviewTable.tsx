@@ -55,8 +55,13 @@ export function ReviewTable(props: {
               <span role="cell" class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
               <span role="cell" class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
               <span role="cell" class="tags">
-                {/* The panel's decision "no code applies" (x): without it the row would read as not coded. */}
-                {a.none && <span class="chip none" data-testid="review-none" title="No code applies: coded, with no code">no code applies</span>}
+                {/* The codings besides whole-comment codes: without them the row would read as not coded. */}
+                {a.none && <span class="chip mark" data-testid="review-none" title="No code applies: coded, with no code">no code applies</span>}
+                {a.segments?.length ? (
+                  <span class="chip mark" data-testid="review-passages" title={a.segments.map((s) => `${codebook.find((t) => t.id === s.tagId)?.name ?? s.tagId}: “${s.quote}”`).join('\n')}>
+                    {a.segments.length} coded passage{a.segments.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}
                 {codebook.map((tag) => (
                   <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
