@@ -93,8 +93,11 @@ describe('export, review and import', () => {
 
     await importInReview(review, theirs, 'bob.json');
     await expect.poll(() => review.locator('[data-testid="preview-new"]').textContent()).toBe('4 new');
-    await review.locator('[data-testid="confirm-import"]').click();
+    // From the keyboard: the preview goes with its buttons, and the focus goes back to the file field.
+    await review.locator('[data-testid="confirm-import"]').focus();
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('8');
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-file');
     const agreement = review.locator('[data-testid="agreement"]');
     await expect.poll(() => agreement.textContent()).toContain('Cohen’s κ');
     expect(await agreement.textContent()).toContain('4 comments coded by two or more coders');
