@@ -102,7 +102,7 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
         {view.total === 0 ? (
           <p class="empty">No annotations yet. Tag comments on an article page, or import a file below.</p>
         ) : (
-          <ReviewTable db={db} count={view.shown} start={view.start} rows={view.rows} onRange={onRange} codebook={view.codebook} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
+          <ReviewTable db={db} count={view.shown} start={view.start} rows={view.rows} onRange={onRange} codebook={view.codebook} variables={view.variables} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
         )}
       </div>
       <div class="panels">

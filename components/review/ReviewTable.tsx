@@ -4,7 +4,8 @@ import { formatTime } from '../../lib/format-time';
 import { readableTextOn } from '../../lib/colour-contrast';
 import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
-import type { Annotation, Tag } from '../../lib/records';
+import { isCodable, tagOnEdit } from '../../lib/codebook';
+import type { Annotation, Tag, Variable } from '../../lib/records';
 import type { AnnotationEdit } from '../../lib/edits';
 
 // Room for three lines of tag buttons 24 px high (WCAG 2.5.8 target size).
@@ -28,11 +29,13 @@ export function ReviewTable(props: {
   rows: ReviewRow[];
   onRange(first: number, last: number): void;
   codebook: Tag[];
+  /** The codebook's variables: a code of a single-choice one put on replaces its other, as in the panel. */
+  variables: Variable[];
   sort: { key: SortKey; descending: boolean };
   onSort(sort: { key: SortKey; descending: boolean }): void;
   onRemove(annotation: Annotation): void;
 }) {
-  const { db, codebook, sort } = props;
+  const { db, codebook, variables, sort } = props;
   return (
     <div class="table" role="table" aria-label="Annotations">
       <div class="tr th" role="row">
@@ -65,7 +68,9 @@ export function ReviewTable(props: {
                 {codebook.map((tag) => (
                   <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
-                    onClick={() => void edit(db, a, { tags: { [tag.id]: !a.tagIds.includes(tag.id) } }, codebook)}>
+                    // A code that only groups others is never put on (one stored before may be taken off).
+                    disabled={!isCodable(tag) && !a.tagIds.includes(tag.id)}
+                    onClick={() => void edit(db, a, { tags: a.tagIds.includes(tag.id) ? { [tag.id]: false } : tagOnEdit(tag.id, a.tagIds, variables, codebook) }, codebook)}>
                     {tag.name}
                   </button>
                 ))}
