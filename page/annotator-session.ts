@@ -320,7 +320,12 @@ export class AnnotatorSession implements PanelSession {
 
   /** Puts the page's comments and the annotations together again; `thread` and `changes` are set with them. */
   private recompute(thread: Partial<SessionState['thread']>, changes: Partial<SessionState> = {}): void {
-    this.update({ ...changes, thread: { ...this.state.thread, ...this.codings.read(), ...thread } });
+    const next = { ...this.state.thread, ...this.codings.read(), ...thread };
+    // Opened before the thread arrived (a frame's comments, a lazy embed): the panel shows the
+    // first comment selected, as opening does, so the keys must act on it too.
+    const { open, selectedKey } = { ...this.state, ...changes };
+    const first = open && selectedKey === null ? next.comments[0]?.key : undefined;
+    this.update({ ...changes, ...(first ? { selectedKey: first } : {}), thread: next });
   }
 
   private update(changes: Partial<SessionState>): void {

@@ -45,7 +45,12 @@ export const guidIn = (value: string | null | undefined) => value?.replace(/[{}]
 export function parseXml(text: string, root: string, namespace: string, what: string): Element {
   const doc = new DOMParser().parseFromString(text.replace(/^\uFEFF/, ''), 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0];
-  if (error || !doc.documentElement) throw new Refused(`${what} is not well-formed XML${error?.textContent ? ` (${error.textContent.trim().split('\n')[0]})` : ''}.`);
+  if (error || !doc.documentElement) {
+    // Chromium wraps the parser's line in headings ("This page contains the following errors:"
+    // in an h3, the line in a div); Firefox gives it as the first line of the element's text.
+    const line = (error?.querySelector('div') ?? error)?.textContent?.trim().split('\n')[0];
+    throw new Refused(`${what} is not well-formed XML${line ? ` (${line})` : ''}.`);
+  }
   const found = doc.documentElement;
   if (found.localName !== root) throw new Refused(`${what} has the root <${found.localName}>, not <${root}>${found.localName === 'Project' ? ': a REFI-QDA project (.qdpx) is imported with “Import annotations”' : found.localName === 'CodeBook' ? ': a REFI-QDA codebook (.qdc) is imported with “Import a codebook”' : ''}.`);
   if (found.namespaceURI && found.namespaceURI !== namespace) throw new Refused(`${what} is in the namespace ${found.namespaceURI}, not REFI-QDA's ${namespace}.`);

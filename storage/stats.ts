@@ -1,18 +1,20 @@
 import { shownAnnotator } from './project';
 import type { AnnotatorDB } from './schema';
-import type { PageRecord, Tag } from '../lib/records';
+import { isCoded } from '../lib/edits';
+import type { Annotation, PageRecord, Tag } from '../lib/records';
 
 /** The popup's numbers: totals, tag counts, and the most recent pages with their progress. */
 export interface Overview {
   pages: number;
-  commentsTagged: number;
+  /** Comments coded by anyone shown, as the panel's progress counts them. */
+  commentsCoded: number;
   annotations: number;
   tagCounts: { tag: Tag; count: number }[];
-  recent: { page: PageRecord; tagged: number }[];
+  recent: { page: PageRecord; coded: number }[];
 }
 
-/** Comments of a coder's record that carry at least one tag (by any annotator). */
-const taggedKeys = (annotations: { commentKey: string; tagIds: string[] }[]) => new Set(annotations.filter((a) => a.tagIds.length).map((a) => a.commentKey));
+/** Comments of a coder's record that are coded: a code, a passage or "no code applies" (a note alone is not). */
+const codedKeys = (annotations: Annotation[]) => new Set(annotations.filter((a) => isCoded(a)).map((a) => a.commentKey));
 
 /**
  * Reads the overview in one pass over the coders' records (0.2 s for 100,000 annotations on
@@ -22,7 +24,7 @@ const taggedKeys = (annotations: { commentKey: string; tagIds: string[] }[]) => 
 export async function overview(db: AnnotatorDB, recentPages = 6, annotator: string | null = null): Promise<Overview> {
   return db.transaction('r', [db.tags, db.pages, db.codings], async () => {
     const counts = new Map<string, number>();
-    const taggedPerPage = new Map<string, Set<string>>();
+    const codedPerPage = new Map<string, Set<string>>();
     const coded = new Set<string>();
     let annotations = 0;
     await db.codings.each((row) => {
@@ -30,9 +32,9 @@ export async function overview(db: AnnotatorDB, recentPages = 6, annotator: stri
       annotations += row.annotations.length;
       if (row.annotations.length) coded.add(row.url);
       for (const a of row.annotations) for (const t of a.tagIds) counts.set(t, (counts.get(t) ?? 0) + 1);
-      const tagged = taggedPerPage.get(row.url) ?? new Set<string>();
-      for (const key of taggedKeys(row.annotations)) tagged.add(key);
-      taggedPerPage.set(row.url, tagged);
+      const codedHere = codedPerPage.get(row.url) ?? new Set<string>();
+      for (const key of codedKeys(row.annotations)) codedHere.add(key);
+      codedPerPage.set(row.url, codedHere);
     });
     const shown = (page: PageRecord) => annotator === null || coded.has(page.url);
     const [tags, pages, recent] = await Promise.all([
@@ -40,11 +42,11 @@ export async function overview(db: AnnotatorDB, recentPages = 6, annotator: stri
       annotator === null ? db.pages.count() : db.pages.filter(shown).count(),
       db.pages.orderBy('lastSeen').reverse().filter(shown).limit(recentPages).toArray(),
     ]);
-    const commentsTagged = [...taggedPerPage.values()].reduce((sum, keys) => sum + keys.size, 0);
+    const commentsCoded = [...codedPerPage.values()].reduce((sum, keys) => sum + keys.size, 0);
     return {
-      pages, commentsTagged, annotations,
+      pages, commentsCoded, annotations,
       tagCounts: tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 })),
-      recent: recent.map((page) => ({ page, tagged: taggedPerPage.get(page.url)?.size ?? 0 })),
+      recent: recent.map((page) => ({ page, coded: codedPerPage.get(page.url)?.size ?? 0 })),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CodeChangeDialog, type PendingCodeChange } from './CodeChangeDialog';
 import type { CodeActions } from './CodeRows';
 import { VariableSection, type VariableActions } from './VariableSection';
@@ -44,10 +44,19 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
   const newCodeVariable = useRef<HTMLSelectElement>(null);
   const newVariable = useRef<HTMLInputElement>(null);
   const newKind = useRef<HTMLSelectElement>(null);
-  // Keyboard focus: back to the button that opened a cancelled dialog; on Undo after a change.
+  // Keyboard focus: back to the button that opened a cancelled dialog; on Undo after a change;
+  // on what the undo did once the Undo button is gone.
   const opener = useRef<HTMLElement | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const undoneLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => undoButton.current?.focus(), [last]);
+  useEffect(() => undoneLine.current?.focus(), [status]);
+  // A new code goes to the last variable (one just added) unless the reader picks another; set
+  // here, not as the select's defaultValue, which Preact sets as a property selects do not have.
+  const lastVariableId = codebook && codesByVariable(codebook.variables, codebook.tags).at(-1)?.variable.id;
+  useLayoutEffect(() => {
+    if (lastVariableId && newCodeVariable.current) newCodeVariable.current.value = lastVariableId;
+  }, [lastVariableId]);
 
   if (!codebook) return <p class="hint">Loading the codebook…</p>;
   const groups = codesByVariable(codebook.variables, codebook.tags);
@@ -121,7 +130,7 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
           <button type="button" data-testid="undo-code-change" ref={undoButton} onClick={undo}>Undo</button>
         </p>
       )}
-      {status && <p class="done" role="status" data-testid="code-change-undone">{status}</p>}
+      {status && <p class="done" role="status" data-testid="code-change-undone" ref={undoneLine} tabIndex={-1}>{status}</p>}
       {groups.length === 0 && <p class="hint" data-testid="empty-codebook">The codebook is empty: add a variable (a question asked of every comment), then its codes.</p>}
       {groups.map((g, index) => (
         <VariableSection key={g.variable.id} variable={g.variable} codes={g.codes} index={index} variables={variables} actions={variableActions} codeActions={codeActions} />
@@ -130,7 +139,7 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
         <form onSubmit={addCode}>
           <label>New code <input data-testid="new-tag" ref={newCode} /></label>{' '}
           <label>in{' '}
-            <select data-testid="new-tag-variable" ref={newCodeVariable} defaultValue={variables.at(-1)!.id}>
+            <select data-testid="new-tag-variable" ref={newCodeVariable}>
               {variables.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
             </select>
           </label>{' '}
@@ -139,9 +148,10 @@ export function CodebookEditor({ db }: { db: AnnotatorDB }) {
       )}
       <div class="row new-variable">
         <label>New variable <input data-testid="new-variable" ref={newVariable} onKeyDown={(e) => e.key === 'Enter' && addNewVariable()} /></label>{' '}
-        <select aria-label="Kind of the new variable" ref={newKind} defaultValue="multiple">
+        {/* Multiple choice by default: `selected`, as a select's defaultValue does nothing in Preact. */}
+        <select aria-label="Kind of the new variable" ref={newKind}>
           <option value="single">Single choice</option>
-          <option value="multiple">Multiple choice</option>
+          <option value="multiple" selected>Multiple choice</option>
         </select>{' '}
         <button type="button" data-testid="add-variable" onClick={addNewVariable}>Add variable</button>
       </div>

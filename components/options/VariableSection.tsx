@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CodeRows, type CodeActions } from './CodeRows';
+import { DeleteVariableDialog } from './DeleteVariableDialog';
 import { Field } from './Field';
 import type { VariableFields } from '../../storage/variables';
 import type { Tag, Variable } from '../../lib/records';
@@ -40,7 +41,6 @@ export function VariableSection({ variable, codes, index, variables, actions, co
 }) {
   const [deleting, setDeleting] = useState(false);
   const others = variables.filter((v) => v.id !== variable.id);
-  const [moveTo, setMoveTo] = useState(others[0]?.id ?? '');
   const name = variable.name;
   const save = (changes: VariableFields) => actions.update(variable, changes);
   const headingId = `variable-${variable.id}`;
@@ -77,21 +77,10 @@ export function VariableSection({ variable, codes, index, variables, actions, co
         </div>
       </details>
       {deleting && (
-        <div class="confirm" role="alertdialog" aria-label="Delete variable" onKeyDown={(e) => e.key === 'Escape' && setDeleting(false)}>
-          <p>“{name}” has {codes.length === 1 ? '1 code' : `${codes.length} codes`}. {others.length ? 'Move them (with their annotations, which do not change) to another variable, then delete it:' : 'It is the only variable: add another to move its codes to, or delete its codes first.'}</p>
-          {others.length > 0 && (
-            <label>Move its codes to{' '}
-              <select data-testid="move-codes-to" value={moveTo} onChange={(e) => setMoveTo((e.target as HTMLSelectElement).value)}>
-                {others.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-              </select>
-            </label>
-          )}{' '}
-          <button type="button" class="danger" data-testid="confirm-delete-variable" disabled={!others.length} onClick={() => {
-            setDeleting(false);
-            actions.remove(variable, moveTo);
-          }}>Move codes and delete</button>{' '}
-          <button type="button" onClick={() => setDeleting(false)}>Cancel</button>
-        </div>
+        <DeleteVariableDialog name={name} codeCount={codes.length} others={others} onCancel={() => setDeleting(false)} onConfirm={(moveCodesTo) => {
+          setDeleting(false);
+          actions.remove(variable, moveCodesTo);
+        }} />
       )}
       {codes.length === 0 ? <p class="hint" data-testid="no-codes">No codes in “{name}” yet: add one below, choosing this variable.</p> : (
         <table>

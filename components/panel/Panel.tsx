@@ -93,8 +93,11 @@ export function Panel({ session, page }: { session: PanelSession; page: PageLink
     };
   }, [session, page]);
 
-  useFocusOnOpen(state.open, rootRef);
-  useShortcuts(session, state.open, { keys, focus: act.focusKey, editNote: () => noteRef.current?.focus(), takePassage: act.takePassage, pane, setPane }, page.frameKeys);
+  useFocusOnOpen(state.open, rootRef, visible.length > 0);
+  // Escape from the panel's own field (the note, the search) goes back to the list, as Ctrl+Enter
+  // does from the note, not to the page's start.
+  const leftField = (field: Element) => rootRef.current?.contains(field) && act.done();
+  useShortcuts(session, state.open, { keys, focus: act.focusKey, editNote: () => noteRef.current?.focus(), leftField, takePassage: act.takePassage, pane, setPane }, page.frameKeys);
 
   // The sheet's parts that do not change when it opens, made again only when what they show
   // changes: opening then renders the title row alone (Preact skips an element it was given before).

@@ -11,11 +11,16 @@ export function deepActiveElement(): HTMLElement | null {
 /**
  * Moves focus into the panel when it opens (to the list, else the sheet) and, when it closes,
  * back to where it was before (else to the panel's tab), so keyboard and screen-reader users
- * land in the panel and return where they were (WCAG 2.4.3).
+ * land in the panel and return where they were (WCAG 2.4.3). Opened before the thread arrived
+ * (`listShown` false: the sheet took the focus), the list takes it once it shows.
  */
-export function useFocusOnOpen(open: boolean, root: RefObject<HTMLElement>): void {
+export function useFocusOnOpen(open: boolean, root: RefObject<HTMLElement>, listShown: boolean): void {
   const before = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
+  useLayoutEffect(() => {
+    const sheet = root.current?.querySelector<HTMLElement>('.ca-sheet');
+    if (open && listShown && sheet && deepActiveElement() === sheet) root.current?.querySelector<HTMLElement>('.ca-scroller')?.focus({ preventScroll: true });
+  }, [listShown]);
   useLayoutEffect(() => {
     const el = root.current;
     if (!el || open === wasOpen.current) return;

@@ -11,6 +11,8 @@ export interface ShortcutTargets {
   focus(key: string | null): void;
   /** Puts the caret in the note field. */
   editNote(): void;
+  /** Escape left `field` (the page's or the panel's own): the panel takes the focus back from its own. */
+  leftField(field: Element): void;
   /** The comment passage the reader has selected (the selection then cleared), or null: a code key codes it instead of the comment. */
   takePassage(): CommentPassage | null;
   /** The pane over the list: the shortcuts help (?), the codebook (c), or none. */
@@ -80,7 +82,11 @@ export function useShortcuts(session: PanelSession, open: boolean, targets: Shor
       if (isTypingTarget(target)) {
         if (event.key !== 'Escape') return;
         (target as HTMLElement).blur();
+        // Escape only leaves the field: Chromium would also empty a search field, and, the
+        // field no longer focused, tell no input listener (the list stayed filtered by text gone).
+        event.preventDefault();
         event.stopPropagation();
+        latest.current.leftField(target!);
         return;
       }
       if (runShortcut(event, session, latest.current)) {

@@ -45,7 +45,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
       <SyncStatus db={db} testId="ca-popup-sync" />
       <dl class="totals">
         <div><dt>pages</dt><dd data-testid="total-pages">{data.pages}</dd></div>
-        <div><dt>comments tagged</dt><dd data-testid="total-tagged">{data.commentsTagged}</dd></div>
+        <div><dt>comments coded</dt><dd data-testid="total-coded">{data.commentsCoded}</dd></div>
         <div><dt>annotations</dt><dd data-testid="total-annotations">{data.annotations}</dd></div>
       </dl>
       {data.annotations === 0 ? (
@@ -64,12 +64,12 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
           </ul>
           <h2>Recent pages</h2>
           <ul class="recent">
-            {data.recent.map(({ page, tagged }) => (
+            {data.recent.map(({ page, coded }) => (
               <li key={page.url}>
                 <a href={page.url} onClick={(e) => { e.preventDefault(); void browser.tabs.create({ url: page.url }); }}>
                   {page.metadata?.title ?? page.url}
                 </a>
-                <span class="progress">{tagged} / {page.commentCount} tagged</span>
+                <span class="progress">{coded} / {page.commentCount} coded</span>
               </li>
             ))}
           </ul>

@@ -35,6 +35,13 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const latest = useRef(0);
   const jobRef = useRef<ImportJob | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  // The preview goes with its Import and Cancel buttons: the focus goes back to the file field
+  // the import started from, not to the page's start.
+  const closePreview = () => {
+    setPending(null);
+    importInput.current?.focus();
+  };
   useEffect(() => () => jobRef.current?.stop(), []);
   const newJob = () => {
     jobRef.current?.stop();
@@ -93,7 +100,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
         ))}
       </div>
       <label class="file">Import annotations (native JSON or REFI-QDA project){' '}
-        <input type="file" accept={`${acceptOf(exportFormat('json'))},${acceptOf(exportFormat('qdpx'))}`} data-testid="import-file" onChange={(e) => void run(async () => {
+        <input type="file" ref={importInput} accept={`${acceptOf(exportFormat('json'))},${acceptOf(exportFormat('qdpx'))}`} data-testid="import-file" onChange={(e) => void run(async () => {
           const input = e.target as HTMLInputElement;
           const file = input.files?.[0];
           input.value = '';
@@ -144,14 +151,14 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
             onWriting?.(true);
             try {
               const result = await pending.job.apply(pending.resolutions);
-              setPending(null);
+              closePreview();
               return `Imported: ${result.new} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.conflicting} conflicting.`;
             } finally {
               endJob();
               onWriting?.(false);
             }
           })}>Import</button>{' '}
-          <button type="button" onClick={() => { endJob(); setPending(null); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
+          <button type="button" onClick={() => { endJob(); closePreview(); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
         </div>
       )}
       {status && <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="exchange-status">{status.text}</p>}

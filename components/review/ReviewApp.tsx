@@ -31,6 +31,11 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'page', descending: false });
   const [range, setRange] = useState({ first: 0, last: 50 });
   const [undo, setUndo] = useState<Annotation | null>(null);
+  // Removing takes the row's ✕ with it: the focus goes to Undo (as on the options page), and
+  // from Undo, which goes too, to the table, so a keyboard user never lands on the page's start.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const table = useRef<HTMLDivElement>(null);
+  useEffect(() => undoButton.current?.focus(), [undo]);
   useEffect(() => {
     const w = new Worker(new URL('./review.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (event: MessageEvent<ReviewAnswer>) => {
@@ -86,14 +91,20 @@ export function ReviewApp({ db }: { db: AnnotatorDB }) {
       <FilterBar options={view.options} codebook={view.codebook} filter={filter} onFilter={setFilter} />
       {undo && (
         <p class="toast" role="status">
-          Annotation removed. <button type="button" data-testid="undo-remove" onClick={() => { void restoreRemoved(db, undo, view.codebook.map((t) => t.id)); setUndo(null); }}>Undo</button>
+          Annotation removed. <button type="button" data-testid="undo-remove" ref={undoButton} onClick={() => {
+            void restoreRemoved(db, undo, view.codebook.map((t) => t.id));
+            table.current?.querySelector<HTMLElement>('.ca-scroller')?.focus();
+            setUndo(null);
+          }}>Undo</button>
         </p>
       )}
-      {view.total === 0 ? (
-        <p class="empty">No annotations yet. Tag comments on an article page, or import a file below.</p>
-      ) : (
-        <ReviewTable db={db} count={view.shown} start={view.start} rows={view.rows} onRange={onRange} codebook={view.codebook} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
-      )}
+      <div ref={table}>
+        {view.total === 0 ? (
+          <p class="empty">No annotations yet. Tag comments on an article page, or import a file below.</p>
+        ) : (
+          <ReviewTable db={db} count={view.shown} start={view.start} rows={view.rows} onRange={onRange} codebook={view.codebook} variables={view.variables} sort={sort} onSort={setSort} onRemove={(a) => void remove(a)} />
+        )}
+      </div>
       <div class="panels">
         <Charts data={view.charts} codebook={view.codebook} />
         <AgreementPanel db={db} answer={agreement} current={agreement?.revision === view.revision} codebook={view.codebook} />

@@ -4,7 +4,8 @@ import { formatTime } from '../../lib/format-time';
 import { readableTextOn } from '../../lib/colour-contrast';
 import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
-import type { Annotation, Tag } from '../../lib/records';
+import { isCodable, tagOnEdit } from '../../lib/codebook';
+import type { Annotation, Tag, Variable } from '../../lib/records';
 import type { AnnotationEdit } from '../../lib/edits';
 
 // Room for three lines of tag buttons 24 px high (WCAG 2.5.8 target size).
@@ -28,11 +29,13 @@ export function ReviewTable(props: {
   rows: ReviewRow[];
   onRange(first: number, last: number): void;
   codebook: Tag[];
+  /** The codebook's variables: a code of a single-choice one put on replaces its other, as in the panel. */
+  variables: Variable[];
   sort: { key: SortKey; descending: boolean };
   onSort(sort: { key: SortKey; descending: boolean }): void;
   onRemove(annotation: Annotation): void;
 }) {
-  const { db, codebook, sort } = props;
+  const { db, codebook, variables, sort } = props;
   return (
     <div class="table" role="table" aria-label="Annotations">
       <div class="tr th" role="row">
@@ -55,10 +58,19 @@ export function ReviewTable(props: {
               <span role="cell" class="wraps">{comment?.publishedAt ? formatTime(comment.publishedAt) : '—'}</span>
               <span role="cell" class="excerpt" title={comment?.text}>{comment?.text ?? '(comment not saved)'}</span>
               <span role="cell" class="tags">
+                {/* The codings besides whole-comment codes: without them the row would read as not coded. */}
+                {a.none && <span class="chip mark" data-testid="review-none" title="No code applies: coded, with no code">no code applies</span>}
+                {a.segments?.length ? (
+                  <span class="chip mark" data-testid="review-passages" title={a.segments.map((s) => `${codebook.find((t) => t.id === s.tagId)?.name ?? s.tagId}: “${s.quote}”`).join('\n')}>
+                    {a.segments.length} coded passage{a.segments.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}
                 {codebook.map((tag) => (
                   <button key={tag.id} type="button" class={`chip ${a.tagIds.includes(tag.id) ? 'on' : ''}`} style={{ '--chip': tag.colour, '--chip-text': readableTextOn(tag.colour) }}
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
-                    onClick={() => void edit(db, a, { tags: { [tag.id]: !a.tagIds.includes(tag.id) } }, codebook)}>
+                    // A code that only groups others is never put on (one stored before may be taken off).
+                    disabled={!isCodable(tag) && !a.tagIds.includes(tag.id)}
+                    onClick={() => void edit(db, a, { tags: a.tagIds.includes(tag.id) ? { [tag.id]: false } : tagOnEdit(tag.id, a.tagIds, variables, codebook) }, codebook)}>
                     {tag.name}
                   </button>
                 ))}

@@ -1,6 +1,6 @@
 import type { AgreementAnswer } from './agreement-job';
 import type { ChartData, ReviewFilter, ReviewRow, SortKey } from './rows';
-import type { Tag } from '../../lib/records';
+import type { Tag, Variable } from '../../lib/records';
 
 /** What the review page asks its worker: the rows `start`..`end` of the table under this filter and sort, or the ids it shows. */
 export type ReviewRequest =
@@ -18,6 +18,8 @@ export interface ReviewView {
   start: number;
   rows: ReviewRow[];
   codebook: Tag[];
+  /** The codebook's variables: a single-choice one's code put on in the table replaces its other. */
+  variables: Variable[];
   charts: ChartData;
   options: { sites: string[]; pages: [string, string][]; annotators: string[] };
   /** Blind coding: the only annotator shown (a coder's own), or null when everyone's are. */

@@ -17,7 +17,7 @@ import type { Tag, Variable } from '../../lib/records';
 const scope = self as unknown as { postMessage(message: ReviewAnswer): void; onmessage: ((event: MessageEvent<ReviewRequest>) => void) | null };
 const db = new AnnotatorDB();
 
-let data: { rows: ReviewRow[]; codebook: Tag[]; options: ReviewView['options']; revision: number; onlyAnnotator: string | null } | null = null;
+let data: { rows: ReviewRow[]; codebook: Tag[]; variables: Variable[]; options: ReviewView['options']; revision: number; onlyAnnotator: string | null } | null = null;
 let shown: { key: string; rows: ReviewRow[]; charts: ChartData } | null = null;
 let last: Extract<ReviewRequest, { type: 'view' }> | null = null;
 
@@ -31,7 +31,7 @@ function answer(request: Extract<ReviewRequest, { type: 'view' }>): void {
   }
   scope.postMessage({
     type: 'view', asked: request.asked, revision: data.revision, total: data.rows.length, shown: shown.rows.length,
-    start: request.start, rows: shown.rows.slice(request.start, request.end), codebook: data.codebook, charts: shown.charts, options: data.options,
+    start: request.start, rows: shown.rows.slice(request.start, request.end), codebook: data.codebook, variables: data.variables, charts: shown.charts, options: data.options,
     onlyAnnotator: data.onlyAnnotator,
   });
 }
@@ -63,7 +63,7 @@ followChanges(db, async () => {
     annotators: [...new Set(annotations.map((a) => a.annotator))].sort(),
   };
   const rev = ++revision;
-  data = { rows, codebook, options, revision: rev, onlyAnnotator };
+  data = { rows, codebook, variables, options, revision: rev, onlyAnnotator };
   if (last) answer(last);
   // Agreement (about a second for a million) comes after the table's answer, and after any
   // request that came meanwhile; a newer reading makes it moot.

@@ -48,7 +48,8 @@ export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[]
 export function filterRows(rows: ReviewRow[], filter: ReviewFilter, sort: { key: SortKey; descending: boolean }): ReviewRow[] {
   const needle = filter.text.trim().toLowerCase();
   const out = rows.filter(({ annotation: a, comment, site }) =>
-    (!filter.tagId || (filter.tagId === '-' ? a.tagIds.length === 0 : a.tagIds.includes(filter.tagId)))
+    // '-' is "No tag (note only)": not coded at all, so not "no code applies" nor a coded passage.
+    (!filter.tagId || (filter.tagId === '-' ? !isCoded(a) : a.tagIds.includes(filter.tagId)))
     && (!filter.site || site === filter.site)
     && (!filter.pageUrl || a.pageUrl === filter.pageUrl)
     && (!filter.annotator || a.annotator === filter.annotator)

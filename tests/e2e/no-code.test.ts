@@ -58,4 +58,18 @@ describe('no code applies', () => {
     await expect.poll(() => rowNone(page, key)).toBeNull();
     expect(await progress(page)).toContain('0 of 57 coded');
   });
+
+  test('the review page shows "no code applies" on that comment’s row, and not on a tagged one', async ({ page, extension }) => {
+    const first = await openWithPanel(page, fixture('003-caschy').url);
+    await press(page, 'x', 'j', '1');
+    const second = (await selectedKey(page))!;
+    await expect.poll(() => rowTags(page, second)).toBe('on-topic');
+    await expect.poll(() => rowNone(page, first)).toBe('true');
+    const review = await extension.open('review.html');
+    const row = (key: string) => review.locator(`.tr[data-comment-key="${key}"]`);
+    await expect.poll(() => row(first).locator('[data-testid="review-none"]').textContent()).toBe('no code applies');
+    // The tagged comment's row is drawn (its code pressed), without the marker.
+    expect(await row(second).locator('button.chip[aria-pressed="true"]').textContent()).toBe('on-topic');
+    expect(await row(second).locator('[data-testid="review-none"]').count()).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { fixture } from '../../seeds/fixtures';
 import { axeViolations } from './axe';
 import { test } from './fixture';
-import { openPanel, panel, press, selectedKey, togglePanelFromBackground } from './harness';
+import { openFromToolbar, openPanel, panel, press, selectedKey, togglePanelFromBackground } from './harness';
 import { contrastRatio } from '../../lib/colour-contrast';
 
 
@@ -106,6 +106,28 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).getAttribute('data-state')).toBe('closed');
     await expect.poll(() => focusedInPanel(page)).toBe('button.ca-toggle');
+  });
+
+  test('opened before its thread arrived (giscus, from the toolbar), the panel moves the focus to the list once it shows', async ({ page, context }) => {
+    await page.goto(fixture('giscus').url);
+    await openFromToolbar(context, page);
+    await page.locator('.ca-row[aria-selected="true"]').waitFor();
+    await expect.poll(() => focusedInPanel(page)).toBe('div.ca-scroller');
+  });
+
+  test('Escape from the note or the search field gives the focus back to the list, not to the page', async ({ page }) => {
+    await page.goto(fixture('003-caschy').url);
+    const key = await openPanel(page);
+    await press(page, 'n');
+    await expect.poll(() => focusedInPanel(page)).toBe('textarea.ca-note');
+    await page.keyboard.type('left with Escape');
+    await press(page, 'Escape');
+    await expect.poll(() => focusedInPanel(page)).toBe('div.ca-scroller');
+    // Leaving the note saved it.
+    await expect.poll(() => page.locator(`.ca-row[data-comment-key="${key}"] .ca-has-note`).count()).toBe(1);
+    await page.locator('input[type="search"]').focus();
+    await press(page, 'Escape');
+    await expect.poll(() => focusedInPanel(page)).toBe('div.ca-scroller');
   });
 
   test('closed, with its sheet rendered ahead, the panel has no violations and only its tab takes focus', async ({ page }) => {

@@ -73,6 +73,25 @@ describe('the panel, its defects fixed', () => {
     expect(await rowTags(page, key)).toBe('');
   });
 
+  test('Escape leaves the search field with its text, and the list still shows what the text finds: j moves among those rows', async ({ page }) => {
+    await page.goto(fixture('003-caschy').url);
+    await openPanel(page);
+    const search = page.locator('input[type="search"]');
+    await search.click();
+    await page.keyboard.type('Klinke');
+    await expect.poll(() => page.locator('.ca-row').count()).toBe(3);
+    const found = await page.locator('.ca-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-key')));
+    // Chromium empties a search field on Escape; here Escape only leaves it, for the shortcuts.
+    await press(page, 'Escape');
+    await search.locator(':scope:not(:focus)').waitFor({ state: 'attached' });
+    expect(await search.inputValue()).toBe('Klinke');
+    expect(await page.locator('.ca-row').count()).toBe(3);
+    await press(page, 'j');
+    await expect.poll(() => selectedKey(page)).toBe(found[0]);
+    await press(page, 'j');
+    await expect.poll(() => selectedKey(page)).toBe(found[1]);
+  });
+
   test('the outline of the selected comment goes when the panel closes and comes back when it opens, on the page and in the Disqus frame', async ({ page }) => {
     for (const [url, doc] of [[XPERIA.url, () => page], [LIVE.url, () => disqusFrame(page)]] as const) {
       await page.goto(url);

@@ -55,7 +55,7 @@ describe('export, review and import', () => {
     await expect.poll(() => popup.locator('[data-testid="total-annotations"]').textContent()).toBe('4');
     expect(await popup.locator('[data-testid="total-pages"]').textContent()).toBe('2');
     expect(await popup.locator('.bars li').count()).toBeGreaterThanOrEqual(8);
-    expect(await popup.locator('.recent li').first().textContent()).toMatch(/\d+ \/ \d+ tagged/);
+    expect(await popup.locator('.recent li').first().textContent()).toMatch(/\d+ \/ \d+ coded/);
   });
 
   test('the review page edits tags in place, removes with undo, and filters', async ({ extension }) => {
@@ -68,10 +68,14 @@ describe('export, review and import', () => {
     await review.locator('select[aria-label="Tag"]').selectOption({ label: 'spam' });
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-rows')).toBe('1');
     await review.locator('select[aria-label="Tag"]').selectOption('');
-    await review.locator(`.tr[data-annotation-id="${id}"] button[aria-label="Remove annotation"]`).click();
+    // From the keyboard: the removed row's ✕ is gone, so the focus goes to Undo, then back to the table.
+    await review.locator(`.tr[data-annotation-id="${id}"] button[aria-label="Remove annotation"]`).focus();
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('3');
-    await review.locator('[data-testid="undo-remove"]').click();
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-remove');
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('4');
+    expect(await review.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Annotations');
   });
 
   test('a colleague’s file keeps both annotators’ work and shows agreement; a broken file changes nothing', async ({ extension }) => {
@@ -89,8 +93,11 @@ describe('export, review and import', () => {
 
     await importInReview(review, theirs, 'bob.json');
     await expect.poll(() => review.locator('[data-testid="preview-new"]').textContent()).toBe('4 new');
-    await review.locator('[data-testid="confirm-import"]').click();
+    // From the keyboard: the preview goes with its buttons, and the focus goes back to the file field.
+    await review.locator('[data-testid="confirm-import"]').focus();
+    await review.keyboard.press('Enter');
     await expect.poll(() => review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('8');
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-file');
     const agreement = review.locator('[data-testid="agreement"]');
     await expect.poll(() => agreement.textContent()).toContain('Cohen’s κ');
     expect(await agreement.textContent()).toContain('4 comments coded by two or more coders');

@@ -122,7 +122,7 @@ describe('coding a passage of a comment', () => {
     expect(await segments(page).count()).toBe(1);
   });
 
-  test('Xperia Blog: a passage selected inside the Disqus frame is coded from there and highlighted in the frame', async ({ page }) => {
+  test('Xperia Blog: a passage selected inside the Disqus frame is coded from there and highlighted in the frame; the review page’s row says so', async ({ page, extension }) => {
     await openWithPanel(page, LIVE.url);
     const frame = page.frames().find((f) => f.url().startsWith('https://disqus.com/embed/comments/'))!;
     await frame.locator('[id^="post-"]').first().waitFor();
@@ -136,5 +136,11 @@ describe('coding a passage of a comment', () => {
     expect(await isCollapsed(frame)).toBe(true);
     await expect.poll(() => highlighted(frame)).toEqual([quote]);
     expect(await highlighted(page)).toEqual([]);
+
+    // No whole-comment code: the row tells the passage, with its code and quote, so it does not read as not coded.
+    const review = await extension.open('review.html');
+    const passages = review.locator(`.tr[data-comment-key="disqus:${postId}"] [data-testid="review-passages"]`);
+    await expect.poll(() => passages.textContent()).toBe('1 coded passage');
+    expect(await passages.getAttribute('title')).toBe(`on-topic: “${quote}”`);
   });
 });

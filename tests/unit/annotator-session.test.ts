@@ -213,6 +213,20 @@ describe('the annotator session', () => {
     expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id, 'tag_against']);
   });
 
+  it('opened before the page shows its comments, selects the first comment when they arrive: its code keys act on it', async () => {
+    // The panel opened from the popup on a page whose thread loads later (giscus, a lazy embed)
+    // shows the first comment selected once it arrives; the keys must code that comment.
+    const { session, store, background } = await sessionOn([]);
+    session.setOpen(true);
+    expect(session.snapshot().selectedKey).toBeNull();
+    store.set({ frameId: 0, layout: 'wp', comments: [comment('wp:1'), comment('wp:2')] });
+    expect(session.snapshot().selectedKey).toBe('wp:1');
+    await session.toggleTag(TAGS[0].id);
+    expect(tagsOf(session, 'wp:1')).toEqual([TAGS[0].id]);
+    expect(background.stored.get('wp:1')?.tagIds).toEqual([TAGS[0].id]);
+    expect(session.snapshot().status).toBeNull();
+  });
+
   it('reads a codebook without variables (before schema v5) as one multiple-choice variable: codes add up', async () => {
     const background = memoryBackground({ codebook: [...TAGS, ...STANCE_CODES] });
     const { session } = await sessionOn([comment('wp:1')], background);

@@ -114,6 +114,20 @@ describe('the options page’s codebook: variables', () => {
     expect($('section[data-variable="tone"]')).toBeNull();
   });
 
+  it('the delete-variable dialog takes the focus, Escape closes it, and the focus goes back to its button', async () => {
+    await shown();
+    const opener = labelled<HTMLButtonElement>('Delete variable tone');
+    opener.focus();
+    click(opener);
+    const dialog = () => $('[role="alertdialog"][aria-label="Delete variable"]');
+    await vi.waitFor(() => expect(dialog()).not.toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe($('[data-testid="move-codes-to"]')));
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(dialog()).toBeNull());
+    expect(document.activeElement).toBe(labelled('Delete variable tone'));
+    expect(rows('tone')).toEqual(['positive', 'neutral', 'negative']);
+  });
+
   it('an empty codebook says so and offers to add a variable', async () => {
     await db.settings.put({ key: SETTING_KEYS.codebookSeeded, value: 'yes' });
     render(<OptionsApp db={db} />, root);
@@ -129,6 +143,19 @@ const type = (el: HTMLInputElement, value: string) => {
 const code = async (codeName: string) => (await loadCodebook(db)).find((t) => t.name === codeName)!;
 
 describe('the options page’s codebook: codes', () => {
+  it('a new code goes by default to the last variable, a new variable just added included; a new variable is multiple choice by default', async () => {
+    await shown();
+    const codeVariable = () => $<HTMLSelectElement>('[data-testid="new-tag-variable"]')!.value;
+    expect(codeVariable()).toBe('var_topics');
+    expect(labelled<HTMLSelectElement>('Kind of the new variable').value).toBe('multiple');
+    type($<HTMLInputElement>('[data-testid="new-variable"]')!, 'stance');
+    click($('[data-testid="add-variable"]')!);
+    await vi.waitFor(() => expect($('section[data-variable="stance"]')).not.toBeNull());
+    const stance = (await loadVariables(db)).find((v) => v.name === 'stance')!;
+    expect(stance.kind).toBe('multiple');
+    expect(codeVariable()).toBe(stance.id);
+  });
+
   it('adds a code to the chosen variable; details edit guidance, parent (no cycles), codable and variable', async () => {
     await shown();
     type($<HTMLInputElement>('[data-testid="new-tag"]')!, 'sarcasm');
@@ -206,6 +233,8 @@ describe('the options page’s code delete and merge', () => {
     await vi.waitFor(() => expect($('[data-testid="code-change-undone"]')!.textContent).toBe('Undone: “on-topic” is back on 2 annotations.'));
     expect(await tagsOf()).toEqual({ 'me disqus:1': ['tag_on-topic'], 'me disqus:2': ['tag_on-topic'], 'bob disqus:1': ['tag_on-topic'], 'bob disqus:2': ['tag_spam'] });
     expect($('[data-testid="undo-code-change"]')).toBeNull();
+    // The Undo button is gone: the focus goes to what it says, not to the page's start.
+    expect(document.activeElement).toBe($('[data-testid="code-change-undone"]'));
   });
 
   it('with the separate box ticked, other coders’ annotations change too and the code leaves; undo brings it back', async () => {

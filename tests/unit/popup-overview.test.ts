@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { setTag } from '../../storage/annotations';
+import { editFromPage, setNote, setTag } from '../../storage/annotations';
 import { loadCodebook } from '../../storage/codebook';
 import { joinProject, updateSyncState } from '../../storage/project';
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
@@ -26,21 +26,35 @@ describe('the popup’s overview', () => {
     await tagAs(db, 'alice', 1, 1);
     await tagAs(db, 'bob', 1, 2);
     await tagAs(db, 'bob', 2, 1);
-    const recent = (o: Awaited<ReturnType<typeof shownOverview>>) => o.recent.map((r) => `${r.page.url} ${r.tagged}`);
+    const recent = (o: Awaited<ReturnType<typeof shownOverview>>) => o.recent.map((r) => `${r.page.url} ${r.coded}`);
 
     // No project: everyone's codings.
     const all = await shownOverview(db);
-    expect(all).toMatchObject({ pages: 2, commentsTagged: 3, annotations: 3 });
+    expect(all).toMatchObject({ pages: 2, commentsCoded: 3, annotations: 3 });
     expect(recent(all).sort()).toEqual([`${page(1).url} 2`, `${page(2).url} 1`]);
 
     await joinProject(db, { url: 'https://couch.example/study', user: 'alice', password: 'pw' });
     await updateSyncState(db, (state) => ({ ...state, blind: true, lead: false }));
     const own = await shownOverview(db);
-    expect(own).toMatchObject({ pages: 1, commentsTagged: 1, annotations: 1 });
+    expect(own).toMatchObject({ pages: 1, commentsCoded: 1, annotations: 1 });
     expect(recent(own)).toEqual([`${page(1).url} 1`]);
 
     // The lead sees everyone's.
     await updateSyncState(db, (state) => ({ ...state, lead: true }));
     expect(recent(await shownOverview(db)).sort()).toEqual([`${page(1).url} 2`, `${page(2).url} 1`]);
+  });
+});
+
+describe('the popup’s progress', () => {
+  it('counts a comment coded as the panel does: by a code, a passage or "no code applies", never by a note alone', async () => {
+    const db = await freshBrowser('alice');
+    const target = (n: number) => ({ page: page(1), comment: comment(n) });
+    await setTag(db, target(1), 'tag_on-topic', true, []);
+    await editFromPage(db, target(2), { none: true }, []);
+    await editFromPage(db, target(3), { segments: { add: [{ id: 'seg_1', tagId: 'tag_on-topic', quote: 'Comm', start: 0, end: 4, createdAt: '' }] } }, []);
+    await setNote(db, target(4), 'only a note');
+    const overview = await shownOverview(db);
+    expect(overview).toMatchObject({ commentsCoded: 3, annotations: 4 });
+    expect(overview.recent.map((r) => r.coded)).toEqual([3]);
   });
 });
