@@ -51,13 +51,17 @@ function newCodesOf(incoming: readonly Tag[], ours: readonly Tag[], variableIds:
 }
 
 /**
- * The file's codes and variables we do not have (ours win for ids we have), placed after ours
- * (see newCodesOf; name clashes are resolved before, storage/tag-clashes.ts).
+ * The file's codes we do not have (ours win for ids we have), placed after ours, and the
+ * variables they need (see newCodesOf; name clashes are resolved before, storage/tag-clashes.ts).
+ * A variable none of the added codes is in is left out: when the reader treats every code of it
+ * as one of ours, it would join our codebook as an empty "NAME (imported)" (and the units export
+ * would give it a table of "none").
  */
 export function planCodebook(data: Pick<NativeExport, 'codebook' | 'variables'>, tags: Tag[], variables: Variable[]): { tags: Tag[]; variables: Variable[] } {
   const added = newVariablesOf(data.variables, variables);
   const codes = newCodesOf(data.codebook, tags, new Set([...variables, ...added].map((v) => v.id)), false);
-  return { tags: codes, variables: withTagsVariable(added, variables, codes) };
+  const used = new Set(codes.map((t) => t.variableId));
+  return { tags: codes, variables: withTagsVariable(added.filter((v) => used.has(v.id)), variables, codes) };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 // Aliased to page/content-script-context.ts in the build (wxt.config.ts), as in the content scripts.
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { showSavedThread } from '../../page/saved-thread-page';
 import type { Send } from '../../page/annotator-session';
-import type { Request, Response } from '../../lib/messages';
+import type { Request, Response, ToContentScript } from '../../lib/messages';
 import { answerCodingRequest, isCodingRequest } from '../../storage/coding-requests';
 import { onChange } from '../../storage/changes';
 import { loadCodebook } from '../../storage/codebook';
@@ -32,6 +32,13 @@ const send = (async (request: Request): Promise<Response> => {
 }) as Send;
 
 const annotator = showSavedThread(new ContentScriptContext('saved-thread'), send, await savedThread(db, url));
-if (annotator) onChange(db, (change) => annotator.onMessage({ type: 'stored-change', change }));
+if (annotator) {
+  onChange(db, (change) => annotator.onMessage({ type: 'stored-change', change }));
+  // The shortcut and the popup's "Tag this page" open the panel here as on an article page
+  // (extension/open-panel.ts): they message the tab, and this page is the tab's top frame.
+  browser.runtime.onMessage.addListener((message: ToContentScript, sender: Browser.runtime.MessageSender) => {
+    if (sender.id === browser.runtime.id && !sender.tab && (message?.type === 'toggle-panel' || message?.type === 'open-panel')) annotator.onMessage(message);
+  });
+}
 // Coding here writes: the background must be running to tell open article pages.
 keepBackgroundListening();

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
 import { openWithPanel, readStores, test } from './fixture';
-import { openPanel, panel, press, rowTags, selectedKey } from './harness';
+import { openPanel, panel, press, rowTags, selectedKey, togglePanelFromBackground } from './harness';
 
 const CASCHY = fixture('003-caschy');
 
@@ -50,6 +50,21 @@ describe('the saved thread, coded without the site', () => {
     await page.reload();
     await openPanel(page);
     await expect.poll(() => rowTags(page, second)).toBe('off-topic,question');
+  });
+
+  test('the shortcut (Alt+Shift+A) closes and opens the panel there, as on the article', async ({ page, context, extension }) => {
+    const first = await openWithPanel(page, CASCHY.url);
+    // Coding starts the saved thread (the first test may have coded this comment already).
+    await press(page, '7');
+    await expect.poll(() => rowTags(page, first)).toContain('incivility');
+    const thread = await extension.open(`thread.html?url=${encodeURIComponent(CASCHY.url)}`);
+    await panel(thread).locator('.ca-sheet').waitFor();
+    expect(await panel(thread).getAttribute('data-state')).toBe('open');
+    // The shortcut and the popup's "Tag this page" message the active tab (extension/open-panel.ts).
+    await togglePanelFromBackground(context);
+    await expect.poll(() => panel(thread).getAttribute('data-state')).toBe('closed');
+    await togglePanelFromBackground(context);
+    await expect.poll(() => panel(thread).getAttribute('data-state')).toBe('open');
   });
 
   test('a page with nothing saved says so', async ({ extension }) => {

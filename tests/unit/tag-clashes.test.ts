@@ -126,3 +126,32 @@ describe('each resolution gives the right stored result', () => {
     expect(result).toEqual({ ok: false, error: '“sarcasm”: there is no tag of ours to map it onto.' });
   });
 });
+
+describe('a colleague who built the same codebook by hand (the same names, other ids)', () => {
+  /** Their file: our classic codes under ids of their own, in a variable of their own named like ours. */
+  function sameNamesFile(): NativeExport {
+    const file = colleagueFile();
+    const variable = { id: 'var_theirs', name: 'Tags', kind: 'multiple' as const, description: '', order: 0 };
+    return {
+      ...file,
+      variables: [variable],
+      codebook: ours.map((t) => ({ ...t, id: `${t.id}-theirs`, variableId: variable.id })),
+      annotations: file.annotations.map((a) => ({ ...a, tagIds: ['tag_question-theirs'] })),
+    };
+  }
+
+  it('by default their codes are ours, and no empty copy of the variable joins our codebook', async () => {
+    const variables = await db.variables.toArray();
+    await applyImport(db, sameNamesFile());
+    expect(await bobsCodes()).toEqual(Array(11).fill('question'));
+    expect(await db.tags.count()).toBe(ours.length);
+    expect(await db.variables.toArray()).toEqual(variables);
+  });
+
+  it('a code kept apart brings its variable along', async () => {
+    await applyImport(db, sameNamesFile(), { 'tag_question-theirs': { action: 'separate' } });
+    expect(await bobsCodes()).toEqual(Array(11).fill('question (imported)'));
+    const kept = (await db.tags.toArray()).find((t) => t.name === 'question (imported)')!;
+    expect((await db.variables.get(kept.variableId!))?.name).toBe('Tags (imported)');
+  });
+});
