@@ -45,7 +45,9 @@ export const guidIn = (value: string | null | undefined) => value?.replace(/[{}]
 export function parseXml(text: string, root: string, namespace: string, what: string): Element {
   const doc = new DOMParser().parseFromString(text.replace(/^\uFEFF/, ''), 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0];
-  if (error || !doc.documentElement) throw new Refused(`${what} is not well-formed XML${error?.textContent ? ` (${error.textContent.trim().split('\n')[0]})` : ''}.`);
+  // Chromium and Safari put the message in a div between headings of their own ("This page contains the following errors:" …).
+  const message = (error?.getElementsByTagName('div')[0] ?? error)?.textContent?.trim().split('\n')[0];
+  if (error || !doc.documentElement) throw new Refused(`${what} is not well-formed XML${message ? ` (${message})` : ''}.`);
   const found = doc.documentElement;
   if (found.localName !== root) throw new Refused(`${what} has the root <${found.localName}>, not <${root}>${found.localName === 'Project' ? ': a REFI-QDA project (.qdpx) is imported with “Import annotations”' : found.localName === 'CodeBook' ? ': a REFI-QDA codebook (.qdc) is imported with “Import a codebook”' : ''}.`);
   if (found.namespaceURI && found.namespaceURI !== namespace) throw new Refused(`${what} is in the namespace ${found.namespaceURI}, not REFI-QDA's ${namespace}.`);
