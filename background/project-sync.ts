@@ -213,9 +213,9 @@ export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch
         if (who !== joinedAs) kick();
         return;
       }
-      if (!project) return;
+      // Out of a project too: a coding taken off is remembered for the next join (noteChange).
       await noteChange(db, change, await annotatorName(db));
-      if (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread') kick();
+      if (project && (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread')) kick();
     })().catch(() => undefined);
   });
   void (async () => {

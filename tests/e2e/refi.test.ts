@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { importInReview, test } from './fixture';
@@ -34,6 +34,19 @@ describe('REFI-QDA export from the review page', () => {
     await review.locator('[data-testid="import-file"]').setInputFiles(qdpx.path);
     await expect.poll(() => review.locator('[data-testid="preview-unchanged"]').textContent()).toBe('4 unchanged');
     expect(await review.locator('[data-testid="preview-new"]').textContent()).toBe('0 new');
+  });
+
+  test('a .qdpx whose project is broken XML is refused with the parser\'s message alone, and nothing changes', async ({ extension }) => {
+    const review = await extension.open('review.html');
+    await review.locator('[data-testid="review"]').waitFor();
+    const before = await review.locator('[data-testid="review"]').getAttribute('data-total');
+    const broken = Buffer.from(zipSync({ 'project.qde': strToU8('<Project xmlns="urn:QDA-XML:project:1.0"><Users>') }));
+    await review.locator('[data-testid="import-file"]').setInputFiles({ name: 'broken.qdpx', mimeType: 'application/zip', buffer: broken });
+    const status = review.locator('[data-testid="exchange-status"][role="alert"]');
+    // Chromium wraps the message in a page of its own ("This page contains the following errors: … Below is a rendering …").
+    await expect.poll(() => status.textContent()).toMatch(/^broken\.qdpx was not imported: broken\.qdpx's project\.qde is not well-formed XML \(error on line 1 at column \d+: [^()]+\)\.$/);
+    expect(await status.textContent()).not.toMatch(/This page contains|Below is a rendering/);
+    expect(await review.locator('[data-testid="review"]').getAttribute('data-total')).toBe(before);
   });
 
   test('ca-export-qdc downloads a .qdc that xmllint validates against Codebook.xsd', async ({ extension }) => {
