@@ -69,6 +69,9 @@ describe('the saved thread, coded without the site', () => {
 
   test('a page with nothing saved says so', async ({ extension }) => {
     const thread = await extension.open(`thread.html?url=${encodeURIComponent('https://example.org/never-coded')}`);
-    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toContain('No comment of this page was saved');
+    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toBe('No thread is saved for https://example.org/never-coded.');
+    await thread.goto(thread.url().replace(/\?.*$/, ''));
+    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toBe('No thread is saved for this address: the page was opened without one.');
+    expect(await thread.locator('main').textContent()).toContain('“Code this thread offline”');
   });
 });
