@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { renderSavedThread, type SavedComment } from '../layouts/saved';
+import { formatTime } from '../lib/format-time';
 import type { Send } from './annotator-session';
 import { startPageAnnotator, type PageAnnotator } from './page-annotator';
 
@@ -38,7 +39,8 @@ export function showSavedThread(ctx: ContentScriptContext, send: Send, thread: S
   about.append(link(thread.url), '. Coding here is coding on the page itself; the site is not loaded.');
   header.append(element('h1', title), about);
   main.append(header);
-  renderSavedThread(main, thread.comments);
+  // Times as the panel beside them shows them.
+  renderSavedThread(main, thread.comments, formatTime);
   return startPageAnnotator(ctx, send, { onDemand: true });
 }
 

@@ -34,6 +34,11 @@ describe('the saved thread, coded without the site', () => {
       await expect.poll(() => rowTags(thread, first)).toBe('on-topic');
       expect(await rowTags(thread, second)).toBe('off-topic');
       expect(await thread.locator('[data-ca-saved-thread] article').count()).toBe(commentCount);
+      // Times as the panel shows them; the machine time stays in datetime.
+      const savedTime = thread.locator(`[data-ca-saved-thread] article[data-ca-key="${first}"] time`);
+      const panelTime = panel(thread).locator(`.ca-row[data-comment-key="${first}"] time`);
+      expect(await savedTime.getAttribute('datetime')).toBe(await panelTime.getAttribute('datetime'));
+      expect(await savedTime.textContent()).toBe(await panelTime.textContent());
 
       // The same keys as on the page: select the second comment, then code it again.
       await thread.locator(`.ca-row[data-comment-key="${second}"]`).click();
