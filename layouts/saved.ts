@@ -28,12 +28,16 @@ function depths(comments: readonly SavedComment[]): Map<string, number> {
   return depth;
 }
 
+/** A time as `2025-08-08 11:52`, for callers without a locale's formatter (layouts import none). */
+const plainTime = (iso: string) => iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1');
+
 /**
  * Writes the comments into `container` as the saved-thread markup, as text (never HTML): each
  * comment an article indented by its depth, with author, time, a link to it on its site, and
- * its text as it was read (`white-space: pre-wrap` keeps its paragraphs and lines).
+ * its text as it was read (`white-space: pre-wrap` keeps its paragraphs and lines). A time is
+ * shown as `showTime` writes it; the layout reads back only its `datetime`.
  */
-export function renderSavedThread(container: Element, comments: readonly SavedComment[]): void {
+export function renderSavedThread(container: Element, comments: readonly SavedComment[], showTime: (iso: string) => string = plainTime): void {
   const doc = container.ownerDocument;
   const section = doc.createElement('section');
   section.id = THREAD_ID;
@@ -56,7 +60,7 @@ export function renderSavedThread(container: Element, comments: readonly SavedCo
     if (comment.publishedAt) {
       const time = doc.createElement('time');
       time.setAttribute('datetime', comment.publishedAt);
-      time.textContent = comment.publishedAt.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1');
+      time.textContent = showTime(comment.publishedAt);
       header.append(' ', time);
     }
     if (comment.permalink) {

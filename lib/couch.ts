@@ -102,7 +102,7 @@ export async function couchRequest<T>(target: CouchTarget, path: string, init: {
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    throw new CouchError('not-couchdb', `${base.href} is not a CouchDB database: the server answered ${response.status} with ${/^\s*</.test(text) ? 'a web page' : 'something else than JSON'}.`, response.status);
+    throw new CouchError('not-couchdb', `${base.href} is not a CouchDB database: the server answered ${response.status} with ${/^\s*</.test(text) ? 'a web page' : 'something other than JSON'}.`, response.status);
   }
   if (!response.ok) throw refused(response.status, body as { error?: string; reason?: string } | null, base, target, (init.method ?? 'GET') !== 'GET');
   return body as T;

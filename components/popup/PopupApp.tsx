@@ -15,7 +15,8 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
   // Totals count annotations, pages and tags: a rename of the annotator changes none of them.
   // Blind coding: a coder's numbers and export are of their own codings only.
   const data = useStored<Overview | null>(db, () => shownOverview(db), null, (change) => change.kind !== 'annotator');
-  const [message, setMessage] = useState<string | null>(null);
+  // The browser's own words, where there are any, go in the message's tooltip.
+  const [message, setMessage] = useState<{ text: string; detail?: string } | null>(null);
   const max = Math.max(1, ...(data?.tagCounts.map((t) => t.count) ?? []));
 
   const exportAll = async () => {
@@ -24,9 +25,9 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
       const own = await shownAnnotationIds(db);
       const file = await (own ? exportData(db, native, { kind: 'selection', description: 'your own codings (blind coding)' }, own) : exportData(db, native));
       downloadFile(exportFile(native, file));
-      setMessage(`Exported ${file.annotations.length} annotations.`);
+      setMessage({ text: `Exported ${file.annotations.length} annotations.` });
     } catch (error) {
-      setMessage(`Export failed: ${(error as Error).message}`);
+      setMessage({ text: `Export failed: ${(error as Error).message}` });
     }
   };
   const openPanel = async () => {
@@ -34,7 +35,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
     if (tab?.id === undefined) return;
     // Opens, never closes: a reader who already has the panel open wants it kept.
     const problem = await openPanelInTab(tab.id, 'open');
-    if (problem) setMessage(problem);
+    if (problem) setMessage({ text: problem.message, detail: problem.detail });
     else window.close();
   };
 
@@ -81,7 +82,7 @@ export function PopupApp({ db }: { db: AnnotatorDB }) {
         <button type="button" data-testid="ca-open-review" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}>Review all</button>
       </div>
       <AlwaysRun />
-      {message && <p class="message" role="status">{message}</p>}
+      {message && <p class="message" role="status" title={message.detail}>{message.text}</p>}
     </main>
   );
 }

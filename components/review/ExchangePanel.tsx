@@ -42,6 +42,12 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
     setPending(null);
     importInput.current?.focus();
   };
+  const previewRef = useRef<HTMLDivElement>(null);
+  const previewShown = pending !== null;
+  // A dialog takes the focus when it appears (its first control), as a keyboard user expects.
+  useEffect(() => {
+    if (previewShown) previewRef.current?.querySelector<HTMLElement>('select:not([disabled]), input:not([disabled]), button:not([disabled])')?.focus();
+  }, [previewShown]);
   useEffect(() => () => jobRef.current?.stop(), []);
   const newJob = () => {
     jobRef.current?.stop();
@@ -83,6 +89,11 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
     const outcome = await action().then((text) => ({ kind: 'info' as const, text }), (error: Error) => ({ kind: 'error' as const, text: error.message }));
     ended();
     setStatus(outcome);
+  };
+  const cancelImport = () => {
+    endJob();
+    closePreview();
+    setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' });
   };
   const readFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -134,7 +145,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
         </p>
       )}
       {pending && (
-        <div class="preview" role="dialog" aria-label="Import preview" data-testid="import-preview">
+        <div class="preview" role="dialog" aria-label="Import preview" data-testid="import-preview" ref={previewRef} onKeyDown={(event) => { if (event.key === 'Escape') cancelImport(); }}>
           <p><strong>{pending.name}</strong> from {pending.preview.annotators.join(', ')}:</p>
           <ul>
             <li data-testid="preview-new">{pending.preview.new} new</li>
@@ -158,7 +169,7 @@ export function ExchangePanel({ db, shown, shownIds, filtered, onWriting }: { db
               onWriting?.(false);
             }
           })}>Import</button>{' '}
-          <button type="button" onClick={() => { endJob(); closePreview(); setStatus({ kind: 'info', text: 'Import cancelled; nothing changed.' }); }}>Cancel</button>
+          <button type="button" onClick={cancelImport}>Cancel</button>
         </div>
       )}
       {status && <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="exchange-status">{status.text}</p>}

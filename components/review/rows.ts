@@ -44,12 +44,18 @@ export function joinRows(annotations: Annotation[], snapshots: CommentSnapshot[]
   }));
 }
 
+/**
+ * Whether the code is on the comment as a whole or on one of its passages: what the CSV (a row
+ * per passage) and the units CSV (storage/export-units.ts) count as coded with it.
+ */
+const hasCode = (a: Annotation, tagId: string) => a.tagIds.includes(tagId) || !!a.segments?.some((s) => s.tagId === tagId);
+
 /** The rows the filter lets through, sorted. Dates compare on the annotation's last change (YYYY-MM-DD). */
 export function filterRows(rows: ReviewRow[], filter: ReviewFilter, sort: { key: SortKey; descending: boolean }): ReviewRow[] {
   const needle = filter.text.trim().toLowerCase();
   const out = rows.filter(({ annotation: a, comment, site }) =>
     // '-' is "No tag (note only)": not coded at all, so not "no code applies" nor a coded passage.
-    (!filter.tagId || (filter.tagId === '-' ? !isCoded(a) : a.tagIds.includes(filter.tagId)))
+    (!filter.tagId || (filter.tagId === '-' ? !isCoded(a) : hasCode(a, filter.tagId)))
     && (!filter.site || site === filter.site)
     && (!filter.pageUrl || a.pageUrl === filter.pageUrl)
     && (!filter.annotator || a.annotator === filter.annotator)

@@ -91,6 +91,15 @@ describe('export, review and import', () => {
     await expect.poll(() => review.locator('[data-testid="exchange-status"]').textContent()).toContain('annotations[0].tagIds[0]: unknown tag id "tag_nope"');
     expect(await review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('4');
 
+    // The preview is a dialog: it takes the focus, and Escape cancels it as Cancel does.
+    await importInReview(review, theirs, 'bob.json');
+    await expect.poll(() => review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-import');
+    await review.keyboard.press('Escape');
+    await expect.poll(() => review.locator('[data-testid="import-preview"]').count()).toBe(0);
+    expect(await review.locator('[data-testid="exchange-status"]').textContent()).toBe('Import cancelled; nothing changed.');
+    expect(await review.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-file');
+    expect(await review.locator('[data-testid="review"]').getAttribute('data-total')).toBe('4');
+
     await importInReview(review, theirs, 'bob.json');
     await expect.poll(() => review.locator('[data-testid="preview-new"]').textContent()).toBe('4 new');
     // From the keyboard: the preview goes with its buttons, and the focus goes back to the file field.

@@ -34,6 +34,11 @@ describe('the saved thread, coded without the site', () => {
       await expect.poll(() => rowTags(thread, first)).toBe('on-topic');
       expect(await rowTags(thread, second)).toBe('off-topic');
       expect(await thread.locator('[data-ca-saved-thread] article').count()).toBe(commentCount);
+      // Times as the panel shows them; the machine time stays in datetime.
+      const savedTime = thread.locator(`[data-ca-saved-thread] article[data-ca-key="${first}"] time`);
+      const panelTime = panel(thread).locator(`.ca-row[data-comment-key="${first}"] time`);
+      expect(await savedTime.getAttribute('datetime')).toBe(await panelTime.getAttribute('datetime'));
+      expect(await savedTime.textContent()).toBe(await panelTime.textContent());
 
       // The same keys as on the page: select the second comment, then code it again.
       await thread.locator(`.ca-row[data-comment-key="${second}"]`).click();
@@ -69,6 +74,9 @@ describe('the saved thread, coded without the site', () => {
 
   test('a page with nothing saved says so', async ({ extension }) => {
     const thread = await extension.open(`thread.html?url=${encodeURIComponent('https://example.org/never-coded')}`);
-    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toContain('No comment of this page was saved');
+    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toBe('No thread is saved for https://example.org/never-coded.');
+    await thread.goto(thread.url().replace(/\?.*$/, ''));
+    await expect.poll(() => thread.locator('[data-testid="ca-thread-empty"]').textContent()).toBe('No thread is saved for this address: the page was opened without one.');
+    expect(await thread.locator('main').textContent()).toContain('“Code this thread offline”');
   });
 });

@@ -54,6 +54,11 @@ describe('joining a CouchDB database: what is wrong, in words', () => {
     expect(await problem({ ...alice(), url: server.url })).toMatch(/^bad-url: .*does not name a database/);
   });
 
+  it('says in plain English that a server answered with something other than JSON', async () => {
+    const plainText: typeof fetch = async () => new Response('OK, nothing here', { status: 200 });
+    await expect(checkDatabase(alice(), plainText)).rejects.toMatchObject({ problem: 'not-couchdb', message: expect.stringMatching(/answered 200 with something other than JSON\.$/) });
+  });
+
   it('tells a server that answers but not to the extension (CORS) from one that does not answer', async () => {
     const corsBlocked: typeof fetch = async (_input, init) => {
       if (init?.mode === 'no-cors') return new Response(null, { status: 200 });

@@ -19,4 +19,16 @@ describe('the review page’s tag filter', () => {
     const shown = filterRows(rows, { ...NO_FILTER, tagId: '-' }, { key: 'page', descending: false });
     expect(shown.map((r) => r.annotation.commentKey)).toEqual(['wp:4']);
   });
+
+  it('"Tag: X" lets through a comment coded X on the whole or on a passage, as the CSV and units CSV count it', () => {
+    const passage = (tagId: string) => ({ id: `s_${tagId}`, tagId, quote: 'q', start: 0, end: 1, createdAt: AT });
+    const rows = [
+      row('wp:1', { tagIds: ['t'] }),
+      row('wp:2', { segments: [passage('t')] }),
+      row('wp:3', { tagIds: ['u'], segments: [passage('u')] }),
+      row('wp:4', { none: true }),
+    ];
+    const shown = filterRows(rows, { ...NO_FILTER, tagId: 't' }, { key: 'page', descending: false });
+    expect(shown.map((r) => r.annotation.commentKey)).toEqual(['wp:1', 'wp:2']);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractComments, locateComment } from '../../layouts/registry';
 import { renderSavedThread, type SavedComment } from '../../layouts/saved';
+import { formatTime } from '../../lib/format-time';
 import { parsePage } from './helpers';
 
 const COMMENTS: SavedComment[] = [
@@ -24,6 +25,17 @@ describe('the saved copy of a thread', () => {
       { ...COMMENTS[1], depth: 1, kind: 'comment' },
       { ...COMMENTS[2], depth: 2, kind: 'pingback' },
     ]);
+  });
+
+  it('shows a time as the panel does, keeping the machine time (read back) in datetime', () => {
+    const doc = parsePage('<!doctype html><html><body><main></main></body></html>');
+    renderSavedThread(doc.querySelector('main')!, COMMENTS, formatTime);
+    const time = doc.querySelector('time')!;
+    expect(time.getAttribute('datetime')).toBe('2013-10-11T15:00:00.000Z');
+    expect(time.textContent).toBe(formatTime('2013-10-11T15:00:00.000Z'));
+    expect(time.textContent).toMatch(/2013/);
+    expect(time.textContent).not.toMatch(/2013-10-11/);
+    expect(extractComments(doc).comments.map((c) => c.publishedAt)).toEqual(COMMENTS.map((c) => c.publishedAt));
   });
 
   it('writes comment text as text, never as markup', () => {

@@ -1,7 +1,14 @@
+import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '../../components/popup/PopupApp';
 import { openPanelInTab } from '../../extension/open-panel';
 import { isCommentSite } from '../../lib/sites';
+import { AnnotatorDB } from '../../storage/schema';
+import { fakeGrants } from './fake-grants';
+import { renderRoot } from './render-root';
+
+const root = renderRoot();
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -27,10 +34,31 @@ describe('opening the panel from the toolbar or the shortcut', () => {
     expect(inject).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/content-scripts/page.js'] });
   });
 
-  it('says so where the browser allows no script (its own pages, the web store)', async () => {
+  it('says in words where the browser allows no script (its own pages, the web store), the browser\'s own words apart', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no listener'));
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
-    expect(await openPanelInTab(4)).toBe('Comment Annotator cannot run on this page (Cannot access a chrome:// URL).');
+    const problem = await openPanelInTab(4);
+    expect(problem?.message).toMatch(/^Comment Annotator cannot run here: the browser does not let extensions run on this page/);
+    expect(problem?.message).not.toContain('chrome://');
+    expect(problem?.detail).toBe('Cannot access a chrome:// URL');
+  });
+
+  it('the popup\'s "Tag this page" shows that sentence, with the browser\'s words only in its title', async () => {
+    fakeGrants();
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 4 }] as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no listener'));
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
+    render(<PopupApp db={new AnnotatorDB(`popup-${crypto.randomUUID()}`)} />, root);
+    const found = <T,>(value: T | null | undefined): T => {
+      if (!value) throw new Error('not rendered yet');
+      return value;
+    };
+    const button = await vi.waitFor(() => found([...root.querySelectorAll('button')].find((b) => b.textContent === 'Tag this page')));
+    button.click();
+    const message = await vi.waitFor(() => found(root.querySelector<HTMLElement>('.message')));
+    expect(message.textContent).toMatch(/does not let extensions run on this page/);
+    expect(message.textContent).not.toContain('chrome://');
+    expect(message.title).toBe('Cannot access a chrome:// URL');
   });
 
   it('knows which sites it starts on by itself', () => {
