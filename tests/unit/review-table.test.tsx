@@ -7,21 +7,18 @@ import { setTag } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
 import { AnnotatorDB } from '../../storage/schema';
 import { STANCE, STANCE_CODES, TAGS } from './memory-background';
+import { renderRoot } from './render-root';
 
 // The review page's table edits codes in place as the panel does (components/review/ReviewTable.tsx).
 
 let db: AnnotatorDB;
 let name: string;
-let root: HTMLElement;
+const root = renderRoot();
 beforeEach(() => {
   name = `review-table-${crypto.randomUUID()}`;
   db = new AnnotatorDB(name);
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(async () => {
-  render(null, root);
-  root.remove();
   db.close();
   await Dexie.delete(name);
 });
