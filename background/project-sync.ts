@@ -1,6 +1,6 @@
 import { annotatorName } from '../storage/annotations';
 import { onChange } from '../storage/changes';
-import { noteChange, projectStanding, readProject, readSyncState, retarget, updateSyncState, type Project, type SyncState } from '../storage/project';
+import { noteChange, readProject, readSyncState, retarget, updateSyncState, type Project, type SyncState } from '../storage/project';
 import type { AnnotatorDB } from '../storage/schema';
 import { codingDocId, localCodingDoc, mergeCodingDoc, sameCoding, type CodingDoc } from '../storage/sync-docs';
 import { isCodebookDoc, localCodebookDoc, mergeCodebookDoc } from '../storage/sync-codebook';
@@ -206,16 +206,15 @@ export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch
   const kick = () => wake.abort();
   const stopListening = onChange(db, (change) => {
     void (async () => {
-      const { project, joinedBefore } = await projectStanding(db);
+      const project = await readProject(db);
       const who = project ? `${project.url} ${project.user}` : '';
       if (change.kind === 'project') {
         // Joined, left or joined elsewhere: start over. (Rounds announce 'project' too; those change nothing here.)
         if (who !== joinedAs) kick();
         return;
       }
-      // Out of a project left before, a coding taken off is remembered for the next join
-      // (noteChange); a browser never in one has nothing to note.
-      if (!project && !(joinedBefore && change.kind === 'annotation')) return;
+      // Out of a project too: a coding taken off is remembered for the next join (noteChange).
+      if (!project && change.kind !== 'annotation') return;
       await noteChange(db, change, await annotatorName(db));
       if (project && (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread')) kick();
     })().catch(() => undefined);

@@ -57,15 +57,6 @@ async function readJson<T>(db: AnnotatorDB, key: string): Promise<T | null> {
 /** The project joined, or null. */
 export const readProject = (db: AnnotatorDB) => readJson<Project>(db, SETTING_KEYS.project);
 
-/**
- * The project joined (or null), and whether this browser was ever in one (leaving keeps the sync
- * row): one read, as the background asks after every committed write.
- */
-export async function projectStanding(db: AnnotatorDB): Promise<{ project: Project | null; joinedBefore: boolean }> {
-  const [project, sync] = await db.settings.bulkGet([SETTING_KEYS.project, SETTING_KEYS.sync]);
-  return { project: project ? JSON.parse(project.value) as Project : null, joinedBefore: !!sync };
-}
-
 /** Where sync stands (nothing done yet when never synced). */
 export async function readSyncState(db: AnnotatorDB): Promise<SyncState> {
   return { ...EMPTY, ...await readJson<SyncState>(db, SETTING_KEYS.sync) };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { editAnnotation } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
-import { joinProject, leaveProject, markPending, noteChange, projectStanding, readSyncState } from '../../storage/project';
+import { joinProject, leaveProject, markPending, noteChange, readSyncState } from '../../storage/project';
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { codings, comment, freshBrowser, joinedBrowser, PAGE, tag } from './sync-helpers';
@@ -155,16 +155,5 @@ describe('bad input from the server: clear words, nothing lost here', () => {
     const state = await syncRound(lead);
     expect(state.error).toMatch(/^coding:mallory:https:\/\/www\.xperiablog\.net\/.*tagIds[^\n]*$/);
     expect(await codings(lead)).toEqual(['carol disqus:7 ', 'lead disqus:3 tag_question']);
-  });
-});
-
-describe('projectStanding: what the background reads after every committed write', () => {
-  it('tells a browser never in a project (nothing to note) from one in a project and one that left it', async () => {
-    const db = await freshBrowser('carol');
-    expect(await projectStanding(db)).toEqual({ project: null, joinedBefore: false });
-    await joinProject(db, { url: 'https://couch.example.org/study', user: 'carol', password: 'secret' });
-    expect(await projectStanding(db)).toMatchObject({ project: { url: 'https://couch.example.org/study', user: 'carol' }, joinedBefore: true });
-    await leaveProject(db);
-    expect(await projectStanding(db)).toEqual({ project: null, joinedBefore: true });
   });
 });
