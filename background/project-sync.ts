@@ -214,7 +214,6 @@ export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch
         return;
       }
       // Out of a project too: a coding taken off is remembered for the next join (noteChange).
-      if (!project && change.kind !== 'annotation') return;
       await noteChange(db, change, await annotatorName(db));
       if (project && (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread')) kick();
     })().catch(() => undefined);

@@ -175,8 +175,6 @@ function withRemoval(removed: SyncState['removed'], change: AnnotationChange, me
  * never in a project has nothing on a server to remember them against.
  */
 async function noteRemovalAway(db: AnnotatorDB, change: AnnotationChange, me: string): Promise<void> {
-  // Most browsers were never in a project: a key press there costs one read, not a write transaction.
-  if (!(await db.settings.get(SETTING_KEYS.sync))) return;
   await db.transaction('rw', db.settings, async () => {
     const state = await readJson<SyncState>(db, SETTING_KEYS.sync);
     if (!state || (await db.settings.get(SETTING_KEYS.project))) return;
