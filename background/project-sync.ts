@@ -213,9 +213,9 @@ export function keepProjectInSync(db: AnnotatorDB, fetcher: typeof fetch = fetch
         if (who !== joinedAs) kick();
         return;
       }
-      // Out of a project too: a coding taken off is remembered for the next join (noteChange).
+      if (!project) return;
       await noteChange(db, change, await annotatorName(db));
-      if (project && (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread')) kick();
+      if (change.kind === 'annotation' || change.kind === 'pages' || change.kind === 'thread') kick();
     })().catch(() => undefined);
   });
   void (async () => {

@@ -69,24 +69,18 @@ export async function readSyncState(db: AnnotatorDB): Promise<SyncState> {
 export async function joinProject(db: AnnotatorDB, target: CouchTarget): Promise<void> {
   await db.transaction('rw', db.settings, db.pages, async () => {
     const pages = await db.pages.toCollection().primaryKeys();
-    // Codings taken off since a project was left stay off: the server's copy must not bring them back.
-    const { removed } = await readSyncState(db);
     const project: Project = { url: target.url, user: target.user, password: target.password, joinedAt: new Date().toISOString() };
     await db.settings.bulkPut([
       { key: SETTING_KEYS.project, value: JSON.stringify(project) },
-      { key: SETTING_KEYS.sync, value: JSON.stringify({ ...EMPTY, removed, pending: withPending({}, pages) }) },
+      { key: SETTING_KEYS.sync, value: JSON.stringify({ ...EMPTY, pending: withPending({}, pages) }) },
     ]);
   });
   announce(db, { kind: 'project' });
 }
 
-/** Leaves the project: sync stops; every coding stays here, and codings taken off are still remembered (see noteChange). */
+/** Leaves the project: sync stops; every coding stays here. */
 export async function leaveProject(db: AnnotatorDB): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const { removed } = await readSyncState(db);
-    await db.settings.delete(SETTING_KEYS.project);
-    await db.settings.put({ key: SETTING_KEYS.sync, value: JSON.stringify({ ...EMPTY, removed }) });
-  });
+  await db.settings.bulkDelete([SETTING_KEYS.project, SETTING_KEYS.sync]);
   announce(db, { kind: 'project' });
 }
 
@@ -143,41 +137,17 @@ export function markPending(db: AnnotatorDB, pageUrls: readonly string[]): Promi
 /**
  * Keeps what a committed write means for sync (the background hears every announcement): its
  * pages wait to be sent, and a coding `me` took off is remembered as taken off, with when, so a
- * version from the server does not bring it back (also while out of a project left before, for
- * the next join). Other changes change nothing.
+ * version from the server does not bring it back. Other changes change nothing.
  */
 export async function noteChange(db: AnnotatorDB, change: StoreChange, me: string): Promise<void> {
   if (change.kind !== 'annotation' && change.kind !== 'codebook' && !(change.kind === 'pages' && change.pageUrls?.length)) return;
-  if (!(await readProject(db))) {
-    if (change.kind === 'annotation') await noteRemovalAway(db, change, me);
-    return;
-  }
+  if (!(await readProject(db))) return;
   await updateSyncState(db, (state) => {
     if (change.kind === 'codebook') return { ...state, codebookChanged: true };
     if (change.kind === 'pages') return { ...state, pending: withPending(state.pending, change.pageUrls!) };
-    return { ...state, removed: withRemoval(state.removed, change, me), pending: withPending(state.pending, [change.pageUrl]) };
-  });
-}
-
-type AnnotationChange = Extract<StoreChange, { kind: 'annotation' }>;
-
-/** `removed` after `change`: a coding `me` took off is remembered, with when; one put back again is not. */
-function withRemoval(removed: SyncState['removed'], change: AnnotationChange, me: string): SyncState['removed'] {
-  const next = { ...removed, [change.pageUrl]: { ...removed[change.pageUrl] } };
-  if (change.annotator === me && !change.annotation) next[change.pageUrl][change.commentKey] = new Date().toISOString();
-  else delete next[change.pageUrl][change.commentKey];
-  return next;
-}
-
-/**
- * Out of a project this browser was in (leaveProject kept its sync row), codings taken off are
- * still remembered, so joining again does not merge them back from the server's copy. A browser
- * never in a project has nothing on a server to remember them against.
- */
-async function noteRemovalAway(db: AnnotatorDB, change: AnnotationChange, me: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const state = await readJson<SyncState>(db, SETTING_KEYS.sync);
-    if (!state || (await db.settings.get(SETTING_KEYS.project))) return;
-    await db.settings.put({ key: SETTING_KEYS.sync, value: JSON.stringify({ ...EMPTY, ...state, removed: withRemoval(state.removed ?? {}, change, me) }) });
+    const removed = { ...state.removed, [change.pageUrl]: { ...state.removed[change.pageUrl] } };
+    if (change.annotator === me && !change.annotation) removed[change.pageUrl][change.commentKey] = new Date().toISOString();
+    else delete removed[change.pageUrl][change.commentKey];
+    return { ...state, removed, pending: withPending(state.pending, [change.pageUrl]) };
   });
 }

@@ -2,13 +2,12 @@ import { describe, expect } from 'vitest';
 import { fixture } from '../../seeds/fixtures';
 import { flatten } from '../../seeds/model';
 import { openWithPanel, readStores, test } from './fixture';
-import { extensionId, openPanel, panel, press, progress, rowTags, selectedKey } from './harness';
+import { extensionId, panel, press, rowTags, selectedKey } from './harness';
 import { codeSameComment, join, joinSynced, options, reviewPage, syncStatus } from './project-join';
 import { adminRequest, createProject, relayTo } from '../couch-server';
 import { couchForFile } from '../couch-for-file';
 
 const XPERIA = fixture('002-xperiablog');
-const CASCHY = fixture('003-caschy');
 const server = couchForFile('study', ['alice', 'bob', 'lead']);
 
 describe('a team project through a CouchDB server', () => {
@@ -97,34 +96,6 @@ describe('a team project through a CouchDB server', () => {
     } finally {
       await relay.close();
     }
-  });
-
-  test('a coding taken off while out of the project stays off after joining again: the server\'s copy does not bring it back', async ({ launchBrowser }) => {
-    const { context } = await launchBrowser();
-    const settings = await joinSynced(context, server.url, 'bob');
-    const page = await context.newPage();
-    const key = await openWithPanel(page, CASCHY.url);
-    await press(page, '8');
-    await expect.poll(() => rowTags(page, key)).toBe('spam');
-    const onServer = async () => {
-      const doc = await adminRequest(server, `study/${encodeURIComponent(`coding:bob:${CASCHY.url}`)}`);
-      return doc.annotations.find((a: { commentKey: string }) => a.commentKey === key)?.tagIds;
-    };
-    await expect.poll(onServer, { timeout: 10_000 }).toEqual(['tag_spam']);
-
-    await settings.locator('[data-testid="ca-sync-leave"]').click();
-    await settings.locator('[data-testid="ca-sync-url"]').waitFor();
-    await page.bringToFront();
-    await press(page, '8');
-    await expect.poll(() => rowTags(page, key)).toBe('');
-
-    // Joined again, "synced" says every page was sent: the server's copy has it off.
-    await joinSynced(context, server.url, 'bob');
-    expect(await onServer()).toBeUndefined();
-    await page.reload();
-    await openPanel(page);
-    await expect.poll(() => progress(page)).toMatch(/^0 of \d+ coded/);
-    expect(await rowTags(page, key)).toBe('');
   });
 
   test('a coder tags offline, closes the browser and opens it again: nothing lost, sync resumes', async ({ launchBrowser }) => {

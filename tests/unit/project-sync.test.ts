@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { syncRound } from '../../background/project-sync';
 import { editAnnotation } from '../../storage/annotations';
 import { readEverything } from '../../storage/codings';
-import { joinProject, leaveProject, markPending, noteChange, readSyncState } from '../../storage/project';
+import { joinProject, markPending, noteChange, readSyncState } from '../../storage/project';
 import { SETTING_KEYS, type AnnotatorDB } from '../../storage/schema';
 import { addTag, loadCodebook } from '../../storage/codebook';
 import { codings, comment, freshBrowser, joinedBrowser, PAGE, tag } from './sync-helpers';
@@ -44,23 +44,6 @@ describe('a team project: codings travel through the CouchDB database', () => {
     await syncRound(alice);
     const after = (await fetch(`${server.url}/study`, { headers: { Authorization: `Basic ${btoa('lead:pw-lead')}` } }).then((r) => r.json())).update_seq;
     expect(after).toBe(before);
-  });
-
-  it('a coding taken off after leaving the project stays off when joining it again (the server\'s copy does not bring it back)', async () => {
-    const alice = await browser('alice-rejoins', 'alice');
-    const lead = await browser('lead');
-    await tag(alice, 4, 'tag_praise');
-    await tag(alice, 5, 'tag_spam');
-    expect((await syncRound(alice)).error).toBeNull();
-    await leaveProject(alice);
-    await tag(alice, 4, 'tag_praise', false);
-    await joinProject(alice, { url: `${server.url}/study`, user: 'alice', password: 'pw-alice' });
-    expect((await syncRound(alice)).error).toBeNull();
-    // The file's earlier tests coded on the same server: only this coder's own codings matter.
-    const own = async (db: AnnotatorDB) => (await codings(db)).filter((c) => c.startsWith('alice-rejoins '));
-    expect(await own(alice)).toEqual(['alice-rejoins disqus:5 tag_spam']);
-    await syncRound(lead);
-    expect(await own(lead)).toEqual(['alice-rejoins disqus:5 tag_spam']);
   });
 
   it('the same coder on two machines: both changes of one comment meet, the newest wins and the other is kept in its history', async () => {
