@@ -55,3 +55,8 @@ export function tagOnEdit(tagId: string, current: readonly string[], variables: 
   }
   return edit;
 }
+
+/** The tag edit a press of `tagId` makes: off when the annotation has it, else on as tagOnEdit puts it. */
+export function tagToggleEdit(tagId: string, current: readonly string[], variables: readonly Variable[], tags: readonly Tag[]): Record<string, boolean> {
+  return current.includes(tagId) ? { [tagId]: false } : tagOnEdit(tagId, current, variables, tags);
+}

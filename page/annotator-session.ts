@@ -13,7 +13,7 @@ import { ThreadCodings } from './thread-codings';
 import { ThreadSnapshots } from './thread-snapshots';
 import { UndoHistory, describeStep, inverseOf, type HistoryEntry, type Step } from './undo-history';
 import { movedKey, nextUncodedKey } from './selection';
-import { isCodable, tagOnEdit } from '../lib/codebook';
+import { isCodable, tagToggleEdit } from '../lib/codebook';
 import { isCoded, stateOf } from '../lib/edits';
 import { followSync, sameSync } from './panel-sync';
 
@@ -153,7 +153,7 @@ export class AnnotatorSession implements PanelSession {
       return Promise.resolve();
     }
     const current = key ? this.intended(key)?.tagIds ?? [] : [];
-    return this.act(key, { tags: current.includes(tagId) ? { [tagId]: false } : tagOnEdit(tagId, current, variables, codebook) });
+    return this.act(key, { tags: tagToggleEdit(tagId, current, variables, codebook) });
   }
 
   /** Sets "no code applies" on a comment (the selected one by default), which takes its codes off, or clears it. */

@@ -4,7 +4,7 @@ import { formatTime } from '../../lib/format-time';
 import { readableTextOn } from '../../lib/colour-contrast';
 import { VirtualList } from '../common/VirtualList';
 import type { ReviewRow, SortKey } from './rows';
-import { isCodable, tagOnEdit } from '../../lib/codebook';
+import { isCodable, tagToggleEdit } from '../../lib/codebook';
 import type { Annotation, Tag, Variable } from '../../lib/records';
 import type { AnnotationEdit } from '../../lib/edits';
 
@@ -70,7 +70,7 @@ export function ReviewTable(props: {
                     aria-pressed={a.tagIds.includes(tag.id)} title={`Toggle ${tag.name}`}
                     // A code that only groups others is never put on (one stored before may be taken off).
                     disabled={!isCodable(tag) && !a.tagIds.includes(tag.id)}
-                    onClick={() => void edit(db, a, { tags: a.tagIds.includes(tag.id) ? { [tag.id]: false } : tagOnEdit(tag.id, a.tagIds, variables, codebook) }, codebook)}>
+                    onClick={() => void edit(db, a, { tags: tagToggleEdit(tag.id, a.tagIds, variables, codebook) }, codebook)}>
                     {tag.name}
                   </button>
                 ))}
